@@ -1,0 +1,101 @@
+/// A stable identifier for one kind of problem, such as `PGHA0010`. `Docs/diagnostics.md` lists them all.
+public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+    /// What the code means, in one line.
+    public let summary: String
+
+    init(_ rawValue: String, _ summary: String) {
+        self.rawValue = rawValue
+        self.summary = summary
+    }
+
+    public var description: String { rawValue }
+
+    public static func == (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension DiagnosticCode {
+    // MARK: Reading the file (00xx)
+    public static let yamlSyntax = DiagnosticCode("PGHA0001", "The file is not valid YAML.")
+    public static let notUTF8 = DiagnosticCode("PGHA0002", "The file is not UTF-8 text.")
+    public static let emptyDocument = DiagnosticCode("PGHA0003", "The file holds no spec.")
+    public static let multipleDocuments = DiagnosticCode("PGHA0004", "The file holds more than one YAML document.")
+    public static let anchorsNotAllowed = DiagnosticCode("PGHA0005", "YAML anchors, aliases and custom tags are not allowed in a spec.")
+    public static let inputTooLarge = DiagnosticCode("PGHA0006", "The file is larger or deeper than a spec can be.")
+
+    // MARK: Structure (001x)
+    public static let unknownKey = DiagnosticCode("PGHA0010", "A key that the spec does not define.")
+    public static let wrongType = DiagnosticCode("PGHA0011", "A value of the wrong type.")
+    public static let missingField = DiagnosticCode("PGHA0012", "A required field is missing.")
+    public static let duplicateKey = DiagnosticCode("PGHA0013", "A key appears twice in the same mapping.")
+    public static let unsupportedAPIVersion = DiagnosticCode("PGHA0014", "An apiVersion or kind this pgha does not read.")
+    public static let outOfRange = DiagnosticCode("PGHA0015", "A number outside the range the field allows.")
+    public static let invalidEnumValue = DiagnosticCode("PGHA0016", "A value that is not one of the field's allowed values.")
+    public static let conflictingFields = DiagnosticCode("PGHA0017", "Two fields that cannot be set together.")
+}
+
+extension DiagnosticCode {
+    /// An internal failure while rendering a valid spec (a bug in pgha: please report it).
+    public static let renderFailed = DiagnosticCode("PGHA0099", "pgha failed to render a valid spec (a bug).")
+}
+
+extension DiagnosticCode {
+    // MARK: Cluster (01xx)
+    public static let invalidClusterName = DiagnosticCode("PGHA0101", "The cluster name is not a DNS-1035 label of at most 50 characters.")
+    public static let invalidKubernetesName = DiagnosticCode("PGHA0102", "A Kubernetes name (namespace, Secret) is not valid.")
+    public static let syncReplicasTooMany = DiagnosticCode("PGHA0103", "More synchronous replicas than standbys.")
+    public static let invalidQuantity = DiagnosticCode("PGHA0104", "A CPU, memory or storage size is not a Kubernetes quantity.")
+    public static let requestAboveLimit = DiagnosticCode("PGHA0105", "A resource request is larger than its limit.")
+    public static let invalidImage = DiagnosticCode("PGHA0106", "The image has no usable version tag.")
+    public static let unsupportedMajorVersion = DiagnosticCode("PGHA0107", "A PostgreSQL major version the target operator does not run.")
+    public static let sharedBuffersAboveMemory = DiagnosticCode("PGHA0109", "shared_buffers is larger than the memory request.")
+    public static let invalidLabel = DiagnosticCode("PGHA0110", "A node selector label is not a valid Kubernetes label.")
+    public static let invalidHBALine = DiagnosticCode("PGHA0111", "A pg_hba line is empty or spans lines.")
+    public static let invalidIdentifier = DiagnosticCode("PGHA0112", "A database, owner or library name pgha cannot pass on safely.")
+    public static let insecureHBA = DiagnosticCode("PGHA0113", "A pg_hba rule accepts connections without TLS.")
+    public static let recoveryWithoutBackup = DiagnosticCode("PGHA0120", "A recovery cluster needs backups to restore from.")
+    public static let recoveryNameClash = DiagnosticCode("PGHA0121", "The recovery cluster's name is not a usable, distinct cluster name.")
+
+    // MARK: PostgreSQL parameters (02xx)
+    public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
+    public static let fixedParameter = DiagnosticCode("PGHA0202", "A parameter the operator manages itself.")
+    public static let blockedParameter = DiagnosticCode("PGHA0203", "A parameter the operator forbids.")
+    public static let preloadInParameters = DiagnosticCode("PGHA0204", "shared_preload_libraries set as a parameter.")
+    public static let invalidWalLevel = DiagnosticCode("PGHA0205", "A wal_level that cannot work for this cluster.")
+    public static let invalidBoolean = DiagnosticCode("PGHA0206", "A parameter that must be a PostgreSQL boolean.")
+    public static let invalidSize = DiagnosticCode("PGHA0207", "A size parameter CloudNativePG cannot read.")
+    public static let walSizesInverted = DiagnosticCode("PGHA0208", "min_wal_size is not below max_wal_size.")
+    public static let walSizeAboveVolume = DiagnosticCode("PGHA0209", "A WAL size parameter does not fit the WAL volume.")
+    public static let sizeWithoutUnit = DiagnosticCode("PGHA0210", "shared_buffers without a unit.")
+    public static let unknownParameter = DiagnosticCode("PGHA0211", "A parameter this PostgreSQL version does not have.")
+    public static let invalidParameterValue = DiagnosticCode("PGHA0212", "A parameter value PostgreSQL would reject.")
+    public static let restartingParameter = DiagnosticCode("PGHA0213", "A parameter whose change restarts the instances.")
+    public static let walLogHintsOff = DiagnosticCode("PGHA0214", "wal_log_hints off in a cluster with standbys.")
+
+    // MARK: Backups (03xx)
+    public static let invalidSchedule = DiagnosticCode("PGHA0301", "A schedule CloudNativePG cannot parse.")
+    public static let fiveFieldSchedule = DiagnosticCode("PGHA0302", "A 5-field schedule, which CloudNativePG reads seconds-first.")
+    public static let invalidRetention = DiagnosticCode("PGHA0303", "A retention policy that is not a number and d, w or m.")
+    public static let descriptorSchedule = DiagnosticCode("PGHA0304", "A descriptor schedule, on which CloudNativePG warns.")
+
+    // MARK: Azure (04xx)
+    public static let invalidAzureName = DiagnosticCode("PGHA0401", "An Azure resource name that Azure rejects.")
+    public static let invalidClientID = DiagnosticCode("PGHA0410", "The identity client ID is not a UUID.")
+    public static let invalidCIDR = DiagnosticCode("PGHA0412", "A source range that is not a CIDR block.")
+    public static let wholeInternet = DiagnosticCode("PGHA0413", "A source range that opens the database to the whole internet.")
+    public static let invalidAzureValue = DiagnosticCode("PGHA0414", "An Azure setting (location, version, tag) Azure rejects.")
+    public static let nodePoolCounts = DiagnosticCode("PGHA0415", "A node pool whose autoscaler bounds cannot hold the cluster.")
+    public static let invalidZone = DiagnosticCode("PGHA0416", "An availability zone other than 1, 2 or 3.")
+
+    // MARK: Cross-field sanity (05xx)
+    public static let zonesVersusInstances = DiagnosticCode("PGHA0501", "Zones and instances that cannot be spread as asked.")
+    public static let walVolumeTooSmall = DiagnosticCode("PGHA0502", "A WAL volume smaller than the WAL PostgreSQL keeps.")
+    public static let memoryOvercommit = DiagnosticCode("PGHA0503", "Memory settings larger than the memory limit.")
+    public static let connectionMemory = DiagnosticCode("PGHA0504", "max_connections × work_mem exceeds the memory limit.")
+
+    // MARK: Operator (06xx)
+    public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
+    public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
+}

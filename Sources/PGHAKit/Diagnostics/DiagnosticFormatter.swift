@@ -1,0 +1,119 @@
+/// Formats diagnostics for people (compiler style), for tools (JSON lines) and for GitHub Actions annotations.
+public struct DiagnosticFormatter: Sendable {
+    /// The output formats of `--format`.
+    public enum Format: String, Sendable, CaseIterable {
+        case human, json, github
+    }
+
+    public var format: Format
+    /// Whether to colour human output (only on a terminal).
+    public var colored: Bool
+
+    public init(format: Format, colored: Bool = false) {
+        self.format = format
+        self.colored = colored
+    }
+
+    /// All diagnostics of one file, each ending in a newline.
+    public func format(_ diagnostics: [Diagnostic], file: String, source: [UInt8]) -> String {
+        let lines = format == .human ? sourceLines(source) : []
+        return diagnostics.map { diagnostic in
+            switch format {
+            case .human: return human(diagnostic, file: file, lines: lines)
+            case .json: return json(diagnostic, file: file) + "\n"
+            case .github: return github(diagnostic, file: file) + "\n"
+            }
+        }.joined()
+    }
+
+    private func human(_ diagnostic: Diagnostic, file: String, lines: [Substring]) -> String {
+        let location = diagnostic.location
+        let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36")
+        var text = "\(file):\(location.line):\(location.column): \(severity)[\(diagnostic.code)]: \(bold(diagnostic.message))\n"
+        if location.line >= 1, location.line <= lines.count {
+            let line = lines[location.line - 1]
+            let gutter = String(location.line)
+            let padding = String(repeating: " ", count: gutter.count)
+            let caretOffset = line.unicodeScalars.prefix(max(0, location.column - 1))
+                .map { $0 == "\t" ? "\t" : " " }.joined()
+            text += " \(gutter) | \(line)\n \(padding) | \(caretOffset)\(paint("^", "32"))\n"
+        }
+        if !diagnostic.path.isEmpty { text += "  = spec path: \(diagnostic.path)\n" }
+        if let hint = diagnostic.hint { text += "  = hint: \(hint)\n" }
+        return text
+    }
+
+    private func json(_ diagnostic: Diagnostic, file: String) -> String {
+        var fields = [
+            ("file", jsonString(file)),
+            ("line", String(diagnostic.location.line)),
+            ("column", String(diagnostic.location.column)),
+            ("severity", jsonString(diagnostic.severity.rawValue)),
+            ("code", jsonString(diagnostic.code.rawValue)),
+            ("message", jsonString(diagnostic.message)),
+            ("path", jsonString(diagnostic.path)),
+        ]
+        if let hint = diagnostic.hint { fields.append(("hint", jsonString(hint))) }
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    private func github(_ diagnostic: Diagnostic, file: String) -> String {
+        let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+        var message = diagnostic.message
+        if !diagnostic.path.isEmpty { message += " (spec path: \(diagnostic.path))" }
+        if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+        let properties = "file=\(escapeProperty(file)),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(escapeProperty(diagnostic.code.rawValue))"
+        return "::\(command) \(properties)::\(escapeData(message))"
+    }
+
+    private func sourceLines(_ source: [UInt8]) -> [Substring] {
+        let text = String(decoding: source, as: UTF8.self)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    private func paint(_ text: String, _ color: String) -> String {
+        colored ? "\u{1B}[1;\(color)m\(text)\u{1B}[0m" : text
+    }
+
+    private func bold(_ text: String) -> String {
+        colored ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+/// A JSON string literal for `text`.
+func jsonString(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case let control where control.value < 0x20:
+            let hex = String(control.value, radix: 16)
+            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
+
+extension String {
+    /// The string with every `target` replaced (Foundation-free).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,7 @@
+/// A core/v1 `ConfigMap`.
+public struct ConfigMap: KubernetesObject, Equatable {
+    public var apiVersion = "v1"
+    public var kind = "ConfigMap"
+    public var metadata: ObjectMeta
+    public var data: SortedMap
+}

@@ -1,0 +1,43 @@
+/// A string-to-string map (labels, annotations, parameters) that always encodes its keys in sorted order,
+/// so rendered files are byte-identical on every run.
+public struct SortedMap: Encodable, Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public private(set) var entries: [(key: String, value: String)]
+
+    public init(_ dictionary: [String: String]) {
+        entries = dictionary.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+    }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    public subscript(key: String) -> String? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// The map, or nil when it is empty (so empty maps are left out of the output).
+    public var nonEmpty: SortedMap? { isEmpty ? nil : self }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        for entry in entries {
+            try container.encode(YAMLString(entry.value), forKey: DynamicKey(entry.key))
+        }
+    }
+
+    public static func == (lhs: SortedMap, rhs: SortedMap) -> Bool {
+        lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+/// A coding key with any name.
+struct DynamicKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

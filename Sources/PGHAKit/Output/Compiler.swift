@@ -1,0 +1,48 @@
+/// The whole pipeline: parse, validate, translate, render. Pure: no I/O.
+public enum Compiler {
+    /// What compiling one spec produced.
+    public struct Result: Sendable {
+        /// The parsed spec, when it could be read.
+        public var spec: Spec?
+        /// Every problem found, in reading order.
+        public var diagnostics: [Diagnostic]
+        /// The rendered files, sorted by path; empty when there are errors.
+        public var artifacts: [Artifact]
+
+        /// Whether the spec rendered (no errors).
+        public var succeeded: Bool { !diagnostics.containsErrors }
+    }
+
+    /// Settings that come from the command line rather than the spec.
+    public struct Options: Sendable {
+        /// Overrides `azure.identity.clientID` (deploy.sh passes the identity it created).
+        public var identityClientID: String?
+
+        public init(identityClientID: String? = nil) {
+            self.identityClientID = identityClientID
+        }
+    }
+
+    /// Parses and validates only.
+    public static func check(_ bytes: [UInt8], options: Options = Options()) -> (spec: Spec?, diagnostics: [Diagnostic]) {
+        let parsed = SpecParser.parse(bytes)
+        guard var spec = parsed.spec else { return parsed }
+        if let clientID = options.identityClientID { spec.azure.identityClientID = clientID }
+        let diagnostics = (parsed.diagnostics + Validator.validate(spec)).sortedByLocation()
+        return (spec, diagnostics)
+    }
+
+    /// Parses, validates, translates and renders one spec.
+    public static func compile(_ bytes: [UInt8], options: Options = Options()) -> Result {
+        let (spec, diagnostics) = check(bytes, options: options)
+        guard let spec, !diagnostics.containsErrors else {
+            return Result(spec: spec, diagnostics: diagnostics, artifacts: [])
+        }
+        do {
+            return Result(spec: spec, diagnostics: diagnostics, artifacts: try Renderer.render(Translator.translate(spec)))
+        } catch {
+            let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
+            return Result(spec: spec, diagnostics: diagnostics + [failure], artifacts: [])
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Yams
+
+/// Builds the typed `Spec` from a node tree that `StructureChecker` accepted, applying every default.
+enum SpecBuilder {
+    static func build(_ root: Node, sourceMap: SourceMap) -> Spec {
+        let top = Fields(root)
+        let name = top.string("name") ?? ""
+        let azure = top.object("azure")
+        let resourceGroup = azure.string("resourceGroup") ?? "rg-\(name)"
+        let aksCluster = azure.string("aksCluster") ?? "aks-\(name)"
+        let location = azure.string("location") ?? ""
+        let postgres = top.object("postgres")
+        let resources = top.object("resources")
+        let limits = resources.object("limits")
+        let storage = top.object("storage")
+        let replication = top.object("replication")
+        let bootstrap = top.object("bootstrap")
+        let monitoring = top.object("monitoring")
+        let operatorFields = top.object("operator")
+        let operatorVersion = OperatorVersion(operatorFields.string("version") ?? "1.30") ?? OperatorVersion(major: 1, minor: 30)
+        let identity = azure.object("identity")
+        let cpu = resources.string("cpu") ?? "2"
+        let memory = resources.string("memory") ?? "8Gi"
+        let storageClass = storage.string("storageClass") ?? "managed-csi-premium"
+        let image = postgres.string("image")
+        let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
+
+        return Spec(
+            name: name,
+            namespace: top.string("namespace") ?? "cnpg-database",
+            instances: top.int("instances") ?? 3,
+            zones: top.stringList("zones") ?? ["1", "2", "3"],
+            nodeSelector: top.stringMap("nodeSelector") ?? ["workload": "postgres"],
+            operatorSettings: Spec.Operator(
+                namespace: operatorFields.string("namespace") ?? "cnpg-system",
+                version: operatorVersion,
+                config: operatorFields.stringMap("config")
+                    ?? (operatorVersion < OperatorVersion(major: 1, minor: 26) ? ["ENABLE_AZURE_PVC_UPDATES": "true"] : [:])
+            ),
+            postgres: Spec.Postgres(
+                majorVersion: majorVersion,
+                image: image ?? "ghcr.io/cloudnative-pg/postgresql:\(majorVersion ?? 18)-system-trixie",
+                parameters: postgres.stringMap("parameters") ?? [:],
+                pgHBA: postgres.stringList("pgHBA") ?? ["hostssl all all all scram-sha-256"],
+                sharedPreloadLibraries: postgres.stringList("sharedPreloadLibraries") ?? []
+            ),
+            resources: Spec.Resources(
+                cpu: cpu,
+                memory: memory,
+                cpuLimit: limits.string("cpu") ?? cpu,
+                memoryLimit: limits.string("memory") ?? memory
+            ),
+            storage: Spec.Storage(
+                size: storage.string("size") ?? "64Gi",
+                storageClass: storageClass,
+                wal: storage.has("wal") ? Spec.Storage.Volume(
+                    size: storage.object("wal").string("size") ?? "",
+                    storageClass: storage.object("wal").string("storageClass") ?? storageClass
+                ) : nil
+            ),
+            bootstrap: Spec.Bootstrap(
+                database: bootstrap.string("database") ?? "app",
+                owner: bootstrap.string("owner") ?? "app",
+                secret: bootstrap.string("secret") ?? "\(name)-app-credentials",
+                dataChecksums: bootstrap.bool("dataChecksums") ?? true
+            ),
+            replication: Spec.Replication(
+                syncReplicas: replication.int("syncReplicas") ?? 1,
+                highAvailabilitySlots: replication.bool("highAvailabilitySlots") ?? true,
+                slotUpdateInterval: replication.int("slotUpdateInterval") ?? 30,
+                startDelay: replication.int("startDelay") ?? 30,
+                stopDelay: replication.int("stopDelay") ?? 30
+            ),
+            backup: top.has("backup") ? backup(top.object("backup")) : nil,
+            recovery: top.has("recovery") ? recovery(top.object("recovery"), clusterName: name) : nil,
+            monitoring: Spec.Monitoring(
+                prometheus: monitoring.bool("prometheus") ?? true,
+                managedPrometheus: monitoring.bool("managedPrometheus") ?? false
+            ),
+            expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,
+            azure: Spec.Azure(
+                location: location,
+                resourceGroup: resourceGroup,
+                aksCluster: aksCluster,
+                nodeResourceGroup: azure.string("nodeResourceGroup") ?? "MC_\(resourceGroup)_\(aksCluster)_\(location)",
+                kubernetesVersion: azure.string("kubernetesVersion") ?? "1.32",
+                tier: azure.string("tier") ?? "standard",
+                authorizedIPRanges: azure.stringList("authorizedIPRanges") ?? [],
+                identityName: identity.string("name") ?? "\(name)-identity",
+                identityClientID: identity.string("clientID"),
+                systemPool: nodePool(azure.object("systemPool"), name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3),
+                nodePool: nodePool(azure.object("nodePool"), name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6),
+                grafana: azure.string("grafana") ?? "\(name)-grafana",
+                monitorWorkspace: azure.string("monitorWorkspace") ?? "\(name)-prometheus",
+                logAnalyticsWorkspace: azure.string("logAnalyticsWorkspace") ?? "\(name)-logs",
+                tags: azure.stringMap("tags") ?? [:]
+            ),
+            sourceMap: sourceMap
+        )
+    }
+
+    private static func backup(_ fields: Fields) -> Spec.Backup {
+        Spec.Backup(
+            storageAccount: fields.string("storageAccount") ?? "",
+            container: fields.string("container") ?? "backups",
+            retention: fields.string("retention") ?? "7d",
+            schedule: fields.string("schedule") ?? "0 15 * * * *",
+            onDemand: fields.bool("onDemand") ?? true
+        )
+    }
+
+    private static func recovery(_ fields: Fields, clusterName: String) -> Spec.Recovery {
+        Spec.Recovery(
+            name: fields.string("name") ?? "\(clusterName)-recovered",
+            instances: fields.int("instances") ?? 1,
+            walMaxParallel: fields.int("walMaxParallel") ?? 8
+        )
+    }
+
+    private static func expose(_ fields: Fields, clusterName: String) -> Spec.Expose {
+        Spec.Expose(
+            allowedSourceRanges: fields.stringList("allowedSourceRanges") ?? [],
+            allowInternet: fields.bool("allowInternet") ?? false,
+            dnsLabel: fields.string("dnsLabel") ?? "",
+            publicIP: fields.string("publicIP") ?? "\(clusterName)-pip",
+            readWritePort: fields.int("readWritePort") ?? 5432,
+            readOnlyPort: fields.int("readOnlyPort") ?? 5433
+        )
+    }
+
+    private static func nodePool(_ fields: Fields, name: String, vmSize: String, min: Int, max: Int) -> Spec.Azure.NodePool {
+        Spec.Azure.NodePool(
+            name: fields.string("name") ?? name,
+            vmSize: fields.string("vmSize") ?? vmSize,
+            minCount: fields.int("minCount") ?? min,
+            maxCount: fields.int("maxCount") ?? max
+        )
+    }
+
+    /// Read access to the fields of one mapping node (empty when the node is absent).
+    private struct Fields {
+        let mapping: Node.Mapping?
+
+        init(_ node: Node?) { mapping = node?.mapping }
+
+        func has(_ key: String) -> Bool { mapping?[key] != nil }
+        func object(_ key: String) -> Fields { Fields(mapping?[key]) }
+        func string(_ key: String) -> String? { mapping?[key]?.scalar?.string }
+        func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
+        func bool(_ key: String) -> Bool? { mapping?[key].flatMap { $0.bool } }
+
+        func stringList(_ key: String) -> [String]? {
+            mapping?[key]?.sequence.map { $0.compactMap { $0.scalar?.string } }
+        }
+
+        func stringMap(_ key: String) -> [String: String]? {
+            guard let pairs = mapping?[key]?.mapping else { return nil }
+            var result: [String: String] = [:]
+            for (key, value) in pairs {
+                if let key = key.scalar?.string, let value = value.scalar?.string { result[key] = value }
+            }
+            return result
+        }
+    }
+}
+
+extension Spec.Postgres {
+    /// The major version a CloudNativePG image tag starts with (`16.4-system-trixie` → 16), or nil.
+    static func majorVersion(ofImage image: String) -> Int? {
+        guard let tag = imageTag(image) else { return nil }
+        let digits = tag.prefix { $0.isASCII && $0.isNumber }
+        return Int(digits)
+    }
+
+    /// The tag of an image reference (`repo:tag` or `repo:tag@digest`), or nil when there is none.
+    static func imageTag(_ image: String) -> String? {
+        let withoutDigest = image.split(separator: "@", maxSplits: 1).first.map(String.init) ?? image
+        let lastComponent = withoutDigest.split(separator: "/").last.map(String.init) ?? withoutDigest
+        guard let colon = lastComponent.lastIndex(of: ":") else { return nil }
+        return String(lastComponent[lastComponent.index(after: colon)...])
+    }
+}

@@ -1,0 +1,203 @@
+import Yams
+
+/// Checks a YAML node tree against `SpecSchema`: unknown and duplicate keys, wrong types, missing required
+/// fields and numbers out of range, all reported at once. Records where every field was written.
+struct StructureChecker {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var sourceMap = SourceMap()
+
+    mutating func check(root: Node) {
+        sourceMap.record("", value: root.location ?? .start, key: nil)
+        check(root, as: .object(SpecSchema.root), path: "", depth: 0)
+    }
+
+    private mutating func check(_ node: Node, as type: FieldSchema.ValueType, path: String, depth: Int) {
+        let location = node.location ?? .start
+        if let anchor = node.anchor {
+            report(.anchorsNotAllowed, "YAML anchors and aliases are not allowed in a spec (found '&\(anchor.rawValue)')",
+                   path, location, hint: "write the value out in full")
+            return
+        }
+        if let tag = explicitTag(of: node) {
+            report(.anchorsNotAllowed, "YAML tags are not allowed in a spec (found '\(tag)')", path, location,
+                   hint: "remove the tag; quote the value if it must be a string")
+            return
+        }
+        guard depth <= YAMLDocument.maximumDepth else {
+            report(.inputTooLarge, "the value is nested too deeply", path, location)
+            return
+        }
+        switch type {
+        case .object(let fields):
+            guard let mapping = node.mapping else { return mismatch(node, type, path) }
+            checkObject(mapping, fields: fields, path: path, depth: depth)
+        case .map(let valueType):
+            guard let mapping = node.mapping else { return mismatch(node, type, path) }
+            for (key, value) in uniquePairs(mapping, path: path) {
+                let childPath = join(path, key.text)
+                sourceMap.record(childPath, value: value.isCollection ? key.location ?? location : value.location ?? location,
+                                 key: key.location)
+                check(value, as: valueType, path: childPath, depth: depth + 1)
+            }
+        case .list(let elementType):
+            guard let sequence = node.sequence else { return mismatch(node, type, path) }
+            for (index, element) in sequence.enumerated() {
+                let childPath = "\(path)[\(index)]"
+                sourceMap.record(childPath, value: element.location ?? location, key: nil)
+                check(element, as: elementType, path: childPath, depth: depth + 1)
+            }
+        case .string:
+            guard node.scalar != nil, node.resolvedKind == .string else { return mismatch(node, type, path) }
+        case .scalar, .quantity:
+            guard node.scalar != nil else { return mismatch(node, type, path) }
+            let kind = node.resolvedKind
+            if kind == .null || (type.isQuantity && kind == .boolean) { return mismatch(node, type, path) }
+        case .boolean:
+            guard node.scalar != nil, node.resolvedKind == .boolean else { return mismatch(node, type, path) }
+        case .integer(let minimum, let maximum):
+            guard let scalar = node.scalar, node.resolvedKind == .integer, let value = Int(scalar.string) else {
+                return mismatch(node, type, path)
+            }
+            if let minimum, value < minimum {
+                report(.outOfRange, "'\(path)' must be at least \(minimum), not \(value)", path, location)
+            } else if let maximum, value > maximum {
+                report(.outOfRange, "'\(path)' must be at most \(maximum), not \(value)", path, location)
+            }
+        case .oneOf(let values):
+            guard let scalar = node.scalar, node.resolvedKind != .null else { return mismatch(node, type, path) }
+            if !values.contains(scalar.string) {
+                let suggestion = Suggestion.closest(to: scalar.string, in: values)
+                let code: DiagnosticCode = path == "apiVersion" || path == "kind" ? .unsupportedAPIVersion : .invalidEnumValue
+                report(code, "'\(path)' must be \(type.displayName), not '\(scalar.string)'", path, location,
+                       hint: suggestion.map { "did you mean '\($0)'?" })
+            }
+        }
+    }
+
+    private mutating func checkObject(_ mapping: Node.Mapping, fields: [FieldSchema], path: String, depth: Int) {
+        let mappingLocation = mapping.mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? .start
+        var seen = Set<String>()
+        for (key, value) in uniquePairs(mapping, path: path) {
+            let name = key.text
+            let childPath = join(path, name)
+            guard let field = fields.first(where: { $0.name == name }) else {
+                let suggestion = Suggestion.closest(to: name, in: fields.map(\.name))
+                let known = fields.map(\.name).joined(separator: ", ")
+                report(.unknownKey, "unknown key '\(name)'" + (path.isEmpty ? "" : " in '\(path)'"), childPath,
+                       key.location ?? mappingLocation,
+                       hint: suggestion.map { "did you mean '\($0)'?" } ?? "the keys here are: \(known)")
+                continue
+            }
+            seen.insert(name)
+            sourceMap.record(childPath, value: value.isCollection ? key.location ?? mappingLocation : value.location ?? mappingLocation,
+                             key: key.location)
+            check(value, as: field.type, path: childPath, depth: depth + 1)
+        }
+        for field in fields where field.isRequired && !seen.contains(field.name) {
+            let where_ = path.isEmpty ? "the spec" : "'\(path)'"
+            report(.missingField, "\(where_) is missing the required field '\(field.name)'", join(path, field.name),
+                   mappingLocation, hint: field.summary)
+        }
+    }
+
+    /// The pairs of a mapping with string keys, reporting non-string and repeated keys.
+    private mutating func uniquePairs(_ mapping: Node.Mapping, path: String) -> [(key: KeyText, value: Node)] {
+        var result: [(key: KeyText, value: Node)] = []
+        var firstSeen: [String: SourceLocation] = [:]
+        for (keyNode, value) in mapping {
+            let location = keyNode.location ?? .start
+            guard let scalar = keyNode.scalar, keyNode.anchor == nil else {
+                report(.wrongType, "keys must be plain strings", path, location)
+                continue
+            }
+            if let first = firstSeen[scalar.string] {
+                report(.duplicateKey, "duplicate key '\(scalar.string)' (first written at \(first))",
+                       join(path, scalar.string), location, hint: "remove one of them")
+                continue
+            }
+            firstSeen[scalar.string] = location
+            result.append((KeyText(text: scalar.string, location: keyNode.location), value))
+        }
+        return result
+    }
+
+    private mutating func mismatch(_ node: Node, _ expected: FieldSchema.ValueType, _ path: String) {
+        let found: String
+        var hint: String?
+        switch node {
+        case .mapping: found = "a mapping"
+        case .sequence: found = "a list"
+        case .alias: found = "an alias"
+        case .scalar(let scalar):
+            switch node.resolvedKind {
+            case .null: found = "nothing (null)"
+            case .boolean: found = "the boolean '\(scalar.string)'"
+            case .integer, .float: found = "the number '\(scalar.string)'"
+            case .string, .other: found = "the string '\(scalar.string)'"
+            }
+            if case .string = expected { hint = "quote it: '\(scalar.string)' is read as \(found.hasPrefix("the bool") ? "a boolean" : "a number") otherwise" }
+            if case .integer = expected { hint = "write a whole number without quotes" }
+            if case .boolean = expected { hint = "write true or false" }
+        }
+        if hint == nil, case .object(let fields) = expected {
+            hint = "expected keys such as " + fields.prefix(4).map(\.name).joined(separator: ", ")
+        }
+        report(.wrongType, "'\(path.isEmpty ? "spec" : path)' must be \(article(expected)), not \(found)", path,
+               node.location ?? .start, hint: hint)
+    }
+
+    private func article(_ type: FieldSchema.ValueType) -> String {
+        switch type {
+        case .oneOf: return type.displayName
+        case .integer, .object(_), .list(_), .map(_): return "a" + (type.displayName.first.map { "aeiou".contains($0) } == true ? "n " : " ") + type.displayName
+        default: return "a " + type.displayName
+        }
+    }
+
+    private func explicitTag(of node: Node) -> String? {
+        let resolved = node.tag.description
+        return resolved.hasPrefix("tag:yaml.org,2002:") ? nil : resolved
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ path: String,
+                                 _ location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message, path: path, at: location, hint: hint))
+    }
+
+    private func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    struct KeyText {
+        var text: String
+        var location: SourceLocation?
+    }
+}
+
+private extension FieldSchema.ValueType {
+    var isQuantity: Bool {
+        if case .quantity = self { return true }
+        return false
+    }
+}
+
+/// What a scalar resolves to under YAML's core rules (as Yams resolves plain scalars).
+enum ScalarKind {
+    case string, integer, float, boolean, null, other
+}
+
+extension Node {
+    /// Whether the node is a mapping or a sequence (diagnostics about it point at its key).
+    var isCollection: Bool { mapping != nil || sequence != nil }
+
+    var resolvedKind: ScalarKind {
+        switch tag.description {
+        case "tag:yaml.org,2002:str": return .string
+        case "tag:yaml.org,2002:int": return .integer
+        case "tag:yaml.org,2002:float": return .float
+        case "tag:yaml.org,2002:bool": return .boolean
+        case "tag:yaml.org,2002:null": return .null
+        default: return .other
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Yams
+
+/// Reads spec text into one YAML node tree, refusing what a spec never needs and what could hurt:
+/// non-UTF-8 bytes, huge or deeply nested input, several documents, anchors and aliases, custom tags.
+enum YAMLDocument {
+    /// The largest spec pgha reads.
+    static let maximumBytes = 1 << 20
+    /// The deepest nesting of collections pgha reads (a spec needs 4).
+    static let maximumDepth = 32
+
+    /// The root node of the single document in `bytes`, or the diagnostics that explain why there is none.
+    static func read(_ bytes: [UInt8]) -> Result<Node, DiagnosticList> {
+        guard bytes.count <= maximumBytes else {
+            return .failure([Diagnostic(.error, .inputTooLarge,
+                                        "the file is \(bytes.count) bytes; a spec may have at most \(maximumBytes)",
+                                        path: "", at: .start, hint: "is this really a pgha spec?")])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            return .failure([Diagnostic(.error, .notUTF8, "the file is not UTF-8 text",
+                                        path: "", at: location(ofFirstInvalidByteIn: bytes),
+                                        hint: "save the spec as UTF-8")])
+        }
+        if let deep = deepestFlowNesting(in: text) {
+            return .failure([Diagnostic(.error, .inputTooLarge,
+                                        "collections are nested more than \(maximumDepth) levels deep",
+                                        path: "", at: deep, hint: "a spec nests at most a few levels")])
+        }
+        do {
+            let parser = try Parser(yaml: text)
+            guard let root = try parser.nextRoot() else {
+                return .failure([Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
+                                            hint: "start from `pgha init` or Examples/minimal.yaml")])
+            }
+            if let second = try parser.nextRoot() {
+                return .failure([Diagnostic(.error, .multipleDocuments,
+                                            "the file holds more than one YAML document",
+                                            path: "", at: second.location ?? .start,
+                                            hint: "put each spec in a file of its own")])
+            }
+            return .success(root)
+        } catch let error as YamlError {
+            return .failure([diagnostic(for: error)])
+        } catch {
+            return .failure([Diagnostic(.error, .yamlSyntax, "\(error)", path: "", at: .start)])
+        }
+    }
+
+    private static func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(message)", path: "",
+                              at: SourceLocation(line: mark.line, column: mark.column),
+                              hint: "check the indentation and quoting around this point")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.error, .notUTF8, "the file cannot be read: \(problem)", path: "", at: .start)
+        default:
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", path: "", at: .start)
+        }
+    }
+
+    /// The first place where collections could nest deeper than pgha reads, found without parsing, so that
+    /// hostile nesting (`[[[[…`, `- - - - …`, or very deep indentation) never reaches the recursive composer.
+    /// It over-estimates: flow brackets count only where YAML could open a collection, block depth is bounded
+    /// by the indentation plus compact `- ` entries of a line.
+    static func deepestFlowNesting(in text: String) -> SourceLocation? {
+        let maximumBlockDepth = 256
+        var flowDepth = 0
+        var line = 1
+        var column = 0
+        var quote: Unicode.Scalar?
+        var inComment = false
+        var atLineStart = true
+        var blockDepth = 0
+        var lastToken: Unicode.Scalar = "\n"
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                inComment = false
+                atLineStart = true
+                blockDepth = 0
+                lastToken = "\n"
+                afterSpace = true
+                continue
+            }
+            if inComment { continue }
+            if let open = quote {
+                if scalar == open { quote = nil }
+                continue
+            }
+            if scalar == " " || scalar == "\t" {
+                if atLineStart { blockDepth += 1 }
+                afterSpace = true
+                continue
+            }
+            let opensHere = ":-,[{?\n".unicodeScalars.contains(lastToken)
+            if atLineStart || lastToken == "-" || lastToken == "?" {
+                if scalar == "-" || scalar == "?" {
+                    blockDepth += 1
+                    if blockDepth > maximumBlockDepth { return SourceLocation(line: line, column: column) }
+                } else {
+                    atLineStart = false
+                }
+            }
+            if (scalar == "\"" || scalar == "'") && opensHere {
+                quote = scalar
+            } else if scalar == "#" && afterSpace {
+                inComment = true
+            } else if (scalar == "[" || scalar == "{") && (opensHere || flowDepth > 0 && afterSpace) {
+                flowDepth += 1
+                if flowDepth > maximumDepth { return SourceLocation(line: line, column: column) }
+            } else if scalar == "]" || scalar == "}" {
+                flowDepth = max(0, flowDepth - 1)
+            }
+            if blockDepth > maximumBlockDepth { return SourceLocation(line: line, column: column) }
+            lastToken = scalar
+            afterSpace = false
+        }
+        return nil
+    }
+
+    private static func location(ofFirstInvalidByteIn bytes: [UInt8]) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0 { break }
+            let end = min(bytes.count, index + 4)
+            var decoder = UTF8()
+            var iterator = bytes[index..<end].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+            if scalar == "\n" {
+                line += 1
+                lineStart = index + 1
+            }
+            index += scalar.utf8.count
+        }
+        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(line: line, column: column)
+    }
+}
+
+/// A list of diagnostics carried as a failure.
+struct DiagnosticList: Error, ExpressibleByArrayLiteral {
+    var diagnostics: [Diagnostic]
+
+    init(arrayLiteral elements: Diagnostic...) { diagnostics = elements }
+}
+
+extension Node {
+    /// Where the node starts in the file.
+    var location: SourceLocation? {
+        mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    }
+}

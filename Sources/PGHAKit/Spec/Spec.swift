@@ -1,0 +1,182 @@
+/// A parsed spec with every default applied: the single input of validation and translation.
+public struct Spec: Sendable, Equatable {
+    public var name: String
+    public var namespace: String
+    public var instances: Int
+    public var zones: [String]
+    public var nodeSelector: [String: String]
+    public var operatorSettings: Operator
+    public var postgres: Postgres
+    public var resources: Resources
+    public var storage: Storage
+    public var bootstrap: Bootstrap
+    public var replication: Replication
+    public var backup: Backup?
+    public var recovery: Recovery?
+    public var monitoring: Monitoring
+    public var expose: Expose?
+    public var azure: Azure
+
+    /// Where each field was written, by spec path.
+    public var sourceMap: SourceMap
+
+    public struct Operator: Sendable, Equatable {
+        public var namespace: String
+        public var version: OperatorVersion
+        public var config: [String: String]
+    }
+
+    public struct Postgres: Sendable, Equatable {
+        /// The PostgreSQL major version, given or read from the image tag (nil when the tag does not say).
+        public var majorVersion: Int?
+        public var image: String
+        public var parameters: [String: String]
+        public var pgHBA: [String]
+        public var sharedPreloadLibraries: [String]
+    }
+
+    public struct Resources: Sendable, Equatable {
+        public var cpu: String
+        public var memory: String
+        public var cpuLimit: String
+        public var memoryLimit: String
+    }
+
+    public struct Storage: Sendable, Equatable {
+        public var size: String
+        public var storageClass: String
+        public var wal: Volume?
+
+        public struct Volume: Sendable, Equatable {
+            public var size: String
+            public var storageClass: String
+        }
+    }
+
+    public struct Bootstrap: Sendable, Equatable {
+        public var database: String
+        public var owner: String
+        public var secret: String
+        public var dataChecksums: Bool
+    }
+
+    public struct Replication: Sendable, Equatable {
+        public var syncReplicas: Int
+        public var highAvailabilitySlots: Bool
+        public var slotUpdateInterval: Int
+        public var startDelay: Int
+        public var stopDelay: Int
+    }
+
+    public struct Backup: Sendable, Equatable {
+        public var storageAccount: String
+        public var container: String
+        public var retention: String
+        public var schedule: String
+        public var onDemand: Bool
+
+        /// The Azure Blob URL barman-cloud writes to.
+        public var destinationPath: String { "https://\(storageAccount).blob.core.windows.net/\(container)" }
+    }
+
+    public struct Recovery: Sendable, Equatable {
+        public var name: String
+        public var instances: Int
+        public var walMaxParallel: Int
+    }
+
+    public struct Monitoring: Sendable, Equatable {
+        public var prometheus: Bool
+        public var managedPrometheus: Bool
+    }
+
+    public struct Expose: Sendable, Equatable {
+        public var allowedSourceRanges: [String]
+        public var allowInternet: Bool
+        public var dnsLabel: String
+        public var publicIP: String
+        public var readWritePort: Int
+        public var readOnlyPort: Int
+    }
+
+    public struct Azure: Sendable, Equatable {
+        public var location: String
+        public var resourceGroup: String
+        public var aksCluster: String
+        public var nodeResourceGroup: String
+        public var kubernetesVersion: String
+        public var tier: String
+        public var authorizedIPRanges: [String]
+        public var identityName: String
+        public var identityClientID: String?
+        public var systemPool: NodePool
+        public var nodePool: NodePool
+        public var grafana: String
+        public var monitorWorkspace: String
+        public var logAnalyticsWorkspace: String
+        public var tags: [String: String]
+
+        public struct NodePool: Sendable, Equatable {
+            public var name: String
+            public var vmSize: String
+            public var minCount: Int
+            public var maxCount: Int
+        }
+    }
+}
+
+/// A CloudNativePG minor version such as 1.30.
+public struct OperatorVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    /// Reads `1.30`; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]) else { return nil }
+        self.init(major: major, minor: minor)
+    }
+
+    public var description: String { "\(major).\(minor)" }
+
+    public static func < (lhs: OperatorVersion, rhs: OperatorVersion) -> Bool {
+        (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
+    }
+}
+
+/// Where each spec path was written: the location of its value, and of its key where it has one.
+public struct SourceMap: Sendable, Equatable {
+    var values: [String: SourceLocation] = [:]
+    var keys: [String: SourceLocation] = [:]
+
+    public init() {}
+
+    /// The location of the value at `path`, or of its nearest written ancestor.
+    public func location(of path: String) -> SourceLocation {
+        var current = path
+        while true {
+            if let location = values[current] { return location }
+            guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            current = String(current[..<cut])
+        }
+        return values[""] ?? .start
+    }
+
+    /// The location of the key at `path` (falls back to its value's location).
+    public func keyLocation(of path: String) -> SourceLocation {
+        keys[path] ?? location(of: path)
+    }
+
+    /// Whether the user wrote the field at `path`.
+    public func contains(_ path: String) -> Bool { values[path] != nil }
+
+    mutating func record(_ path: String, value: SourceLocation, key: SourceLocation?) {
+        values[path] = value
+        if let key { keys[path] = key }
+    }
+}

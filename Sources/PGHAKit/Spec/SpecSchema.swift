@@ -1,0 +1,212 @@
+/// The pgha spec, field by field (`apiVersion: pgha/v1alpha1`, `kind: PostgresCluster`).
+public enum SpecSchema {
+    public static let apiVersion = "pgha/v1alpha1"
+    public static let kind = "PostgresCluster"
+
+    /// The CloudNativePG versions pgha can target.
+    public static let operatorVersions = ["1.25", "1.26", "1.27", "1.28", "1.29", "1.30"]
+
+    /// The top-level fields of a spec.
+    public static let root: [FieldSchema] = [
+        FieldSchema("apiVersion", .oneOf([apiVersion]), required: true, "The spec format version."),
+        FieldSchema("kind", .oneOf([kind]), required: true, "The kind of spec."),
+        FieldSchema("name", .string, required: true, becomes: "Cluster.metadata.name",
+                    "The PostgreSQL cluster's name: a DNS-1035 label of at most 50 characters. Names every rendered object."),
+        FieldSchema("namespace", .string, default: "cnpg-database", becomes: "metadata.namespace of every object",
+                    "The Kubernetes namespace of the database objects."),
+        FieldSchema("instances", .integer(min: 1, max: 99), default: "3", becomes: "Cluster.spec.instances",
+                    "How many PostgreSQL instances: one primary and the rest standbys."),
+        FieldSchema("zones", .list(.scalar), default: "[\"1\", \"2\", \"3\"]",
+                    becomes: "Cluster.spec.topologySpreadConstraints (zone), node pool --zones",
+                    "The availability zones the instances spread across; with two or more, instances must land in different zones."),
+        FieldSchema("nodeSelector", .map(.string), default: "{workload: postgres}",
+                    becomes: "Cluster.spec.affinity.nodeSelector, node pool --labels",
+                    "Node labels the instances must run on; the PostgreSQL node pool carries them."),
+        operatorField,
+        postgres,
+        resources,
+        storage,
+        bootstrap,
+        replication,
+        backup,
+        recovery,
+        monitoring,
+        expose,
+        azure,
+    ]
+
+    static let operatorField = FieldSchema("operator", .object([
+        FieldSchema("namespace", .string, default: "cnpg-system",
+                    "The namespace the CloudNativePG operator runs in (and reads its ConfigMap from)."),
+        FieldSchema("version", .oneOf(operatorVersions), default: "\"1.30\"",
+                    "The CloudNativePG minor version to target: decides which fields are emitted and which are deprecated."),
+        FieldSchema("config", .map(.string), default: "{} (1.25: {ENABLE_AZURE_PVC_UPDATES: \"true\"})",
+                    becomes: "ConfigMap cnpg-controller-manager-config (operator namespace)",
+                    "Operator settings, such as CLUSTERS_ROLLOUT_DELAY. Rendered under operator/, apart from the database objects."),
+    ]), "The CloudNativePG operator.")
+
+    static let postgres = FieldSchema("postgres", .object([
+        FieldSchema("version", .integer(min: 13, max: 18), default: "18",
+                    becomes: "Cluster.spec.imageName (ghcr.io/cloudnative-pg/postgresql:<version>-system-trixie)",
+                    "The PostgreSQL major version."),
+        FieldSchema("image", .string, becomes: "Cluster.spec.imageName",
+                    "A PostgreSQL image with barman-cloud, instead of `version`. Its tag must start with the major version."),
+        FieldSchema("parameters", .map(.scalar), default: "{}", becomes: "Cluster.spec.postgresql.parameters",
+                    "postgresql.conf settings. Values are rendered as strings exactly as written."),
+        FieldSchema("pgHBA", .list(.string), default: "[\"hostssl all all all scram-sha-256\"]",
+                    becomes: "Cluster.spec.postgresql.pg_hba",
+                    "pg_hba.conf lines, added before the operator's own rules."),
+        FieldSchema("sharedPreloadLibraries", .list(.string), default: "[]",
+                    becomes: "Cluster.spec.postgresql.shared_preload_libraries",
+                    "Extra libraries to preload (the operator adds pg_stat_statements, auto_explain and the like by itself)."),
+    ]), "The PostgreSQL server.")
+
+    static let resources = FieldSchema("resources", .object([
+        FieldSchema("cpu", .quantity, default: "\"2\"", becomes: "Cluster.spec.resources.requests.cpu",
+                    "CPU for each instance."),
+        FieldSchema("memory", .quantity, default: "8Gi", becomes: "Cluster.spec.resources.requests.memory",
+                    "Memory for each instance."),
+        FieldSchema("limits", .object([
+            FieldSchema("cpu", .quantity, default: "resources.cpu", becomes: "Cluster.spec.resources.limits.cpu",
+                        "CPU limit."),
+            FieldSchema("memory", .quantity, default: "resources.memory", becomes: "Cluster.spec.resources.limits.memory",
+                        "Memory limit."),
+        ]), "Limits; by default equal to the requests, which gives the pods the Guaranteed QoS class."),
+    ]), "Compute resources of each instance.")
+
+    static let storage = FieldSchema("storage", .object([
+        FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
+                    "The data volume of each instance."),
+        FieldSchema("storageClass", .string, default: "managed-csi-premium",
+                    becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
+                    "The StorageClass of the data volume."),
+        FieldSchema("wal", .object([
+            FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
+                        "The WAL volume of each instance."),
+            FieldSchema("storageClass", .string, default: "storage.storageClass",
+                        becomes: "Cluster.spec.walStorage.pvcTemplate.storageClassName",
+                        "The StorageClass of the WAL volume."),
+        ]), "A separate WAL volume; omit it to keep WAL on the data volume."),
+    ]), "Persistent volumes.")
+
+    static let bootstrap = FieldSchema("bootstrap", .object([
+        FieldSchema("database", .string, default: "app", becomes: "Cluster.spec.bootstrap.initdb.database",
+                    "The application database created at bootstrap."),
+        FieldSchema("owner", .string, default: "app", becomes: "Cluster.spec.bootstrap.initdb.owner",
+                    "The application user owning it."),
+        FieldSchema("secret", .string, default: "<name>-app-credentials",
+                    becomes: "Cluster.spec.bootstrap.initdb.secret.name",
+                    "The basic-auth Secret with the application user's credentials; created at deploy time, never rendered."),
+        FieldSchema("dataChecksums", .boolean, default: "true", becomes: "Cluster.spec.bootstrap.initdb.dataChecksums",
+                    "Page checksums."),
+    ]), "The empty application database the cluster starts with.")
+
+    static let replication = FieldSchema("replication", .object([
+        FieldSchema("syncReplicas", .integer(min: 0, max: 98), default: "1",
+                    becomes: "Cluster.spec.minSyncReplicas and maxSyncReplicas",
+                    "How many standbys must confirm each commit (0: asynchronous replication)."),
+        FieldSchema("highAvailabilitySlots", .boolean, default: "true",
+                    becomes: "Cluster.spec.replicationSlots.highAvailability.enabled",
+                    "Replication slots that keep WAL for every standby."),
+        FieldSchema("slotUpdateInterval", .integer(min: 1, max: 3600), default: "30",
+                    becomes: "Cluster.spec.replicationSlots.updateInterval",
+                    "Seconds between slot position updates on standbys."),
+        FieldSchema("startDelay", .integer(min: 1, max: 86400), default: "30", becomes: "Cluster.spec.startDelay",
+                    "Seconds an instance may take to start."),
+        FieldSchema("stopDelay", .integer(min: 1, max: 86400), default: "30", becomes: "Cluster.spec.stopDelay",
+                    "Seconds an instance may take to stop."),
+    ]), "Replication and failover behaviour.")
+
+    static let backup = FieldSchema("backup", .object([
+        FieldSchema("storageAccount", .string, required: true,
+                    becomes: "Cluster.spec.backup.barmanObjectStore.destinationPath",
+                    "The Azure storage account (3-24 lowercase letters and digits, globally unique)."),
+        FieldSchema("container", .string, default: "backups",
+                    becomes: "Cluster.spec.backup.barmanObjectStore.destinationPath",
+                    "The blob container backups go to."),
+        FieldSchema("retention", .string, default: "7d", becomes: "Cluster.spec.backup.retentionPolicy",
+                    "How long backups are kept: a number and d, w or m."),
+        FieldSchema("schedule", .string, default: "\"0 15 * * * *\"", becomes: "ScheduledBackup.spec.schedule",
+                    "When to back up: a 6-field cron with seconds first, as CloudNativePG reads it (the default is every hour at :15)."),
+        FieldSchema("onDemand", .boolean, default: "true", becomes: "Backup (oneoff/)",
+                    "Also render a one-off Backup, outside the main kustomization."),
+    ]), "Continuous backup to Azure Blob Storage through workload identity; omit it for no backups.")
+
+    static let recovery = FieldSchema("recovery", .object([
+        FieldSchema("name", .string, default: "<name>-recovered", becomes: "Cluster.metadata.name (oneoff/)",
+                    "The recovery cluster's name."),
+        FieldSchema("instances", .integer(min: 1, max: 99), default: "1", becomes: "Cluster.spec.instances",
+                    "Instances of the recovery cluster."),
+        FieldSchema("walMaxParallel", .integer(min: 1, max: 64), default: "8",
+                    becomes: "Cluster.spec.externalClusters[].barmanObjectStore.wal.maxParallel",
+                    "WAL files restored in parallel."),
+    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none.")
+
+    static let monitoring = FieldSchema("monitoring", .object([
+        FieldSchema("prometheus", .boolean, default: "true", becomes: "PodMonitor (monitoring.coreos.com/v1)",
+                    "A PodMonitor for the Prometheus operator."),
+        FieldSchema("managedPrometheus", .boolean, default: "false", becomes: "PodMonitor (azmonitoring.coreos.com/v1)",
+                    "A PodMonitor for Azure Managed Prometheus, with the label limits Azure recommends."),
+    ]), "Metrics scraping.")
+
+    static let expose = FieldSchema("expose", .object([
+        FieldSchema("allowedSourceRanges", .list(.string), required: true,
+                    becomes: "Service.spec.loadBalancerSourceRanges",
+                    "The CIDRs allowed to connect."),
+        FieldSchema("allowInternet", .boolean, default: "false",
+                    "Allow 0.0.0.0/0 or ::/0 in allowedSourceRanges."),
+        FieldSchema("dnsLabel", .string, required: true,
+                    becomes: "service.beta.kubernetes.io/azure-dns-label-name",
+                    "The DNS label of the public IP: <dnsLabel>.<location>.cloudapp.azure.com; unique in the region."),
+        FieldSchema("publicIP", .string, default: "<name>-pip", becomes: "service.beta.kubernetes.io/azure-pip-name",
+                    "The static public IP both Services share."),
+        FieldSchema("readWritePort", .integer(min: 1, max: 65535), default: "5432",
+                    becomes: "Service <name>-public-rw spec.ports[0].port", "The public port of the primary."),
+        FieldSchema("readOnlyPort", .integer(min: 1, max: 65535), default: "5433",
+                    becomes: "Service <name>-public-ro spec.ports[0].port", "The public port of the standbys."),
+    ]), "Public LoadBalancer Services for the primary (read-write) and the standbys (read-only); omit it to keep the cluster internal.")
+
+    static let azure = FieldSchema("azure", .object([
+        FieldSchema("location", .string, required: true, "The Azure region, such as canadacentral."),
+        FieldSchema("resourceGroup", .string, default: "rg-<name>", "The resource group of everything pgha creates."),
+        FieldSchema("aksCluster", .string, default: "aks-<name>", "The AKS cluster."),
+        FieldSchema("nodeResourceGroup", .string, default: "MC_<resourceGroup>_<aksCluster>_<location>",
+                    becomes: "service.beta.kubernetes.io/azure-load-balancer-resource-group",
+                    "The AKS node resource group, where the public IP lives."),
+        FieldSchema("kubernetesVersion", .string, default: "\"1.32\"", "The AKS Kubernetes version."),
+        FieldSchema("tier", .oneOf(["free", "standard", "premium"]), default: "standard", "The AKS pricing tier."),
+        FieldSchema("authorizedIPRanges", .list(.string), default: "[] (the API server is open)",
+                    "CIDRs allowed to reach the Kubernetes API server."),
+        FieldSchema("identity", .object([
+            FieldSchema("name", .string, default: "<name>-identity", "The user-assigned managed identity."),
+            FieldSchema("clientID", .string,
+                        becomes: "Cluster.spec.serviceAccountTemplate.metadata.annotations[azure.workload.identity/client-id]",
+                        "The identity's client ID (a UUID); without it deploy.sh reads it and renders the manifests again."),
+        ]), "Workload identity used by the instances to reach the backups."),
+        FieldSchema("systemPool", .object(nodePoolFields(name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3)),
+                    "The AKS system node pool."),
+        FieldSchema("nodePool", .object(nodePoolFields(name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6)),
+                    "The node pool the PostgreSQL instances run on."),
+        FieldSchema("grafana", .string, default: "<name>-grafana", "The Azure Managed Grafana (with managedPrometheus)."),
+        FieldSchema("monitorWorkspace", .string, default: "<name>-prometheus",
+                    "The Azure Monitor workspace (with managedPrometheus)."),
+        FieldSchema("logAnalyticsWorkspace", .string, default: "<name>-logs",
+                    "The Log Analytics workspace for Container insights (with managedPrometheus)."),
+        FieldSchema("tags", .map(.string), default: "{}", "Tags on the Azure resources."),
+    ]), "Azure resources the deployment script creates.", required: true)
+
+    private static func nodePoolFields(name: String, vmSize: String, min: Int, max: Int) -> [FieldSchema] {
+        [
+            FieldSchema("name", .string, default: name, "The node pool name: at most 12 lowercase letters and digits."),
+            FieldSchema("vmSize", .string, default: vmSize, "The VM size."),
+            FieldSchema("minCount", .integer(min: 1, max: 1000), default: "\(min)", "Autoscaler minimum."),
+            FieldSchema("maxCount", .integer(min: 1, max: 1000), default: "\(max)", "Autoscaler maximum."),
+        ]
+    }
+}
+
+private extension FieldSchema {
+    init(_ name: String, _ type: ValueType, _ summary: String, required: Bool) {
+        self.init(name, type, required: required, summary)
+    }
+}

@@ -1,0 +1,138 @@
+/// Builds the primary and recovery CloudNativePG `Cluster`s from a spec.
+enum ClusterTranslation {
+    static func primary(_ spec: Spec) -> Cluster {
+        var annotations: [String: String] = [:]
+        var labels: [String: String] = [:]
+        if let expose = spec.expose { annotations[Labels.dnsLabelName] = expose.dnsLabel }
+        if spec.backup != nil { labels[Labels.workloadIdentityUse] = "true" }
+        let replication = spec.replication
+        return Cluster(
+            metadata: ObjectMeta(name: spec.name, namespace: spec.namespace, labels: Labels.common(spec)),
+            spec: Cluster.Spec(
+                inheritedMetadata: embedded(annotations: annotations, labels: labels),
+                imageName: spec.postgres.image,
+                instances: spec.instances,
+                startDelay: replication.startDelay,
+                stopDelay: replication.stopDelay,
+                minSyncReplicas: replication.syncReplicas,
+                maxSyncReplicas: replication.syncReplicas,
+                replicationSlots: Cluster.ReplicationSlots(
+                    highAvailability: .init(enabled: replication.highAvailabilitySlots),
+                    updateInterval: replication.slotUpdateInterval
+                ),
+                topologySpreadConstraints: zoneSpread(spec, cluster: spec.name),
+                affinity: affinity(spec),
+                resources: resources(spec),
+                bootstrap: Cluster.Bootstrap(initdb: Cluster.Bootstrap.InitDB(
+                    database: spec.bootstrap.database,
+                    owner: spec.bootstrap.owner,
+                    secret: Cluster.SecretReference(name: spec.bootstrap.secret),
+                    dataChecksums: spec.bootstrap.dataChecksums
+                )),
+                storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
+                walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
+                monitoring: nil,
+                postgresql: postgresql(spec),
+                serviceAccountTemplate: spec.backup == nil ? nil : serviceAccountTemplate(spec),
+                backup: spec.backup.map { backup in
+                    Cluster.BackupConfiguration(
+                        barmanObjectStore: Cluster.BarmanObjectStore(
+                            destinationPath: backup.destinationPath,
+                            azureCredentials: .init(inheritFromAzureAD: true)
+                        ),
+                        retentionPolicy: backup.retention
+                    )
+                },
+                externalClusters: nil
+            )
+        )
+    }
+
+    /// The recovery name for the external cluster a recovery Cluster restores from.
+    static let recoverySource = "clusterBackup"
+
+    /// A Cluster bootstrapped from the primary's backups. It carries the primary's parameters and resources:
+    /// WAL replay refuses settings such as `max_connections` lower than the primary's.
+    static func recovery(_ spec: Spec, _ recovery: Spec.Recovery, _ backup: Spec.Backup) -> Cluster {
+        Cluster(
+            metadata: ObjectMeta(name: recovery.name, namespace: spec.namespace, labels: Labels.common(spec)),
+            spec: Cluster.Spec(
+                inheritedMetadata: embedded(annotations: [:], labels: [Labels.workloadIdentityUse: "true"]),
+                imageName: spec.postgres.image,
+                instances: recovery.instances,
+                topologySpreadConstraints: recovery.instances > 1 ? zoneSpread(spec, cluster: recovery.name) : nil,
+                affinity: affinity(spec),
+                resources: resources(spec),
+                bootstrap: Cluster.Bootstrap(recovery: Cluster.Bootstrap.Recovery(source: recoverySource)),
+                storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
+                walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
+                postgresql: postgresql(spec),
+                serviceAccountTemplate: serviceAccountTemplate(spec),
+                externalClusters: [Cluster.ExternalCluster(
+                    name: recoverySource,
+                    barmanObjectStore: Cluster.BarmanObjectStore(
+                        destinationPath: backup.destinationPath,
+                        serverName: spec.name,
+                        azureCredentials: .init(inheritFromAzureAD: true),
+                        wal: .init(maxParallel: recovery.walMaxParallel)
+                    )
+                )]
+            )
+        )
+    }
+
+    private static func embedded(annotations: [String: String], labels: [String: String]) -> Cluster.EmbeddedMetadata? {
+        if annotations.isEmpty && labels.isEmpty { return nil }
+        return Cluster.EmbeddedMetadata(annotations: SortedMap(annotations).nonEmpty, labels: SortedMap(labels).nonEmpty)
+    }
+
+    private static func zoneSpread(_ spec: Spec, cluster: String) -> [TopologySpreadConstraint]? {
+        guard spec.zones.count > 1 else { return nil }
+        return [TopologySpreadConstraint(
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: "DoNotSchedule",
+            labelSelector: LabelSelector(matchLabels: [Labels.cluster: cluster])
+        )]
+    }
+
+    private static func affinity(_ spec: Spec) -> Cluster.Affinity? {
+        spec.nodeSelector.isEmpty ? nil : Cluster.Affinity(nodeSelector: SortedMap(spec.nodeSelector))
+    }
+
+    private static func resources(_ spec: Spec) -> ResourceRequirements {
+        ResourceRequirements(
+            requests: ["cpu": spec.resources.cpu, "memory": spec.resources.memory],
+            limits: ["cpu": spec.resources.cpuLimit, "memory": spec.resources.memoryLimit]
+        )
+    }
+
+    private static func volume(size: String, storageClass: String) -> Cluster.StorageConfiguration {
+        Cluster.StorageConfiguration(
+            size: size,
+            pvcTemplate: Cluster.PersistentVolumeClaimSpec(
+                accessModes: ["ReadWriteOnce"],
+                resources: ResourceRequirements(requests: ["storage": size]),
+                storageClassName: storageClass,
+                volumeMode: "Filesystem"
+            )
+        )
+    }
+
+    private static func postgresql(_ spec: Spec) -> Cluster.PostgresConfiguration {
+        let postgres = spec.postgres
+        return Cluster.PostgresConfiguration(
+            parameters: SortedMap(postgres.parameters).nonEmpty,
+            pg_hba: postgres.pgHBA.isEmpty ? nil : postgres.pgHBA,
+            shared_preload_libraries: postgres.sharedPreloadLibraries.isEmpty ? nil : postgres.sharedPreloadLibraries
+        )
+    }
+
+    private static func serviceAccountTemplate(_ spec: Spec) -> Cluster.ServiceAccountTemplate {
+        let annotations = spec.azure.identityClientID.map { [Labels.workloadIdentityClientID: $0] } ?? [:]
+        return Cluster.ServiceAccountTemplate(metadata: Cluster.EmbeddedMetadata(
+            annotations: SortedMap(annotations).nonEmpty,
+            labels: [Labels.workloadIdentityUse: "true"]
+        ))
+    }
+}

@@ -1,0 +1,46 @@
+/// Turns a validated spec into the resources to render, each with its file path. Pure: no I/O.
+public enum Translator {
+    /// Folder of objects applied once, by hand or by a drill script, never by a GitOps controller.
+    public static let oneOffFolder = "oneoff"
+    /// Folder of operator-wide objects, which live in the operator's namespace.
+    public static let operatorFolder = "operator"
+
+    public static func translate(_ spec: Spec) -> [Resource] {
+        var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
+        if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
+        if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
+        if let backup = spec.backup { steady.append(BackupTranslation.scheduled(spec, backup)) }
+        if let expose = spec.expose {
+            steady.append(ServiceTranslation.readWrite(spec, expose))
+            steady.append(ServiceTranslation.readOnly(spec, expose))
+        }
+
+        var oneOff: [any KubernetesObject] = []
+        if let backup = spec.backup {
+            if backup.onDemand { oneOff.append(BackupTranslation.onDemand(spec)) }
+            if let recovery = spec.recovery { oneOff.append(ClusterTranslation.recovery(spec, recovery, backup)) }
+        }
+
+        var resources = folder("", steady, kustomized: true)
+        resources += folder(oneOffFolder, oneOff, kustomized: false)
+        if !spec.operatorSettings.config.isEmpty {
+            let configMap = ConfigMap(
+                metadata: ObjectMeta(name: "cnpg-controller-manager-config", namespace: spec.operatorSettings.namespace),
+                data: SortedMap(spec.operatorSettings.config)
+            )
+            resources += folder(operatorFolder, [configMap], kustomized: true)
+        }
+        return resources
+    }
+
+    private static func folder(_ name: String, _ objects: [any KubernetesObject], kustomized: Bool) -> [Resource] {
+        guard !objects.isEmpty else { return [] }
+        let prefix = name.isEmpty ? "" : "\(name)/"
+        let fileNames = objects.map(Resource.fileName(for:))
+        var resources = zip(fileNames, objects).map { Resource(path: prefix + $0, manifest: $1) }
+        if kustomized {
+            resources.append(Resource(path: prefix + "kustomization.yaml", manifest: Kustomization(resources: fileNames.sorted())))
+        }
+        return resources
+    }
+}

@@ -1,0 +1,146 @@
+/// Checks Azure names and network settings against Azure's rules (shared/reference/aks-guide-facts.md §4).
+enum AzureRules {
+    static func check(_ context: inout ValidationContext) {
+        let spec = context.spec
+        let azure = spec.azure
+        checkName(&context, azure.resourceGroup, path: "azure.resourceGroup", what: "resource group",
+                  valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
+        checkName(&context, azure.nodeResourceGroup, path: "azure.nodeResourceGroup", what: "node resource group",
+                  valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
+        checkName(&context, azure.aksCluster, path: "azure.aksCluster", what: "AKS cluster",
+                  valid: { NameRules.matches($0, lengths: 1...63, allowed: "-_") },
+                  rule: "1 to 63 letters, digits, '-' and '_', starting and ending alphanumeric")
+        checkName(&context, azure.identityName, path: "azure.identity.name", what: "managed identity",
+                  valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
+                  rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
+        for (pool, path) in [(azure.systemPool, "azure.systemPool"), (azure.nodePool, "azure.nodePool")] {
+            checkNodePool(&context, pool, path: path)
+        }
+        if !azure.location.isEmpty && azure.location.allSatisfy(NameRules.isLowerAlphanumeric) == false || azure.location.isEmpty {
+            context.error(.invalidAzureValue, "'\(azure.location)' is not an Azure region name", at: "azure.location",
+                          hint: "lowercase letters and digits, such as canadacentral or westus3")
+        }
+        if !isVersion(azure.kubernetesVersion) {
+            context.error(.invalidAzureValue, "'\(azure.kubernetesVersion)' is not a Kubernetes version", at: "azure.kubernetesVersion",
+                          hint: "such as \"1.32\" (quoted)")
+        }
+        if let clientID = azure.identityClientID, !NameRules.isUUID(clientID) {
+            context.error(.invalidClientID, "'\(clientID)' is not a client ID", at: "azure.identity.clientID",
+                          hint: "the identity's clientId, a UUID such as 00000000-0000-0000-0000-000000000000")
+        }
+        if spec.backup != nil {
+            checkFederatedCredential(&context, spec.name, path: "name")
+            if let recovery = spec.recovery { checkFederatedCredential(&context, recovery.name, path: "recovery.name") }
+        }
+        if spec.monitoring.managedPrometheus {
+            checkName(&context, azure.grafana, path: "azure.grafana", what: "Managed Grafana",
+                      valid: { NameRules.matches($0, lengths: 2...23, allowed: "-", first: { $0.isASCII && $0.isLetter }) },
+                      rule: "2 to 23 letters, digits and '-', starting with a letter and ending alphanumeric")
+            checkName(&context, azure.monitorWorkspace, path: "azure.monitorWorkspace", what: "Azure Monitor workspace",
+                      valid: { NameRules.matches($0, lengths: 4...44, allowed: "-") },
+                      rule: "4 to 44 letters, digits and '-', starting and ending alphanumeric")
+            checkName(&context, azure.logAnalyticsWorkspace, path: "azure.logAnalyticsWorkspace", what: "Log Analytics workspace",
+                      valid: { NameRules.matches($0, lengths: 4...63, allowed: "-") },
+                      rule: "4 to 63 letters, digits and '-', starting and ending alphanumeric")
+        }
+        for (key, value) in azure.tags.sorted(by: { $0.key < $1.key }) {
+            if key.isEmpty || key.count > 512 || key.contains(where: { "<>%&\\?/".contains($0) }) || value.count > 256
+                || (key + value).contains(where: { $0.isNewline }) {
+                context.error(.invalidAzureValue, "the tag '\(key)' is not valid in Azure", at: "azure.tags.\(key)",
+                              hint: "names of at most 512 characters without < > % & \\ ? /, values of at most 256")
+            }
+        }
+        for (index, range) in azure.authorizedIPRanges.enumerated() where CIDR(range) == nil && CIDR(range + "/32") == nil {
+            context.error(.invalidCIDR, "'\(range)' is not an IP address or CIDR block", at: "azure.authorizedIPRanges[\(index)]",
+                          hint: "such as 203.0.113.7/32")
+        }
+        checkZones(&context, spec)
+        if let expose = spec.expose { checkExposure(&context, spec, expose) }
+    }
+
+    private static func checkName(_ context: inout ValidationContext, _ value: String, path: String, what: String,
+                                  valid: (String) -> Bool, rule: String) {
+        guard !valid(value) else { return }
+        let written = context.spec.sourceMap.contains(path)
+        context.error(.invalidAzureName, "'\(value)' is not a valid \(what) name", at: path,
+                      hint: written ? rule : "the default name does not fit (\(rule)); set '\(path)'")
+    }
+
+    private static func checkNodePool(_ context: inout ValidationContext, _ pool: Spec.Azure.NodePool, path: String) {
+        checkName(&context, pool.name, path: "\(path).name", what: "node pool",
+                  valid: { NameRules.matches($0, lengths: 1...12, allowed: "", first: { $0.isASCII && $0.isLowercase },
+                                             last: NameRules.isLowerAlphanumeric) && $0.allSatisfy(NameRules.isLowerAlphanumeric) },
+                  rule: "1 to 12 lowercase letters and digits, starting with a letter")
+        if !NameRules.matches(pool.vmSize, lengths: 1...64, allowed: "_") {
+            context.error(.invalidAzureValue, "'\(pool.vmSize)' is not a VM size", at: "\(path).vmSize", hint: "such as standard_d4s_v3")
+        }
+        if pool.minCount > pool.maxCount {
+            context.error(.nodePoolCounts, "minCount \(pool.minCount) is larger than maxCount \(pool.maxCount)", at: "\(path).minCount")
+        }
+    }
+
+    private static func checkFederatedCredential(_ context: inout ValidationContext, _ name: String, path: String) {
+        if !NameRules.matches(name, lengths: 3...120, allowed: "-_", last: { _ in true }) {
+            context.error(.invalidAzureName, "'\(name)' is too short to name its federated identity credential", at: path,
+                          hint: "federated credentials are named after the cluster and need 3 to 120 characters")
+        }
+    }
+
+    private static func checkZones(_ context: inout ValidationContext, _ spec: Spec) {
+        var seen = Set<String>()
+        for (index, zone) in spec.zones.enumerated() {
+            if !["1", "2", "3"].contains(zone) {
+                context.error(.invalidZone, "'\(zone)' is not an Azure availability zone", at: "zones[\(index)]", hint: "zones are 1, 2 and 3")
+            } else if !seen.insert(zone).inserted {
+                context.error(.invalidZone, "zone \(zone) is listed twice", at: "zones[\(index)]")
+            }
+        }
+    }
+
+    private static func checkExposure(_ context: inout ValidationContext, _ spec: Spec, _ expose: Spec.Expose) {
+        if expose.allowedSourceRanges.isEmpty {
+            context.error(.invalidCIDR, "'expose.allowedSourceRanges' must list at least one CIDR", at: "expose.allowedSourceRanges",
+                          hint: "such as your workstation's 203.0.113.7/32")
+        }
+        for (index, range) in expose.allowedSourceRanges.enumerated() {
+            let path = "expose.allowedSourceRanges[\(index)]"
+            guard let cidr = CIDR(range) else {
+                context.error(.invalidCIDR, "'\(range)' is not a CIDR block", at: path,
+                              hint: "an address and prefix length with no host bits set, such as 203.0.113.7/32 or 2001:db8::/48")
+                continue
+            }
+            if cidr.isEverything && !expose.allowInternet {
+                context.error(.wholeInternet, "'\(range)' opens the database to the whole internet", at: path,
+                              hint: "narrow the range, or set 'expose.allowInternet: true' if you really mean it")
+            }
+        }
+        if !isDNSLabel(expose.dnsLabel) {
+            context.error(.invalidAzureName, "'\(expose.dnsLabel)' is not a valid DNS label", at: "expose.dnsLabel",
+                          hint: "3 to 63 lowercase letters, digits and '-', starting with a letter")
+        }
+        checkName(&context, expose.publicIP, path: "expose.publicIP", what: "public IP",
+                  valid: { NameRules.matches($0, lengths: 1...80, allowed: "-._", last: { NameRules.isAlphanumeric($0) || $0 == "_" }) },
+                  rule: "1 to 80 letters, digits, '-', '.' and '_', starting alphanumeric")
+        if expose.readWritePort == expose.readOnlyPort {
+            context.error(.conflictingFields, "the read-write and read-only ports must differ: both Services share one public IP",
+                          at: "expose.readOnlyPort")
+        }
+    }
+
+    static func isResourceGroupName(_ name: String) -> Bool {
+        NameRules.matches(name, lengths: 1...90, allowed: "-_.()", first: { NameRules.isAlphanumeric($0) || "-_.()".contains($0) },
+                          last: { NameRules.isAlphanumeric($0) || "-_()".contains($0) })
+    }
+
+    /// `^[a-z][a-z0-9-]{1,61}[a-z0-9]$`.
+    static func isDNSLabel(_ label: String) -> Bool {
+        NameRules.matches(label, lengths: 3...63, allowed: "-", first: { $0.isASCII && $0.isLowercase },
+                          last: NameRules.isLowerAlphanumeric) && !label.contains(where: { $0.isUppercase })
+    }
+
+    /// `1.32` or `1.32.5`.
+    static func isVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (2...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+}

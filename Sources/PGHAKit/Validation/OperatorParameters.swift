@@ -1,0 +1,87 @@
+/// What CloudNativePG (v1.30) does with PostgreSQL parameters it manages: `pkg/postgres/configuration.go`.
+enum OperatorParameters {
+    /// Parameters the operator always rejects.
+    static let blocked: Set<String> = [
+        "allow_system_table_mods", "archive_cleanup_command", "bonjour", "bonjour_name", "config_file", "data_directory",
+        "data_sync_retry", "event_source", "external_pid_file", "hba_file", "hot_standby", "ident_file", "jit_provider",
+        "listen_addresses", "log_destination", "log_directory", "log_file_mode", "log_filename", "log_rotation_age",
+        "log_rotation_size", "log_truncate_on_rotation", "logging_collector", "promote_trigger_file", "recovery_end_command",
+        "recovery_min_apply_delay", "restart_after_crash", "stats_temp_directory", "syslog_facility", "syslog_ident",
+        "syslog_sequence_numbers", "syslog_split_messages", "unix_socket_directories", "unix_socket_group",
+        "unix_socket_permissions",
+    ]
+
+    /// Parameters the operator sets itself.
+    static let fixed: Set<String> = [
+        "archive_command", "archive_mode", "cluster_name", "pg_failover_slots.primary_dsn",
+        "pg_failover_slots.standby_slot_names", "port", "primary_conninfo", "primary_slot_name", "recovery_target",
+        "recovery_target_action", "recovery_target_inclusive", "recovery_target_lsn", "recovery_target_name",
+        "recovery_target_time", "recovery_target_timeline", "recovery_target_xid", "restore_command",
+        "shared_preload_libraries", "ssl", "ssl_ca_file", "ssl_cert_file", "ssl_crl_file", "ssl_dh_params_file",
+        "ssl_ecdh_curve", "ssl_key_file", "ssl_passphrase_command", "ssl_passphrase_command_supports_reload",
+        "ssl_prefer_server_ciphers", "synchronized_standby_slots", "synchronous_standby_names", "temp_tablespaces",
+    ]
+
+    /// The only values the operator lets through for some fixed or blocked parameters (its own).
+    static let tolerated: [String: String] = [
+        "logging_collector": "on", "log_destination": "csvlog", "log_directory": "/controller/log",
+        "log_filename": "postgres", "log_rotation_age": "0", "log_rotation_size": "0",
+        "log_truncate_on_rotation": "false", "shared_preload_libraries": "", "archive_mode": "on",
+    ]
+
+    /// Operator defaults that matter for cross-field checks.
+    static let defaults: [String: String] = [
+        "min_wal_size": "80MB", "max_wal_size": "1GB", "wal_keep_size": "512MB", "wal_level": "logical",
+    ]
+
+    /// Whether `name` matches CloudNativePG's GUC name pattern `^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$`.
+    static func isValidName(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        return parts.allSatisfy { part in
+            guard let first = part.first, first.isASCII, first.isLetter || first == "_" else { return false }
+            return part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }
+        }
+    }
+
+    /// A PostgreSQL boolean as `parse_bool` reads it, or nil.
+    static func boolean(_ text: String) -> Bool? {
+        let value = text.lowercased().trimmingSpaces
+        guard !value.isEmpty else { return nil }
+        for (word, meaning) in [("true", true), ("false", false), ("yes", true), ("no", false)] where word.hasPrefix(value) {
+            return meaning
+        }
+        switch value {
+        case "on": return true
+        case "off", "of": return false
+        case "1": return true
+        case "0": return false
+        default: return nil
+        }
+    }
+
+    /// A size as CloudNativePG reads shared_buffers and the WAL sizes: an integer (megabytes) or a number with
+    /// kB, MB, GB or TB. Returns bytes, or nil.
+    static func size(_ text: String) -> Double? {
+        let value = text.trimmingSpaces
+        let number = value.prefix { $0.isNumber }
+        guard !number.isEmpty, let amount = Double(number) else { return nil }
+        switch value.dropFirst(number.count) {
+        case "": return amount * 1_048_576
+        case "kB": return amount * 1024
+        case "MB": return amount * 1_048_576
+        case "GB": return amount * 1_073_741_824
+        case "TB": return amount * 1_099_511_627_776
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}

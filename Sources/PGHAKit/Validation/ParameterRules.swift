@@ -1,0 +1,106 @@
+/// Checks `postgres.parameters`: what CloudNativePG refuses, what PostgreSQL refuses, and sizes that cannot fit.
+enum ParameterRules {
+    static func check(_ context: inout ValidationContext) {
+        let spec = context.spec
+        let parameters = spec.postgres.parameters
+        for name in parameters.keys.sorted() {
+            checkOperatorRules(&context, name: name, value: parameters[name] ?? "")
+        }
+        checkReplicationSettings(&context, spec)
+        checkSizes(&context, spec)
+    }
+
+    private static func path(_ name: String) -> String { "postgres.parameters.\(name)" }
+
+    private static func checkOperatorRules(_ context: inout ValidationContext, name: String, value: String) {
+        if !OperatorParameters.isValidName(name) {
+            return context.error(.invalidParameterName, "'\(name)' is not a valid parameter name", at: path(name),
+                                 hint: "letters, digits, '_' and '$', with at most one '.' (extension.setting)")
+        }
+        if name == "shared_preload_libraries" {
+            return context.error(.preloadInParameters, "shared_preload_libraries cannot be set as a parameter", at: path(name),
+                                 hint: "list the libraries in 'postgres.sharedPreloadLibraries'; the operator merges its own")
+        }
+        let isBlocked = OperatorParameters.blocked.contains(name)
+        guard isBlocked || OperatorParameters.fixed.contains(name) else { return }
+        if let tolerated = OperatorParameters.tolerated[name], tolerated == value { return }
+        if isBlocked {
+            context.error(.blockedParameter, "CloudNativePG does not allow '\(name)' to be set", at: path(name),
+                          hint: "remove it; the operator controls it")
+        } else {
+            context.error(.fixedParameter, "'\(name)' is managed by the CloudNativePG operator", at: path(name),
+                          hint: fixedHint(name))
+        }
+    }
+
+    private static func fixedHint(_ name: String) -> String {
+        switch name {
+        case "synchronous_standby_names": return "set 'replication.syncReplicas' instead"
+        case "archive_mode", "archive_command", "restore_command": return "WAL archiving follows the 'backup' section"
+        case let recovery where recovery.hasPrefix("recovery_target"): return "point-in-time targets belong to the recovery bootstrap"
+        case let tls where tls.hasPrefix("ssl"): return "the operator manages TLS certificates"
+        default: return "remove it; the operator sets it"
+        }
+    }
+
+    private static func checkReplicationSettings(_ context: inout ValidationContext, _ spec: Spec) {
+        let parameters = spec.postgres.parameters
+        if let level = parameters["wal_level"] {
+            if !["logical", "replica", "minimal"].contains(level) {
+                context.error(.invalidWalLevel, "wal_level must be logical, replica or minimal, not '\(level)'", at: path("wal_level"))
+            } else if level == "minimal" && (spec.instances > 1 || spec.backup != nil) {
+                context.error(.invalidWalLevel, "wal_level 'minimal' cannot feed standbys or WAL archiving", at: path("wal_level"),
+                              hint: "use 'replica' or 'logical' (the default)")
+            }
+        }
+        for name in ["hot_standby_feedback", "sync_replication_slots", "wal_log_hints"] {
+            guard let value = parameters[name] else { continue }
+            guard let flag = OperatorParameters.boolean(value) else {
+                context.error(.invalidBoolean, "'\(value)' is not a PostgreSQL boolean", at: path(name), hint: "write on or off")
+                continue
+            }
+            if name == "wal_log_hints" && !flag && spec.instances > 1 {
+                context.error(.walLogHintsOff, "wal_log_hints cannot be off with standbys: pg_rewind needs it after a failover",
+                              at: path(name), hint: "remove the parameter (the operator turns it on)")
+            }
+        }
+    }
+
+    private static func checkSizes(_ context: inout ValidationContext, _ spec: Spec) {
+        let parameters = spec.postgres.parameters
+        var sizes: [String: Double] = [:]
+        for name in ["shared_buffers", "min_wal_size", "max_wal_size"] {
+            guard let value = parameters[name] else { continue }
+            guard let bytes = OperatorParameters.size(value) else {
+                context.error(.invalidSize, "'\(value)' is not a size CloudNativePG can read for \(name)", at: path(name),
+                              hint: "write a whole number with kB, MB, GB or TB (capital B), such as 256MB")
+                continue
+            }
+            sizes[name] = bytes
+            if name == "shared_buffers" && value.allSatisfy(\.isNumber) {
+                context.warning(.sizeWithoutUnit, "shared_buffers '\(value)' has no unit: PostgreSQL reads 8kB pages, CloudNativePG reads megabytes",
+                                at: path(name), hint: "write the unit, such as \(value)MB")
+            }
+        }
+        if let sharedBuffers = sizes["shared_buffers"], let memory = Quantity(spec.resources.memory), sharedBuffers > memory.value {
+            context.error(.sharedBuffersAboveMemory,
+                          "shared_buffers \(parameters["shared_buffers"] ?? "") is larger than the memory request \(spec.resources.memory)",
+                          at: path("shared_buffers"), hint: "CloudNativePG rejects this; about a quarter of the memory is usual")
+        }
+        let minimum = sizes["min_wal_size"] ?? OperatorParameters.size(OperatorParameters.defaults["min_wal_size"] ?? "") ?? 0
+        let maximum = sizes["max_wal_size"] ?? OperatorParameters.size(OperatorParameters.defaults["max_wal_size"] ?? "") ?? 0
+        if (sizes["min_wal_size"] != nil || sizes["max_wal_size"] != nil) && minimum >= maximum {
+            context.error(.walSizesInverted, "min_wal_size must be smaller than max_wal_size",
+                          at: path(sizes["min_wal_size"] != nil ? "min_wal_size" : "max_wal_size"),
+                          hint: "the defaults are 80MB and 1GB")
+        }
+        if let wal = spec.storage.wal, let volume = Quantity(wal.size) {
+            for name in ["min_wal_size", "max_wal_size"] {
+                if let bytes = sizes[name], bytes >= volume.value {
+                    context.error(.walSizeAboveVolume, "\(name) \(parameters[name] ?? "") does not fit the \(wal.size) WAL volume",
+                                  at: path(name), hint: "grow storage.wal.size or lower \(name)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// A Kubernetes resource quantity (`500m`, `2`, `8Gi`, `1e3`), parsed as Kubernetes parses it.
+struct Quantity: Equatable {
+    /// The value in base units (cores, bytes).
+    let value: Double
+
+    private static let binarySuffixes: [String: Double] = [
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776,
+        "Pi": 1_125_899_906_842_624, "Ei": 1_152_921_504_606_846_976,
+    ]
+    private static let decimalSuffixes: [String: Double] = [
+        "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,
+    ]
+
+    /// Parses `text`; nil when it is not a non-negative quantity.
+    init?(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        if index < scalars.count, scalars[index] == "+" { index += 1 }
+        let numberStart = index
+        var digits = 0
+        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1; digits += 1 }
+        if index < scalars.count, scalars[index] == "." {
+            index += 1
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1; digits += 1 }
+        }
+        guard digits > 0, let number = Double(String(String.UnicodeScalarView(scalars[numberStart..<index]))) else {
+            return nil
+        }
+        let suffix = String(String.UnicodeScalarView(scalars[index...]))
+        if let multiplier = Quantity.binarySuffixes[suffix] ?? Quantity.decimalSuffixes[suffix] {
+            value = number * multiplier
+        } else if let first = suffix.first, first == "e" || first == "E",
+                  let exponent = Int(suffix.dropFirst()), abs(exponent) <= 18 {
+            value = number * Quantity.pow10(exponent)
+        } else {
+            return nil
+        }
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+}
+
+/// Formats a byte count for messages (`8Gi`, `512Mi`, `1536Ki`).
+func formatBytes(_ bytes: Double) -> String {
+    for (suffix, size) in [("Ti", 1_099_511_627_776.0), ("Gi", 1_073_741_824.0), ("Mi", 1_048_576.0), ("Ki", 1024.0)]
+    where bytes >= size && (bytes / size).rounded() == bytes / size {
+        return "\(Int(bytes / size))\(suffix)"
+    }
+    return "\(Int(bytes))B"
+}

@@ -1,0 +1,38 @@
+/// Checks a parsed spec against every rule pgha knows, returning all problems at once.
+public enum Validator {
+    public static func validate(_ spec: Spec) -> [Diagnostic] {
+        var context = ValidationContext(spec: spec)
+        for rule in rules { rule(&context) }
+        return context.diagnostics
+    }
+
+    /// The rule sets, each in a file of its own.
+    static let rules: [@Sendable (inout ValidationContext) -> Void] = [
+        ClusterRules.check,
+        ParameterRules.check,
+        BackupRules.check,
+        AzureRules.check,
+        OperatorRules.check,
+    ]
+}
+
+/// What a rule sees: the spec, and where to report.
+struct ValidationContext {
+    let spec: Spec
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(spec: Spec) { self.spec = spec }
+
+    mutating func error(_ code: DiagnosticCode, _ message: String, at path: String, hint: String? = nil) {
+        report(.error, code, message, at: path, hint: hint)
+    }
+
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at path: String, hint: String? = nil) {
+        report(.warning, code, message, at: path, hint: hint)
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
+                         at path: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(severity, code, message, path: path, at: spec.sourceMap.location(of: path), hint: hint))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import PGHAKit
+
+/// Options shared by the commands that report diagnostics.
+struct DiagnosticOptions: ParsableArguments {
+    @Option(help: "How to print diagnostics: human, json or github.")
+    var format: DiagnosticFormatter.Format = .human
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    /// Prints the diagnostics of one file to standard error; returns whether they allow going on.
+    func report(_ diagnostics: [Diagnostic], file: String, source: [UInt8]) -> Bool {
+        let colored = format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let text = DiagnosticFormatter(format: format, colored: colored).format(diagnostics, file: file, source: source)
+        FileHandle.standardError.write(Data(text.utf8))
+        return !diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+}
+
+extension DiagnosticFormatter.Format: ExpressibleByArgument {}
+
+/// Reads a spec file, or exits with the I/O status.
+func readSpec(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
+        throw ExitStatus.io.exitCode
+    }
+    return [UInt8](data)
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// pgha's documented exit codes.
+enum ExitStatus: Int32 {
+    case success = 0
+    case invalidSpec = 1
+    case usage = 2
+    case io = 3
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}
