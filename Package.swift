@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(
             name: "PGHAKitTests",
             dependencies: ["PGHAKit"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )

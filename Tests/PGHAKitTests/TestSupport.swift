@@ -1,0 +1,70 @@
+import Foundation
+@testable import PGHAKit
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository root, found from this file's location.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/crds` beside the repository, when present.
+    static var crdDirectory: URL? {
+        let directory = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/crds")
+        return FileManager.default.fileExists(atPath: directory.path) ? directory : nil
+    }
+
+    /// Whether golden files should be rewritten instead of compared (`PGHA_UPDATE_GOLDEN=1 swift test`).
+    static var updatingGoldenFiles: Bool { ProcessInfo.processInfo.environment["PGHA_UPDATE_GOLDEN"] == "1" }
+
+    /// The example specs, by file name.
+    static var exampleNames: [String] {
+        let directory = repositoryRoot.appendingPathComponent("Examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    static func read(_ relativePath: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: repositoryRoot.appendingPathComponent(relativePath)))
+    }
+
+    /// Compiles spec text given inline.
+    static func compile(_ yaml: String, options: Compiler.Options = Compiler.Options()) -> Compiler.Result {
+        Compiler.compile(Array(yaml.utf8), options: options)
+    }
+
+    /// The diagnostics of spec text, as `line:col severity[code] path: message` lines.
+    static func diagnostics(_ yaml: String) -> [String] {
+        Compiler.check(Array(yaml.utf8)).diagnostics.map(summary)
+    }
+
+    static func summary(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.location) \(diagnostic.severity.rawValue)[\(diagnostic.code)] \(diagnostic.path): \(diagnostic.message)"
+    }
+
+    /// A valid spec to vary in tests: `extra` is appended as top-level YAML.
+    static func spec(_ extra: String = "") -> String {
+        """
+        apiVersion: pgha/v1alpha1
+        kind: PostgresCluster
+        name: pg-test
+        azure:
+          location: westus3
+
+        """ + extra
+    }
+
+    /// Every file below `directory`, relative path to contents.
+    static func tree(at directory: URL) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let base = directory.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return files }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let full = base + "/" + relative
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try String(contentsOfFile: full, encoding: .utf8)
+            }
+        }
+        return files
+    }
+}
