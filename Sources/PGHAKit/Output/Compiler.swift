@@ -28,8 +28,11 @@ public enum Compiler {
         let parsed = SpecParser.parse(bytes)
         guard var spec = parsed.spec else { return parsed }
         if let clientID = options.identityClientID { spec.azure.identityClientID = clientID }
-        let diagnostics = (parsed.diagnostics + Validator.validate(spec)).sortedByLocation()
-        return (spec, diagnostics)
+        let brokenPaths = parsed.diagnostics.filter { $0.severity == .error }.map(\.path)
+        let semantic = Validator.validate(spec).filter { diagnostic in
+            !brokenPaths.contains { broken in diagnostic.path.isWithin(broken) }
+        }
+        return (spec, (parsed.diagnostics + semantic).sortedByLocation())
     }
 
     /// Parses, validates, translates and renders one spec.
@@ -44,5 +47,12 @@ public enum Compiler {
             let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
             return Result(spec: spec, diagnostics: diagnostics + [failure], artifacts: [])
         }
+    }
+}
+
+extension String {
+    /// Whether this spec path is `ancestor` or lies below it (`backup.schedule` is within `backup`; all is within "").
+    func isWithin(_ ancestor: String) -> Bool {
+        ancestor.isEmpty || self == ancestor || hasPrefix(ancestor + ".") || hasPrefix(ancestor + "[")
     }
 }

@@ -1,6 +1,7 @@
 /// Reads spec bytes into a typed `Spec`: YAML, then structure, then defaults. Reports every structural problem at once.
 public enum SpecParser {
-    /// The spec in `bytes`, or nil with the errors that prevent reading it.
+    /// The spec in `bytes` with its structural diagnostics, or nil when the bytes are not one YAML document.
+    /// Fields with structural errors take their defaults, so the rest of the spec can still be validated.
     public static func parse(_ bytes: [UInt8]) -> (spec: Spec?, diagnostics: [Diagnostic]) {
         let root: Yams.Node
         switch YAMLDocument.read(bytes) {
@@ -9,7 +10,6 @@ public enum SpecParser {
         }
         var checker = StructureChecker()
         checker.check(root: root)
-        if checker.diagnostics.containsErrors { return (nil, checker.diagnostics.sortedByLocation()) }
         return (SpecBuilder.build(root, sourceMap: checker.sourceMap), checker.diagnostics)
     }
 }

@@ -13,11 +13,6 @@ struct StructureChecker {
 
     private mutating func check(_ node: Node, as type: FieldSchema.ValueType, path: String, depth: Int) {
         let location = node.location ?? .start
-        if let anchor = node.anchor {
-            report(.anchorsNotAllowed, "YAML anchors and aliases are not allowed in a spec (found '&\(anchor.rawValue)')",
-                   path, location, hint: "write the value out in full")
-            return
-        }
         if let tag = explicitTag(of: node) {
             report(.anchorsNotAllowed, "YAML tags are not allowed in a spec (found '\(tag)')", path, location,
                    hint: "remove the tag; quote the value if it must be a string")
@@ -106,7 +101,7 @@ struct StructureChecker {
         var firstSeen: [String: SourceLocation] = [:]
         for (keyNode, value) in mapping {
             let location = keyNode.location ?? .start
-            guard let scalar = keyNode.scalar, keyNode.anchor == nil else {
+            guard let scalar = keyNode.scalar else {
                 report(.wrongType, "keys must be plain strings", path, location)
                 continue
             }

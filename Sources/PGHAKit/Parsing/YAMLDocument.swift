@@ -1,7 +1,8 @@
 import Yams
 
 /// Reads spec text into one YAML node tree, refusing what a spec never needs and what could hurt:
-/// non-UTF-8 bytes, huge or deeply nested input, several documents, anchors and aliases, custom tags.
+/// non-UTF-8 bytes, huge or deeply nested input, several documents, anchors and aliases (checked before
+/// composing, so an alias bomb is never expanded).
 enum YAMLDocument {
     /// The largest spec pgha reads.
     static let maximumBytes = 1 << 20
@@ -20,10 +21,17 @@ enum YAMLDocument {
                                         path: "", at: location(ofFirstInvalidByteIn: bytes),
                                         hint: "save the spec as UTF-8")])
         }
-        if let deep = deepestFlowNesting(in: text) {
+        switch LexicalScan.firstProblem(in: text, maximumFlowDepth: maximumDepth) {
+        case .tooDeep(let location, let limit):
             return .failure([Diagnostic(.error, .inputTooLarge,
-                                        "collections are nested more than \(maximumDepth) levels deep",
-                                        path: "", at: deep, hint: "a spec nests at most a few levels")])
+                                        "collections are nested more than \(limit) levels deep",
+                                        path: "", at: location, hint: "a spec nests at most a few levels")])
+        case .anchorOrAlias(let token, let location):
+            return .failure([Diagnostic(.error, .anchorsNotAllowed,
+                                        "YAML anchors and aliases are not allowed in a spec (found '\(token)')",
+                                        path: "", at: location, hint: "write the value out in full")])
+        case nil:
+            break
         }
         do {
             let parser = try Parser(yaml: text)
@@ -38,6 +46,11 @@ enum YAMLDocument {
                                             hint: "put each spec in a file of its own")])
             }
             return .success(root)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            return .failure([Diagnostic(.error, .duplicateKey,
+                                        "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", "),
+                                        path: "", at: SourceLocation(line: context.mark.line, column: context.mark.column),
+                                        hint: "a key may appear once in a mapping; remove one of them")])
         } catch let error as YamlError {
             return .failure([diagnostic(for: error)])
         } catch {
@@ -59,69 +72,6 @@ enum YAMLDocument {
         default:
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", path: "", at: .start)
         }
-    }
-
-    /// The first place where collections could nest deeper than pgha reads, found without parsing, so that
-    /// hostile nesting (`[[[[…`, `- - - - …`, or very deep indentation) never reaches the recursive composer.
-    /// It over-estimates: flow brackets count only where YAML could open a collection, block depth is bounded
-    /// by the indentation plus compact `- ` entries of a line.
-    static func deepestFlowNesting(in text: String) -> SourceLocation? {
-        let maximumBlockDepth = 256
-        var flowDepth = 0
-        var line = 1
-        var column = 0
-        var quote: Unicode.Scalar?
-        var inComment = false
-        var atLineStart = true
-        var blockDepth = 0
-        var lastToken: Unicode.Scalar = "\n"
-        var afterSpace = true
-        for scalar in text.unicodeScalars {
-            column += 1
-            if scalar == "\n" {
-                line += 1
-                column = 0
-                inComment = false
-                atLineStart = true
-                blockDepth = 0
-                lastToken = "\n"
-                afterSpace = true
-                continue
-            }
-            if inComment { continue }
-            if let open = quote {
-                if scalar == open { quote = nil }
-                continue
-            }
-            if scalar == " " || scalar == "\t" {
-                if atLineStart { blockDepth += 1 }
-                afterSpace = true
-                continue
-            }
-            let opensHere = ":-,[{?\n".unicodeScalars.contains(lastToken)
-            if atLineStart || lastToken == "-" || lastToken == "?" {
-                if scalar == "-" || scalar == "?" {
-                    blockDepth += 1
-                    if blockDepth > maximumBlockDepth { return SourceLocation(line: line, column: column) }
-                } else {
-                    atLineStart = false
-                }
-            }
-            if (scalar == "\"" || scalar == "'") && opensHere {
-                quote = scalar
-            } else if scalar == "#" && afterSpace {
-                inComment = true
-            } else if (scalar == "[" || scalar == "{") && (opensHere || flowDepth > 0 && afterSpace) {
-                flowDepth += 1
-                if flowDepth > maximumDepth { return SourceLocation(line: line, column: column) }
-            } else if scalar == "]" || scalar == "}" {
-                flowDepth = max(0, flowDepth - 1)
-            }
-            if blockDepth > maximumBlockDepth { return SourceLocation(line: line, column: column) }
-            lastToken = scalar
-            afterSpace = false
-        }
-        return nil
     }
 
     private static func location(ofFirstInvalidByteIn bytes: [UInt8]) -> SourceLocation {

@@ -28,7 +28,7 @@ enum AzureRules {
             context.error(.invalidClientID, "'\(clientID)' is not a client ID", at: "azure.identity.clientID",
                           hint: "the identity's clientId, a UUID such as 00000000-0000-0000-0000-000000000000")
         }
-        if spec.backup != nil {
+        if spec.backup != nil && context.nameIsValid {
             checkFederatedCredential(&context, spec.name, path: "name")
             if let recovery = spec.recovery { checkFederatedCredential(&context, recovery.name, path: "recovery.name") }
         }
@@ -60,7 +60,7 @@ enum AzureRules {
 
     private static func checkName(_ context: inout ValidationContext, _ value: String, path: String, what: String,
                                   valid: (String) -> Bool, rule: String) {
-        guard !valid(value) else { return }
+        guard context.checksValue(at: path), !valid(value) else { return }
         let written = context.spec.sourceMap.contains(path)
         context.error(.invalidAzureName, "'\(value)' is not a valid \(what) name", at: path,
                       hint: written ? rule : "the default name does not fit (\(rule)); set '\(path)'")

@@ -26,7 +26,7 @@ enum ClusterRules {
             context.error(.invalidKubernetesName, "'\(value)' is not a valid namespace name", at: path,
                           hint: "use at most 63 lowercase letters, digits and '-', starting and ending alphanumeric")
         }
-        if !NameRules.isDNS1123Subdomain(spec.bootstrap.secret) {
+        if context.checksValue(at: "bootstrap.secret") && !NameRules.isDNS1123Subdomain(spec.bootstrap.secret) {
             context.error(.invalidKubernetesName, "'\(spec.bootstrap.secret)' is not a valid Secret name", at: "bootstrap.secret",
                           hint: "use lowercase letters, digits, '-' and '.', at most 253 characters")
         }
@@ -133,6 +133,7 @@ enum ClusterRules {
             context.error(.recoveryWithoutBackup, "'recovery' needs 'backup': the recovery cluster restores from the backups",
                           at: "recovery", hint: "add a 'backup' section, or remove 'recovery'")
         }
+        guard context.checksValue(at: "recovery.name") else { return }
         if recovery.name == spec.name {
             context.error(.recoveryNameClash, "the recovery cluster cannot have the cluster's own name", at: "recovery.name",
                           hint: "the default is '\(spec.name)-recovered'")

@@ -21,7 +21,20 @@ struct ValidationContext {
     let spec: Spec
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(spec: Spec) { self.spec = spec }
+    /// Whether the cluster name is valid; defaults derived from it (`<name>-identity`…) are checked only then,
+    /// so one bad name is reported once.
+    let nameIsValid: Bool
+
+    init(spec: Spec) {
+        self.spec = spec
+        nameIsValid = NameRules.isDNS1035Label(spec.name, maxLength: 50)
+    }
+
+    /// Whether to check the value at `path`: always when the user wrote it, and for a default only when the
+    /// name it derives from is valid.
+    func checksValue(at path: String) -> Bool {
+        nameIsValid || spec.sourceMap.contains(path)
+    }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at path: String, hint: String? = nil) {
         report(.error, code, message, at: path, hint: hint)

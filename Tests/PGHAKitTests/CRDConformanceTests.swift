@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import Yams
+@testable import PGHAKit
+
+/// Every rendered custom resource validates against its upstream CRD schema in `../shared/crds`.
+@Suite struct CRDConformanceTests {
+    /// The CRD file for each rendered apiVersion and kind.
+    static let crdFiles = [
+        "postgresql.cnpg.io/v1 Cluster": "cnpg-1.30.0/postgresql.cnpg.io_clusters.yaml",
+        "postgresql.cnpg.io/v1 Backup": "cnpg-1.30.0/postgresql.cnpg.io_backups.yaml",
+        "postgresql.cnpg.io/v1 ScheduledBackup": "cnpg-1.30.0/postgresql.cnpg.io_scheduledbackups.yaml",
+        "monitoring.coreos.com/v1 PodMonitor": "prometheus-operator/monitoring.coreos.com_podmonitors.yaml",
+        "azmonitoring.coreos.com/v1 PodMonitor": "azmonitoring/azmonitoring.coreos.com_podmonitors.yaml",
+    ]
+
+    @Test(arguments: TestSupport.exampleNames)
+    func renderedResourcesMatchUpstreamSchemas(example: String) throws {
+        guard let crds = TestSupport.crdDirectory else {
+            print("skipped: ../shared/crds is absent, so rendered objects are not checked against the upstream CRDs")
+            return
+        }
+        let result = Compiler.compile(try TestSupport.read("Examples/\(example)"))
+        var checkedKinds = Set<String>()
+        for artifact in result.artifacts where artifact.path.hasSuffix(".yaml") && !artifact.path.hasSuffix("kustomization.yaml") {
+            let object = try #require(try Yams.load(yaml: artifact.contents) as? [String: Any])
+            let key = "\(object["apiVersion"] as? String ?? "") \(object["kind"] as? String ?? "")"
+            guard let file = Self.crdFiles[key] else { continue }
+            let version = String(key.split(separator: " ")[0].split(separator: "/").last ?? "")
+            let validator = try #require(try CRDSchemaValidator(crd: crds.appendingPathComponent(file), version: version))
+            #expect(validator.violations(of: object) == [], "\(example): \(artifact.path)")
+            checkedKinds.insert(key)
+        }
+        #expect(checkedKinds.contains("postgresql.cnpg.io/v1 Cluster"))
+    }
+
+    @Test func theValidatorCatchesSchemaViolations() throws {
+        guard let crds = TestSupport.crdDirectory else { return }
+        let validator = try #require(try CRDSchemaValidator(
+            crd: crds.appendingPathComponent("cnpg-1.30.0/postgresql.cnpg.io_scheduledbackups.yaml"), version: "v1"))
+        let object: [String: Any] = [
+            "apiVersion": "postgresql.cnpg.io/v1", "kind": "ScheduledBackup", "metadata": ["name": "x"],
+            "spec": ["schedule": "0 0 * * * *", "cluster": ["name": "x"], "method": "tape", "colour": "blue"],
+        ]
+        let violations = validator.violations(of: object)
+        #expect(violations.contains { $0.hasPrefix(".spec.method:") })
+        #expect(violations.contains(".spec.colour: unknown field"))
+    }
+}
