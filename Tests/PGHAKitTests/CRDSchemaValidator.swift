@@ -7,6 +7,10 @@ import Yams
 struct CRDSchemaValidator {
     let schema: [String: Any]
 
+    init(schema: [String: Any]) {
+        self.schema = schema
+    }
+
     /// The validator for `kind` of `version` in the CRD file at `url`.
     init?(crd url: URL, version: String) throws {
         guard let crd = try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any],
@@ -28,6 +32,18 @@ struct CRDSchemaValidator {
     private func validate(_ value: Any, _ schema: [String: Any], path: String, into problems: inout [String]) {
         if schema["x-kubernetes-int-or-string"] as? Bool == true {
             if !(value is Int || value is String) { problems.append("\(path): must be an integer or a string") }
+            return
+        }
+        if let types = schema["type"] as? [String] {
+            let matches = types.contains { type in
+                switch type {
+                case "string": return value is String
+                case "number": return value is Int || value is Double
+                case "boolean": return value is Bool
+                default: return false
+                }
+            }
+            if !matches { problems.append("\(path): must be one of \(types)") }
             return
         }
         switch schema["type"] as? String {
