@@ -46,8 +46,11 @@ public enum GUCCatalog {
     }
 
     /// Parses the generated table: one `name|context|type|unit|min|max|enum values|hidden enum spellings`
-    /// line per setting, lists comma-separated.
+    /// line per setting, lists comma-separated (an enum value may be empty, as ssl_max_protocol_version's is).
     static func parse(_ table: String) -> Table {
+        func list(_ field: Substring) -> [String] {
+            field.isEmpty ? [] : field.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         var settings: [String: GUC] = [:]
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: "|", omittingEmptySubsequences: false)
@@ -63,8 +66,8 @@ public enum GUCCatalog {
                 unit: fields[3].isEmpty ? nil : String(fields[3]),
                 minimum: Double(fields[4]),
                 maximum: Double(fields[5]),
-                enumValues: fields[6].split(separator: ",").map(String.init),
-                hiddenEnumValues: fields[7].split(separator: ",").map(String.init)
+                enumValues: list(fields[6]),
+                hiddenEnumValues: list(fields[7])
             )
         }
         return Table(
