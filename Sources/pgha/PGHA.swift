@@ -12,7 +12,7 @@ struct PGHA: ParsableCommand {
         Exit codes: 0 success, 1 invalid spec, 2 usage error, 3 I/O error.
         """,
         version: PGHAVersion.current,
-        subcommands: [Render.self, Validate.self, Schema.self]
+        subcommands: [Render.self, Check.self, Diff.self, Validate.self, Init.self, Schema.self]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 (help and version exit 0).

@@ -2,39 +2,80 @@ import ArgumentParser
 import Foundation
 import PGHAKit
 
-/// `pgha render`: validate a spec and write its manifests and scripts.
+/// `pgha render`: validate specs and write their manifests (and scripts).
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render a spec into manifests (and scripts) in a directory, or as YAML on standard output.",
-        discussion: "Nothing is written when the spec has errors; an existing directory is replaced atomically."
+        abstract: "Render specs into manifests (and scripts) in a directory, or as YAML on standard output.",
+        discussion: """
+        One spec file renders into DIR itself. Several specs, or a directory of specs, render as a fleet: each into \
+        DIR/<namespace>/<name>/, with DIR/kustomization.yaml listing those folders. Nothing is written when any spec \
+        has errors; an existing directory is replaced atomically.
+        """
     )
 
-    @Argument(help: "The spec file.")
-    var spec: String
+    @OptionGroup var specs: SpecSetOptions
 
-    @Option(name: .shortAndLong, help: "The output directory; without it, the manifests go to standard output.")
+    @Option(name: .shortAndLong, help: "The output directory; without it, the manifests go to standard output.",
+            completion: .directory)
     var output: String?
 
-    @Option(help: "The managed identity's client ID, overriding azure.identity.clientID (deploy.sh passes it).")
-    var identityClientID: String?
-
-    @OptionGroup var diagnostics: DiagnosticOptions
-
     func run() throws {
-        let source = try readSpec(spec)
-        let result = Compiler.compile(source, options: Compiler.Options(identityClientID: identityClientID))
-        guard diagnostics.report(result.diagnostics, file: spec, source: source), result.succeeded else {
-            throw ExitStatus.invalidSpec.exitCode
-        }
+        let rendering = try specs.render()
         guard let output else {
-            FileHandle.standardOutput.write(Data(Renderer.stream(result.artifacts).utf8))
+            FileHandle.standardOutput.write(Data(Renderer.stream(rendering.artifacts).utf8))
             return
         }
         do {
-            try OutputWriter.write(result.artifacts, to: URL(fileURLWithPath: output))
+            try OutputWriter.write(rendering.artifacts, to: URL(fileURLWithPath: output))
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.io.exitCode
         }
+    }
+}
+
+/// The specs of `render`, `check` and `diff`, and how to compile them.
+struct SpecSetOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Spec files, or directories of specs.",
+        discussion: "A directory stands for the *.yaml and *.yml files directly inside it (not in subdirectories)."
+    ), completion: .file(extensions: ["yaml", "yml"]))
+    var specs: [String]
+
+    @Option(help: "The managed identity's client ID, overriding azure.identity.clientID (deploy.sh passes it); one spec only.")
+    var identityClientID: String?
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    /// Finds, reads and compiles the specs and reports their diagnostics; throws the exit status unless all rendered.
+    func render() throws -> Rendering {
+        let specSet: SpecSet
+        do {
+            specSet = try SpecSet.discover(specs)
+        } catch {
+            if error.isUsage { throw ValidationError(error.description) }
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitStatus.io.exitCode
+        }
+        if specSet.isFleet && identityClientID != nil {
+            throw ValidationError("--identity-client-id applies to one spec, not to a fleet")
+        }
+        let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID))
+        var invalid = 0
+        for report in rendering.reports where !diagnostics.report(report.diagnostics, file: report.path, source: report.source) {
+            invalid += 1
+        }
+        if !rendering.unreadable.isEmpty {
+            FileHandle.standardError.write(Data(rendering.unreadable.map { "error: \($0)\n" }.joined().utf8))
+            throw ExitStatus.io.exitCode
+        }
+        guard invalid == 0, rendering.succeeded else {
+            if specSet.isFleet {
+                let summary = "error: \(invalid) of \(specSet.paths.count) specs have errors\n"
+                FileHandle.standardError.write(Data(summary.utf8))
+            }
+            throw ExitStatus.invalidSpec.exitCode
+        }
+        return rendering
     }
 }

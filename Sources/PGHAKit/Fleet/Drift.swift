@@ -1,0 +1,65 @@
+/// How an output directory differs from what rendering would write there, file by file.
+public struct Drift: Sendable, Equatable {
+    /// What rendering would do to one file.
+    public enum Change: String, Sendable, Equatable {
+        /// Rendering would create it.
+        case added
+        /// Rendering would rewrite it (other bytes, another mode, or not a regular file now).
+        case changed
+        /// Rendering would delete it.
+        case removed
+    }
+
+    /// One file that differs.
+    public struct Entry: Sendable, Equatable {
+        /// The file's path relative to the output directory.
+        public var path: String
+        public var change: Change
+
+        public init(_ change: Change, _ path: String) {
+            self.path = path
+            self.change = change
+        }
+    }
+
+    /// The differing files, sorted by path.
+    public var entries: [Entry]
+
+    /// Whether the directory holds exactly what rendering would write.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Compares `rendered` with the files `existing` holds.
+    public init(rendered: [Artifact], existing: [String: ExistingFile]) {
+        var entries: [Entry] = []
+        var renderedPaths = Set<String>(minimumCapacity: rendered.count)
+        for artifact in rendered {
+            renderedPaths.insert(artifact.path)
+            guard let file = existing[artifact.path] else {
+                entries.append(Entry(.added, artifact.path))
+                continue
+            }
+            if !Drift.matches(artifact, file) { entries.append(Entry(.changed, artifact.path)) }
+        }
+        for path in existing.keys where !renderedPaths.contains(path) {
+            entries.append(Entry(.removed, path))
+        }
+        self.entries = entries.sorted { $0.path < $1.path }
+    }
+
+    /// The listing `pgha check` prints: one `added`, `changed` or `removed` line per file.
+    public var listing: String {
+        entries.map { "\($0.change.rawValue): \($0.path)\n" }.joined()
+    }
+
+    /// A one-line count of the differences, such as `1 added, 2 changed, 0 removed`.
+    public var summary: String {
+        [Change.added, .changed, .removed].map { change in
+            "\(entries.count(where: { $0.change == change })) \(change.rawValue)"
+        }.joined(separator: ", ")
+    }
+
+    static func matches(_ artifact: Artifact, _ file: ExistingFile) -> Bool {
+        guard let bytes = file.bytes, file.isExecutable == artifact.isExecutable else { return false }
+        return artifact.contents.utf8.elementsEqual(bytes)
+    }
+}

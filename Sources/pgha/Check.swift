@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import PGHAKit
+
+/// `pgha check`: whether an output directory holds exactly what `render` would write (for CI).
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that a directory holds exactly what render would write there.",
+        discussion: """
+        Renders in memory and compares with DIR, writing nothing. Exits 0 when DIR is current, and 1 when a spec is \
+        invalid or when DIR has drifted, listing each file that render would add, change or remove.
+        """
+    )
+
+    @OptionGroup var specs: SpecSetOptions
+
+    @Option(name: .shortAndLong, help: "The output directory to check.", completion: .directory)
+    var output: String
+
+    func run() throws {
+        let drift = Drift(rendered: try specs.render().artifacts, existing: try readOutput(output))
+        guard !drift.isEmpty else { return }
+        let directory = output.hasSuffix("/") ? output : output + "/"
+        let listing = drift.entries.map { "\($0.change.rawValue): \(directory)\($0.path)\n" }.joined()
+        FileHandle.standardOutput.write(Data(listing.utf8))
+        let summary = "error: \(output) differs from the specs (\(drift.summary)); run pgha render to update it\n"
+        FileHandle.standardError.write(Data(summary.utf8))
+        throw ExitStatus.drifted.exitCode
+    }
+}
+
+extension ExitStatus {
+    /// `check` and `diff` exit 1, like an invalid spec, when the output directory differs from the specs.
+    static let drifted = ExitStatus.invalidSpec
+}
+
+/// The files of an output directory, or exits with the I/O status.
+func readOutput(_ directory: String) throws -> [String: ExistingFile] {
+    do {
+        return try OutputSnapshot.contents(of: directory)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitStatus.io.exitCode
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PGHAKit
+
+/// `pgha diff`: the unified diff of what `render` would change in an output directory, for reviewers.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show, as a unified diff, what render would change in a directory.",
+        discussion: """
+        a/ is DIR as it is, b/ what render would write. Writes nothing. Exits 0 when there is no difference, and 1 \
+        when a spec is invalid or when there are differences.
+        """
+    )
+
+    @OptionGroup var specs: SpecSetOptions
+
+    @Option(name: .shortAndLong, help: "The output directory to compare with.", completion: .directory)
+    var output: String
+
+    @Option(name: [.customShort("U"), .long], help: "Lines of context around each change.")
+    var context = 3
+
+    func validate() throws {
+        guard context >= 0 else { throw ValidationError("--context must not be negative") }
+    }
+
+    func run() throws {
+        let patch = UnifiedDiff.patch(rendered: try specs.render().artifacts, existing: try readOutput(output), context: context)
+        guard !patch.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(patch.utf8))
+        throw ExitStatus.drifted.exitCode
+    }
+}
