@@ -9,6 +9,7 @@ the extension GUCs of extension_gucs.py. Output is sorted by name, so reruns giv
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,7 @@ class Server:
             shutil.chown(self.workdir, user=run_as)
         self.datadir = os.path.join(self.workdir, "data")
         self.process = None
+        self.log = None
 
     def run(self, tool, *args, stdin=None, check=True):
         command = self.prefix + [os.path.join(self.bindir, tool), *args]
@@ -57,7 +59,7 @@ class Server:
         return result.stdout
 
     def version(self):
-        return self.run("postgres", "--version").split()[-1]
+        return re.search(r"\d+(\.\d+)+", self.run("postgres", "--version")).group(0)
 
     def preloadable(self):
         libdir = self.run("pg_config", "--pkglibdir").strip()
@@ -66,18 +68,18 @@ class Server:
     def start(self, preload):
         self.run("initdb", "-D", self.datadir, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8",
                  "--locale=C")
-        log = open(os.path.join(self.workdir, "server.log"), "w")
+        self.log = open(os.path.join(self.workdir, "server.log"), "w")
         command = self.prefix + [os.path.join(self.bindir, "postgres"), "-D", self.datadir, "-k", self.workdir,
                                  "-c", "listen_addresses=", "-c", "shared_preload_libraries=" + ",".join(preload)]
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         for _ in range(300):
             if self.process.poll() is not None:
-                raise SystemExit(f"postgres exited early:\n{open(log.name).read()}")
+                raise SystemExit(f"postgres exited early:\n{open(self.log.name).read()}")
             if subprocess.run(self.prefix + [os.path.join(self.bindir, "pg_isready"), "-q", "-h", self.workdir],
                               capture_output=True).returncode == 0:
                 return
             time.sleep(0.1)
-        raise SystemExit(f"postgres did not start:\n{open(log.name).read()}")
+        raise SystemExit(f"postgres did not start:\n{open(self.log.name).read()}")
 
     def psql(self, script):
         return self.run("psql", "-X", "-q", "-At", "-h", self.workdir, "-U", "postgres", "-d", "postgres",
@@ -87,6 +89,8 @@ class Server:
         if self.process:
             self.process.terminate()
             self.process.wait(timeout=60)
+        if self.log:
+            self.log.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 

@@ -15,6 +15,7 @@ public struct GUC: Sendable, Equatable {
     public let type: ValueType
     /// The unit of a bare number, as `pg_settings.unit` spells it: "B", "kB", "MB", "8kB", "ms", "s", "min".
     public let unit: String?
+    /// The bounds of an integer or real setting, in its unit; nil for other types.
     public let minimum: Double?
     public let maximum: Double?
     /// The values `pg_settings.enumvals` lists, in the server's order.

@@ -4,7 +4,9 @@ import Foundation
 public enum GUCValueProblem: Equatable, Sendable {
     /// Not one of on/off/true/false/yes/no/1/0 or a unique prefix of them.
     case notABoolean
+    /// No leading integer (decimal, 0x hex or 0 octal), or text after it where the setting takes no unit.
     case notAnInteger
+    /// No leading number, or text after it where the setting takes no unit.
     case notANumber
     /// Text after the number that is not a unit of the setting's family; `allowed` lists that family's units.
     case invalidUnit(allowed: [String])
@@ -100,6 +102,7 @@ public enum GUCValueChecker {
         return .valid(setting.type == .integer ? number.rounded(.toNearestOrEven) : number)
     }
 
+    /// A number in the setting's unit, or the problem that stopped it.
     enum ParsedNumber {
         case valid(Double)
         case invalid(GUCValueProblem)
