@@ -3,7 +3,7 @@ import PGHAKit
 
 /// `pgha validate`: report every problem of one or more specs without writing anything.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check specs and report every problem; write nothing.")
+    static let configuration = CommandConfiguration(abstract: "Check specs and report every problem, and notes such as parameters whose change restarts PostgreSQL; write nothing.")
 
     @Argument(help: "The spec files.")
     var specs: [String]
@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
         for spec in specs {
             let source = try readSpec(spec)
             let result = Compiler.check(source)
-            valid = diagnostics.report(result.diagnostics, file: spec, source: source) && valid
+            valid = diagnostics.report(result.diagnostics, file: spec, source: source, includeNotes: true) && valid
         }
         if !valid { throw ExitStatus.invalidSpec.exitCode }
     }

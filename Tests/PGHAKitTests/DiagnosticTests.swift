@@ -136,7 +136,7 @@ import Testing
     @Test func structuralErrorsDoNotHideOtherProblems() {
         let lines = TestSupport.diagnostics(Self.header + "name: pg-a\ninstaces: 3\nbackup:\n  storageAccount: Bad\nazure:\n  location: westus3\n")
         #expect(lines.contains("4:1 error[PGHA0010] instaces: unknown key 'instaces'"))
-        #expect(lines.contains("6:19 error[PGHA0401] backup.storageAccount: 'Bad' is not a valid storage account name"))
+        #expect(lines.contains("6:19 error[PGHA0406] backup.storageAccount: 'Bad' is not a valid storage account name"))
     }
 
     @Test func warningsDoNotFailAndValidExamplesHaveNoErrors() throws {

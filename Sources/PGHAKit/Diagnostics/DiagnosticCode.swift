@@ -81,7 +81,16 @@ extension DiagnosticCode {
     public static let descriptorSchedule = DiagnosticCode("PGHA0304", "A descriptor schedule, on which CloudNativePG warns.")
 
     // MARK: Azure (04xx)
-    public static let invalidAzureName = DiagnosticCode("PGHA0401", "An Azure resource name that Azure rejects.")
+    public static let invalidResourceGroupName = DiagnosticCode("PGHA0401", "A resource group name Azure rejects.")
+    public static let invalidAKSName = DiagnosticCode("PGHA0402", "An AKS cluster name Azure rejects.")
+    public static let invalidNodePoolName = DiagnosticCode("PGHA0403", "A node pool name AKS rejects.")
+    public static let invalidIdentityName = DiagnosticCode("PGHA0404", "A managed identity name Azure rejects.")
+    public static let invalidFederatedCredentialName = DiagnosticCode("PGHA0405", "A cluster name too short or long for its federated credential.")
+    public static let invalidStorageAccountName = DiagnosticCode("PGHA0406", "A storage account name Azure rejects.")
+    public static let invalidContainerName = DiagnosticCode("PGHA0407", "A blob container name Azure rejects.")
+    public static let invalidPublicIPName = DiagnosticCode("PGHA0408", "A public IP name Azure rejects.")
+    public static let invalidDNSLabel = DiagnosticCode("PGHA0409", "A public IP DNS label Azure rejects.")
+    public static let invalidMonitoringResourceName = DiagnosticCode("PGHA0417", "A Grafana, Azure Monitor or Log Analytics workspace name Azure rejects.")
     public static let invalidClientID = DiagnosticCode("PGHA0410", "The identity client ID is not a UUID.")
     public static let invalidCIDR = DiagnosticCode("PGHA0412", "A source range that is not a CIDR block.")
     public static let wholeInternet = DiagnosticCode("PGHA0413", "A source range that opens the database to the whole internet.")
@@ -98,4 +107,25 @@ extension DiagnosticCode {
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
+}
+
+extension DiagnosticCode {
+    /// Every code pgha reports, in order.
+    public static let all: [DiagnosticCode] = [
+        yamlSyntax, notUTF8, emptyDocument, multipleDocuments, anchorsNotAllowed, inputTooLarge,
+        unknownKey, wrongType, missingField, duplicateKey, unsupportedAPIVersion, outOfRange, invalidEnumValue, conflictingFields,
+        renderFailed,
+        invalidClusterName, invalidKubernetesName, syncReplicasTooMany, invalidQuantity, requestAboveLimit, invalidImage,
+        unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
+        recoveryWithoutBackup, recoveryNameClash,
+        invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
+        invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
+        restartingParameter, walLogHintsOff,
+        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule,
+        invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
+        invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
+        invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
+        zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
+        deprecatedFeature, invalidOperatorSetting,
+    ]
 }

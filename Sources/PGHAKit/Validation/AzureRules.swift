@@ -3,14 +3,14 @@ enum AzureRules {
     static func check(_ context: inout ValidationContext) {
         let spec = context.spec
         let azure = spec.azure
-        checkName(&context, azure.resourceGroup, path: "azure.resourceGroup", what: "resource group",
+        checkName(&context, .invalidResourceGroupName, azure.resourceGroup, path: "azure.resourceGroup", what: "resource group",
                   valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
-        checkName(&context, azure.nodeResourceGroup, path: "azure.nodeResourceGroup", what: "node resource group",
+        checkName(&context, .invalidResourceGroupName, azure.nodeResourceGroup, path: "azure.nodeResourceGroup", what: "node resource group",
                   valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
-        checkName(&context, azure.aksCluster, path: "azure.aksCluster", what: "AKS cluster",
+        checkName(&context, .invalidAKSName, azure.aksCluster, path: "azure.aksCluster", what: "AKS cluster",
                   valid: { NameRules.matches($0, lengths: 1...63, allowed: "-_") },
                   rule: "1 to 63 letters, digits, '-' and '_', starting and ending alphanumeric")
-        checkName(&context, azure.identityName, path: "azure.identity.name", what: "managed identity",
+        checkName(&context, .invalidIdentityName, azure.identityName, path: "azure.identity.name", what: "managed identity",
                   valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
                   rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
         for (pool, path) in [(azure.systemPool, "azure.systemPool"), (azure.nodePool, "azure.nodePool")] {
@@ -33,13 +33,13 @@ enum AzureRules {
             if let recovery = spec.recovery { checkFederatedCredential(&context, recovery.name, path: "recovery.name") }
         }
         if spec.monitoring.managedPrometheus {
-            checkName(&context, azure.grafana, path: "azure.grafana", what: "Managed Grafana",
+            checkName(&context, .invalidMonitoringResourceName, azure.grafana, path: "azure.grafana", what: "Managed Grafana",
                       valid: { NameRules.matches($0, lengths: 2...23, allowed: "-", first: { $0.isASCII && $0.isLetter }) },
                       rule: "2 to 23 letters, digits and '-', starting with a letter and ending alphanumeric")
-            checkName(&context, azure.monitorWorkspace, path: "azure.monitorWorkspace", what: "Azure Monitor workspace",
+            checkName(&context, .invalidMonitoringResourceName, azure.monitorWorkspace, path: "azure.monitorWorkspace", what: "Azure Monitor workspace",
                       valid: { NameRules.matches($0, lengths: 4...44, allowed: "-") },
                       rule: "4 to 44 letters, digits and '-', starting and ending alphanumeric")
-            checkName(&context, azure.logAnalyticsWorkspace, path: "azure.logAnalyticsWorkspace", what: "Log Analytics workspace",
+            checkName(&context, .invalidMonitoringResourceName, azure.logAnalyticsWorkspace, path: "azure.logAnalyticsWorkspace", what: "Log Analytics workspace",
                       valid: { NameRules.matches($0, lengths: 4...63, allowed: "-") },
                       rule: "4 to 63 letters, digits and '-', starting and ending alphanumeric")
         }
@@ -58,16 +58,16 @@ enum AzureRules {
         if let expose = spec.expose { checkExposure(&context, spec, expose) }
     }
 
-    private static func checkName(_ context: inout ValidationContext, _ value: String, path: String, what: String,
+    private static func checkName(_ context: inout ValidationContext, _ code: DiagnosticCode, _ value: String, path: String, what: String,
                                   valid: (String) -> Bool, rule: String) {
         guard context.checksValue(at: path), !valid(value) else { return }
         let written = context.spec.sourceMap.contains(path)
-        context.error(.invalidAzureName, "'\(value)' is not a valid \(what) name", at: path,
+        context.error(code, "'\(value)' is not a valid \(what) name", at: path,
                       hint: written ? rule : "the default name does not fit (\(rule)); set '\(path)'")
     }
 
     private static func checkNodePool(_ context: inout ValidationContext, _ pool: Spec.Azure.NodePool, path: String) {
-        checkName(&context, pool.name, path: "\(path).name", what: "node pool",
+        checkName(&context, .invalidNodePoolName, pool.name, path: "\(path).name", what: "node pool",
                   valid: { NameRules.matches($0, lengths: 1...12, allowed: "", first: { $0.isASCII && $0.isLowercase },
                                              last: NameRules.isLowerAlphanumeric) && $0.allSatisfy(NameRules.isLowerAlphanumeric) },
                   rule: "1 to 12 lowercase letters and digits, starting with a letter")
@@ -81,7 +81,7 @@ enum AzureRules {
 
     private static func checkFederatedCredential(_ context: inout ValidationContext, _ name: String, path: String) {
         if !NameRules.matches(name, lengths: 3...120, allowed: "-_", last: { _ in true }) {
-            context.error(.invalidAzureName, "'\(name)' is too short to name its federated identity credential", at: path,
+            context.error(.invalidFederatedCredentialName, "'\(name)' is too short to name its federated identity credential", at: path,
                           hint: "federated credentials are named after the cluster and need 3 to 120 characters")
         }
     }
@@ -115,10 +115,10 @@ enum AzureRules {
             }
         }
         if !isDNSLabel(expose.dnsLabel) {
-            context.error(.invalidAzureName, "'\(expose.dnsLabel)' is not a valid DNS label", at: "expose.dnsLabel",
+            context.error(.invalidDNSLabel, "'\(expose.dnsLabel)' is not a valid DNS label", at: "expose.dnsLabel",
                           hint: "3 to 63 lowercase letters, digits and '-', starting with a letter")
         }
-        checkName(&context, expose.publicIP, path: "expose.publicIP", what: "public IP",
+        checkName(&context, .invalidPublicIPName, expose.publicIP, path: "expose.publicIP", what: "public IP",
                   valid: { NameRules.matches($0, lengths: 1...80, allowed: "-._", last: { NameRules.isAlphanumeric($0) || $0 == "_" }) },
                   rule: "1 to 80 letters, digits, '-', '.' and '_', starting alphanumeric")
         if expose.readWritePort == expose.readOnlyPort {

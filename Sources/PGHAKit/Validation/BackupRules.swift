@@ -23,11 +23,11 @@ enum BackupRules {
         }
         if !NameRules.matches(backup.storageAccount, lengths: 3...24, allowed: "", first: NameRules.isLowerAlphanumeric,
                               last: NameRules.isLowerAlphanumeric) || backup.storageAccount.contains(where: { $0.isUppercase }) {
-            context.error(.invalidAzureName, "'\(backup.storageAccount)' is not a valid storage account name", at: "backup.storageAccount",
+            context.error(.invalidStorageAccountName, "'\(backup.storageAccount)' is not a valid storage account name", at: "backup.storageAccount",
                           hint: "3 to 24 lowercase letters and digits, unique across Azure")
         }
         if !isContainerName(backup.container) {
-            context.error(.invalidAzureName, "'\(backup.container)' is not a valid blob container name", at: "backup.container",
+            context.error(.invalidContainerName, "'\(backup.container)' is not a valid blob container name", at: "backup.container",
                           hint: "3 to 63 lowercase letters, digits and single hyphens, starting and ending alphanumeric")
         }
     }

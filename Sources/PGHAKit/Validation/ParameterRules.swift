@@ -8,6 +8,58 @@ enum ParameterRules {
         }
         checkReplicationSettings(&context, spec)
         checkSizes(&context, spec)
+        checkAgainstCatalog(&context, spec)
+    }
+
+    /// Extensions whose settings the catalog knows; other dotted names are custom settings PostgreSQL accepts.
+    private static let catalogedPrefixes: Set<String> = ["pg_stat_statements", "auto_explain", "pgaudit", "pg_failover_slots"]
+
+    /// Checks names and values against the settings of the target PostgreSQL major version (16 to 18).
+    private static func checkAgainstCatalog(_ context: inout ValidationContext, _ spec: Spec) {
+        guard let major = spec.postgres.majorVersion, let settings = GUCCatalog.settings(forMajor: major) else { return }
+        for (name, value) in spec.postgres.parameters.sorted(by: { $0.key < $1.key }) where !context.hasError(at: path(name)) {
+            guard let setting = GUCCatalog.setting(named: name, forMajor: major) else {
+                if let prefix = name.split(separator: ".").first, name.contains("."), !catalogedPrefixes.contains(String(prefix)) {
+                    continue
+                }
+                let suggestion = name.count <= 64 ? Suggestion.closest(to: name, in: Array(settings.keys)) : nil
+                context.error(.unknownParameter, "PostgreSQL \(major) has no parameter '\(name)'", at: path(name),
+                              hint: suggestion.map { "did you mean '\($0)'?" } ?? "check the spelling against the PostgreSQL \(major) documentation")
+                continue
+            }
+            if setting.context == .internal {
+                context.error(.invalidParameterValue, "'\(name)' is fixed when PostgreSQL is built and cannot be set", at: path(name),
+                              hint: "remove it")
+                continue
+            }
+            if let problem = GUCValueChecker.check(value, for: setting) {
+                let (message, hint) = describe(problem, value: value, setting: setting)
+                context.error(.invalidParameterValue, message, at: path(name), hint: hint)
+            } else if setting.context == .postmaster {
+                context.report(.note, .restartingParameter, "changing '\(name)' restarts the PostgreSQL instances", at: path(name),
+                               hint: "CloudNativePG restarts the standbys first, then switches over or restarts the primary")
+            }
+        }
+    }
+
+    private static func describe(_ problem: GUCValueProblem, value: String, setting: GUC) -> (String, String?) {
+        let name = setting.name
+        switch problem {
+        case .notABoolean:
+            return ("'\(value)' is not a boolean for \(name)", "write on or off")
+        case .notAnInteger:
+            return ("'\(value)' is not an integer for \(name)", setting.unit.map { "a whole number, optionally with a unit (default \($0))" })
+        case .notANumber:
+            return ("'\(value)' is not a number for \(name)", nil)
+        case .invalidUnit(let allowed):
+            return ("'\(value)' has a unit \(name) does not take", "valid units: " + allowed.joined(separator: ", ") + " (case-sensitive)")
+        case .outOfRange(let minimum, let maximum):
+            return ("'\(value)' is outside the range of \(name) (\(minimum) to \(maximum))", nil)
+        case .notInEnum(let allowed):
+            let suggestion = value.count <= 64 ? Suggestion.closest(to: value, in: allowed) : nil
+            return ("'\(value)' is not a valid value for \(name)",
+                    suggestion.map { "did you mean '\($0)'?" } ?? "one of: " + allowed.map { "'\($0)'" }.joined(separator: ", "))
+        }
     }
 
     private static func path(_ name: String) -> String { "postgres.parameters.\(name)" }

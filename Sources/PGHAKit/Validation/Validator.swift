@@ -13,6 +13,7 @@ public enum Validator {
         BackupRules.check,
         AzureRules.check,
         OperatorRules.check,
+        SanityRules.check,
     ]
 }
 
@@ -34,6 +35,11 @@ struct ValidationContext {
     /// name it derives from is valid.
     func checksValue(at path: String) -> Bool {
         nameIsValid || spec.sourceMap.contains(path)
+    }
+
+    /// Whether an error was already reported at `path` (so later rules do not repeat it).
+    func hasError(at path: String) -> Bool {
+        diagnostics.contains { $0.severity == .error && $0.path == path }
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at path: String, hint: String? = nil) {

@@ -1,0 +1,77 @@
+/// Cross-field checks that neither the operator nor Azure makes but that users get wrong.
+enum SanityRules {
+    static func check(_ context: inout ValidationContext) {
+        let spec = context.spec
+        checkPlacement(&context, spec)
+        checkWalVolume(&context, spec)
+        checkMemory(&context, spec)
+    }
+
+    private static func checkPlacement(_ context: inout ValidationContext, _ spec: Spec) {
+        let pool = spec.azure.nodePool
+        if spec.zones.count > 1 && pool.maxCount < spec.zones.count {
+            context.error(.zonesVersusInstances,
+                          "the node pool can grow to \(pool.maxCount) nodes, fewer than the \(spec.zones.count) zones the instances must spread across",
+                          at: "azure.nodePool.maxCount",
+                          hint: "the zone spread is DoNotSchedule: give the pool at least one node per zone")
+        }
+        if spec.instances > pool.maxCount {
+            context.warning(.zonesVersusInstances,
+                            "\(spec.instances) instances on a node pool of at most \(pool.maxCount) nodes put several instances on one node",
+                            at: "instances", hint: "raise azure.nodePool.maxCount so a node failure takes down one instance only")
+        }
+        if spec.instances > 1 && spec.zones.count == 1 {
+            context.warning(.zonesVersusInstances, "all instances run in a single zone: a zone outage stops the cluster",
+                            at: "zones", hint: "list two or more zones, such as [\"1\", \"2\", \"3\"]")
+        }
+    }
+
+    private static func checkWalVolume(_ context: inout ValidationContext, _ spec: Spec) {
+        guard let wal = spec.storage.wal, let volume = Quantity(wal.size) else { return }
+        let parameters = spec.postgres.parameters
+        guard let maxWal = OperatorParameters.size(parameters["max_wal_size"] ?? OperatorParameters.defaults["max_wal_size"] ?? ""),
+              let keep = OperatorParameters.size(parameters["wal_keep_size"] ?? OperatorParameters.defaults["wal_keep_size"] ?? "")
+        else { return }
+        if maxWal + keep > volume.value && maxWal < volume.value {
+            context.warning(.walVolumeTooSmall,
+                            "the \(wal.size) WAL volume is smaller than max_wal_size plus wal_keep_size (\(formatBytes(maxWal + keep)))",
+                            at: "storage.wal.size",
+                            hint: "a full WAL volume stops PostgreSQL; size it above \(formatBytes(maxWal + keep)) plus room for archiving delays")
+        }
+    }
+
+    private static func checkMemory(_ context: inout ValidationContext, _ spec: Spec) {
+        guard let limit = Quantity(spec.resources.memoryLimit)?.value else { return }
+        let parameters = spec.postgres.parameters
+        for name in ["shared_buffers", "effective_cache_size"] {
+            guard let value = parameters[name], let bytes = memoryBytes(value, defaultUnit: 8192), bytes > limit else { continue }
+            context.warning(.memoryOvercommit, "\(name) \(value) is larger than the memory limit \(spec.resources.memoryLimit)",
+                            at: "postgres.parameters.\(name)",
+                            hint: name == "shared_buffers" ? "the instance would be killed for running out of memory; about 25% of the limit is usual"
+                                                           : "the planner assumes cache that does not exist; about 75% of the limit is usual")
+        }
+        let connections = Double(parameters["max_connections"] ?? "100") ?? 100
+        if let workMem = memoryBytes(parameters["work_mem"] ?? "4MB", defaultUnit: 1024), connections * workMem > limit {
+            context.warning(.connectionMemory,
+                            "max_connections × work_mem (\(formatBytes(connections * workMem))) exceeds the memory limit \(spec.resources.memoryLimit)",
+                            at: parameters["work_mem"] != nil ? "postgres.parameters.work_mem" : "postgres.parameters.max_connections",
+                            hint: "each sort or hash may use work_mem; lower it, lower max_connections, or pool connections")
+        }
+    }
+
+    /// A PostgreSQL memory setting in bytes: a number in `defaultUnit` bytes, or with kB, MB, GB or TB.
+    static func memoryBytes(_ text: String, defaultUnit: Double) -> Double? {
+        let value = text.trimmingSpaces
+        let number = value.prefix { $0.isNumber || $0 == "." }
+        guard let amount = Double(number) else { return nil }
+        switch String(value.dropFirst(number.count)).trimmingSpaces {
+        case "": return amount * defaultUnit
+        case "B": return amount
+        case "kB": return amount * 1024
+        case "MB": return amount * 1_048_576
+        case "GB": return amount * 1_073_741_824
+        case "TB": return amount * 1_099_511_627_776
+        default: return nil
+        }
+    }
+}

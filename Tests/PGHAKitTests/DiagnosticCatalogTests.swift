@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// One failing spec per diagnostic code, asserting code, path and line; the same table writes
+/// `Docs/diagnostics.md`, so every documented example is known to produce its diagnostic.
+@Suite struct DiagnosticCatalogTests {
+    struct Entry: Sendable, CustomTestStringConvertible {
+        let code: DiagnosticCode
+        /// The spec; `BASE` stands for the five lines of a minimal valid spec.
+        let yaml: String
+        let path: String
+        let line: Int
+        let fix: String
+        var testDescription: String { code.rawValue }
+
+        var source: String { yaml.replacingOccurrences(of: "BASE", with: Self.base) }
+
+        static let base = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n"
+    }
+
+    static let entries: [Entry] = [
+        Entry(code: .yamlSyntax, yaml: "BASEzones: [1, 2\n", path: "", line: 7, fix: "Fix the YAML at the position shown (unclosed brackets, bad indentation, stray quotes)."),
+        Entry(code: .notUTF8, yaml: "BASE", path: "", line: 0, fix: "Save the file as UTF-8."),
+        Entry(code: .emptyDocument, yaml: "", path: "", line: 1, fix: "Start from `Examples/minimal.yaml`."),
+        Entry(code: .multipleDocuments, yaml: "BASE---\nname: other\n", path: "", line: 7, fix: "Put each spec in its own file."),
+        Entry(code: .anchorsNotAllowed, yaml: "BASEnamespace: &ns db\n", path: "", line: 6, fix: "Write repeated values out in full."),
+        Entry(code: .inputTooLarge, yaml: "BASEzones: " + String(repeating: "[", count: 40) + "\n", path: "", line: 6, fix: "A spec nests a few levels and is a few kilobytes; check you passed the right file."),
+        Entry(code: .unknownKey, yaml: "BASEinstaces: 3\n", path: "instaces", line: 6, fix: "Use the suggested key; Docs/spec.md lists them all."),
+        Entry(code: .wrongType, yaml: "BASEinstances: three\n", path: "instances", line: 6, fix: "Write a value of the field's type; quote versions such as \"1.32\"."),
+        Entry(code: .missingField, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\n", path: "azure", line: 1, fix: "Add the field."),
+        Entry(code: .duplicateKey, yaml: "BASEinstances: 3\ninstances: 5\n", path: "", line: 6, fix: "Keep one of the two."),
+        Entry(code: .unsupportedAPIVersion, yaml: "apiVersion: pgha/v2\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n", path: "apiVersion", line: 1, fix: "Use `apiVersion: pgha/v1alpha1` and `kind: PostgresCluster`."),
+        Entry(code: .outOfRange, yaml: "BASEinstances: 0\n", path: "instances", line: 6, fix: "Use a number within the range Docs/spec.md gives."),
+        Entry(code: .invalidEnumValue, yaml: "BASEoperator:\n  version: \"1.31\"\n", path: "operator.version", line: 7, fix: "Use one of the listed values."),
+        Entry(code: .conflictingFields, yaml: "BASEpostgres:\n  version: 17\n  image: ghcr.io/cloudnative-pg/postgresql:17.6-system-trixie\n", path: "postgres.image", line: 8, fix: "Keep one of the two fields."),
+        Entry(code: .invalidClusterName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: PG_Test\nazure:\n  location: westus3\n", path: "name", line: 3, fix: "Use lowercase letters, digits and '-', at most 50 characters, starting with a letter."),
+        Entry(code: .invalidKubernetesName, yaml: "BASEnamespace: Databases\n", path: "namespace", line: 6, fix: "Use lowercase letters, digits and '-'."),
+        Entry(code: .syncReplicasTooMany, yaml: "BASEinstances: 2\nreplication:\n  syncReplicas: 2\n", path: "replication.syncReplicas", line: 8, fix: "Keep syncReplicas below instances."),
+        Entry(code: .invalidQuantity, yaml: "BASEresources:\n  memory: 8GB\n", path: "resources.memory", line: 7, fix: "Use Kubernetes units: 8Gi, 512Mi, 500m."),
+        Entry(code: .requestAboveLimit, yaml: "BASEresources:\n  memory: 8Gi\n  limits:\n    memory: 4Gi\n", path: "resources.limits.memory", line: 9, fix: "Make the limit at least the request (equal for Guaranteed QoS)."),
+        Entry(code: .invalidImage, yaml: "BASEpostgres:\n  image: ghcr.io/cloudnative-pg/postgresql:latest\n", path: "postgres.image", line: 7, fix: "Pin a tag that starts with the PostgreSQL version, such as `17.6-system-trixie`."),
+        Entry(code: .unsupportedMajorVersion, yaml: "BASEpostgres:\n  image: ghcr.io/cloudnative-pg/postgresql:12.20\n", path: "postgres.image", line: 7, fix: "Use PostgreSQL 13 or newer (16 to 18 for parameter checks)."),
+        Entry(code: .sharedBuffersAboveMemory, yaml: "BASEresources:\n  memory: 2Gi\npostgres:\n  parameters:\n    shared_buffers: 4GB\n", path: "postgres.parameters.shared_buffers", line: 10, fix: "Lower shared_buffers (about 25% of memory) or raise the memory request."),
+        Entry(code: .invalidLabel, yaml: "BASEnodeSelector:\n  workload: post gres\n", path: "nodeSelector.workload", line: 7, fix: "Use a valid Kubernetes label."),
+        Entry(code: .invalidHBALine, yaml: "BASEpostgres:\n  pgHBA:\n    - \"\"\n", path: "postgres.pgHBA[0]", line: 8, fix: "Write one rule per entry."),
+        Entry(code: .invalidIdentifier, yaml: "BASEbootstrap:\n  database: app-db\n", path: "bootstrap.database", line: 7, fix: "Use lowercase letters, digits and '_'."),
+        Entry(code: .insecureHBA, yaml: "BASEpostgres:\n  pgHBA:\n    - host all all all scram-sha-256\n", path: "postgres.pgHBA[0]", line: 8, fix: "Use `hostssl`."),
+        Entry(code: .recoveryWithoutBackup, yaml: "BASErecovery: {}\n", path: "recovery", line: 6, fix: "Add a `backup` section or remove `recovery`."),
+        Entry(code: .recoveryNameClash, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\nrecovery:\n  name: pg-test\n", path: "recovery.name", line: 9, fix: "Give the recovery cluster a name of its own."),
+        Entry(code: .invalidParameterName, yaml: "BASEpostgres:\n  parameters:\n    work-mem: 4MB\n", path: "postgres.parameters.work-mem", line: 8, fix: "Parameter names use '_', not '-'."),
+        Entry(code: .fixedParameter, yaml: "BASEpostgres:\n  parameters:\n    port: \"5433\"\n", path: "postgres.parameters.port", line: 8, fix: "Remove it; the operator sets it (see the hint for the field that controls it)."),
+        Entry(code: .blockedParameter, yaml: "BASEpostgres:\n  parameters:\n    listen_addresses: \"*\"\n", path: "postgres.parameters.listen_addresses", line: 8, fix: "Remove it."),
+        Entry(code: .preloadInParameters, yaml: "BASEpostgres:\n  parameters:\n    shared_preload_libraries: pg_cron\n", path: "postgres.parameters.shared_preload_libraries", line: 8, fix: "Use `postgres.sharedPreloadLibraries`."),
+        Entry(code: .invalidWalLevel, yaml: "BASEpostgres:\n  parameters:\n    wal_level: minimal\n", path: "postgres.parameters.wal_level", line: 8, fix: "Use `replica` or `logical`."),
+        Entry(code: .invalidBoolean, yaml: "BASEpostgres:\n  parameters:\n    hot_standby_feedback: maybe\n", path: "postgres.parameters.hot_standby_feedback", line: 8, fix: "Write on or off."),
+        Entry(code: .invalidSize, yaml: "BASEpostgres:\n  parameters:\n    max_wal_size: 2gb\n", path: "postgres.parameters.max_wal_size", line: 8, fix: "Write kB, MB, GB or TB with a capital B."),
+        Entry(code: .walSizesInverted, yaml: "BASEpostgres:\n  parameters:\n    min_wal_size: 2GB\n    max_wal_size: 1GB\n", path: "postgres.parameters.min_wal_size", line: 8, fix: "Keep min_wal_size below max_wal_size."),
+        Entry(code: .walSizeAboveVolume, yaml: "BASEstorage:\n  wal:\n    size: 1Gi\npostgres:\n  parameters:\n    max_wal_size: 2GB\n", path: "postgres.parameters.max_wal_size", line: 11, fix: "Grow `storage.wal.size` or lower the parameter."),
+        Entry(code: .sizeWithoutUnit, yaml: "BASEpostgres:\n  parameters:\n    shared_buffers: \"1024\"\n", path: "postgres.parameters.shared_buffers", line: 8, fix: "Write the unit: 1024MB."),
+        Entry(code: .unknownParameter, yaml: "BASEpostgres:\n  version: 17\n  parameters:\n    shared_bufers: 1GB\n", path: "postgres.parameters.shared_bufers", line: 9, fix: "Use the suggested name; custom extension settings need a dotted name."),
+        Entry(code: .invalidParameterValue, yaml: "BASEpostgres:\n  parameters:\n    work_mem: 64mb\n", path: "postgres.parameters.work_mem", line: 8, fix: "Write a value PostgreSQL accepts: units are case-sensitive (kB, MB, GB), numbers within the range shown."),
+        Entry(code: .restartingParameter, yaml: "BASEpostgres:\n  parameters:\n    max_connections: \"200\"\n", path: "postgres.parameters.max_connections", line: 8, fix: "Nothing to fix: plan the change for a maintenance window."),
+        Entry(code: .walLogHintsOff, yaml: "BASEpostgres:\n  parameters:\n    wal_log_hints: \"off\"\n", path: "postgres.parameters.wal_log_hints", line: 8, fix: "Remove it."),
+        Entry(code: .invalidSchedule, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  schedule: \"0 61 * * * *\"\n", path: "backup.schedule", line: 8, fix: "Six fields, seconds first; each within its range."),
+        Entry(code: .fiveFieldSchedule, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  schedule: \"15 * * * *\"\n", path: "backup.schedule", line: 8, fix: "Add the seconds field first: `0 15 * * * *`."),
+        Entry(code: .invalidRetention, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  retention: 7 days\n", path: "backup.retention", line: 8, fix: "Write a number and d, w or m: `7d`."),
+        Entry(code: .descriptorSchedule, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  schedule: \"@hourly\"\n", path: "backup.schedule", line: 8, fix: "Write the 6-field form from the hint."),
+        Entry(code: .invalidResourceGroupName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  resourceGroup: rg.\n", path: "azure.resourceGroup", line: 6, fix: "Letters, digits, '-', '_', '.', '(' and ')', not ending in '.'."),
+        Entry(code: .invalidAKSName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  aksCluster: -aks\n", path: "azure.aksCluster", line: 6, fix: "Start and end with a letter or digit."),
+        Entry(code: .invalidNodePoolName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  nodePool:\n    name: postgres-pool\n", path: "azure.nodePool.name", line: 7, fix: "At most 12 lowercase letters and digits."),
+        Entry(code: .invalidIdentityName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  identity:\n    name: id\n", path: "azure.identity.name", line: 7, fix: "3 to 128 letters, digits, '-' and '_'."),
+        Entry(code: .invalidFederatedCredentialName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg\nazure:\n  location: westus3\nbackup:\n  storageAccount: pgtestbackups\n", path: "name", line: 3, fix: "Use a cluster name of at least 3 characters."),
+        Entry(code: .invalidStorageAccountName, yaml: "BASEbackup:\n  storageAccount: PG-Backups\n", path: "backup.storageAccount", line: 7, fix: "3 to 24 lowercase letters and digits."),
+        Entry(code: .invalidContainerName, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  container: Backups\n", path: "backup.container", line: 8, fix: "3 to 63 lowercase letters, digits and single hyphens."),
+        Entry(code: .invalidPublicIPName, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: pg-test-demo\n  publicIP: pip.\n", path: "expose.publicIP", line: 9, fix: "End with a letter, digit or '_'."),
+        Entry(code: .invalidDNSLabel, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: 1pg\n", path: "expose.dnsLabel", line: 8, fix: "3 to 63 lowercase letters, digits and '-', starting with a letter."),
+        Entry(code: .invalidClientID, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  identity:\n    clientID: my-identity\n", path: "azure.identity.clientID", line: 7, fix: "Use the identity's clientId UUID (`az identity show --query clientId`)."),
+        Entry(code: .invalidCIDR, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7]\n  dnsLabel: pg-test-demo\n", path: "expose.allowedSourceRanges[0]", line: 7, fix: "Add the prefix length: 203.0.113.7/32."),
+        Entry(code: .wholeInternet, yaml: "BASEexpose:\n  allowedSourceRanges: [\"::/0\"]\n  dnsLabel: pg-test-demo\n", path: "expose.allowedSourceRanges[0]", line: 7, fix: "Narrow the range, or set `expose.allowInternet: true`."),
+        Entry(code: .invalidAzureValue, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: West US 3\n", path: "azure.location", line: 5, fix: "Use the region's programmatic name, such as westus3."),
+        Entry(code: .nodePoolCounts, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  nodePool:\n    minCount: 5\n    maxCount: 4\n", path: "azure.nodePool.minCount", line: 7, fix: "Keep minCount at most maxCount."),
+        Entry(code: .invalidZone, yaml: "BASEzones: [\"1\", \"4\"]\n", path: "zones[1]", line: 6, fix: "Azure zones are 1, 2 and 3."),
+        Entry(code: .invalidMonitoringResourceName, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  grafana: g\nmonitoring:\n  managedPrometheus: true\n", path: "azure.grafana", line: 6, fix: "2 to 23 letters, digits and '-', starting with a letter."),
+        Entry(code: .zonesVersusInstances, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  nodePool:\n    minCount: 2\n    maxCount: 2\n", path: "azure.nodePool.maxCount", line: 8, fix: "Give the node pool at least one node per zone and one per instance."),
+        Entry(code: .walVolumeTooSmall, yaml: "BASEstorage:\n  wal:\n    size: 1200Mi\n", path: "storage.wal.size", line: 8, fix: "Size the WAL volume above max_wal_size + wal_keep_size."),
+        Entry(code: .memoryOvercommit, yaml: "BASEresources:\n  memory: 4Gi\npostgres:\n  parameters:\n    effective_cache_size: 8GB\n", path: "postgres.parameters.effective_cache_size", line: 10, fix: "Keep effective_cache_size near 75% of the memory limit."),
+        Entry(code: .connectionMemory, yaml: "BASEresources:\n  memory: 2Gi\npostgres:\n  parameters:\n    max_connections: \"500\"\n    work_mem: 16MB\n", path: "postgres.parameters.work_mem", line: 11, fix: "Lower work_mem or max_connections, or use a connection pooler."),
+        Entry(code: .deprecatedFeature, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n", path: "backup", line: 6, fix: "Plan the move to the Barman Cloud Plugin; or target an operator version before 1.26."),
+        Entry(code: .invalidOperatorSetting, yaml: "BASEoperator:\n  config:\n    clusters-rollout-delay: \"120\"\n", path: "operator.config.clusters-rollout-delay", line: 8, fix: "Operator settings are upper-case environment variable names."),
+    ]
+
+    /// Codes with no spec that produces them.
+    static let undemonstrable: [DiagnosticCode: String] = [
+        .renderFailed: "An internal error while rendering a spec that passed validation. Please report it with the spec.",
+    ]
+
+    @Test(arguments: entries)
+    func theExampleProducesItsDiagnostic(_ entry: Entry) {
+        let bytes: [UInt8] = entry.code == .notUTF8 ? Array(Entry.base.utf8) + [0xFF, 0xFE] : Array(entry.source.utf8)
+        let diagnostics = Compiler.check(bytes).diagnostics
+        let match = diagnostics.first { $0.code == entry.code && $0.path == entry.path }
+        #expect(match != nil, "\(entry.code) at \(entry.path) not reported; got \(diagnostics.map(TestSupport.summary))")
+        guard let match else { return }
+        #expect(match.location.line == (entry.code == .notUTF8 ? 6 : entry.line))
+    }
+
+    @Test func everyCodeIsDocumentedOnceAndUnique() throws {
+        let documented = Self.entries.map(\.code) + Self.undemonstrable.keys
+        #expect(Set(documented) == Set(DiagnosticCode.all))
+        #expect(documented.count == Set(documented).count)
+        #expect(Set(DiagnosticCode.all.map(\.rawValue)).count == DiagnosticCode.all.count)
+        let source = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Sources/PGHAKit/Diagnostics/DiagnosticCode.swift"), encoding: .utf8)
+        #expect(source.components(separatedBy: "DiagnosticCode(\"PGHA").count - 1 == DiagnosticCode.all.count, "a code is missing from DiagnosticCode.all")
+    }
+
+    @Test func diagnosticsReferenceIsCurrent() throws {
+        try GeneratedFilesTests.check("Docs/diagnostics.md", Self.markdown())
+    }
+
+    static func markdown() -> String {
+        var text = """
+        # Diagnostics
+
+        pgha reports every problem of a spec at once, like a compiler:
+
+        ```
+        spec.yaml:6:1: error[PGHA0010]: unknown key 'instaces'
+         6 | instaces: 3
+           | ^
+          = spec path: instaces
+          = hint: did you mean 'instances'?
+        ```
+
+        `--format json` prints one JSON object per line (`file`, `line`, `column`, `severity`, `code`, `message`,
+        `path`, `hint`); `--format github` prints GitHub Actions annotations. Errors stop `render` (nothing is
+        written); warnings do not, unless `--strict`.
+
+        | Exit code | Meaning |
+        | --- | --- |
+        | 0 | valid (warnings allowed unless `--strict`) |
+        | 1 | invalid spec |
+        | 2 | usage error |
+        | 3 | I/O error (unreadable spec, unwritable output) |
+
+        Every example below is checked by the test suite (`DiagnosticCatalogTests`), which also regenerates this file.
+
+
+        """
+        let entries = Dictionary(uniqueKeysWithValues: Self.entries.map { ($0.code, $0) })
+        for code in DiagnosticCode.all {
+            text += "## \(code.rawValue)\n\n\(code.summary)\n\n"
+            if let entry = entries[code] {
+                let shown = entry.code == .notUTF8 ? "(a spec with the bytes FF FE on line 6)" : entry.source
+                text += "```yaml\n\(shown.isEmpty ? "# (an empty file)\n" : shown)```\n\n"
+                text += "Reported at " + (entry.path.isEmpty ? "the file" : "`\(entry.path)`") + ". **Fix:** \(entry.fix)\n\n"
+            } else if let note = Self.undemonstrable[code] {
+                text += "\(note)\n\n"
+            }
+        }
+        return text
+    }
+}
