@@ -11,6 +11,9 @@ public enum OutputWriter {
 
     /// Replaces `directory` with exactly `artifacts`. Refuses to replace a non-empty directory that pgha did not write.
     public static func write(_ artifacts: [Artifact], to directory: URL) throws {
+        for artifact in artifacts where !isContained(artifact.path) {
+            throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
+        }
         let fileManager = FileManager.default
         let target = directory.standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -45,6 +48,11 @@ public enum OutputWriter {
             try? fileManager.removeItem(at: staging)
             throw Failure(description: "cannot write \(target.path): \(error.localizedDescription)")
         }
+    }
+
+    /// Whether `path` is a relative path that stays inside the directory (no `..`, no leading `/`).
+    static func isContained(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
     }
 
     /// The marker that says a directory holds pgha output: a kustomization.yaml that pgha wrote.
