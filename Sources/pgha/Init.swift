@@ -24,6 +24,12 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let text = StarterSpec.text(name: name)
+        let checked = Compiler.check(Array(text.utf8))
+        guard !checked.diagnostics.containsErrors else {
+            let report = DiagnosticFormatter(format: .human).format(checked.diagnostics, file: "<starter spec>", source: Array(text.utf8))
+            FileHandle.standardError.write(Data(report.utf8))
+            throw ValidationError("the starter spec for --name '\(name)' does not validate; choose a shorter name")
+        }
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

@@ -4,7 +4,9 @@ public enum StarterSpec {
     /// The name `pgha init` uses when none is given.
     public static let defaultName = "pg-main"
 
-    /// Whether `name` can name a cluster (a DNS-1035 label of at most 50 characters), so the starter validates.
+    /// Whether `name` is a DNS-1035 label of at most 50 characters, as a cluster name must be. Such a name is
+    /// safe to write into the starter unquoted; names derived from it may still be too long for Azure, which
+    /// `Compiler.check` of the starter reports.
     public static func isValidName(_ name: String) -> Bool {
         NameRules.isDNS1035Label(name, maxLength: 50)
     }
@@ -28,9 +30,9 @@ public enum StarterSpec {
         postgres:
           version: 17
           parameters:               # postgresql.conf settings, rendered as strings exactly as written
-            shared_buffers: 2GB
             effective_cache_size: 6GB
-            max_connections: "200"
+            work_mem: 16MB
+            log_min_duration_statement: "1000"
 
         resources:                  # per instance; limits default to the requests (Guaranteed QoS)
           cpu: "2"

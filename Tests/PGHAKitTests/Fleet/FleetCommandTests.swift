@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// `pgha render` of a fleet, `check`, `diff` and `init`, end to end through the built executable.
+@Suite struct FleetCommandTests {
+    /// A scratch directory with a `specs/` folder of three valid specs.
+    static func fleet() throws -> URL {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-a"), to: "specs/a.yaml", in: directory)
+        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-b", extra: "instances: 2\nzones: [\"1\", \"2\"]\n"), to: "specs/b.yaml", in: directory)
+        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-a", namespace: "other"), to: "specs/c.yml", in: directory)
+        return directory
+    }
+
+    @Test func renderWritesTheFleetLayoutTheSameEveryTime() throws {
+        let directory = try Self.fleet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
+        let run = try FleetTestSupport.run(["render", specs, "-o", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let tree = try TestSupport.tree(at: output)
+        let expected = FleetRenderer.render(try SpecSet.discover([specs])).artifacts
+        #expect(tree == Dictionary(uniqueKeysWithValues: expected.map { ($0.path, $0.contents) }))
+        #expect(tree["other/pg-a/cluster-pg-a.yaml"] != nil)
+        #expect(tree["kustomization.yaml"]?.hasSuffix("resources:\n- cnpg-database/pg-a\n- cnpg-database/pg-b\n- other/pg-a\n") == true)
+        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
+        #expect(try TestSupport.tree(at: output) == tree)
+    }
+
+    @Test func aFailingSpecLeavesTheOutputDirectoryUntouched() throws {
+        let directory = try Self.fleet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
+        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
+        let before = try TestSupport.tree(at: output)
+        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-d", extra: "instances: 0\n"), to: "specs/d.yaml", in: directory)
+        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-e"), to: "specs/e.yaml", in: directory)
+        let run = try FleetTestSupport.run(["render", specs, "-o", output.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("specs/d.yaml:7:12: error[PGHA0015]"))
+        #expect(run.stderr.hasSuffix("error: 1 of 5 specs have errors\n"))
+        #expect(try TestSupport.tree(at: output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(siblings == ["out", "specs"])
+    }
+
+    @Test func duplicateTargetsFailNamingBothFiles() throws {
+        let directory = try Self.fleet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("specs/a.yaml").path
+        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-a"), to: "copy.yaml", in: directory)
+        let copy = directory.appendingPathComponent("copy.yaml").path
+        let output = directory.appendingPathComponent("out")
+        let run = try FleetTestSupport.run(["render", first, copy, "-o", output.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(copy):3:7: error[PGHA0701]: \(first) and \(copy) both render to cnpg-database/pg-a/"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func checkExitsZeroWhenCurrentAndOneWithTheDrift() throws {
+        let directory = try Self.fleet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
+        #expect(try FleetTestSupport.run(["check", specs, "-o", output.path]).status == 1)
+        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
+        let current = try FleetTestSupport.run(["check", specs, "-o", output.path])
+        #expect(current.status == 0, "\(current.stdout)\(current.stderr)")
+        #expect(current.stdout.isEmpty)
+
+        try FleetTestSupport.write("# hand edit\n", to: "out/cnpg-database/pg-b/cluster-pg-b.yaml", in: directory)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("other/pg-a/kustomization.yaml"))
+        try FleetTestSupport.write("x: 1\n", to: "out/cnpg-database/pg-z/cluster-pg-z.yaml", in: directory)
+        let drifted = try FleetTestSupport.run(["check", specs, "-o", output.path])
+        #expect(drifted.status == 1)
+        #expect(drifted.stdout == """
+        changed: \(output.path)/cnpg-database/pg-b/cluster-pg-b.yaml
+        removed: \(output.path)/cnpg-database/pg-z/cluster-pg-z.yaml
+        added: \(output.path)/other/pg-a/kustomization.yaml
+
+        """)
+        #expect(drifted.stderr.hasSuffix("error: \(output.path) differs from the specs (1 added, 1 changed, 1 removed); run pgha render to update it\n"))
+    }
+
+    @Test func diffShowsWhatRenderWouldChange() throws {
+        let directory = try Self.fleet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
+        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
+        let clean = try FleetTestSupport.run(["diff", specs, "-o", output.path])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.isEmpty)
+
+        let kustomization = output.appendingPathComponent("kustomization.yaml")
+        let original = try String(contentsOf: kustomization, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "- other/pg-a\n", with: "").utf8).write(to: kustomization)
+        let run = try FleetTestSupport.run(["diff", specs, "-o", output.path])
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+        --- a/kustomization.yaml
+        +++ b/kustomization.yaml
+        @@ -4,3 +4,4 @@
+         resources:
+         - cnpg-database/pg-a
+         - cnpg-database/pg-b
+        +- other/pg-a
+
+        """)
+        let patched = try FleetTestSupport.run(["diff", specs, "-o", output.path, "-U", "0"])
+        #expect(patched.stdout.hasSuffix("@@ -6,0 +7 @@\n+- other/pg-a\n"))
+    }
+
+    @Test func theIdentityOverrideIsForOneSpecOnly() throws {
+        let directory = try Self.fleet()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try FleetTestSupport.run(["render", directory.appendingPathComponent("specs").path,
+                                            "--identity-client-id", "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--identity-client-id applies to one spec, not to a fleet"))
+    }
+
+    @Test func initWritesAStarterThatRenders() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spec = directory.appendingPathComponent("orders.yaml").path
+        #expect(try FleetTestSupport.run(["init", "--name", "orders", "-o", spec]).status == 0)
+        #expect(try String(contentsOfFile: spec, encoding: .utf8) == StarterSpec.text(name: "orders"))
+        let render = try FleetTestSupport.run(["render", spec, "-o", directory.appendingPathComponent("out").path, "--strict"])
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(render.stderr.isEmpty)
+
+        let again = try FleetTestSupport.run(["init", "-o", spec])
+        #expect(again.status == 3)
+        #expect(again.stderr == "error: \(spec) exists; pass --force to overwrite it\n")
+        #expect(try FleetTestSupport.run(["init", "-o", spec, "--force"]).status == 0)
+        #expect(try String(contentsOfFile: spec, encoding: .utf8) == StarterSpec.text(name: StarterSpec.defaultName))
+
+        let stdout = try FleetTestSupport.run(["init"])
+        #expect(stdout.stdout == StarterSpec.text(name: StarterSpec.defaultName))
+        #expect(try FleetTestSupport.run(["init", "--name", "Bad_Name"]).status == 2)
+        let tooLong = try FleetTestSupport.run(["init", "--name", "billing-db-" + String(repeating: "x", count: 39)])
+        #expect(tooLong.status == 2)
+        #expect(tooLong.stdout.isEmpty)
+        #expect(tooLong.stderr.contains("does not validate; choose a shorter name"))
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// Fleet rendering: layout, determinism, duplicate targets, and the single-spec path staying as it was.
+@Suite struct FleetRendererTests {
+    static func source(_ path: String, name: String, namespace: String? = nil, extra: String = "") -> SpecSource {
+        let namespaceLine = namespace.map { "namespace: \($0)\n" } ?? ""
+        let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(namespaceLine)azure:\n  location: westus3\n\(extra)"
+        return SpecSource(path: path, bytes: Array(yaml.utf8))
+    }
+
+    static var examples: [SpecSource] {
+        get throws {
+            try TestSupport.exampleNames.map { SpecSource(path: "Examples/\($0)", bytes: try TestSupport.read("Examples/\($0)")) }
+        }
+    }
+
+    @Test func eachSpecRendersIntoItsNamespaceAndNameFolder() throws {
+        let sources = try Self.examples
+        let rendering = FleetRenderer.render(sources, fleet: true)
+        #expect(rendering.succeeded)
+        var expected: [String: String] = [:]
+        var folders: [String] = []
+        for source in sources {
+            let result = Compiler.compile(source.bytes)
+            let folder = FleetRenderer.folder(of: try #require(result.spec))
+            folders.append(folder)
+            for artifact in result.artifacts { expected["\(folder)/\(artifact.path)"] = artifact.contents }
+        }
+        expected["kustomization.yaml"] = Renderer.manifestHeader + """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources:
+
+        """ + folders.sorted().map { "- \($0)\n" }.joined()
+        #expect(Dictionary(uniqueKeysWithValues: rendering.artifacts.map { ($0.path, $0.contents) }) == expected)
+        #expect(rendering.artifacts.map(\.path) == rendering.artifacts.map(\.path).sorted())
+        #expect(folders.contains("cnpg-database/pg-primary"))
+    }
+
+    @Test func aSingleSpecRendersExactlyAsTheCompilerDoes() throws {
+        let source = try TestSupport.read("Examples/aks-ha.yaml")
+        let rendering = FleetRenderer.render([SpecSource(path: "aks-ha.yaml", bytes: source)], fleet: false)
+        #expect(rendering.artifacts == Compiler.compile(source).artifacts)
+        #expect(rendering.reports.map(\.diagnostics) == [Compiler.compile(source).diagnostics])
+    }
+
+    @Test func outputIsTheSameEveryTimeAndInAnyOrder() throws {
+        let sources = (0..<40).map { Self.source("s\($0).yaml", name: "pg-\($0)", namespace: "team-\($0 % 3)") }
+        let first = FleetRenderer.render(sources, fleet: true)
+        #expect(first.succeeded)
+        #expect(first.artifacts.count > 40)
+        #expect(FleetRenderer.render(sources, fleet: true).artifacts == first.artifacts)
+        #expect(FleetRenderer.render(sources.reversed(), fleet: true).artifacts == first.artifacts)
+    }
+
+    @Test func reportsComeInSpecOrder() {
+        let sources = (0..<25).map { Self.source("s\($0).yaml", name: "pg-\($0)") }
+        #expect(FleetRenderer.render(sources, fleet: true).reports.map(\.path) == sources.map(\.path))
+    }
+
+    @Test func twoSpecsWithTheSameTargetAreAnErrorNamingBoth() throws {
+        let sources = [
+            Self.source("a.yaml", name: "pg-a"),
+            Self.source("b.yaml", name: "pg-b"),
+            Self.source("c.yaml", name: "pg-a", extra: "instances: 5\n"),
+        ]
+        let rendering = FleetRenderer.render(sources, fleet: true)
+        #expect(!rendering.succeeded)
+        #expect(rendering.artifacts.isEmpty)
+        #expect(rendering.reports[0].diagnostics.isEmpty)
+        #expect(rendering.reports[1].diagnostics.isEmpty)
+        let duplicate = try #require(rendering.reports[2].diagnostics.first { $0.code == .duplicateTarget })
+        #expect(duplicate.message == "a.yaml and c.yaml both render to cnpg-database/pg-a/")
+        #expect(duplicate.severity == .error)
+        #expect(duplicate.path == "name")
+        #expect(duplicate.location == SourceLocation(line: 3, column: 7))
+    }
+
+    @Test func theSameNameInAnotherNamespaceIsFine() {
+        let sources = [Self.source("a.yaml", name: "pg", namespace: "one"), Self.source("b.yaml", name: "pg", namespace: "two")]
+        let rendering = FleetRenderer.render(sources, fleet: true)
+        #expect(rendering.succeeded)
+        #expect(rendering.artifacts.contains { $0.path == "one/pg/cluster-pg.yaml" })
+        #expect(rendering.artifacts.contains { $0.path == "two/pg/cluster-pg.yaml" })
+    }
+
+    @Test func oneInvalidSpecRendersNothingButReportsEveryFile() {
+        let sources = [
+            Self.source("a.yaml", name: "pg-a"),
+            Self.source("b.yaml", name: "PG_B"),
+            Self.source("c.yaml", name: "pg-c", extra: "instaces: 3\n"),
+        ]
+        let rendering = FleetRenderer.render(sources, fleet: true)
+        #expect(!rendering.succeeded)
+        #expect(rendering.artifacts.isEmpty)
+        #expect(rendering.reports.map { $0.diagnostics.map(\.code.rawValue) } == [[], ["PGHA0101"], ["PGHA0010"]])
+    }
+
+    @Test func unreadableFilesAreReported() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spec = directory.appendingPathComponent("a.yaml")
+        try Data(Self.source("", name: "pg-a").bytes).write(to: spec)
+        let rendering = FleetRenderer.render(SpecSet(paths: [spec.path, directory.path + "/missing.yaml"], isFleet: true))
+        #expect(rendering.unreadable == ["cannot read \(directory.path)/missing.yaml"])
+        #expect(rendering.reports.map(\.path) == [spec.path])
+        #expect(!rendering.succeeded)
+        #expect(rendering.artifacts.isEmpty)
+    }
+}

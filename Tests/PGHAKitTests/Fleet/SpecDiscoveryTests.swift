@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// Which files a command line names, and when they make a fleet.
+@Suite struct SpecDiscoveryTests {
+    @Test func aDirectoryStandsForItsSpecFilesSortedAndNotRecursively() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["b.yaml", "a.yml", "C.yaml", "notes.txt", ".hidden.yaml", "nested/d.yaml"] {
+            try FleetTestSupport.write("x", to: name, in: directory)
+        }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
+        let set = try SpecSet.discover([directory.path])
+        #expect(set.paths == ["C.yaml", "a.yml", "b.yaml"].map { directory.path + "/" + $0 })
+        #expect(set.isFleet)
+    }
+
+    @Test func oneFileIsNotAFleetButTwoAre() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FleetTestSupport.write("x", to: "a.yaml", in: directory)
+        try FleetTestSupport.write("x", to: "b.yaml", in: directory)
+        let a = directory.path + "/a.yaml", b = directory.path + "/b.yaml"
+        #expect(try SpecSet.discover([a]) == SpecSet(paths: [a], isFleet: false))
+        #expect(try SpecSet.discover([b, a]) == SpecSet(paths: [b, a], isFleet: true))
+        #expect(try SpecSet.discover([a, directory.path + "/./a.yaml"]) == SpecSet(paths: [a], isFleet: false))
+        #expect(try SpecSet.discover([directory.path + "/", a]).paths == [a, b])
+    }
+
+    @Test func missingPathsAndEmptyDirectoriesAreErrors() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(throws: SpecSet.Failure(description: "cannot read \(directory.path)/nope.yaml", isUsage: false)) {
+            try SpecSet.discover([directory.path + "/nope.yaml"])
+        }
+        #expect(throws: SpecSet.Failure(description: "\(directory.path) holds no spec (*.yaml or *.yml file)", isUsage: true)) {
+            try SpecSet.discover([directory.path])
+        }
+    }
+}
