@@ -7,7 +7,7 @@ struct StructureChecker {
     private(set) var sourceMap = SourceMap()
 
     mutating func check(root: Node) {
-        sourceMap.record("", value: root.location ?? .start, key: nil)
+        sourceMap.record("", at: root.location ?? .start)
         check(root, as: .object(SpecSchema.root), path: "", depth: 0)
     }
 
@@ -30,15 +30,14 @@ struct StructureChecker {
             guard let mapping = node.mapping else { return mismatch(node, type, path) }
             for (key, value) in uniquePairs(mapping, path: path) {
                 let childPath = join(path, key.text)
-                sourceMap.record(childPath, value: value.isCollection ? key.location ?? location : value.location ?? location,
-                                 key: key.location)
+                sourceMap.record(childPath, at: value.isCollection ? key.location ?? location : value.location ?? location)
                 check(value, as: valueType, path: childPath, depth: depth + 1)
             }
         case .list(let elementType):
             guard let sequence = node.sequence else { return mismatch(node, type, path) }
             for (index, element) in sequence.enumerated() {
                 let childPath = "\(path)[\(index)]"
-                sourceMap.record(childPath, value: element.location ?? location, key: nil)
+                sourceMap.record(childPath, at: element.location ?? location)
                 check(element, as: elementType, path: childPath, depth: depth + 1)
             }
         case .string:
@@ -84,8 +83,7 @@ struct StructureChecker {
                 continue
             }
             seen.insert(name)
-            sourceMap.record(childPath, value: value.isCollection ? key.location ?? mappingLocation : value.location ?? mappingLocation,
-                             key: key.location)
+            sourceMap.record(childPath, at: value.isCollection ? key.location ?? mappingLocation : value.location ?? mappingLocation)
             check(value, as: field.type, path: childPath, depth: depth + 1)
         }
         for field in fields where field.isRequired && !seen.contains(field.name) {

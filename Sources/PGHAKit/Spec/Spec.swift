@@ -149,10 +149,9 @@ public struct OperatorVersion: Sendable, Hashable, Comparable, CustomStringConve
     }
 }
 
-/// Where each spec path was written: the location of its value, and of its key where it has one.
+/// Where each spec path was written: the location of its value (of its key, for a mapping or list).
 public struct SourceMap: Sendable, Equatable {
     var values: [String: SourceLocation] = [:]
-    var keys: [String: SourceLocation] = [:]
 
     public init() {}
 
@@ -167,16 +166,10 @@ public struct SourceMap: Sendable, Equatable {
         return values[""] ?? .start
     }
 
-    /// The location of the key at `path` (falls back to its value's location).
-    public func keyLocation(of path: String) -> SourceLocation {
-        keys[path] ?? location(of: path)
-    }
-
     /// Whether the user wrote the field at `path`.
     public func contains(_ path: String) -> Bool { values[path] != nil }
 
-    mutating func record(_ path: String, value: SourceLocation, key: SourceLocation?) {
-        values[path] = value
-        if let key { keys[path] = key }
+    mutating func record(_ path: String, at location: SourceLocation) {
+        values[path] = location
     }
 }

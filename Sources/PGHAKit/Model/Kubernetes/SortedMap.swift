@@ -13,10 +13,6 @@ public struct SortedMap: Encodable, Sendable, Equatable, ExpressibleByDictionary
 
     public var isEmpty: Bool { entries.isEmpty }
 
-    public subscript(key: String) -> String? {
-        entries.first { $0.key == key }?.value
-    }
-
     /// The map, or nil when it is empty (so empty maps are left out of the output).
     public var nonEmpty: SortedMap? { isEmpty ? nil : self }
 
