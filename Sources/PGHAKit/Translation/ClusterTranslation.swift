@@ -31,7 +31,6 @@ enum ClusterTranslation {
                 )),
                 storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
-                monitoring: nil,
                 postgresql: postgresql(spec),
                 serviceAccountTemplate: spec.backup == nil ? nil : serviceAccountTemplate(spec),
                 backup: spec.backup.map { backup in

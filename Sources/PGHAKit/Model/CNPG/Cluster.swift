@@ -20,7 +20,6 @@ public struct Cluster: KubernetesObject, Equatable {
         public var bootstrap: Bootstrap
         public var storage: StorageConfiguration
         public var walStorage: StorageConfiguration?
-        public var monitoring: Monitoring?
         public var postgresql: PostgresConfiguration?
         public var serviceAccountTemplate: ServiceAccountTemplate?
         public var backup: BackupConfiguration?
@@ -77,10 +76,6 @@ public struct Cluster: KubernetesObject, Equatable {
         public var resources: ResourceRequirements
         public var storageClassName: String
         public var volumeMode: String
-    }
-
-    public struct Monitoring: Encodable, Sendable, Equatable {
-        public var enablePodMonitor: Bool
     }
 
     public struct PostgresConfiguration: Encodable, Sendable, Equatable {
