@@ -146,3 +146,22 @@ import Testing
         }
     }
 }
+
+/// Defaults that depend on other fields.
+@Suite struct DefaultsTests {
+    @Test func aSingleInstanceDefaultsToAsynchronousReplication() throws {
+        let result = TestSupport.compile(TestSupport.spec("instances: 1\n"))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        #expect(result.spec?.replication.syncReplicas == 0)
+        #expect(TestSupport.compile(TestSupport.spec()).spec?.replication.syncReplicas == 1)
+    }
+
+    @Test func derivedNamesFollowTheClusterName() throws {
+        let spec = try #require(TestSupport.compile(TestSupport.spec("backup:\n  storageAccount: pgtestbackups\nrecovery: {}\n")).spec)
+        #expect(spec.bootstrap.secret == "pg-test-app-credentials")
+        #expect(spec.recovery?.name == "pg-test-recovered")
+        #expect(spec.azure.resourceGroup == "rg-pg-test")
+        #expect(spec.azure.nodeResourceGroup == "MC_rg-pg-test_aks-pg-test_westus3")
+        #expect(spec.postgres.image == "ghcr.io/cloudnative-pg/postgresql:18-system-trixie")
+    }
+}

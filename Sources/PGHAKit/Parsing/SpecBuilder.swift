@@ -23,12 +23,13 @@ enum SpecBuilder {
         let memory = resources.string("memory") ?? "8Gi"
         let storageClass = storage.string("storageClass") ?? "managed-csi-premium"
         let image = postgres.string("image")
+        let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
 
         return Spec(
             name: name,
             namespace: top.string("namespace") ?? "cnpg-database",
-            instances: top.int("instances") ?? 3,
+            instances: instances,
             zones: top.stringList("zones") ?? ["1", "2", "3"],
             nodeSelector: top.stringMap("nodeSelector") ?? ["workload": "postgres"],
             operatorSettings: Spec.Operator(
@@ -65,7 +66,7 @@ enum SpecBuilder {
                 dataChecksums: bootstrap.bool("dataChecksums") ?? true
             ),
             replication: Spec.Replication(
-                syncReplicas: replication.int("syncReplicas") ?? 1,
+                syncReplicas: replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0),
                 highAvailabilitySlots: replication.bool("highAvailabilitySlots") ?? true,
                 slotUpdateInterval: replication.int("slotUpdateInterval") ?? 30,
                 startDelay: replication.int("startDelay") ?? 30,

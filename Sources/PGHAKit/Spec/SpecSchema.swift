@@ -102,7 +102,7 @@ public enum SpecSchema {
     ]), "The empty application database the cluster starts with.")
 
     static let replication = FieldSchema("replication", .object([
-        FieldSchema("syncReplicas", .integer(min: 0, max: 98), default: "1",
+        FieldSchema("syncReplicas", .integer(min: 0, max: 98), default: "1 (0 with a single instance)",
                     becomes: "Cluster.spec.minSyncReplicas and maxSyncReplicas",
                     "How many standbys must confirm each commit (0: asynchronous replication)."),
         FieldSchema("highAvailabilitySlots", .boolean, default: "true",
