@@ -148,7 +148,7 @@ enum SpecBuilder {
         func object(_ key: String) -> Fields { Fields(mapping?[key]) }
         func string(_ key: String) -> String? { mapping?[key]?.scalar?.string }
         func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
-        func bool(_ key: String) -> Bool? { mapping?[key].flatMap { $0.bool } }
+        func bool(_ key: String) -> Bool? { mapping?[key]?.scalar.flatMap { ScalarKind.booleanValue(of: $0.string) } }
 
         func stringList(_ key: String) -> [String]? {
             mapping?[key]?.sequence.map { $0.compactMap { $0.scalar?.string } }

@@ -147,9 +147,16 @@ struct StructureChecker {
         }
     }
 
+    /// A tag outside YAML's standard set (`!foo`), which a spec never needs.
     private func explicitTag(of node: Node) -> String? {
-        let resolved = node.tag.description
-        return resolved.hasPrefix("tag:yaml.org,2002:") ? nil : resolved
+        let tag: String
+        switch node {
+        case .scalar(let scalar): tag = scalar.tag.description
+        case .mapping(let mapping): tag = mapping.tag.description
+        case .sequence(let sequence): tag = sequence.tag.description
+        case .alias: return nil
+        }
+        return tag.isEmpty || tag == "!" || tag.hasPrefix("tag:yaml.org,2002:") ? nil : tag
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ path: String,
@@ -174,23 +181,13 @@ private extension FieldSchema.ValueType {
     }
 }
 
-/// What a scalar resolves to under YAML's core rules (as Yams resolves plain scalars).
-enum ScalarKind {
-    case string, integer, float, boolean, null, other
-}
-
 extension Node {
     /// Whether the node is a mapping or a sequence (diagnostics about it point at its key).
     var isCollection: Bool { mapping != nil || sequence != nil }
 
+    /// What a scalar means (see `ScalarKind`); `.other` for collections.
     var resolvedKind: ScalarKind {
-        switch tag.description {
-        case "tag:yaml.org,2002:str": return .string
-        case "tag:yaml.org,2002:int": return .integer
-        case "tag:yaml.org,2002:float": return .float
-        case "tag:yaml.org,2002:bool": return .boolean
-        case "tag:yaml.org,2002:null": return .null
-        default: return .other
-        }
+        guard let scalar else { return .other }
+        return ScalarKind.of(scalar)
     }
 }
