@@ -7,7 +7,7 @@ import Testing
 @Suite struct GoldenTests {
     @Test(arguments: TestSupport.exampleNames)
     func renderedTreeMatchesGoldenFiles(example: String) throws {
-        let result = Compiler.compile(try TestSupport.read("Examples/\(example)"))
+        let result = Compiler.compile(try TestSupport.read("Examples/\(example)"), options: Compiler.Options(specFileName: example))
         #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
         let rendered = Dictionary(uniqueKeysWithValues: result.artifacts.map { ($0.path, $0.contents) })
         let goldenDirectory = TestSupport.repositoryRoot

@@ -75,7 +75,9 @@ public enum FleetRenderer {
     ) -> Rendering {
         let loaded = Parallel.map(count) { index -> Result<Member, ReadFailure> in
             load(index).map { source in
-                let result = Compiler.compile(source.bytes, options: options)
+                var memberOptions = options
+                memberOptions.specFileName = URL(fileURLWithPath: source.path).lastPathComponent
+                let result = Compiler.compile(source.bytes, options: memberOptions)
                 let report = SpecReport(path: source.path, source: source.bytes, diagnostics: result.diagnostics)
                 return Member(report: report, spec: result.spec, artifacts: result.artifacts)
             }

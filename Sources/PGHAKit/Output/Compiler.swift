@@ -17,9 +17,12 @@ public enum Compiler {
     public struct Options: Sendable {
         /// Overrides `azure.identity.clientID` (deploy.sh passes the identity it created).
         public var identityClientID: String?
+        /// The spec file's base name, named in the scripts' headers and the spec deploy.sh renders again.
+        public var specFileName: String?
 
-        public init(identityClientID: String? = nil) {
+        public init(identityClientID: String? = nil, specFileName: String? = nil) {
             self.identityClientID = identityClientID
+            self.specFileName = specFileName
         }
     }
 
@@ -42,7 +45,7 @@ public enum Compiler {
             return Result(spec: spec, diagnostics: diagnostics, artifacts: [])
         }
         do {
-            return Result(spec: spec, diagnostics: diagnostics, artifacts: try Renderer.render(Translator.translate(spec)))
+            return Result(spec: spec, diagnostics: diagnostics, artifacts: try Renderer.render(Translator.translate(spec, specFileName: options.specFileName)))
         } catch {
             let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
             return Result(spec: spec, diagnostics: diagnostics + [failure], artifacts: [])

@@ -5,7 +5,7 @@ public enum Translator {
     /// Folder of operator-wide objects, which live in the operator's namespace.
     public static let operatorFolder = "operator"
 
-    public static func translate(_ spec: Spec) -> [Resource] {
+    public static func translate(_ spec: Spec, specFileName: String? = nil) -> [Resource] {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
@@ -30,7 +30,7 @@ public enum Translator {
             )
             resources += folder(operatorFolder, [configMap], kustomized: true)
         }
-        return resources
+        return resources + ScriptTranslation.resources(spec, specFileName: specFileName)
     }
 
     private static func folder(_ name: String, _ objects: [any KubernetesObject], kustomized: Bool) -> [Resource] {

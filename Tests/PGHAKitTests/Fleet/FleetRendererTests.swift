@@ -23,7 +23,7 @@ import Testing
         var expected: [String: String] = [:]
         var folders: [String] = []
         for source in sources {
-            let result = Compiler.compile(source.bytes)
+            let result = Compiler.compile(source.bytes, options: Compiler.Options(specFileName: URL(fileURLWithPath: source.path).lastPathComponent))
             let folder = FleetRenderer.folder(of: try #require(result.spec))
             folders.append(folder)
             for artifact in result.artifacts { expected["\(folder)/\(artifact.path)"] = artifact.contents }
@@ -42,7 +42,7 @@ import Testing
     @Test func aSingleSpecRendersExactlyAsTheCompilerDoes() throws {
         let source = try TestSupport.read("Examples/aks-ha.yaml")
         let rendering = FleetRenderer.render([SpecSource(path: "aks-ha.yaml", bytes: source)], fleet: false)
-        #expect(rendering.artifacts == Compiler.compile(source).artifacts)
+        #expect(rendering.artifacts == Compiler.compile(source, options: Compiler.Options(specFileName: "aks-ha.yaml")).artifacts)
         #expect(rendering.reports.map(\.diagnostics) == [Compiler.compile(source).diagnostics])
     }
 

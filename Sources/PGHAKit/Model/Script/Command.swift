@@ -1,0 +1,34 @@
+/// One command and its arguments, as an argv array: the renderer quotes each argument on its own.
+public struct Command: Sendable, Equatable {
+    public var arguments: [ShellWord]
+
+    public init(_ arguments: [ShellWord]) {
+        self.arguments = arguments
+    }
+
+    public init(_ arguments: ShellWord...) {
+        self.arguments = arguments
+    }
+
+    /// The command with `more` arguments appended.
+    public func appending(_ more: [ShellWord]) -> Command { Command(arguments + more) }
+}
+
+/// How a script tells whether something already exists.
+public enum Probe: Sendable, Equatable {
+    /// The command succeeds (such as `az group show`); with `--dry-run`, assumed not to (to show what would be created).
+    case succeeds(Command)
+    /// The command succeeds; with `--dry-run`, assumed to (to show what would be deleted).
+    case stillExists(Command)
+    /// The command prints something (such as `az role assignment list --query [].id`).
+    case printsSomething(Command)
+    /// The command prints exactly this text (such as `true`).
+    case prints(Command, String)
+
+    /// The command the probe runs.
+    public var command: Command {
+        switch self {
+        case .succeeds(let command), .stillExists(let command), .printsSomething(let command), .prints(let command, _): command
+        }
+    }
+}

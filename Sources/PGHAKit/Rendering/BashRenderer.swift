@@ -1,0 +1,456 @@
+/// Renders a `Script` as bash. Spec values appear only in the variables block, single-quoted; commands read them as
+/// `"$NAME"`, so no value, whatever characters it holds, can become shell syntax. The output is plain string
+/// building: cheap, and byte-identical for the same script.
+public enum BashRenderer {
+    /// Commands longer than this are wrapped, one option per line.
+    static let lineWidth = 100
+
+    /// The script as the text of an executable bash file.
+    public static func render(_ script: Script) -> String {
+        var writer = Writer()
+        let used = usedFeatures(script)
+        writeHeader(script, into: &writer)
+        writeVariables(script, into: &writer)
+        writeSettings(script, into: &writer)
+        writeUsage(script, into: &writer)
+        writeHelpers(script, used, into: &writer)
+        writer.line("main() {")
+        if used.captures { writer.line("  exec 3>&1") }
+        writer.line("  parse_options \"$@\"")
+        if script.failureNote != nil { writer.line("  trap 'on_exit \"$?\"' EXIT") }
+        if !script.tools.isEmpty {
+            writer.line("  if [ \"$DRY_RUN\" = 0 ]; then")
+            writer.line("    require_tools " + script.tools.map(word).joined(separator: " "))
+            writer.line("  fi")
+        }
+        for step in script.steps { writeStep(step, indent: "  ", into: &writer) }
+        writer.line("}")
+        writer.line("")
+        writer.line("main \"$@\"")
+        return writer.text
+    }
+
+    // MARK: Quoting
+
+    /// `text` as one shell word: bare when every character is inert in bash, single-quoted otherwise
+    /// (a single quote inside becomes `'\''`).
+    public static func quote(_ text: String) -> String {
+        if !text.isEmpty && text.utf8.allSatisfy(isInert) { return text }
+        return singleQuoted(text)
+    }
+
+    /// `text` in single quotes, always.
+    public static func singleQuoted(_ text: String) -> String {
+        var quoted = "'"
+        for character in text {
+            if character == "'" { quoted += "'\\''" } else { quoted.append(character) }
+        }
+        return quoted + "'"
+    }
+
+    /// Characters that mean nothing to bash inside a word (no expansion, globbing, splitting or quoting).
+    private static func isInert(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"),
+             UInt8(ascii: "@"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","):
+            true
+        default:
+            false
+        }
+    }
+
+    /// The word as bash source: a literal alone is quoted; a word that reads variables becomes one double-quoted
+    /// string whose literal text has `\`, `$`, `` ` `` and `"` escaped.
+    public static func word(_ word: ShellWord) -> String {
+        if word.parts.count == 1, case .arrayElements(let name) = word.parts[0] { return "\"${\(name)[@]}\"" }
+        if word.variableNames.isEmpty {
+            return quote(word.parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined())
+        }
+        return "\"" + doubleQuotedContent(word) + "\""
+    }
+
+    /// The word as it reads between double quotes: `\`, `$`, `` ` `` and `"` escaped, variables expanded. Inside
+    /// longer code (`closed: false`) a variable at the end is braced, as the code's next character is unknown.
+    static func doubleQuotedContent(_ word: ShellWord, closed: Bool = true) -> String {
+        var source = ""
+        for (index, part) in word.parts.enumerated() {
+            switch part {
+            case .literal(let text):
+                for character in text {
+                    if character == "\\" || character == "$" || character == "`" || character == "\"" { source.append("\\") }
+                    source.append(character)
+                }
+            case .variable(let name):
+                let last = index == word.parts.count - 1
+                source += continuesName(word.parts, after: index) || (last && !closed) ? "${\(name)}" : "$\(name)"
+            case .arrayElements(let name):
+                source += "${\(name)[*]}"
+            }
+        }
+        return source
+    }
+
+    /// Whether the text after part `index` would extend a `$NAME` written without braces.
+    private static func continuesName(_ parts: [ShellWord.Part], after index: Int) -> Bool {
+        guard index + 1 < parts.count, case .literal(let next) = parts[index + 1], let first = next.unicodeScalars.first else {
+            return false
+        }
+        return first == "_" || (first.isASCII && first.properties.isAlphabetic) || ("0"..."9").contains(first)
+    }
+
+    /// The code with every line of pgha's own text indented (quoted words are left exactly as they are).
+    static func indented(_ body: ShellCode, by indent: String) -> String {
+        var source = indent
+        for segment in body.segments {
+            switch segment {
+            case .code(let text):
+                for character in text {
+                    source.append(character)
+                    if character == "\n" { source += indent }
+                }
+            case .word(let value):
+                source += word(value)
+            case .inString(let value):
+                source += doubleQuotedContent(value, closed: false)
+            }
+        }
+        return source
+    }
+
+    // MARK: Layout
+
+    /// `prefix`, the command and `suffix` on one line, or wrapped before each option when too long.
+    static func layout(_ command: Command, prefix: String = "", suffix: String = "", indent: String) -> String {
+        let words = command.arguments.map(word)
+        let oneLine = indent + prefix + words.joined(separator: " ") + suffix
+        if oneLine.count <= lineWidth { return oneLine }
+        var groups: [[String]] = [[]]
+        for (argument, rendered) in zip(command.arguments, words) {
+            if case .literal(let text) = argument.parts.first, text.hasPrefix("-"), !groups[groups.count - 1].isEmpty {
+                groups.append([])
+            }
+            groups[groups.count - 1].append(rendered)
+        }
+        let lines = groups.map { $0.joined(separator: " ") }
+        return indent + prefix + lines.joined(separator: " \\\n" + indent + "    ") + suffix
+    }
+
+    // MARK: Sections
+
+    private static func writeHeader(_ script: Script, into writer: inout Writer) {
+        writer.line("#!/usr/bin/env bash")
+        writer.line("# \(script.fileName): \(commentSafe(script.purpose))")
+        let source = script.specFileName.map { " from \(commentSafe($0))" } ?? ""
+        writer.line("# Rendered by pgha \(PGHAVersion.current)\(source). Do not edit: change the spec and render again.")
+        writer.line("# Usage: scripts/\(script.fileName) \(usageOptions(script)) (--help for details)")
+        writer.line("set -euo pipefail")
+        writer.line("")
+    }
+
+    /// Text fit for a comment line: control characters (newlines included) become `?`.
+    static func commentSafe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    }
+
+    /// The variables the steps and the tool check read.
+    private static func readVariables(_ script: Script) -> Set<String> {
+        Set(script.steps.flatMap(\.variableNames) + script.tools.flatMap(\.variableNames))
+    }
+
+    private static func writeVariables(_ script: Script, into writer: inout Writer) {
+        let read = readVariables(script)
+        let variables = script.variables.filter { read.contains($0.name) }
+        guard !variables.isEmpty else { return }
+        writer.line("# Values from the spec, checked by pgha and single-quoted: none of them can run a command.")
+        var group: String?
+        for variable in variables {
+            if let next = variable.group, next != group {
+                writer.line("# \(commentSafe(next))")
+                group = next
+            }
+            let values = switch variable.value {
+            case .scalar(let value): [value]
+            case .array(let values): values
+            }
+            if values.contains(where: { $0.contains("$") || $0.contains("`") }) {
+                writer.line("# shellcheck disable=SC2016 # \(variable.name) holds a literal $ or `, which single quotes keep")
+            }
+            switch variable.value {
+            case .scalar(let value):
+                writer.line("\(variable.name)=\(singleQuoted(value))")
+            case .array(let values):
+                writer.line("\(variable.name)=(\(values.map(singleQuoted).joined(separator: " ")))")
+            }
+        }
+        writer.line("")
+    }
+
+    private static func writeSettings(_ script: Script, into writer: inout Writer) {
+        if readVariables(script).contains("OUT_DIR") {
+            writer.line("OUT_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")/..\" && pwd)\"")
+        }
+        writer.line("DRY_RUN=0")
+        for setting in script.environment { writer.line("\(setting.name)=\"${\(setting.name):-\(setting.defaultValue)}\"") }
+        for option in script.options { writer.line("\(option.variable)=\(option.initialValue)") }
+        writer.line("")
+    }
+
+    private static func usageOptions(_ script: Script) -> String {
+        (["[--dry-run]"] + script.options.map { "[\($0.flag)\($0.argument.map { " \($0)" } ?? "")]" }).joined(separator: " ")
+    }
+
+    private static func writeUsage(_ script: Script, into writer: inout Writer) {
+        let options: [(String, String)] = [("--dry-run", "Print every command instead of running it.")]
+            + script.options.map { ($0.flag + ($0.argument.map { " \($0)" } ?? ""), $0.help) }
+            + [("-h, --help", "Show this help.")]
+        let width = options.map(\.0.count).max() ?? 0
+        writer.line("usage() {")
+        writer.line("  cat <<'USAGE'")
+        writer.line("Usage: scripts/\(script.fileName) \(usageOptions(script))")
+        writer.line("")
+        writer.line(commentSafe(script.purpose))
+        writer.line("")
+        writer.line("Options:")
+        for (flag, help) in options {
+            writer.line("  " + flag + String(repeating: " ", count: width - flag.count) + "  " + commentSafe(help))
+        }
+        if !script.environment.isEmpty {
+            writer.line("")
+            writer.line("Environment:")
+            for setting in script.environment { writer.line("  \(setting.name)  \(commentSafe(setting.help))") }
+        }
+        writer.line("USAGE")
+        writer.line("}")
+        writer.line("")
+    }
+
+    /// Which helpers the steps need.
+    private struct Features {
+        var run = false
+        var captures = false
+        var succeeds = false
+        var stillExists = false
+        var printsSomething = false
+        var prints = false
+    }
+
+    private static func usedFeatures(_ script: Script) -> Features {
+        var features = Features()
+        func visit(_ steps: [Step]) {
+            for step in steps {
+                switch step {
+                case .run, .pipeSecret: features.run = true
+                case .capture: features.captures = true
+                case .when(let probe, let then, let otherwise):
+                    switch probe {
+                    case .succeeds: features.succeeds = true
+                    case .stillExists: features.stillExists = true
+                    case .printsSomething: features.printsSomething = true
+                    case .prints: features.prints = true
+                    }
+                    visit(then + otherwise)
+                case .heading, .note, .code, .check: break
+                }
+            }
+        }
+        visit(script.steps)
+        return features
+    }
+
+    private static func writeHelpers(_ script: Script, _ used: Features, into writer: inout Writer) {
+        writer.lines("""
+        log() { printf '%s\\n' "$*"; }
+        heading() { printf '\\n==> %s\\n' "$*"; }
+        fail() {
+          printf 'error: %s\\n' "$*" >&2
+          exit 1
+        }
+        quote_args() {
+          local quoted
+          printf -v quoted ' %q' "$@"
+          printf '%s' "${quoted# }"
+        }
+        """)
+        if used.run {
+            writer.lines("""
+            # Prints a command, then runs it (unless --dry-run).
+            run() {
+              log "+ $(quote_args "$@")"
+              if [ "$DRY_RUN" = 1 ]; then return 0; fi
+              "$@"
+            }
+            """)
+        }
+        if used.succeeds || used.stillExists {
+            writer.lines("""
+            # Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
+            # returns DRY_RUN_ANSWER).
+            succeeds() {
+              local dry_run_answer=$1
+              shift
+              log "+ $(quote_args "$@")"
+              if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+              "$@" >/dev/null 2>&1
+            }
+            """)
+        }
+        if used.succeeds { writer.lines("exists() { succeeds 1 \"$@\"; }") }
+        if used.stillExists { writer.lines("still_exists() { succeeds 0 \"$@\"; }") }
+        if used.printsSomething {
+            writer.lines("""
+            # Whether a command prints anything (with --dry-run: prints it and answers no).
+            prints_something() {
+              log "+ $(quote_args "$@")"
+              if [ "$DRY_RUN" = 1 ]; then return 1; fi
+              [ -n "$("$@" 2>/dev/null)" ]
+            }
+            """)
+        }
+        if used.prints {
+            writer.lines("""
+            # Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
+            prints() {
+              local expected=$1
+              shift
+              log "+ $(quote_args "$@")"
+              if [ "$DRY_RUN" = 1 ]; then return 1; fi
+              [ "$("$@" 2>/dev/null)" = "$expected" ]
+            }
+            """)
+        }
+        if used.captures {
+            writer.lines("""
+            # The output of a command, which must print something: read_value NAME COMMAND...
+            # With --dry-run, prints the command and answers <NAME>.
+            read_value() {
+              local name=$1 value
+              shift
+              printf '+ %s=%s(%s)\\n' "$name" '$' "$(quote_args "$@")" >&3
+              if [ "$DRY_RUN" = 1 ]; then
+                printf '<%s>\\n' "$name"
+                return 0
+              fi
+              value="$("$@")" || fail "$(quote_args "$@") failed"
+              [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
+              printf '%s\\n' "$value"
+            }
+            """)
+        }
+        if !script.tools.isEmpty {
+            writer.lines("""
+            require_tools() {
+              local tool missing=''
+              for tool in "$@"; do
+                command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+              done
+              if [ -n "$missing" ]; then
+                fail "missing on PATH:$missing (Docs/deploy.md, Prerequisites, says where to get each)"
+              fi
+            }
+            """)
+        }
+        if let note = script.failureNote {
+            writer.lines("""
+            on_exit() {
+              if [ "$1" != 0 ]; then
+                printf '\\n%s\\n' \(singleQuoted(note)) >&2
+              fi
+            }
+            """)
+        }
+        writeOptionParser(script, into: &writer)
+    }
+
+    private static func writeOptionParser(_ script: Script, into writer: inout Writer) {
+        writer.line("parse_options() {")
+        writer.line("  while [ \"$#\" -gt 0 ]; do")
+        writer.line("    case \"$1\" in")
+        writer.line("      --dry-run) DRY_RUN=1 ;;")
+        for option in script.options {
+            if option.argument == nil {
+                writer.line("      \(option.flag)) \(option.variable)=1 ;;")
+            } else {
+                writer.line("      \(option.flag))")
+                writer.line("        [ \"$#\" -ge 2 ] || fail \(singleQuoted("\(option.flag) needs a value"))")
+                writer.line("        \(option.variable)=$2")
+                writer.line("        shift")
+                writer.line("        ;;")
+            }
+        }
+        writer.line("      -h | --help)")
+        writer.line("        usage")
+        writer.line("        exit 0")
+        writer.line("        ;;")
+        writer.line("      *) fail \"unknown option $1 (see --help)\" ;;")
+        writer.line("    esac")
+        writer.line("    shift")
+        writer.line("  done")
+        writer.line("}")
+        writer.line("")
+    }
+
+    private static func writeStep(_ step: Step, indent: String, into writer: inout Writer) {
+        switch step {
+        case .heading(let text):
+            writer.line(indent + "heading " + word(text))
+        case .note(let text):
+            writer.line(indent + "log " + word(text))
+        case .run(let command):
+            writer.line(layout(command, prefix: "run ", indent: indent))
+        case .capture(let variable, let command):
+            writer.line(layout(command, prefix: "\(variable)=\"$(read_value \(variable) ", suffix: ")\"", indent: indent))
+        case .when(let probe, let then, let otherwise):
+            let prefix = switch probe {
+            case .succeeds: "if exists "
+            case .stillExists: "if still_exists "
+            case .printsSomething: "if prints_something "
+            case .prints(_, let expected): "if prints \(quote(expected)) "
+            }
+            writer.line(layout(probe.command, prefix: prefix, suffix: "; then", indent: indent))
+            for inner in then { writeStep(inner, indent: indent + "  ", into: &writer) }
+            if !otherwise.isEmpty {
+                writer.line(indent + "else")
+                for inner in otherwise { writeStep(inner, indent: indent + "  ", into: &writer) }
+            }
+            writer.line(indent + "fi")
+        case .code(let description, let body):
+            writer.line(indent + "if [ \"$DRY_RUN\" = 1 ]; then")
+            writer.line(indent + "  log " + word(ShellWord("# ") + description))
+            writer.line(indent + "else")
+            writer.line(indented(body, by: indent + "  "))
+            writer.line(indent + "fi")
+        case .check(let body):
+            writer.line(indented(body, by: indent))
+        case .pipeSecret(let generator, let command):
+            let quotedGenerator = layout(generator, prefix: "$(quote_args ", suffix: ")", indent: "")
+            writer.line(layout(command, prefix: "log \"+ \(quotedGenerator) | $(quote_args ", suffix: ")\"", indent: indent))
+            writer.line(indent + "if [ \"$DRY_RUN\" = 0 ]; then")
+            writer.line(indent + "  local secret")
+            writer.line(layout(generator, prefix: "secret=\"$(", suffix: ")\"", indent: indent + "  "))
+            writer.line(indent + "  [ -n \"$secret\" ] || fail 'the secret generator printed nothing'")
+            writer.line(layout(command, prefix: "printf '%s' \"$secret\" | ", indent: indent + "  "))
+            writer.line(indent + "  unset secret")
+            writer.line(indent + "fi")
+        }
+    }
+
+    /// Accumulates lines.
+    private struct Writer {
+        var text = ""
+
+        init() { text.reserveCapacity(24_000) }
+
+        mutating func line(_ line: String) {
+            text += line
+            text += "\n"
+        }
+
+        /// A block of helper source followed by a blank line.
+        mutating func lines(_ block: String) {
+            line(block)
+            line("")
+        }
+    }
+}

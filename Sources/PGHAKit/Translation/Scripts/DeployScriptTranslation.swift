@@ -1,0 +1,339 @@
+/// Builds `scripts/deploy.sh`: the guide's infrastructure and deployment articles, in their order, from the spec.
+enum DeployScriptTranslation {
+    private typealias V = ScriptValues
+
+    static let fileName = "deploy.sh"
+
+    static func script(_ spec: Spec, specFileName: String?) -> Script {
+        let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
+        var steps = ScriptSteps.signIn
+        if spec.monitoring.managedPrometheus {
+            steps.append(.unlessExists(.succeeds(Command("az", "extension", "show", "--name", "amg")),
+                                       exists: "az extension amg is installed",
+                                       [.run(Command("az", "extension", "add", "--name", "amg", "--yes"))]))
+        }
+        if rendersAgain { steps.append(findSpec(specFileName)) }
+        steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
+        if spec.backup != nil { steps += storage(spec) }
+        if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
+        steps += aks(spec) + namespaces(spec)
+        if spec.monitoring.managedPrometheus { steps += containerInsights }
+        if spec.expose != nil { steps += publicIP(spec) }
+        steps += cloudNativePG(spec)
+        if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
+            steps += kubePrometheusStack(chart)
+        }
+        steps += appSecret
+        if spec.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
+        steps += apply + summary(spec)
+
+        var tools: [ShellWord] = ["az", "kubectl", "helm", "openssl"]
+        var options: [Script.Option] = []
+        var environment: [Script.Setting] = []
+        if rendersAgain {
+            tools.append(V.pgha)
+            options.append(Script.Option(
+                flag: "--spec", argument: "FILE", variable: "SPEC_PATH", initialValue: "\"${PGHA_SPEC:-}\"",
+                help: "The spec to render again with the identity's client ID (default: $PGHA_SPEC, else the spec's file name in the current directory or beside the output directory)."
+            ))
+            environment.append(Script.Setting("PGHA", default: "pgha", help: "The pgha binary (default: pgha on PATH)."))
+        }
+        return Script(
+            fileName: fileName,
+            purpose: "Creates the Azure infrastructure of the PostgreSQL cluster \(spec.name) and deploys it on AKS.",
+            specFileName: specFileName,
+            options: options,
+            environment: environment,
+            tools: tools,
+            variables: V.catalog(spec, specFileName: specFileName),
+            steps: steps,
+            failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists."
+        )
+    }
+
+    /// Finds the spec to render again before anything is created, so a missing file fails early.
+    private static func findSpec(_ specFileName: String?) -> Step {
+        let missing: ShellCode = """
+        if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
+          fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
+        fi
+        """
+        guard specFileName != nil else { return .check(missing) }
+        let besideOutput = V.outDir + "/../" + V.specFile
+        let candidates: ShellCode = """
+        if [ -z "$SPEC_PATH" ]; then
+          if [ -f \(V.specFile) ]; then
+            SPEC_PATH=\(V.specFile)
+          elif [ -f \(besideOutput) ]; then
+            SPEC_PATH=\(besideOutput)
+          fi
+        fi
+
+        """
+        return .check(ShellCode(segments: candidates.segments + missing.segments))
+    }
+
+    private static func resourceGroup(_ spec: Spec) -> [Step] {
+        [
+            .heading("Resource group " + V.resourceGroup),
+            .unlessExists(
+                .succeeds(Command("az", "group", "show", "--name", V.resourceGroup)),
+                exists: "resource group " + V.resourceGroup + " exists",
+                [.run(Command(["az", "group", "create", "--name", V.resourceGroup, "--location", V.location]
+                              + ScriptSteps.tags(spec) + ["--output", "none"]))]
+            ),
+        ]
+    }
+
+    private static func identity(_ spec: Spec, rendersAgain: Bool) -> [Step] {
+        var steps: [Step] = [
+            .heading("Managed identity " + V.identityName),
+            .unlessExists(
+                .succeeds(Command("az", "identity", "show", "--name", V.identityName, "--resource-group", V.resourceGroup)),
+                exists: "managed identity " + V.identityName + " exists",
+                [.run(Command(["az", "identity", "create", "--name", V.identityName, "--resource-group", V.resourceGroup,
+                               "--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]))]
+            ),
+        ]
+        if spec.azure.identityClientID != nil || rendersAgain {
+            steps.append(.capture(variable: V.clientID, ScriptSteps.identity("clientId")))
+        }
+        if spec.backup != nil || spec.expose != nil {
+            steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
+        }
+        steps.append(.capture(variable: V.identityID, ScriptSteps.identity("id")))
+        if spec.azure.identityClientID != nil {
+            steps.append(.check("""
+            if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != \(V.identityClientID) ]; then
+              fail "azure.identity.clientID is \(inString: V.identityClientID) but \(inString: V.identityName) has client ID $CLIENT_ID: correct the spec and render again"
+            fi
+            """))
+        } else if rendersAgain {
+            steps += [
+                .heading("Manifests with the identity's client ID"),
+                .run(Command(V.pgha, "render", V.specPath, "--output", V.outDir, "--identity-client-id", .variable(V.clientID))),
+                .note("rendered " + V.outDir + " again; add clientID: " + .variable(V.clientID)
+                      + " under azure.identity in the spec so later renders keep it"),
+            ]
+        }
+        return steps
+    }
+
+    private static func storage(_ spec: Spec) -> [Step] {
+        let account: [ShellWord] = ["--name", V.storageAccount, "--resource-group", V.resourceGroup]
+        return [
+            .heading("Storage account " + V.storageAccount + " for backups"),
+            .unlessExists(
+                .succeeds(Command(["az", "storage", "account", "show"] + account)),
+                exists: "storage account " + V.storageAccount + " exists",
+                [.run(Command(["az", "storage", "account", "create"] + account
+                              + ["--location", V.location, "--sku", "Standard_ZRS", "--kind", "StorageV2",
+                                 "--min-tls-version", "TLS1_2", "--allow-blob-public-access", "false"]
+                              + ScriptSteps.tags(spec) + ["--output", "none"]))]
+            ),
+            .unlessExists(
+                .succeeds(Command("az", "storage", "container-rm", "show", "--name", V.backupContainer,
+                                  "--storage-account", V.storageAccount, "--resource-group", V.resourceGroup)),
+                exists: "blob container " + V.backupContainer + " exists",
+                [.run(Command("az", "storage", "container-rm", "create", "--name", V.backupContainer,
+                              "--storage-account", V.storageAccount, "--resource-group", V.resourceGroup, "--output", "none"))]
+            ),
+            .capture(variable: V.storageAccountID, Command(["az", "storage", "account", "show"] + account + ["--query", "id", "--output", "tsv"])),
+        ] + roleAssignment("Storage Blob Data Contributor", scope: V.storageAccountID)
+    }
+
+    /// Grants the identity `role` on the resource whose ID is in the variable `scope`, unless it has it.
+    private static func roleAssignment(_ role: ShellWord, scope: String) -> [Step] {
+        let assignment: [ShellWord] = ["--assignee-object-id", .variable(V.principalID), "--role", role, "--scope", .variable(scope)]
+        return [
+            .unlessExists(
+                .printsSomething(Command(["az", "role", "assignment", "list"] + assignment + ["--query", "[].id", "--output", "tsv"])),
+                exists: "role " + role + " is assigned",
+                [.run(Command(["az", "role", "assignment", "create"] + assignment.prefix(2)
+                              + ["--assignee-principal-type", "ServicePrincipal"] + assignment.dropFirst(2) + ["--output", "none"]))]
+            ),
+        ]
+    }
+
+    private static func managedMonitoring(_ spec: Spec) -> [Step] {
+        let grafana: [ShellWord] = ["--name", V.grafana, "--resource-group", V.resourceGroup]
+        let monitor: [ShellWord] = ["--name", V.monitorWorkspace, "--resource-group", V.resourceGroup]
+        let logs: [ShellWord] = ["--workspace-name", V.logAnalyticsWorkspace, "--resource-group", V.resourceGroup]
+        let zoneRedundancy: [ShellWord] = spec.zones.count > 1 ? ["--zone-redundancy", "Enabled"] : []
+        let located: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]
+        let id: [ShellWord] = ["--query", "id", "--output", "tsv"]
+        return [
+            .heading("Azure Managed Grafana, Azure Monitor workspace and Log Analytics workspace"),
+            .unlessExists(.succeeds(Command(["az", "grafana", "show"] + grafana)),
+                          exists: "Managed Grafana " + V.grafana + " exists",
+                          [.run(Command(["az", "grafana", "create"] + grafana + zoneRedundancy + located))]),
+            .capture(variable: V.grafanaID, Command(["az", "grafana", "show"] + grafana + id)),
+            .unlessExists(.succeeds(Command(["az", "monitor", "account", "show"] + monitor)),
+                          exists: "Azure Monitor workspace " + V.monitorWorkspace + " exists",
+                          [.run(Command(["az", "monitor", "account", "create"] + monitor + located))]),
+            .capture(variable: V.monitorWorkspaceID, Command(["az", "monitor", "account", "show"] + monitor + id)),
+            .unlessExists(.succeeds(Command(["az", "monitor", "log-analytics", "workspace", "show"] + logs)),
+                          exists: "Log Analytics workspace " + V.logAnalyticsWorkspace + " exists",
+                          [.run(Command(["az", "monitor", "log-analytics", "workspace", "create"] + logs + located))]),
+            .capture(variable: V.logAnalyticsID, Command(["az", "monitor", "log-analytics", "workspace", "show"] + logs + id)),
+        ]
+    }
+
+    private static func aks(_ spec: Spec) -> [Step] {
+        let cluster: [ShellWord] = ["--name", V.aksCluster, "--resource-group", V.resourceGroup]
+        let zones: [ShellWord] = spec.zones.isEmpty ? [] : ["--zones", V.zones]
+        var create: [ShellWord] = ["az", "aks", "create"] + cluster + [
+            "--location", V.location, "--tier", V.aksTier, "--kubernetes-version", V.kubernetesVersion,
+            "--node-resource-group", V.nodeResourceGroup,
+            "--enable-managed-identity", "--assign-identity", .variable(V.identityID),
+            "--network-plugin", "azure", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium",
+            "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize,
+            "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
+        ] + zones + ["--enable-oidc-issuer", "--enable-workload-identity", "--generate-ssh-keys"]
+        if spec.monitoring.managedPrometheus {
+            create += ["--enable-azure-monitor-metrics", "--azure-monitor-workspace-resource-id", .variable(V.monitorWorkspaceID),
+                       "--grafana-resource-id", .variable(V.grafanaID)]
+        }
+        if !spec.azure.authorizedIPRanges.isEmpty { create += ["--api-server-authorized-ip-ranges", V.authorizedIPRanges] }
+        create += ScriptSteps.tags(spec) + ["--output", "none"]
+
+        let pool: [ShellWord] = ["--cluster-name", V.aksCluster, "--name", V.nodePool, "--resource-group", V.resourceGroup]
+        var addPool: [ShellWord] = ["az", "aks", "nodepool", "add"] + pool + [
+            "--node-vm-size", V.nodePoolVMSize,
+            "--enable-cluster-autoscaler", "--min-count", V.nodePoolMinCount, "--max-count", V.nodePoolMaxCount,
+        ] + zones
+        if !spec.nodeSelector.isEmpty { addPool += ["--labels", V.nodeLabels] }
+        addPool += ScriptSteps.tags(spec) + ["--output", "none"]
+
+        return [
+            .heading("AKS cluster " + V.aksCluster),
+            .unlessExists(.succeeds(Command(["az", "aks", "show"] + cluster)),
+                          exists: "AKS cluster " + V.aksCluster + " exists", [.run(Command(create))]),
+            .run(Command(["az", "aks", "wait"] + cluster + ["--created"])),
+            .heading("PostgreSQL node pool " + V.nodePool),
+            .unlessExists(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
+                          exists: "node pool " + V.nodePool + " exists", [.run(Command(addPool))]),
+        ] + ScriptSteps.credentials
+    }
+
+    private static func namespaces(_ spec: Spec) -> [Step] {
+        var names = [V.namespace]
+        if spec.operatorSettings.namespace != spec.namespace { names.append(V.operatorNamespace) }
+        return [.heading("Namespaces")] + names.map { name in
+            .unlessExists(.succeeds(ScriptSteps.kubectl(["get", "namespace", name], namespaced: false)),
+                          exists: "namespace " + name + " exists",
+                          [.run(ScriptSteps.kubectl(["create", "namespace", name], namespaced: false))])
+        }
+    }
+
+    private static let containerInsights: [Step] = [
+        .heading("Container insights"),
+        .unlessExists(
+            .prints(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+                            "--query", "addonProfiles.omsagent.enabled", "--output", "tsv"), "true"),
+            exists: "the monitoring add-on is enabled",
+            [.run(Command("az", "aks", "enable-addons", "--addons", "monitoring", "--name", V.aksCluster,
+                          "--resource-group", V.resourceGroup, "--workspace-resource-id", .variable(V.logAnalyticsID),
+                          "--output", "none"))]
+        ),
+    ]
+
+    private static func publicIP(_ spec: Spec) -> [Step] {
+        let address: [ShellWord] = ["--name", V.publicIP, "--resource-group", V.nodeResourceGroup]
+        let zones: [ShellWord] = spec.zones.isEmpty ? [] : ["--zone", V.zones]
+        return [
+            .heading("Static public IP " + V.publicIP),
+            .capture(variable: V.aksNodeResourceGroup, Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+                                                              "--query", "nodeResourceGroup", "--output", "tsv")),
+            .check("""
+            if [ "$DRY_RUN" = 0 ] && [ "$AKS_NODE_RESOURCE_GROUP" != \(V.nodeResourceGroup) ]; then
+              fail "\(inString: V.aksCluster) keeps its nodes in $AKS_NODE_RESOURCE_GROUP, not \(inString: V.nodeResourceGroup): set azure.nodeResourceGroup to it and render again"
+            fi
+            """),
+            .unlessExists(
+                .succeeds(Command(["az", "network", "public-ip", "show"] + address)),
+                exists: "public IP " + V.publicIP + " exists",
+                [.run(Command(["az", "network", "public-ip", "create"] + address
+                              + ["--location", V.location, "--sku", "Standard", "--allocation-method", "Static"] + zones
+                              + ScriptSteps.tags(spec) + ["--output", "none"]))]
+            ),
+            .capture(variable: V.nodeResourceGroupID, Command("az", "group", "show", "--name", V.nodeResourceGroup,
+                                                             "--query", "id", "--output", "tsv")),
+        ] + roleAssignment("Network Contributor", scope: V.nodeResourceGroupID)
+    }
+
+    private static func cloudNativePG(_ spec: Spec) -> [Step] {
+        let config = spec.operatorSettings.config
+        var install: [ShellWord] = [
+            "helm", "upgrade", ShellWord(OperatorChart.release), ShellWord(OperatorChart.chart), "--install",
+            "--namespace", V.operatorNamespace, "--create-namespace", "--version", V.operatorChartVersion,
+            "--kube-context", V.aksCluster, "--set", "config.create=false",
+        ]
+        if !config.isEmpty {
+            install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + OperatorChart.configFingerprint(config))]
+        }
+        install.append("--wait")
+        var steps: [Step] = [.heading("CloudNativePG operator (Helm chart " + V.operatorChartVersion + ")")]
+        if !config.isEmpty {
+            steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
+        }
+        return steps + [
+            .run(Command("helm", "repo", "add", ShellWord(OperatorChart.repositoryName), ShellWord(OperatorChart.repositoryURL), "--force-update")),
+            .run(Command(install)),
+        ]
+    }
+
+    private static func kubePrometheusStack(_ chart: OperatorChart) -> [Step] {
+        [
+            .heading("kube-prometheus-stack"),
+            .run(Command("helm", "repo", "add", "prometheus-community", "https://prometheus-community.github.io/helm-charts",
+                         "--force-update")),
+            .run(Command("helm", "upgrade", "prometheus-community", "prometheus-community/kube-prometheus-stack", "--install",
+                         "--namespace", V.namespace, "--kube-context", V.aksCluster,
+                         "--values", ShellWord(chart.kubePrometheusStackValuesURL), "--wait")),
+        ]
+    }
+
+    /// The app user's Secret, with a password generated here and passed on kubectl's stdin.
+    private static let appSecret: [Step] = [
+        .heading("Secret " + V.appSecret + " for the application user"),
+        .unlessExists(
+            .succeeds(ScriptSteps.kubectl(["get", "secret", V.appSecret])),
+            exists: "Secret " + V.appSecret + " exists",
+            [.pipeSecret(
+                from: Command("openssl", "rand", "-base64", "24"),
+                into: ScriptSteps.kubectl(["create", "secret", "generic", V.appSecret, "--type=kubernetes.io/basic-auth",
+                                           "--from-literal=username=" + V.appUser, "--from-file=password=/dev/stdin"])
+            )]
+        ),
+    ]
+
+    private static let apply: [Step] = [
+        .heading("Manifests"),
+        .run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir], namespaced: false)),
+        .heading("Waiting for " + V.clusterName + " to be ready"),
+        .run(ScriptSteps.kubectl(["wait", ScriptSteps.cluster(V.clusterName), "--for=condition=Ready", "--timeout=30m"])),
+    ]
+
+    private static func summary(_ spec: Spec) -> [Step] {
+        var steps: [Step] = [
+            .heading("Endpoints"),
+            .note("read-write, inside AKS: " + V.clusterName + "-rw." + V.namespace + ".svc:5432"),
+            .note("read-only, inside AKS:  " + V.clusterName + "-ro." + V.namespace + ".svc:5432"),
+        ]
+        if spec.expose != nil {
+            let fqdn = V.dnsLabel + "." + V.location + ".cloudapp.azure.com:"
+            steps += [
+                .capture(variable: V.publicIPAddress, Command("az", "network", "public-ip", "show", "--name", V.publicIP,
+                                                             "--resource-group", V.nodeResourceGroup, "--query", "ipAddress", "--output", "tsv")),
+                .note("read-write, public:     " + fqdn + V.readWritePort + " (" + .variable(V.publicIPAddress) + "), from " + V.allowedSourceRanges),
+                .note("read-only, public:      " + fqdn + V.readOnlyPort + " (" + .variable(V.publicIPAddress) + "), from " + V.allowedSourceRanges),
+            ]
+        }
+        return steps + [
+            .note("database " + V.appDatabase + ", user " + V.appUser + "; its password: kubectl get secret " + V.appSecret
+                  + " --namespace " + V.namespace + " --context " + V.aksCluster
+                  + " --output jsonpath='{.data.password}' | base64 --decode"),
+        ]
+    }
+}

@@ -1,0 +1,52 @@
+/// The CloudNativePG Helm chart (`cnpg/cloudnative-pg`) release deploy.sh installs for each operator version pgha targets.
+///
+/// Read from `charts/cloudnative-pg/Chart.yaml` (`version` and `appVersion`) at the `cloudnative-pg-v<chart>` tags of
+/// https://github.com/cloudnative-pg/charts (snapshot b21ad2d): for each CloudNativePG minor version, the newest chart.
+/// `config.create`, `config.name` and `podAnnotations`, which deploy.sh sets, exist in every chart listed.
+public struct OperatorChart: Sendable, Equatable {
+    /// The chart version, such as `0.29.0`.
+    public var version: String
+    /// The CloudNativePG release the chart installs, such as `1.30.0`.
+    public var appVersion: String
+
+    /// The Helm repository and chart.
+    public static let repositoryName = "cnpg"
+    public static let repositoryURL = "https://cloudnative-pg.github.io/charts"
+    public static let chart = "cnpg/cloudnative-pg"
+    /// The release name, as in the guide (the operator Deployment is then `cnpg-cloudnative-pg`).
+    public static let release = "cnpg"
+
+    static let byOperatorVersion: [String: OperatorChart] = [
+        "1.25": OperatorChart(version: "0.23.2", appVersion: "1.25.1"),
+        "1.26": OperatorChart(version: "0.25.0", appVersion: "1.26.1"),
+        "1.27": OperatorChart(version: "0.26.1", appVersion: "1.27.1"),
+        "1.28": OperatorChart(version: "0.27.1", appVersion: "1.28.1"),
+        "1.29": OperatorChart(version: "0.28.3", appVersion: "1.29.1"),
+        "1.30": OperatorChart(version: "0.29.0", appVersion: "1.30.0"),
+    ]
+
+    /// The chart for a CloudNativePG minor version; nil for one pgha does not target.
+    public static func forOperator(_ version: OperatorVersion) -> OperatorChart? {
+        byOperatorVersion[version.description]
+    }
+
+    /// CloudNativePG's kube-prometheus-stack values, at the tag of the operator release (the guide reads them
+    /// from `main`, which moves).
+    public var kubePrometheusStackValuesURL: String {
+        "https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v\(appVersion)/docs/src/samples/monitoring/kube-stack-config.yaml"
+    }
+
+    /// A fingerprint of the operator settings for the operator pod's annotation: Helm rolls the operator when it
+    /// changes, since the operator reads its ConfigMap only at start. FNV-1a (64 bits) of the sorted `KEY=value` lines.
+    static func configFingerprint(_ config: [String: String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (key, value) in config.sorted(by: { $0.key < $1.key }) {
+            for byte in "\(key)=\(value)\n".utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

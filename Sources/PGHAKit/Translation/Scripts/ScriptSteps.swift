@@ -1,0 +1,77 @@
+/// Commands and steps more than one script uses.
+enum ScriptSteps {
+    private typealias V = ScriptValues
+
+    /// The audience Azure expects in a workload identity token exchange.
+    static let tokenAudience: ShellWord = "api://AzureADTokenExchange"
+
+    /// `kubectl <arguments> --namespace <ns> --context <aks> [-- <command>]`: every kubectl call names its cluster, so
+    /// a different current context never receives the objects.
+    static func kubectl(_ arguments: [ShellWord], namespaced: Bool = true, then command: [ShellWord] = []) -> Command {
+        var words: [ShellWord] = ["kubectl"] + arguments
+        if namespaced { words += ["--namespace", V.namespace] }
+        words += ["--context", V.aksCluster]
+        if !command.isEmpty { words += ["--"] + command }
+        return Command(words)
+    }
+
+    /// `--tags k=v ...` when the spec has tags.
+    static func tags(_ spec: Spec) -> [ShellWord] {
+        spec.azure.tags.isEmpty ? [] : ["--tags", V.tags]
+    }
+
+    /// The CNPG Cluster object `name` as a kubectl resource (the full name, never confused with another `cluster` kind).
+    static func cluster(_ name: ShellWord) -> ShellWord { "clusters.postgresql.cnpg.io/" + name }
+
+    /// Reads the signed-in subscription (az fails with `az login` advice when nobody is signed in).
+    static let signIn: [Step] = [
+        .heading("Azure subscription"),
+        .capture(variable: V.subscription, Command("az", "account", "show", "--query", "name", "--output", "tsv")),
+        .note("subscription: " + .variable(V.subscription)),
+    ]
+
+    /// Merges the AKS cluster's credentials into the kubeconfig (context named after the cluster).
+    static let credentials: [Step] = [
+        .heading("Kubernetes credentials for " + V.aksCluster),
+        .run(Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+                     "--overwrite-existing", "--output", "none")),
+    ]
+
+    /// `az identity show ... --query <field> --output tsv`.
+    static func identity(_ field: ShellWord) -> Command {
+        Command("az", "identity", "show", "--name", V.identityName, "--resource-group", V.resourceGroup,
+                "--query", field, "--output", "tsv")
+    }
+
+    /// Creates the federated credential of the Cluster `name` unless it exists: subject
+    /// `system:serviceaccount:<namespace>:<name>` (the operator names the ServiceAccount after the Cluster).
+    static func federatedCredential(for name: ShellWord) -> [Step] {
+        [
+            .heading("Federated credential for " + name),
+            .capture(variable: V.oidcIssuer, Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+                                                     "--query", "oidcIssuerProfile.issuerUrl", "--output", "tsv")),
+            .unlessExists(
+                .succeeds(Command("az", "identity", "federated-credential", "show", "--name", name,
+                                  "--identity-name", V.identityName, "--resource-group", V.resourceGroup)),
+                exists: "federated credential " + name + " exists",
+                [.run(Command("az", "identity", "federated-credential", "create", "--name", name,
+                              "--identity-name", V.identityName, "--resource-group", V.resourceGroup,
+                              "--issuer", .variable(V.oidcIssuer),
+                              "--subject", "system:serviceaccount:" + V.namespace + ":" + name,
+                              "--audiences", tokenAudience, "--output", "none"))]
+            ),
+        ]
+    }
+
+    /// Reads the current primary pod of the Cluster `name` into `variable`.
+    static func currentPrimary(of name: ShellWord, into variable: String) -> Step {
+        .capture(variable: variable, kubectl(["get", cluster(name), "--output", "jsonpath={.status.currentPrimary}"]))
+    }
+
+    /// `kubectl exec <pod> -c postgres -- psql -d postgres -X -A -t -v ON_ERROR_STOP=1 -c <sql>...`.
+    static func psql(in pod: ShellWord, _ statements: [ShellWord]) -> Command {
+        kubectl(["exec", pod, "--container", "postgres"],
+                then: ["psql", "--dbname", "postgres", "--no-psqlrc", "--no-align", "--tuples-only", "--set", "ON_ERROR_STOP=1"]
+                    + statements.flatMap { ["--command", $0] })
+    }
+}

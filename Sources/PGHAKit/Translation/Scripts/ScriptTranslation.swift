@@ -1,0 +1,24 @@
+/// The scripts rendered under `scripts/`, beside the manifests they deploy. Not part of any kustomization.
+public enum ScriptTranslation {
+    /// The folder the scripts go to.
+    public static let folder = "scripts"
+
+    /// deploy.sh and cleanup.sh always; restore-drill.sh when the spec has backups and a recovery cluster;
+    /// failover-drill.sh when there is a standby to fail over to.
+    public static func scripts(_ spec: Spec, specFileName: String?) -> [Script] {
+        var scripts = [DeployScriptTranslation.script(spec, specFileName: specFileName)]
+        if let backup = spec.backup, let recovery = spec.recovery {
+            scripts.append(DrillScriptTranslation.restore(spec, backup, recovery, specFileName: specFileName))
+        }
+        if spec.instances > 1 { scripts.append(DrillScriptTranslation.failover(spec, specFileName: specFileName)) }
+        scripts.append(CleanupScriptTranslation.script(spec, specFileName: specFileName))
+        return scripts
+    }
+
+    /// The scripts as resources, rendered to bash.
+    static func resources(_ spec: Spec, specFileName: String?) -> [Resource] {
+        scripts(spec, specFileName: specFileName).map {
+            Resource(path: "\(folder)/\($0.fileName)", script: BashRenderer.render($0))
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// The shell variables the scripts read: spec values (the block at the top of every script) and values the
+/// scripts read from Azure or the cluster at run time.
+enum ScriptValues {
+    // MARK: From the spec
+
+    static let clusterName = ShellWord.variable("CLUSTER_NAME")
+    static let namespace = ShellWord.variable("NAMESPACE")
+    static let operatorNamespace = ShellWord.variable("OPERATOR_NAMESPACE")
+    static let operatorChartVersion = ShellWord.variable("OPERATOR_CHART_VERSION")
+    static let appSecret = ShellWord.variable("APP_SECRET")
+    static let appUser = ShellWord.variable("APP_USER")
+    static let appDatabase = ShellWord.variable("APP_DATABASE")
+    static let recoveryName = ShellWord.variable("RECOVERY_NAME")
+    static let onDemandBackup = ShellWord.variable("ON_DEMAND_BACKUP")
+    static let location = ShellWord.variable("LOCATION")
+    static let resourceGroup = ShellWord.variable("RESOURCE_GROUP")
+    static let aksCluster = ShellWord.variable("AKS_CLUSTER")
+    static let nodeResourceGroup = ShellWord.variable("NODE_RESOURCE_GROUP")
+    static let kubernetesVersion = ShellWord.variable("KUBERNETES_VERSION")
+    static let aksTier = ShellWord.variable("AKS_TIER")
+    static let authorizedIPRanges = ShellWord.variable("AUTHORIZED_IP_RANGES")
+    static let identityName = ShellWord.variable("IDENTITY_NAME")
+    static let identityClientID = ShellWord.variable("IDENTITY_CLIENT_ID")
+    static let systemPool = ShellWord.variable("SYSTEM_POOL")
+    static let systemPoolVMSize = ShellWord.variable("SYSTEM_POOL_VM_SIZE")
+    static let systemPoolMinCount = ShellWord.variable("SYSTEM_POOL_MIN_COUNT")
+    static let systemPoolMaxCount = ShellWord.variable("SYSTEM_POOL_MAX_COUNT")
+    static let nodePool = ShellWord.variable("NODE_POOL")
+    static let nodePoolVMSize = ShellWord.variable("NODE_POOL_VM_SIZE")
+    static let nodePoolMinCount = ShellWord.variable("NODE_POOL_MIN_COUNT")
+    static let nodePoolMaxCount = ShellWord.variable("NODE_POOL_MAX_COUNT")
+    static let zones = ShellWord.arrayElements("ZONES")
+    static let nodeLabels = ShellWord.arrayElements("NODE_LABELS")
+    static let tags = ShellWord.arrayElements("TAGS")
+    static let storageAccount = ShellWord.variable("STORAGE_ACCOUNT")
+    static let backupContainer = ShellWord.variable("BACKUP_CONTAINER")
+    static let grafana = ShellWord.variable("GRAFANA")
+    static let monitorWorkspace = ShellWord.variable("MONITOR_WORKSPACE")
+    static let logAnalyticsWorkspace = ShellWord.variable("LOG_ANALYTICS_WORKSPACE")
+    static let publicIP = ShellWord.variable("PUBLIC_IP")
+    static let dnsLabel = ShellWord.variable("DNS_LABEL")
+    static let readWritePort = ShellWord.variable("READ_WRITE_PORT")
+    static let readOnlyPort = ShellWord.variable("READ_ONLY_PORT")
+    static let allowedSourceRanges = ShellWord.variable("ALLOWED_SOURCE_RANGES")
+    static let specFile = ShellWord.variable("SPEC_FILE")
+
+    // MARK: Read at run time
+
+    static let subscription = "SUBSCRIPTION"
+    static let clientID = "CLIENT_ID"
+    static let principalID = "PRINCIPAL_ID"
+    static let identityID = "IDENTITY_ID"
+    static let storageAccountID = "STORAGE_ACCOUNT_ID"
+    static let grafanaID = "GRAFANA_ID"
+    static let monitorWorkspaceID = "MONITOR_WORKSPACE_ID"
+    static let logAnalyticsID = "LOG_ANALYTICS_ID"
+    static let oidcIssuer = "OIDC_ISSUER"
+    static let aksNodeResourceGroup = "AKS_NODE_RESOURCE_GROUP"
+    static let nodeResourceGroupID = "NODE_RESOURCE_GROUP_ID"
+    static let publicIPAddress = "PUBLIC_IP_ADDRESS"
+
+    // MARK: Settings every script has
+
+    static let outDir = ShellWord.variable("OUT_DIR")
+    static let pgha = ShellWord.variable("PGHA")
+    static let specPath = ShellWord.variable("SPEC_PATH")
+
+    /// Every spec value a script can name, in the order of the block; each script's block keeps those it reads.
+    static func catalog(_ spec: Spec, specFileName: String?) -> [Script.Variable] {
+        let azure = spec.azure
+        var kubernetes: [(ShellWord, Script.Variable.Value)] = [
+            (clusterName, .scalar(spec.name)),
+            (namespace, .scalar(spec.namespace)),
+            (operatorNamespace, .scalar(spec.operatorSettings.namespace)),
+            (appSecret, .scalar(spec.bootstrap.secret)),
+            (appUser, .scalar(spec.bootstrap.owner)),
+            (appDatabase, .scalar(spec.bootstrap.database)),
+        ]
+        if let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
+            kubernetes.append((operatorChartVersion, .scalar(chart.version)))
+        }
+        if spec.backup?.onDemand == true {
+            kubernetes.append((onDemandBackup, .scalar(BackupTranslation.onDemand(spec).metadata.name)))
+        }
+        if let recovery = spec.recovery { kubernetes.append((recoveryName, .scalar(recovery.name))) }
+
+        var azureValues: [(ShellWord, Script.Variable.Value)] = [
+            (location, .scalar(azure.location)),
+            (resourceGroup, .scalar(azure.resourceGroup)),
+            (aksCluster, .scalar(azure.aksCluster)),
+            (nodeResourceGroup, .scalar(azure.nodeResourceGroup)),
+            (kubernetesVersion, .scalar(azure.kubernetesVersion)),
+            (aksTier, .scalar(azure.tier)),
+            (authorizedIPRanges, .scalar(azure.authorizedIPRanges.joined(separator: ","))),
+            (identityName, .scalar(azure.identityName)),
+        ]
+        if let clientID = azure.identityClientID { azureValues.append((identityClientID, .scalar(clientID))) }
+        azureValues += [
+            (systemPool, .scalar(azure.systemPool.name)),
+            (systemPoolVMSize, .scalar(azure.systemPool.vmSize)),
+            (systemPoolMinCount, .scalar(String(azure.systemPool.minCount))),
+            (systemPoolMaxCount, .scalar(String(azure.systemPool.maxCount))),
+            (nodePool, .scalar(azure.nodePool.name)),
+            (nodePoolVMSize, .scalar(azure.nodePool.vmSize)),
+            (nodePoolMinCount, .scalar(String(azure.nodePool.minCount))),
+            (nodePoolMaxCount, .scalar(String(azure.nodePool.maxCount))),
+            (zones, .array(spec.zones)),
+            (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+            (tags, .array(azure.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+        ]
+        if let backup = spec.backup {
+            azureValues += [(storageAccount, .scalar(backup.storageAccount)), (backupContainer, .scalar(backup.container))]
+        }
+        if spec.monitoring.managedPrometheus {
+            azureValues += [
+                (grafana, .scalar(azure.grafana)),
+                (monitorWorkspace, .scalar(azure.monitorWorkspace)),
+                (logAnalyticsWorkspace, .scalar(azure.logAnalyticsWorkspace)),
+            ]
+        }
+        var exposure: [(ShellWord, Script.Variable.Value)] = []
+        if let expose = spec.expose {
+            exposure = [
+                (publicIP, .scalar(expose.publicIP)),
+                (dnsLabel, .scalar(expose.dnsLabel)),
+                (readWritePort, .scalar(String(expose.readWritePort))),
+                (readOnlyPort, .scalar(String(expose.readOnlyPort))),
+                (allowedSourceRanges, .scalar(expose.allowedSourceRanges.joined(separator: ", "))),
+            ]
+        }
+        var source: [(ShellWord, Script.Variable.Value)] = []
+        if let specFileName { source = [(specFile, .scalar(specFileName))] }
+
+        return group("Kubernetes", kubernetes) + group("Azure", azureValues) + group("Public endpoints", exposure)
+            + group("The spec this was rendered from", source)
+    }
+
+    private static func group(_ title: String, _ values: [(ShellWord, Script.Variable.Value)]) -> [Script.Variable] {
+        values.enumerated().map { index, entry in
+            Script.Variable(entry.0.variableNames[0], entry.1, group: index == 0 ? title : nil)
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// deploy.sh run against fake tools: the exact commands, the re-run that creates nothing, --dry-run, the password,
+/// and the client ID flow.
+@Suite struct DeployScriptTests {
+    /// The calls of a run, with the temporary output directory written as `$OUT`.
+    static func lines(_ run: ScriptHarness.Run, _ harness: ScriptHarness) -> [String] {
+        run.lines.map { $0.replacingOccurrences(of: harness.output.path, with: "$OUT") }
+    }
+
+    static let guideNodeResourceGroup = "MC_rg-cnpg-demo_aks-pg-primary_westus3"
+
+    @Test func aFreshDeploymentOfTheGuideRunsEveryStepInTheGuidesOrder() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = Self.lines(run, harness)
+        #expect(lines == ExpectedScriptCalls.guideFresh, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test func aReRunFindsEverythingAndCreatesNothing() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = Self.lines(run, harness)
+        #expect(lines == ExpectedScriptCalls.guideReRun, "\(lines.joined(separator: "\n"))")
+        #expect(!lines.contains { $0.contains(" create ") || $0.contains(" add ") && !$0.hasPrefix("helm repo add") })
+        #expect(run.stdout.contains("= resource group rg-cnpg-demo exists"))
+        #expect(run.stdout.contains("= AKS cluster aks-pg-primary exists"))
+    }
+
+    @Test(arguments: TestSupport.exampleNames)
+    func dryRunPrintsExactlyTheCommandsOfAFreshRunAndRunsNone(example: String) throws {
+        let harness = try ScriptHarness(example: example)
+        defer { harness.remove() }
+        let spec = try #require(Compiler.compile(try TestSupport.read("Examples/\(example)")).spec)
+        let rules = FakeAzure.fresh(nodeResourceGroup: spec.azure.nodeResourceGroup)
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Examples/\(example)"),
+                                         to: harness.work.appendingPathComponent(example))
+        let dryRun = try harness.run("deploy.sh", ["--dry-run"], rules: rules)
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        #expect(dryRun.calls.isEmpty, "--dry-run ran \(dryRun.lines)")
+
+        let fresh = try harness.run("deploy.sh", rules: rules)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        let placeholders = [
+            "<CLIENT_ID>": FakeAzure.clientID, "<PRINCIPAL_ID>": FakeAzure.principalID, "<OIDC_ISSUER>": FakeAzure.issuer,
+        ]
+        var printed: [[String]] = []
+        for line in dryRun.stdout.split(separator: "\n") where line.hasPrefix("+ ") {
+            var text = String(line.dropFirst(2))
+            if let assignment = text.range(of: #"^[A-Z_]+=\$\("#, options: .regularExpression) {
+                text = String(text[assignment.upperBound...].dropLast())
+            }
+            for command in text.components(separatedBy: " | ") {
+                printed.append(try ShellWords.split(command).map { placeholders[$0] ?? $0 })
+            }
+        }
+        let executed = fresh.calls.map { $0.filter { !$0.hasPrefix("<stdin") } }
+        let resolved = printed.map { argv in argv.map { $0.hasPrefix("<") ? "?" : $0 } }
+        #expect(resolved.count == executed.count)
+        for (dry, real) in zip(resolved, executed) {
+            #expect(dry.count == real.count && zip(dry, real).allSatisfy { $0 == "?" || $0 == $1 },
+                    "dry run printed \(dry), the run executed \(real)")
+        }
+    }
+
+    @Test func theGeneratedPasswordIsPipedToKubectlAndAppearsInNoFileAndNoLogLine() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        let secretCall = try #require(run.calls.first { $0.starts(with: ["kubectl", "create", "secret"]) })
+        #expect(secretCall.last == "<stdin: the secret>")
+        #expect(secretCall.contains("--from-file=password=/dev/stdin"))
+        #expect(!run.stdout.contains(ScriptHarness.secret))
+        #expect(!run.stderr.contains(ScriptHarness.secret))
+        for (path, contents) in try harness.allFiles() {
+            #expect(!contents.contains(ScriptHarness.secret), "the password is in \(path)")
+        }
+    }
+
+    @Test func anExistingSecretIsKeptAndNoPasswordIsGenerated() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.calls.contains { $0.first == "openssl" || $0.starts(with: ["kubectl", "create"]) })
+    }
+
+    @Test func aClientIDThatIsNotTheIdentitysStopsBeforeAnythingUsesIt() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let other = "99999999-8888-7777-6666-555555555555"
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup, clientID: other))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: azure.identity.clientID is \(FakeAzure.clientID) but pg-primary-identity has client ID \(other)"))
+        #expect(run.stderr.contains("deploy.sh stopped before the end. Fix the cause and run it again"))
+        #expect(Self.lines(run, harness).last == "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query id --output tsv")
+    }
+
+    @Test func withoutAClientIDInTheSpecDeployRendersTheManifestsAgainWithTheIdentitys() throws {
+        let harness = try ScriptHarness(example: "internal-only.yaml")
+        defer { harness.remove() }
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Examples/internal-only.yaml"),
+                                         to: harness.work.appendingPathComponent("internal-only.yaml"))
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = Self.lines(run, harness)
+        #expect(lines == ExpectedScriptCalls.internalOnlyFresh, "\(lines.joined(separator: "\n"))")
+        #expect(run.stdout.contains("add clientID: \(FakeAzure.clientID) under azure.identity in the spec"))
+    }
+
+    @Test func theSpecToRenderAgainComesFromSpecOrPGHASpecAndItsAbsenceStopsBeforeAnyChange() throws {
+        let harness = try ScriptHarness(example: "internal-only.yaml")
+        defer { harness.remove() }
+        let rules = FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope")
+        let missing = try harness.run("deploy.sh", rules: rules)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"))
+        #expect(missing.lines == ["az account show --query name --output tsv"])
+
+        let elsewhere = harness.root.appendingPathComponent("specs/billing.yaml")
+        try FileManager.default.createDirectory(at: elsewhere.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Examples/internal-only.yaml"), to: elsewhere)
+        for (arguments, environment) in [(["--spec", elsewhere.path], [:]), ([], ["PGHA_SPEC": elsewhere.path])] {
+            let run = try harness.run("deploy.sh", arguments, rules: rules, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.calls.contains(["pgha", "render", elsewhere.path, "--output", harness.output.path,
+                                        "--identity-client-id", FakeAzure.clientID]))
+        }
+        let custom = try harness.run("deploy.sh", ["--spec", elsewhere.path], rules: rules, environment: ["PGHA": "/nonexistent/pgha"])
+        #expect(custom.status == 1)
+        #expect(custom.stderr.contains("missing on PATH: /nonexistent/pgha"))
+    }
+
+    @Test func aMissingToolIsReportedBeforeAnythingRuns() throws {
+        let harness = try ScriptHarness(example: "minimal.yaml")
+        defer { harness.remove() }
+        let empty = harness.root.appendingPathComponent("empty-bin")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let run = try harness.run("deploy.sh", rules: [], path: "\(empty.path):/usr/bin:/bin", environment: [:])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: missing on PATH:"))
+        #expect(run.stderr.contains(" az ") && run.stderr.contains(" helm "))
+        #expect(run.calls.isEmpty)
+    }
+
+    @Test func unknownOptionsAreRejectedAndHelpListsTheOptions() throws {
+        let harness = try ScriptHarness(example: "internal-only.yaml")
+        defer { harness.remove() }
+        let unknown = try harness.run("deploy.sh", ["--force"], rules: [])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("error: unknown option --force (see --help)"))
+        let help = try harness.run("deploy.sh", ["--help"], rules: [])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Usage: scripts/deploy.sh [--dry-run] [--spec FILE]"))
+        #expect(help.stdout.contains("PGHA  The pgha binary (default: pgha on PATH)."))
+        #expect(help.calls.isEmpty)
+    }
+}
+
+/// Splits a line of `printf %q` words back into argv (backslash escapes, single and `$'...'` quotes).
+enum ShellWords {
+    struct Malformed: Error {}
+
+    static func split(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var started = false
+        var characters = Array(line)[...]
+        while let character = characters.popFirst() {
+            switch character {
+            case " ":
+                if started { words.append(current) }
+                current = ""
+                started = false
+            case "\\":
+                guard let next = characters.popFirst() else { throw Malformed() }
+                current.append(next)
+                started = true
+            case "'":
+                while let next = characters.popFirst(), next != "'" { current.append(next) }
+                started = true
+            case "$" where characters.first == "'":
+                characters.removeFirst()
+                while let next = characters.popFirst(), next != "'" {
+                    if next == "\\", let escaped = characters.popFirst() {
+                        current.append(["n": "\n", "t": "\t", "r": "\r"][escaped] ?? escaped)
+                    } else {
+                        current.append(next)
+                    }
+                }
+                started = true
+            default:
+                current.append(character)
+                started = true
+            }
+        }
+        if started { words.append(current) }
+        return words
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// Renders a spec into a temporary directory and runs its scripts with fake `az`, `kubectl`, `helm`, `jq`, `openssl`
+/// and `pgha` first on PATH. Each fake records its argv and answers from a list of rules.
+struct ScriptHarness {
+    /// An answer of the fakes: the first rule whose glob matches the call (`tool arg arg...` joined by spaces) wins.
+    struct Rule {
+        var pattern: String
+        var status: Int32 = 0
+        var output: String = ""
+        /// How many calls the rule answers; nil for all.
+        var times: Int?
+    }
+
+    /// What running a script did.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// Every fake call, argv by argv, in order.
+        var calls: [[String]]
+
+        /// The calls as `tool arg...` lines, each argument quoted as the scripts quote them.
+        var lines: [String] { calls.map { $0.map(BashRenderer.quote).joined(separator: " ") } }
+    }
+
+    /// The secret the fake `openssl rand -base64` prints.
+    static let secret = "Pgha-Canary-Secret-7Q2x9Zr4"
+    /// The tools the fakes stand in for.
+    static let fakes = ["az", "kubectl", "helm", "jq", "openssl", "pgha"]
+
+    let root: URL
+    let output: URL
+    let work: URL
+    private let bin: URL
+
+    /// Renders `source` (spec YAML) into `root/out`, as `pgha render` does with `specFileName`.
+    init(source: String, specFileName: String? = "spec.yaml", options: Compiler.Options = Compiler.Options()) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("pgha-scripts-\(UUID().uuidString)")
+        output = root.appendingPathComponent("out")
+        work = root.appendingPathComponent("work")
+        bin = root.appendingPathComponent("bin")
+        for directory in [work, bin, root.appendingPathComponent("home"), root.appendingPathComponent("fake")] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        var options = options
+        options.specFileName = specFileName
+        let result = Compiler.compile(Array(source.utf8), options: options)
+        try #require(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        try OutputWriter.write(result.artifacts, to: output)
+        let fake = bin.appendingPathComponent("fake-tool")
+        try Data(Self.fakeTool.utf8).write(to: fake)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        for tool in Self.fakes {
+            try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent(tool), withDestinationURL: fake)
+        }
+    }
+
+    /// Renders the example `name` (such as `aks-ha.yaml`).
+    init(example name: String) throws {
+        try self.init(source: String(decoding: try TestSupport.read("Examples/\(name)"), as: UTF8.self), specFileName: name)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Runs `scripts/<script>` with `arguments`, the fakes answering by `rules` (unmatched calls succeed silently).
+    func run(_ script: String, _ arguments: [String] = [], rules: [Rule], stdin: String = "",
+             path: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let fakeState = root.appendingPathComponent("fake")
+        try? FileManager.default.removeItem(at: fakeState)
+        try FileManager.default.createDirectory(at: fakeState, withIntermediateDirectories: true)
+        let ruleLines = rules.map { "\($0.pattern)\t\($0.status)\t\($0.times.map(String.init) ?? "*")\t\($0.output)\n" }
+        try Data(ruleLines.joined().utf8).write(to: fakeState.appendingPathComponent("rules"))
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", output.appendingPathComponent("scripts/\(script)").path] + arguments
+        process.currentDirectoryURL = work
+        process.environment = [
+            "PATH": path ?? "\(bin.path):/usr/bin:/bin",
+            "HOME": root.appendingPathComponent("home").path,
+            "LANG": "C.UTF-8",
+            "FAKE_DIR": fakeState.path,
+            "FAKE_SECRET": Self.secret,
+        ].merging(environment) { $1 }
+        let files = ["stdin", "stdout", "stderr"].map { fakeState.appendingPathComponent("script.\($0)") }
+        try Data(stdin.utf8).write(to: files[0])
+        for file in files.dropFirst() { try Data().write(to: file) }
+        let handles = try (FileHandle(forReadingFrom: files[0]), FileHandle(forWritingTo: files[1]), FileHandle(forWritingTo: files[2]))
+        process.standardInput = handles.0
+        process.standardOutput = handles.1
+        process.standardError = handles.2
+        try process.run()
+        process.waitUntilExit()
+        try handles.0.close()
+        try handles.1.close()
+        try handles.2.close()
+        let calls = (try? Data(contentsOf: fakeState.appendingPathComponent("calls"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self),
+            calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+        )
+    }
+
+    /// Every file under the temporary root (rendered tree, working directory, HOME, the fakes' records), by path.
+    func allFiles() throws -> [String: String] {
+        try TestSupport.tree(at: root)
+    }
+
+    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, then answers with the first rule of
+    /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>output`) that matches `tool arg arg...`. An output of
+    /// `env:NAME` prints that environment variable. `kubectl create secret` reads its stdin and records only whether
+    /// it equals `$FAKE_SECRET`.
+    static let fakeTool = #"""
+    #!/usr/bin/env bash
+    set -u
+    tool=$(basename "$0")
+    line=$tool
+    for argument in "$@"; do line="$line $argument"; done
+    record=$tool
+    for argument in "$@"; do record="$record"$'\037'"$argument"; done
+    if [[ $line == "kubectl create secret "* ]]; then
+      input=$(cat)
+      if [ "$input" = "$FAKE_SECRET" ]; then record="$record"$'\037'"<stdin: the secret>"; else record="$record"$'\037'"<stdin: something else>"; fi
+    fi
+    printf '%s\036' "$record" >> "$FAKE_DIR/calls"
+    index=0
+    while IFS=$'\t' read -r pattern status times output; do
+      index=$((index + 1))
+      # shellcheck disable=SC2053
+      [[ $line == $pattern ]] || continue
+      if [ "$times" != '*' ]; then
+        used=$(cat "$FAKE_DIR/hits.$index" 2>/dev/null || echo 0)
+        [ "$used" -lt "$times" ] || continue
+        echo $((used + 1)) > "$FAKE_DIR/hits.$index"
+      fi
+      case $output in
+        env:*) name=${output#env:}; printf '%s\n' "${!name}" ;;
+        '') ;;
+        *) printf '%s\n' "$output" ;;
+      esac
+      exit "$status"
+    done < "$FAKE_DIR/rules"
+    exit 0
+    """#
+
+    /// Whether shellcheck is on PATH. Tests that need it fail when `CI=true` and it is missing, and skip otherwise.
+    static var shellcheck: String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = "\(directory)/shellcheck"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs a program to completion and returns its exit status and combined output.
+    static func execute(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Canned answers for a deployment in which nothing exists yet, or everything does.
+enum FakeAzure {
+    static let clientID = "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"
+    static let principalID = "0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d"
+    static let subscription = "/subscriptions/00000000-0000-0000-0000-000000000001"
+    static let issuer = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/"
+
+    /// The values the scripts read, for a spec whose AKS node resource group is `nodeResourceGroup`.
+    static func values(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
+        [
+            .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
+            .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),
+            .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity"),
+            .init(pattern: "az storage account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account"),
+            .init(pattern: "az grafana show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana"),
+            .init(pattern: "az monitor account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus"),
+            .init(pattern: "az monitor log-analytics workspace show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs"),
+            .init(pattern: "az aks show * --query nodeResourceGroup --output tsv", output: nodeResourceGroup),
+            .init(pattern: "az aks show * --query oidcIssuerProfile.issuerUrl --output tsv", output: issuer),
+            .init(pattern: "az group show --name \(nodeResourceGroup) --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup),
+            .init(pattern: "az network public-ip show * --query ipAddress --output tsv", output: "20.0.0.7"),
+            .init(pattern: "openssl rand -base64 24", output: "env:FAKE_SECRET"),
+        ]
+    }
+
+    /// Nothing exists: every probe fails or prints nothing.
+    static func fresh(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
+        values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + [
+            .init(pattern: "az role assignment list *"),
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
+            .init(pattern: "az * show *", status: 3),
+            .init(pattern: "az extension show *", status: 1),
+            .init(pattern: "kubectl get namespace *", status: 1),
+            .init(pattern: "kubectl get secret *", status: 1),
+        ]
+    }
+
+    /// Everything exists: every probe succeeds.
+    static func existing(nodeResourceGroup: String) -> [ScriptHarness.Rule] {
+        values(nodeResourceGroup: nodeResourceGroup) + [
+            .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "true"),
+        ]
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// The rendered scripts as text: shellcheck, quoting, which scripts exist, the header, and spec values full of shell
+/// metacharacters.
+@Suite struct ScriptRenderingTests {
+    /// Specs beyond the examples that reach the scripts' other branches.
+    static let variants: [(name: String, yaml: String)] = [
+        ("operator-config", """
+        apiVersion: pgha/v1alpha1
+        kind: PostgresCluster
+        name: pg-test
+        operator:
+          config:
+            CLUSTERS_ROLLOUT_DELAY: "120"
+        backup:
+          storageAccount: pgtestbackups
+          onDemand: false
+        recovery: {}
+        azure:
+          location: westus3
+          authorizedIPRanges: ["203.0.113.0/24"]
+          tags: {team: data, cost-center: "42"}
+
+        """),
+        ("single-instance", TestSupport.spec("instances: 1\nreplication: {syncReplicas: 0}\nzones: []\nnodeSelector: {}\n")),
+    ]
+
+    /// Every script of every example and variant, by `<spec>/<script>`.
+    static func allScripts() throws -> [String: String] {
+        var scripts: [String: String] = [:]
+        var sources = try TestSupport.exampleNames.map { ($0, String(decoding: try TestSupport.read("Examples/\($0)"), as: UTF8.self)) }
+        sources += variants.map { ($0.name, $0.yaml) }
+        for (name, yaml) in sources {
+            let result = TestSupport.compile(yaml, options: Compiler.Options(specFileName: name))
+            try #require(result.succeeded, "\(name): \(result.diagnostics.map(TestSupport.summary))")
+            for artifact in result.artifacts where artifact.path.hasPrefix("scripts/") {
+                scripts["\(name)/\(artifact.path)"] = artifact.contents
+            }
+        }
+        return scripts
+    }
+
+    /// Runs shellcheck (all its default checks, style included) on `scripts`; fails when CI=true and it is missing.
+    static func expectShellcheckPasses(_ scripts: [String: String]) throws {
+        guard let shellcheck = ScriptHarness.shellcheck else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                Issue.record("shellcheck is not installed; CI installs it in .ci/run")
+            } else {
+                print("skipped: shellcheck is not installed (apt-get install shellcheck)")
+            }
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pgha-shellcheck-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [String] = []
+        for (index, (name, contents)) in scripts.sorted(by: { $0.key < $1.key }).enumerated() {
+            let file = directory.appendingPathComponent("\(index)-\(URL(fileURLWithPath: name).lastPathComponent)")
+            try Data(contents.utf8).write(to: file)
+            files.append(file.path)
+        }
+        let result = try ScriptHarness.execute(shellcheck, ["--shell=bash", "--severity=style"] + files)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func shellcheckPassesOnEveryRenderedScript() throws {
+        try Self.expectShellcheckPasses(try Self.allScripts())
+    }
+
+    @Test func bashParsesEveryRenderedScript() throws {
+        for (name, contents) in try Self.allScripts() {
+            let result = try ScriptHarness.execute("/usr/bin/env", ["bash", "-n", "-c", contents])
+            #expect(result.status == 0, "\(name): \(result.output)")
+        }
+    }
+
+    @Test func eachSpecGetsTheScriptsItHasUseFor() throws {
+        func scripts(_ yaml: String) -> [String] {
+            TestSupport.compile(yaml).artifacts.map(\.path).filter { $0.hasPrefix("scripts/") }
+        }
+        #expect(scripts(try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Examples/aks-ha.yaml"), encoding: .utf8))
+            == ["scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh", "scripts/restore-drill.sh"])
+        #expect(scripts(TestSupport.spec()) == ["scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
+        #expect(scripts(Self.variants[1].yaml) == ["scripts/cleanup.sh", "scripts/deploy.sh"])
+        let artifacts = TestSupport.compile(TestSupport.spec()).artifacts
+        #expect(artifacts.filter { $0.path.hasPrefix("scripts/") }.allSatisfy { $0.isExecutable })
+        let kustomization = try #require(artifacts.first { $0.path == "kustomization.yaml" })
+        #expect(!kustomization.contents.contains("scripts"))
+    }
+
+    @Test func theHeaderNamesTheSpecFileAndThePGHAVersionAndNothingVaries() throws {
+        let result = TestSupport.compile(TestSupport.spec(), options: Compiler.Options(specFileName: "orders.yaml"))
+        let deploy = try #require(result.artifacts.first { $0.path == "scripts/deploy.sh" }).contents
+        let lines = deploy.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "#!/usr/bin/env bash")
+        #expect(lines[2] == "# Rendered by pgha \(PGHAVersion.current) from orders.yaml. Do not edit: change the spec and render again.")
+        #expect(lines.contains("set -euo pipefail"))
+        #expect(TestSupport.compile(TestSupport.spec(), options: Compiler.Options(specFileName: "orders.yaml")).artifacts == result.artifacts)
+    }
+
+    @Test func theOperatorChartIsPinnedForEveryTargetVersion() throws {
+        for version in SpecSchema.operatorVersions {
+            let operatorVersion = try #require(OperatorVersion(version))
+            let chart = try #require(OperatorChart.forOperator(operatorVersion), "no chart for \(version)")
+            #expect(chart.appVersion.hasPrefix(version + "."))
+        }
+        #expect(OperatorChart.forOperator(OperatorVersion(major: 1, minor: 30)) == OperatorChart(version: "0.29.0", appVersion: "1.30.0"))
+        let deploy = try #require(TestSupport.compile(TestSupport.spec()).artifacts.first { $0.path == "scripts/deploy.sh" }).contents
+        #expect(deploy.contains("OPERATOR_CHART_VERSION='0.29.0'"))
+        #expect(deploy.contains("  run helm upgrade cnpg cnpg/cloudnative-pg \\\n      --install \\\n"))
+        #expect(deploy.contains("--set config.create=false"))
+        #expect(!deploy.contains("podAnnotations"))
+    }
+
+    @Test func operatorSettingsAreAppliedBeforeTheChartWhichRollsTheOperatorWhenTheyChange() throws {
+        func deploy(_ delay: String) throws -> String {
+            let yaml = TestSupport.spec("operator:\n  config:\n    CLUSTERS_ROLLOUT_DELAY: \"\(delay)\"\n")
+            return try #require(TestSupport.compile(yaml).artifacts.first { $0.path == "scripts/deploy.sh" }).contents
+        }
+        let first = try deploy("120"), second = try deploy("60")
+        let apply = try #require(first.range(of: "run kubectl apply --kustomize \"$OUT_DIR/operator\" --context \"$AKS_CLUSTER\""))
+        let install = try #require(first.range(of: "run helm upgrade cnpg"))
+        #expect(apply.upperBound < install.lowerBound)
+        let annotation = #/--set-string podAnnotations.checksum/operator-config=([0-9a-f]{16})/#
+        let firstHash = try #require(first.firstMatch(of: annotation)).1
+        let secondHash = try #require(second.firstMatch(of: annotation)).1
+        #expect(firstHash != secondHash)
+        #expect(OperatorChart.configFingerprint(["A": "1", "B": "2"]) == OperatorChart.configFingerprint(["B": "2", "A": "1"]))
+    }
+
+    // MARK: Quoting
+
+    @Test func wordsAreQuotedSoEachStaysOneLiteralArgument() {
+        #expect(BashRenderer.quote("rg-cnpg-demo") == "rg-cnpg-demo")
+        #expect(BashRenderer.quote("api://AzureADTokenExchange") == "api://AzureADTokenExchange")
+        #expect(BashRenderer.quote("") == "''")
+        #expect(BashRenderer.quote("Storage Blob Data Contributor") == "'Storage Blob Data Contributor'")
+        #expect(BashRenderer.quote("it's $(rm -rf ~) `id`") == "'it'\\''s $(rm -rf ~) `id`'")
+        #expect(BashRenderer.quote("~root") == "'~root'")
+        #expect(BashRenderer.quote("*") == "'*'")
+        let subject: ShellWord = "system:serviceaccount:" + .variable("NAMESPACE") + ":" + .variable("CLUSTER_NAME")
+        #expect(BashRenderer.word(subject) == "\"system:serviceaccount:$NAMESPACE:$CLUSTER_NAME\"")
+        #expect(BashRenderer.word(.variable("NAME") + "_suffix") == "\"${NAME}_suffix\"")
+        #expect(BashRenderer.word("cost $" + .variable("X") + " \"q\" `c` \\") == "\"cost \\$$X \\\"q\\\" \\`c\\` \\\\\"")
+        #expect(BashRenderer.word(.arrayElements("ZONES")) == "\"${ZONES[@]}\"")
+        #expect(BashRenderer.word("backups.postgresql.cnpg.io/" + "name") == "backups.postgresql.cnpg.io/name")
+    }
+
+    @Test func longCommandsWrapBeforeEachOption() {
+        let short = Command("az", "group", "show", "--name", .variable("RESOURCE_GROUP"))
+        #expect(BashRenderer.layout(short, prefix: "run ", indent: "  ") == "  run az group show --name \"$RESOURCE_GROUP\"")
+        let long = Command("az", "storage", "account", "create", "--name", .variable("STORAGE_ACCOUNT"), "--sku", "Standard_ZRS",
+                           "--kind", "StorageV2", "--allow-blob-public-access", "false", "--output", "none")
+        #expect(BashRenderer.layout(long, prefix: "run ", indent: "  ") == """
+          run az storage account create \\
+              --name "$STORAGE_ACCOUNT" \\
+              --sku Standard_ZRS \\
+              --kind StorageV2 \\
+              --allow-blob-public-access false \\
+              --output none
+        """)
+    }
+
+    // MARK: Spec values with shell metacharacters
+
+    @Test func metacharactersInNamesAreRejectedByValidation() {
+        let cases: [(String, String)] = [
+            ("azure:\n  location: westus3\n  resourceGroup: \"rg-$(touch pwned)\"\n", "azure.resourceGroup"),
+            ("azure:\n  location: westus3\n  aksCluster: \"aks`id`\"\n", "azure.aksCluster"),
+            ("azure:\n  location: westus3\n  identity: {name: \"id'; rm -rf ~; '\"}\n", "azure.identity.name"),
+            ("azure:\n  location: westus3\n  tags: {team: \"a\\nb\"}\n", "azure.tags.team"),
+            ("azure:\n  location: \"west us\"\n", "azure.location"),
+            ("namespace: \"db $(id)\"\nazure:\n  location: westus3\n", "namespace"),
+            ("bootstrap: {secret: \"s;id\"}\nazure:\n  location: westus3\n", "bootstrap.secret"),
+        ]
+        for (yaml, path) in cases {
+            let source = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\n" + yaml
+            let result = TestSupport.compile(source)
+            #expect(!result.succeeded && result.artifacts.isEmpty, "\(path) was accepted")
+            #expect(result.diagnostics.contains { $0.severity == .error && $0.path == path },
+                    "\(path): \(result.diagnostics.map(TestSupport.summary))")
+        }
+    }
+
+    /// Tag keys and values are free text in Azure: they reach `--tags` as one literal argument each.
+    @Test func metacharactersThatPassValidationArriveAsOneLiteralArgument() throws {
+        let evil = "$(touch pwned) `touch pwned2` it's \"quoted\" a  b; echo injected | cat > pwned3 *"
+        let yaml = TestSupport.spec("backup: {storageAccount: pgtestbackups}\n").replacingOccurrences(of: "  location: westus3\n", with: """
+          location: westus3
+          tags:
+            "owner $(id)": '\(evil.replacingOccurrences(of: "'", with: "''"))'
+
+        """)
+        let fileName = "we'ird $(touch pwned4) `x`\nname.yaml"
+        let harness = try ScriptHarness(source: yaml, specFileName: fileName)
+        defer { harness.remove() }
+        try Data(yaml.utf8).write(to: harness.work.appendingPathComponent(fileName))
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: "MC_rg-pg-test_aks-pg-test_westus3"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let create = try #require(run.calls.first { $0.starts(with: ["az", "group", "create"]) })
+        #expect(create == ["az", "group", "create", "--name", "rg-pg-test", "--location", "westus3",
+                           "--tags", "owner $(id)=\(evil)", "--output", "none"])
+        #expect(run.calls.contains(["pgha", "render", fileName, "--output", harness.output.path, "--identity-client-id", FakeAzure.clientID]))
+        let created = try FileManager.default.contentsOfDirectory(atPath: harness.work.path)
+        #expect(created == [fileName], "the script created \(created)")
+        for name in ["pwned", "pwned2", "pwned3", "pwned4"] {
+            #expect(try harness.allFiles().keys.allSatisfy { !$0.hasSuffix(name) }, "a spec value ran: \(name) exists")
+        }
+
+        let deploy = try #require(try harness.allFiles()["out/scripts/deploy.sh"])
+        #expect(deploy.contains("# Rendered by pgha \(PGHAVersion.current) from we'ird $(touch pwned4) `x`?name.yaml. Do not edit"))
+        #expect(deploy.contains("SPEC_FILE='we'\\''ird $(touch pwned4) `x`\nname.yaml'"))
+        try Self.expectShellcheckPasses(["evil/deploy.sh": deploy])
+        #expect(try harness.run("deploy.sh", ["--help"], rules: []).status == 0)
+    }
+}
