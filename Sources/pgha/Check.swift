@@ -18,7 +18,8 @@ struct Check: ParsableCommand {
     var output: String
 
     func run() throws {
-        let drift = Drift(rendered: try specs.render().artifacts, existing: try readOutput(output))
+        let rendering = try specs.render()
+        let drift = try handlingOutputErrors { try Drift(rendering, against: OutputDirectory(output)) }
         guard !drift.isEmpty else { return }
         let directory = output.hasSuffix("/") ? output : output + "/"
         let listing = drift.entries.map { "\($0.change.rawValue): \(directory)\($0.path)\n" }.joined()
@@ -32,14 +33,4 @@ struct Check: ParsableCommand {
 extension ExitStatus {
     /// `check` and `diff` exit 1, like an invalid spec, when the output directory differs from the specs.
     static let drifted = ExitStatus.invalidSpec
-}
-
-/// The files of an output directory, or exits with the I/O status.
-func readOutput(_ directory: String) throws -> [String: ExistingFile] {
-    do {
-        return try OutputSnapshot.contents(of: directory)
-    } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitStatus.io.exitCode
-    }
 }

@@ -25,7 +25,8 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let patch = UnifiedDiff.patch(rendered: try specs.render().artifacts, existing: try readOutput(output), context: context)
+        let rendering = try specs.render()
+        let patch = try handlingOutputErrors { try UnifiedDiff.patch(rendering, against: OutputDirectory(output), context: context) }
         guard !patch.isEmpty else { return }
         FileHandle.standardOutput.write(Data(patch.utf8))
         throw ExitStatus.drifted.exitCode

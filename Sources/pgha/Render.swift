@@ -22,14 +22,19 @@ struct Render: ParsableCommand {
     func run() throws {
         let rendering = try specs.render()
         guard let output else {
-            FileHandle.standardOutput.write(Data(Renderer.stream(rendering.artifacts).utf8))
+            let artifacts = try handlingOutputErrors { try rendering.artifacts() }
+            FileHandle.standardOutput.write(Data(Renderer.stream(artifacts).utf8))
             return
         }
+        let staging = try handlingOutputErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output)) }
         do {
-            try OutputWriter.write(rendering.artifacts, to: URL(fileURLWithPath: output))
+            try handlingOutputErrors {
+                _ = try rendering.forEachPart { try staging.add($0) }
+                try staging.commit()
+            }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.io.exitCode
+            staging.discard()
+            throw error
         }
     }
 }
@@ -77,5 +82,19 @@ struct SpecSetOptions: ParsableArguments {
             throw ExitStatus.invalidSpec.exitCode
         }
         return rendering
+    }
+}
+
+/// Runs a step that renders into, or compares with, an output directory; exits 3 when the directory cannot be read
+/// or written, and 1 when a spec fails to render.
+func handlingOutputErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as Rendering.Failure {
+        FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+        throw ExitStatus.invalidSpec.exitCode
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitStatus.io.exitCode
     }
 }

@@ -28,6 +28,18 @@ public struct Drift: Sendable, Equatable {
     /// Whether the directory holds exactly what rendering would write.
     public var isEmpty: Bool { entries.isEmpty }
 
+    /// How `directory` differs from what `rendering` would write there. The parts are rendered and compared in
+    /// parallel, each reading only the files it renders.
+    public init(_ rendering: Rendering, against directory: OutputDirectory) throws {
+        let compared = try rendering.forEachPart { artifacts in
+            (Drift(rendered: artifacts, existing: try directory.files(at: artifacts.map(\.path))).entries, artifacts.map(\.path))
+        }
+        var entries = compared.flatMap(\.0)
+        let rendered = Set(compared.flatMap(\.1))
+        entries += directory.files.keys.filter { !rendered.contains($0) }.map { Entry(.removed, $0) }
+        self.entries = entries.sorted { $0.path < $1.path }
+    }
+
     /// Compares `rendered` with the files `existing` holds.
     public init(rendered: [Artifact], existing: [String: ExistingFile]) {
         var entries: [Entry] = []

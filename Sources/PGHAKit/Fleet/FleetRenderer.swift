@@ -21,24 +21,69 @@ public struct SpecReport: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// What rendering a set of specs produced.
+/// Specs that have been read and validated, ready to render. Rendering happens part by part (one part per
+/// spec, plus the fleet's root kustomization), in parallel, so a fleet's files never need to be in memory at once.
 public struct Rendering: Sendable {
     /// One report per readable spec, in the order of the spec set.
     public var reports: [SpecReport]
     /// Why each unreadable spec file could not be read.
     public var unreadable: [String]
-    /// The whole output tree, sorted by path; empty unless every spec rendered.
-    public var artifacts: [Artifact]
+    /// The parts of the output; empty unless every spec is valid.
+    let parts: [Part]
 
-    /// Whether every spec was read and rendered without errors.
+    /// A piece of the output: files already rendered, or a valid spec to render into a folder.
+    enum Part: Sendable {
+        case rendered([Artifact])
+        case spec(Spec, file: String, folder: String, options: Compiler.Options)
+    }
+
+    /// Why a valid spec could not be rendered (a bug in pgha).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Whether every spec was read and is valid, so the output can be rendered.
     public var succeeded: Bool { unreadable.isEmpty && !reports.contains { $0.diagnostics.containsErrors } }
+
+    /// Renders the parts in parallel and hands each one's files, with paths relative to the output directory, to
+    /// `body` (from several threads at once); returns what `body` returned, in part order.
+    public func forEachPart<T: Sendable>(_ body: @Sendable ([Artifact]) throws -> T) throws -> [T] {
+        let parts = parts
+        return try Parallel.map(parts.count) { index in
+            Result { try body(try Self.artifacts(of: parts[index])) }
+        }.map { try $0.get() }
+    }
+
+    /// Every file of the output, sorted by path.
+    public func artifacts() throws -> [Artifact] {
+        try forEachPart { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
+    }
+
+    private static func artifacts(of part: Part) throws -> [Artifact] {
+        switch part {
+        case .rendered(let artifacts):
+            return artifacts
+        case .spec(let spec, let file, let folder, let options):
+            let artifacts: [Artifact]
+            do {
+                artifacts = try Renderer.render(Translator.translate(spec, specFileName: options.specFileName))
+            } catch {
+                throw Failure(description: "rendering \(file) failed (a bug in pgha, please report it): \(error)")
+            }
+            return artifacts.map { artifact in
+                var artifact = artifact
+                artifact.path = "\(folder)/\(artifact.path)"
+                return artifact
+            }
+        }
+    }
 }
 
-/// Renders one spec as `Compiler` does, or a fleet of specs into `<namespace>/<name>/` folders under a root
-/// `kustomization.yaml` that lists them, compiling the specs in parallel. The output never depends on the number
-/// of cores or on the order in which the specs are named.
+/// Reads and validates one spec as `Compiler` does, or a fleet of specs to render into `<namespace>/<name>/`
+/// folders under a root `kustomization.yaml` that lists them. Specs are read and checked in parallel; the output
+/// never depends on the number of cores or on the order in which the specs are named.
 public enum FleetRenderer {
-    /// Reads and renders `specs`.
+    /// Reads and validates `specs`.
     public static func render(_ specs: SpecSet, options: Compiler.Options = Compiler.Options()) -> Rendering {
         let paths = specs.paths
         return render(count: paths.count, fleet: specs.isFleet, options: options) { index in
@@ -49,7 +94,7 @@ public enum FleetRenderer {
         }
     }
 
-    /// Renders specs already in memory; `fleet` chooses the fleet layout even for a single spec.
+    /// Validates specs already in memory; `fleet` chooses the fleet layout even for a single spec.
     public static func render(_ sources: [SpecSource], fleet: Bool, options: Compiler.Options = Compiler.Options()) -> Rendering {
         render(count: sources.count, fleet: fleet, options: options) { .success(sources[$0]) }
     }
@@ -63,8 +108,9 @@ public enum FleetRenderer {
 
     private struct Member: Sendable {
         var report: SpecReport
-        var spec: Spec?
-        var artifacts: [Artifact]
+        var part: Rendering.Part?
+        /// For a valid fleet member: its folder, and where its name is written.
+        var target: (folder: String, nameLocation: SourceLocation)?
     }
 
     private static func render(
@@ -77,9 +123,7 @@ public enum FleetRenderer {
             load(index).map { source in
                 var memberOptions = options
                 memberOptions.specFileName = URL(fileURLWithPath: source.path).lastPathComponent
-                let result = Compiler.compile(source.bytes, options: memberOptions)
-                let report = SpecReport(path: source.path, source: source.bytes, diagnostics: result.diagnostics)
-                return Member(report: report, spec: result.spec, artifacts: result.artifacts)
+                return fleet ? check(source, options: memberOptions) : compile(source, options: memberOptions)
             }
         }
         var members: [Member] = []
@@ -90,59 +134,58 @@ public enum FleetRenderer {
             case .failure(let failure): unreadable.append(failure.description)
             }
         }
-        guard fleet else {
-            let artifacts = unreadable.isEmpty ? members.first?.artifacts ?? [] : []
-            return Rendering(reports: members.map(\.report), unreadable: unreadable, artifacts: artifacts)
-        }
-        reportDuplicateTargets(&members)
-        var rendering = Rendering(reports: members.map(\.report), unreadable: unreadable, artifacts: [])
+        if fleet { reportDuplicateTargets(&members) }
+        var rendering = Rendering(reports: members.map(\.report), unreadable: unreadable, parts: [])
         guard rendering.succeeded else { return rendering }
-        do {
-            rendering.artifacts = try tree(members)
-        } catch {
-            let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
-            rendering.reports[0].diagnostics.append(failure)
+        var parts = members.compactMap(\.part)
+        if fleet {
+            let folders = members.compactMap { $0.target?.folder }.sorted()
+            do {
+                parts.append(.rendered(try Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])))
+            } catch {
+                let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
+                rendering.reports[0].diagnostics.append(failure)
+                return rendering
+            }
         }
-        return rendering
+        return Rendering(reports: rendering.reports, unreadable: unreadable, parts: parts)
+    }
+
+    /// A single spec, compiled exactly as `Compiler.compile` does.
+    private static func compile(_ source: SpecSource, options: Compiler.Options) -> Member {
+        let result = Compiler.compile(source.bytes, options: options)
+        let report = SpecReport(path: source.path, source: source.bytes, diagnostics: result.diagnostics)
+        return Member(report: report, part: result.succeeded ? .rendered(result.artifacts) : nil, target: nil)
+    }
+
+    /// A fleet member: checked now, rendered later into its folder (`Compiler.compile` in two steps). The spec
+    /// is kept without its source map, which rendering does not use.
+    private static func check(_ source: SpecSource, options: Compiler.Options) -> Member {
+        let (spec, diagnostics) = Compiler.check(source.bytes, options: options)
+        let report = SpecReport(path: source.path, source: source.bytes, diagnostics: diagnostics)
+        guard var spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
+        let target = (folder: folder(of: spec), nameLocation: spec.sourceMap.location(of: "name"))
+        spec.sourceMap = SourceMap()
+        return Member(report: report, part: .spec(spec, file: source.path, folder: target.folder, options: options), target: target)
     }
 
     /// Adds an error to every spec that renders into the folder of a spec named before it.
     private static func reportDuplicateTargets(_ members: inout [Member]) {
         var owners: [String: String] = [:]
         for index in members.indices {
-            guard let spec = members[index].spec, !members[index].report.diagnostics.containsErrors else { continue }
-            let folder = folder(of: spec)
-            guard let owner = owners[folder] else {
-                owners[folder] = members[index].report.path
+            guard let target = members[index].target else { continue }
+            guard let owner = owners[target.folder] else {
+                owners[target.folder] = members[index].report.path
                 continue
             }
             let path = members[index].report.path
             members[index].report.diagnostics.append(Diagnostic(
-                .error, .duplicateTarget, "\(owner) and \(path) both render to \(folder)/",
-                path: "name", at: spec.sourceMap.location(of: "name"),
+                .error, .duplicateTarget, "\(owner) and \(path) both render to \(target.folder)/",
+                path: "name", at: target.nameLocation,
                 hint: "each spec of a fleet needs its own namespace and name; rename one of them or render them separately"
             ))
+            members[index].part = nil
         }
-    }
-
-    /// Every member's files under its folder, and the root kustomization listing the folders.
-    private static func tree(_ members: [Member]) throws -> [Artifact] {
-        var folders: [String] = []
-        var artifacts: [Artifact] = []
-        artifacts.reserveCapacity(members.reduce(1) { $0 + $1.artifacts.count })
-        for member in members {
-            guard let spec = member.spec else { continue }
-            let folder = folder(of: spec)
-            folders.append(folder)
-            for var artifact in member.artifacts {
-                artifact.path = "\(folder)/\(artifact.path)"
-                artifacts.append(artifact)
-            }
-        }
-        folders.sort()
-        artifacts += try Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])
-        artifacts.sort { $0.path < $1.path }
-        return artifacts
     }
 }
 

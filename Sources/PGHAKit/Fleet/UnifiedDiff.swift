@@ -23,17 +23,34 @@ public enum UnifiedDiff {
     /// The patch of what rendering would change in an output directory: for each added, changed or removed file,
     /// sorted by path, its diff from `a/<path>` (the directory now) to `b/<path>` (the rendering).
     public static func patch(rendered: [Artifact], existing: [String: ExistingFile], context: Int = 3) -> String {
+        sections(rendered: rendered, existing: existing, context: context).map(\.text).joined()
+    }
+
+    /// The patch of what `rendering` would change in `directory`, each part rendered and compared in parallel.
+    public static func patch(_ rendering: Rendering, against directory: OutputDirectory, context: Int = 3) throws -> String {
+        let compared = try rendering.forEachPart { artifacts in
+            let existing = try directory.files(at: artifacts.map(\.path))
+            return (sections(rendered: artifacts, existing: existing, context: context), artifacts.map(\.path))
+        }
+        let rendered = Set(compared.flatMap(\.1))
+        let removed = try directory.files(at: directory.files.keys.filter { !rendered.contains($0) })
+        let all = compared.flatMap(\.0) + sections(rendered: [], existing: removed, context: context)
+        return all.sorted { $0.path < $1.path }.map(\.text).joined()
+    }
+
+    /// The diff of each differing file, in path order.
+    private static func sections(rendered: [Artifact], existing: [String: ExistingFile], context: Int) -> [(path: String, text: String)] {
         var byPath: [String: Artifact] = [:]
         for artifact in rendered { byPath[artifact.path] = artifact }
         return Drift(rendered: rendered, existing: existing).entries.map { entry in
             let path = entry.path
             let new = byPath[path].map { Array($0.contents.utf8) }
             guard let file = existing[path] else {
-                return diff(old: nil, new: new, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context)
+                return (path, diff(old: nil, new: new, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context))
             }
             guard let old = file.bytes else {
-                guard new != nil else { return "Only in a: \(path)\n" }
-                return "File a/\(path) is not a regular file while file b/\(path) is a regular file\n"
+                guard new != nil else { return (path, "Only in a: \(path)\n") }
+                return (path, "File a/\(path) is not a regular file while file b/\(path) is a regular file\n")
             }
             var text = diff(old: old, new: new, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context)
             if let artifact = byPath[path], artifact.isExecutable != file.isExecutable {
@@ -41,8 +58,8 @@ public enum UnifiedDiff {
                     ? "File a/\(path) is executable while file b/\(path) is not\n"
                     : "File a/\(path) is not executable while file b/\(path) is\n"
             }
-            return text
-        }.joined()
+            return (path, text)
+        }
     }
 
     /// One step of an edit script: keep a line of both texts, delete one of the old, or insert one of the new.

@@ -12,7 +12,7 @@ public enum Renderer {
         return try resources.map { resource in
             switch resource.content {
             case .manifest(let object):
-                return Artifact(path: resource.path, contents: manifestHeader + (try encoder.encode(object)))
+                return Artifact(path: resource.path, contents: manifestHeader + (try ManifestYAML.encode(object) ?? encoder.encode(object)))
             case .script(let text):
                 return Artifact(path: resource.path, contents: text, isExecutable: true)
             }

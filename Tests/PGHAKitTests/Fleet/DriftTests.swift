@@ -10,12 +10,18 @@ import Testing
         Artifact(path: "ns/b/cluster-b.yaml", contents: "b\n"),
     ]
 
+    /// Every file of the directory at `url`.
+    static func snapshot(_ url: URL) throws -> [String: ExistingFile] {
+        let directory = try OutputDirectory(url.path)
+        return try directory.files(at: Array(directory.files.keys))
+    }
+
     @Test func aFreshlyWrittenDirectoryHasNoDrift() throws {
         let directory = try FleetTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         try OutputWriter.write(Self.rendered, to: output)
-        let drift = Drift(rendered: Self.rendered, existing: try OutputSnapshot.contents(of: output.path))
+        let drift = Drift(rendered: Self.rendered, existing: try Self.snapshot(output))
         #expect(drift.isEmpty)
         #expect(drift.listing == "")
     }
@@ -28,7 +34,7 @@ import Testing
         try FileManager.default.removeItem(at: output.appendingPathComponent("ns/a/cluster-a.yaml"))
         try FleetTestSupport.write("edited\n", to: "ns/b/cluster-b.yaml", in: output)
         try FleetTestSupport.write("stray\n", to: "ns/c/.stray.yaml", in: output)
-        let drift = Drift(rendered: Self.rendered, existing: try OutputSnapshot.contents(of: output.path))
+        let drift = Drift(rendered: Self.rendered, existing: try Self.snapshot(output))
         #expect(drift.entries == [
             Drift.Entry(.added, "ns/a/cluster-a.yaml"),
             Drift.Entry(.changed, "ns/b/cluster-b.yaml"),
@@ -44,21 +50,21 @@ import Testing
         let output = directory.appendingPathComponent("out")
         let rendered = Self.rendered + [Artifact(path: "run.sh", contents: "echo\n", isExecutable: true)]
         try OutputWriter.write(rendered, to: output)
-        let snapshot = try OutputSnapshot.contents(of: output.path)
+        let snapshot = try Self.snapshot(output)
         #expect(snapshot["run.sh"] == ExistingFile(bytes: Array("echo\n".utf8), isExecutable: true))
         #expect(snapshot["kustomization.yaml"] == ExistingFile(bytes: Array("k\n".utf8), isExecutable: false))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: output.appendingPathComponent("run.sh").path)
         try FileManager.default.removeItem(at: output.appendingPathComponent("ns/a/cluster-a.yaml"))
         try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("ns/a/cluster-a.yaml").path,
                                                    withDestinationPath: "../b/cluster-b.yaml")
-        let drift = Drift(rendered: rendered, existing: try OutputSnapshot.contents(of: output.path))
+        let drift = Drift(rendered: rendered, existing: try Self.snapshot(output))
         #expect(drift.entries == [Drift.Entry(.changed, "ns/a/cluster-a.yaml"), Drift.Entry(.changed, "run.sh")])
     }
 
     @Test func aMissingDirectoryMeansEveryFileIsAdded() throws {
         let directory = try FleetTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let snapshot = try OutputSnapshot.contents(of: directory.appendingPathComponent("absent").path)
+        let snapshot = try Self.snapshot(directory.appendingPathComponent("absent"))
         #expect(snapshot.isEmpty)
         #expect(Drift(rendered: Self.rendered, existing: snapshot).entries.map(\.change) == [.added, .added, .added])
     }
@@ -67,8 +73,30 @@ import Testing
         let directory = try FleetTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try FleetTestSupport.write("x", to: "file", in: directory)
-        #expect(throws: OutputSnapshot.Failure.self) {
-            try OutputSnapshot.contents(of: directory.appendingPathComponent("file").path)
+        #expect(throws: OutputDirectory.Failure.self) {
+            try OutputDirectory(directory.appendingPathComponent("file").path)
         }
+    }
+
+    @Test func aRenderingComparesWithItsOutputDirectoryPartByPart() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let sources = ["pg-a", "pg-b"].map { SpecSource(path: "\($0).yaml", bytes: Array(FleetTestSupport.spec(name: $0).utf8)) }
+        let rendering = FleetRenderer.render(sources, fleet: true)
+        #expect(try Drift(rendering, against: OutputDirectory(output.path)).entries.allSatisfy { $0.change == .added })
+        let staging = try OutputWriter.Staging(replacing: output)
+        _ = try rendering.forEachPart { try staging.add($0) }
+        try staging.commit()
+        #expect(try Drift(rendering, against: OutputDirectory(output.path)).isEmpty)
+        #expect(try UnifiedDiff.patch(rendering, against: OutputDirectory(output.path)) == "")
+
+        try FleetTestSupport.write("stray\n", to: "out/zz.yaml", in: directory)
+        try FleetTestSupport.write("# kustomization\n", to: "out/kustomization.yaml", in: directory)
+        let drift = try Drift(rendering, against: OutputDirectory(output.path))
+        #expect(drift.entries == [Drift.Entry(.changed, "kustomization.yaml"), Drift.Entry(.removed, "zz.yaml")])
+        let patch = try UnifiedDiff.patch(rendering, against: OutputDirectory(output.path))
+        #expect(patch.hasPrefix("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))
+        #expect(patch.hasSuffix("--- a/zz.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-stray\n"))
     }
 }

@@ -1,0 +1,109 @@
+import Testing
+import Yams
+@testable import PGHAKit
+
+/// `ManifestYAML` writes byte for byte what Yams' `YAMLEncoder` writes, or declines.
+@Suite struct ManifestYAMLTests {
+    static func yams(_ value: some Encodable) throws -> String {
+        let encoder = YAMLEncoder()
+        encoder.options = YAMLEncoder.Options(indent: 2, width: -1, allowUnicode: true)
+        return try encoder.encode(value)
+    }
+
+    /// Strings that exercise libyaml's plain-scalar rules and Yams' type resolution.
+    static let strings = [
+        "plain", "with space", "a:b", "a: b", "a:", ":a", ": a", "?a", "? a", "a?", "-a", "- a", "-", "--", "---", "---a",
+        "...", "..a", ".a", "#a", "a#b", "a #b", "a# b", ",a", "a,b", "[a", "a]", "{a", "a}", "&a", "*a", "!a", "|a", ">a",
+        "'a", "a'b", "\"a", "a\"b", "%a", "@a", "`a", " a", "a ", "a  b", "yes", "Yes", "YES", "no", "on", "Off", "true",
+        "False", "null", "Null", "NULL", "nulls", "y", "n", "~", "=", "<<", "1", "-1", "+1", "0x1F", "0o17", "017", "0b101",
+        "1_000", "1.5", "1e3", "1.5e-3", ".5", ".inf", "-.Inf", ".nan", "1:30", "190:20:30", "2024-01-01",
+        "2001-12-14t21:59:43.10-05:00", "8Gi", "0 15 * ? * *", "203.0.113.7/32", "16-system-trixie",
+        "https://a.blob.core.windows.net/b", "hostssl all all all scram-sha-256", "a\tb", "é", "multi\nline", "",
+        String(repeating: "x", count: 128), String(repeating: "x", count: 129),
+    ]
+
+    struct Holder: Encodable {
+        var values: SortedMap
+        var strings: [String]
+        var texts: [YAMLString]
+    }
+
+    @Test(arguments: strings)
+    func stringsMatchYamsOrDecline(text: String) throws {
+        let holder = Holder(values: SortedMap([text: text, "key": text]), strings: [text], texts: [YAMLString(text)])
+        let plain = ["value": text, text: "value"]
+        if let fast = ManifestYAML.encode(holder) { #expect(fast == (try Self.yams(holder))) }
+        if let fast = ManifestYAML.encode(plain) { #expect(fast == (try Self.yams(plain))) }
+    }
+
+    @Test func printableOneLineASCIIIsCovered() {
+        for text in Self.strings where !text.isEmpty && text.count <= 128 && text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            #expect(ManifestYAML.encode(["key": text]) != nil, "\(text)")
+        }
+    }
+
+    struct Nested: Encodable {
+        struct Item: Encodable {
+            var name: String
+            var port: Int
+            var tags: [String]
+            var nothing: String?
+            var empty: [String: String]
+        }
+        var items: [Item]
+        var flags: [Bool]
+        var empty: [Int]
+        var emptyMap: [String: Int]
+        var inner: [String: [String: [Int]]]
+        var optional: Int?
+        var null: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case items, flags, empty, emptyMap, inner, optional, null
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(items, forKey: .items)
+            try container.encode(flags, forKey: .flags)
+            try container.encode(empty, forKey: .empty)
+            try container.encode(emptyMap, forKey: .emptyMap)
+            try container.encode(inner, forKey: .inner)
+            try container.encodeIfPresent(optional, forKey: .optional)
+            try container.encodeNil(forKey: .null)
+        }
+    }
+
+    @Test func structureMatchesYams() throws {
+        let value = Nested(
+            items: [
+                .init(name: "rw", port: 5432, tags: ["a", "b"], nothing: nil, empty: [:]),
+                .init(name: "ro", port: -1, tags: [], nothing: nil, empty: [:]),
+            ],
+            flags: [true, false], empty: [], emptyMap: [:], inner: ["outer": ["list": [1, 2]]], optional: nil, null: nil
+        )
+        let fast = try #require(ManifestYAML.encode(value))
+        #expect(fast == (try Self.yams(value)))
+    }
+
+    @Test func unsupportedValuesAreDeclined() {
+        #expect(ManifestYAML.encode(["ratio": 0.5]) == nil)
+        #expect(ManifestYAML.encode(["nested": [[1]]]) == nil)
+        #expect(ManifestYAML.encode([String: String]()) == nil)
+        #expect(ManifestYAML.encode(["small": Int8(1)]) == nil)
+    }
+
+    @Test func everyManifestOfTheExamplesTakesTheFastPathAndMatchesYams() throws {
+        var specs = try TestSupport.exampleNames.map { try TestSupport.read("Examples/\($0)") }
+        specs += [Array(StarterSpec.text(name: "orders").utf8)]
+        for bytes in specs {
+            let spec = try #require(Compiler.check(bytes).spec)
+            for resource in Translator.translate(spec) {
+                guard case .manifest(let object) = resource.content else { continue }
+                let fast = ManifestYAML.encode(object)
+                #expect(fast != nil, "\(resource.path) fell back to Yams")
+                #expect(fast == (try Self.yams(object)), "\(resource.path)")
+            }
+        }
+    }
+}
