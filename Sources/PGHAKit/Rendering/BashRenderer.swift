@@ -9,9 +9,10 @@ public enum BashRenderer {
     public static func render(_ script: Script) -> String {
         var writer = Writer()
         let used = usedFeatures(script)
+        let read = readVariables(script)
         writeHeader(script, into: &writer)
-        writeVariables(script, into: &writer)
-        writeSettings(script, into: &writer)
+        writeVariables(script, read: read, into: &writer)
+        writeSettings(script, read: read, into: &writer)
         writeUsage(script, into: &writer)
         writeHelpers(script, used, into: &writer)
         writer.line("main() {")
@@ -41,11 +42,8 @@ public enum BashRenderer {
 
     /// `text` in single quotes, always.
     public static func singleQuoted(_ text: String) -> String {
-        var quoted = "'"
-        for character in text {
-            if character == "'" { quoted += "'\\''" } else { quoted.append(character) }
-        }
-        return quoted + "'"
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// Characters that mean nothing to bash inside a word (no expansion, globbing, splitting or quoting).
@@ -64,8 +62,14 @@ public enum BashRenderer {
     /// The word as bash source: a literal alone is quoted; a word that reads variables becomes one double-quoted
     /// string whose literal text has `\`, `$`, `` ` `` and `"` escaped.
     public static func word(_ word: ShellWord) -> String {
-        if word.parts.count == 1, case .arrayElements(let name) = word.parts[0] { return "\"${\(name)[@]}\"" }
-        if word.variableNames.isEmpty {
+        if word.parts.count == 1 {
+            switch word.parts[0] {
+            case .literal(let text): return quote(text)
+            case .arrayElements(let name): return "\"${\(name)[@]}\""
+            case .variable(let name): return "\"$\(name)\""
+            }
+        }
+        if !word.readsVariables {
             return quote(word.parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined())
         }
         return "\"" + doubleQuotedContent(word) + "\""
@@ -77,6 +81,8 @@ public enum BashRenderer {
         var source = ""
         for (index, part) in word.parts.enumerated() {
             switch part {
+            case .literal(let text) where !text.utf8.contains(where: isSpecialInDoubleQuotes):
+                source += text
             case .literal(let text):
                 for character in text {
                     if character == "\\" || character == "$" || character == "`" || character == "\"" { source.append("\\") }
@@ -90,6 +96,10 @@ public enum BashRenderer {
             }
         }
         return source
+    }
+
+    private static func isSpecialInDoubleQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\"")
     }
 
     /// Whether the text after part `index` would extend a `$NAME` written without braces.
@@ -124,8 +134,8 @@ public enum BashRenderer {
     /// `prefix`, the command and `suffix` on one line, or wrapped before each option when too long.
     static func layout(_ command: Command, prefix: String = "", suffix: String = "", indent: String) -> String {
         let words = command.arguments.map(word)
-        let oneLine = indent + prefix + words.joined(separator: " ") + suffix
-        if oneLine.count <= lineWidth { return oneLine }
+        let length = words.reduce(indent.utf8.count + prefix.utf8.count + suffix.utf8.count + words.count - 1) { $0 + $1.utf8.count }
+        if length <= lineWidth { return indent + prefix + words.joined(separator: " ") + suffix }
         var groups: [[String]] = [[]]
         for (argument, rendered) in zip(command.arguments, words) {
             if case .literal(let text) = argument.parts.first, text.hasPrefix("-"), !groups[groups.count - 1].isEmpty {
@@ -151,16 +161,22 @@ public enum BashRenderer {
 
     /// Text fit for a comment line: control characters (newlines included) become `?`.
     static func commentSafe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        // Control characters are below 0x20, 0x7F, or U+0080...U+009F (0xC2 0x80...0x9F in UTF-8).
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "?" : $0 }))
     }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .control }
 
     /// The variables the steps and the tool check read.
     private static func readVariables(_ script: Script) -> Set<String> {
-        Set(script.steps.flatMap(\.variableNames) + script.tools.flatMap(\.variableNames))
+        var names = Set<String>()
+        for step in script.steps { step.collectVariableNames(into: &names) }
+        for tool in script.tools { tool.collectVariableNames(into: &names) }
+        return names
     }
 
-    private static func writeVariables(_ script: Script, into writer: inout Writer) {
-        let read = readVariables(script)
+    private static func writeVariables(_ script: Script, read: Set<String>, into writer: inout Writer) {
         let variables = script.variables.filter { read.contains($0.name) }
         guard !variables.isEmpty else { return }
         writer.line("# Values from the spec, checked by pgha and single-quoted: none of them can run a command.")
@@ -187,8 +203,8 @@ public enum BashRenderer {
         writer.line("")
     }
 
-    private static func writeSettings(_ script: Script, into writer: inout Writer) {
-        if readVariables(script).contains("OUT_DIR") {
+    private static func writeSettings(_ script: Script, read: Set<String>, into writer: inout Writer) {
+        if read.contains("OUT_DIR") {
             writer.line("OUT_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")/..\" && pwd)\"")
         }
         writer.line("DRY_RUN=0")

@@ -10,8 +10,10 @@ public struct Command: Sendable, Equatable {
         self.arguments = arguments
     }
 
-    /// The command with `more` arguments appended.
-    public func appending(_ more: [ShellWord]) -> Command { Command(arguments + more) }
+    /// Adds the names of the variables the arguments read to `names`.
+    func collectVariableNames(into names: inout Set<String>) {
+        for argument in arguments { argument.collectVariableNames(into: &names) }
+    }
 }
 
 /// How a script tells whether something already exists.

@@ -55,12 +55,12 @@ public struct ShellCode: Sendable, Equatable, ExpressibleByStringInterpolation {
         }
     }
 
-    /// The names of the variables the interpolated words read.
-    var variableNames: [String] {
-        segments.flatMap { segment -> [String] in
+    /// Adds the names of the variables the interpolated words read to `names`.
+    func collectVariableNames(into names: inout Set<String>) {
+        for segment in segments {
             switch segment {
-            case .code: []
-            case .word(let word), .inString(let word): word.variableNames
+            case .code: break
+            case .word(let word), .inString(let word): word.collectVariableNames(into: &names)
             }
         }
     }

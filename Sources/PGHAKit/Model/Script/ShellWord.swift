@@ -35,12 +35,17 @@ public struct ShellWord: Sendable, Equatable, ExpressibleByStringInterpolation {
     /// The words joined into one, such as `"system:serviceaccount:" + namespace + ":" + name`.
     public static func + (lhs: ShellWord, rhs: ShellWord) -> ShellWord { ShellWord(parts: lhs.parts + rhs.parts) }
 
-    /// The names of the variables the word reads.
-    var variableNames: [String] {
-        parts.compactMap {
-            switch $0 {
-            case .literal: nil
-            case .variable(let name), .arrayElements(let name): name
+    /// Whether any part reads a variable.
+    var readsVariables: Bool {
+        parts.contains { if case .literal = $0 { false } else { true } }
+    }
+
+    /// Adds the names of the variables the word reads to `names`.
+    func collectVariableNames(into names: inout Set<String>) {
+        for part in parts {
+            switch part {
+            case .literal: break
+            case .variable(let name), .arrayElements(let name): names.insert(name)
             }
         }
     }

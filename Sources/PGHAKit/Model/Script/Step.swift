@@ -23,16 +23,24 @@ public indirect enum Step: Sendable, Equatable {
         .when(probe, then: [.note(ShellWord("= ") + exists)], otherwise: steps)
     }
 
-    /// The names of the variables the step reads (a captured variable is written, not read).
-    var variableNames: [String] {
+    /// Adds the names of the variables the step reads to `names` (a captured variable is written, not read).
+    func collectVariableNames(into names: inout Set<String>) {
         switch self {
-        case .heading(let word), .note(let word): word.variableNames
-        case .run(let command), .capture(_, let command): command.arguments.flatMap(\.variableNames)
-        case .pipeSecret(let generator, let command): (generator.arguments + command.arguments).flatMap(\.variableNames)
+        case .heading(let word), .note(let word):
+            word.collectVariableNames(into: &names)
+        case .run(let command), .capture(_, let command):
+            command.collectVariableNames(into: &names)
+        case .pipeSecret(let generator, let command):
+            generator.collectVariableNames(into: &names)
+            command.collectVariableNames(into: &names)
         case .when(let probe, let then, let otherwise):
-            probe.command.arguments.flatMap(\.variableNames) + (then + otherwise).flatMap(\.variableNames)
-        case .code(let description, let code): description.variableNames + code.variableNames
-        case .check(let code): code.variableNames
+            probe.command.collectVariableNames(into: &names)
+            for step in then + otherwise { step.collectVariableNames(into: &names) }
+        case .code(let description, let code):
+            description.collectVariableNames(into: &names)
+            code.collectVariableNames(into: &names)
+        case .check(let code):
+            code.collectVariableNames(into: &names)
         }
     }
 }

@@ -137,7 +137,9 @@ enum ScriptValues {
 
     private static func group(_ title: String, _ values: [(ShellWord, Script.Variable.Value)]) -> [Script.Variable] {
         values.enumerated().map { index, entry in
-            Script.Variable(entry.0.variableNames[0], entry.1, group: index == 0 ? title : nil)
+            var names = Set<String>()
+            entry.0.collectVariableNames(into: &names)
+            return Script.Variable(names.first ?? "", entry.1, group: index == 0 ? title : nil)
         }
     }
 }
