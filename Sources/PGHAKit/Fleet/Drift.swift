@@ -1,3 +1,5 @@
+import Foundation
+
 /// How an output directory differs from what rendering would write there, file by file.
 public struct Drift: Sendable, Equatable {
     /// What rendering would do to one file.
@@ -72,6 +74,10 @@ public struct Drift: Sendable, Equatable {
 
     static func matches(_ artifact: Artifact, _ file: ExistingFile) -> Bool {
         guard let bytes = file.bytes, file.isExecutable == artifact.isExecutable else { return false }
-        return artifact.contents.utf8.elementsEqual(bytes)
+        var contents = artifact.contents
+        return contents.withUTF8 { utf8 in
+            guard utf8.count == bytes.count, let start = utf8.baseAddress else { return utf8.count == bytes.count }
+            return bytes.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, utf8.count) == 0 }
+        }
     }
 }

@@ -9,7 +9,7 @@ enum ManifestYAML {
     static func encode(_ value: some Encodable) -> String? {
         let root = Element()
         do {
-            try root.assign(value)
+            try root.assign(value, in: Document())
         } catch {
             return nil
         }
@@ -23,6 +23,20 @@ enum ManifestYAML {
     /// Something Yams would write in a way this encoder does not reproduce.
     struct Unsupported: Error {}
 
+    /// What one encoding learns about types as it goes.
+    final class Document {
+        private var yamlEncodable: [ObjectIdentifier: Bool] = [:]
+
+        /// Whether `value`'s type has its own YAML form in Yams (floats, dates, URLs and the like).
+        func isYAMLEncodable<T>(_ value: T) -> Bool {
+            let type = ObjectIdentifier(T.self)
+            if let known = yamlEncodable[type] { return known }
+            let conforms = value is YAMLEncodable
+            yamlEncodable[type] = conforms
+            return conforms
+        }
+    }
+
     /// A node of the document being built; containers fill it in place as values are encoded.
     final class Element {
         enum Content {
@@ -34,15 +48,23 @@ enum ManifestYAML {
 
         var content = Content.unset
 
-        /// Encodes `value` into this element, the way Yams' encoder treats each type.
-        func assign<T: Encodable>(_ value: T) throws {
-            switch value {
-            case let string as String: content = .scalar(try Scalar.string(string, resolving: true))
-            case let text as YAMLString: content = .scalar(try Scalar.string(text.text, resolving: false, quoted: YAMLString.needsQuotes(text.text)))
-            case let integer as Int: content = .scalar(String(integer))
-            case let boolean as Bool: content = .scalar(boolean ? "true" : "false")
-            case is YAMLEncodable: throw Unsupported()
-            default: try value.encode(to: ElementEncoder(element: self, codingPath: []))
+        /// Encodes `value` into this element, the way Yams' encoder treats each type. Types are told apart by
+        /// comparing metatypes, and other types' conformance to `YAMLEncodable` is looked up once per document:
+        /// dynamic casts and conformance lookups on every value made up half the encoding time.
+        func assign<T: Encodable>(_ value: T, in document: Document) throws {
+            if T.self == String.self {
+                content = .scalar(try Scalar.string(unsafeBitCast(value, to: String.self), resolving: true))
+            } else if T.self == YAMLString.self {
+                let text = unsafeBitCast(value, to: YAMLString.self).text
+                content = .scalar(try Scalar.string(text, resolving: false, quoted: YAMLString.needsQuotes(text)))
+            } else if T.self == Int.self {
+                content = .scalar(String(unsafeBitCast(value, to: Int.self)))
+            } else if T.self == Bool.self {
+                content = .scalar(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+            } else if document.isYAMLEncodable(value) {
+                throw Unsupported()
+            } else {
+                try value.encode(to: ElementEncoder(element: self, document: document))
             }
         }
 
@@ -67,21 +89,23 @@ enum ManifestYAML {
         /// `quoted` asks for it, or (with `resolving`, as for string values) where a YAML reader would take the
         /// plain text for another type.
         static func string(_ text: String, resolving: Bool, quoted: Bool = false) throws -> String {
-            let bytes = Array(text.utf8)
-            guard !bytes.isEmpty, bytes.count <= 128, bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else {
-                throw Unsupported()
+            var text = text
+            let (printable, plain) = text.withUTF8 { bytes in
+                (!bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, plainAllowed(bytes))
             }
-            if quoted || !plainAllowed(bytes) || (resolving && resolvesToOtherType(text, first: bytes[0])) {
+            guard printable else { throw Unsupported() }
+            if quoted || !plain || (resolving && resolvesToOtherType(text)) {
+                guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
                 return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
             }
             return text
         }
 
         /// libyaml's test for a plain scalar in block context (`yaml_emitter_analyze_scalar`), for printable ASCII.
-        static func plainAllowed(_ bytes: [UInt8]) -> Bool {
+        static func plainAllowed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let space = UInt8(ascii: " ")
-            if bytes.first == space || bytes.last == space { return false }
-            if bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2], bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: ".") {
+            guard let first = bytes.first, let last = bytes.last, first != space, last != space else { return false }
+            if bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2], first == UInt8(ascii: "-") || first == UInt8(ascii: ".") {
                 return false
             }
             for index in bytes.indices {
@@ -104,10 +128,11 @@ enum ManifestYAML {
 
         /// Whether Yams' default resolver reads the plain text as something other than a string. Only words
         /// resolve among texts that start with a letter; the rest go through Yams itself.
-        private static func resolvesToOtherType(_ text: String, first: UInt8) -> Bool {
-            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
-            guard isLetter else { return text.represented().style == .singleQuoted }
-            return text.count <= 5 && reservedWords.contains(text)
+        private static func resolvesToOtherType(_ text: String) -> Bool {
+            guard let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) else {
+                return text.represented().style == .singleQuoted
+            }
+            return text.utf8.count <= 5 && reservedWords.contains(text)
         }
 
         /// The words Yams' default resolver reads as booleans or null.
@@ -166,27 +191,29 @@ enum ManifestYAML {
 /// The `Encoder` that fills a `ManifestYAML.Element`.
 private struct ElementEncoder: Encoder {
     let element: ManifestYAML.Element
-    let codingPath: [any CodingKey]
+    let document: ManifestYAML.Document
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .unset = element.content { element.content = .mapping([]) }
-        return KeyedEncodingContainer(KeyedContainer(element: element, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer(element: element, document: document))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if case .unset = element.content { element.content = .sequence([]) }
-        return UnkeyedContainer(element: element, codingPath: codingPath)
+        return UnkeyedContainer(element: element, document: document)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleValueContainer(element: element, codingPath: codingPath)
+        SingleValueContainer(element: element, document: document)
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let element: ManifestYAML.Element
-    let codingPath: [any CodingKey]
+    let document: ManifestYAML.Document
+    var codingPath: [any CodingKey] { [] }
 
     func encodeNil(forKey key: Key) throws {
         let child = ManifestYAML.Element()
@@ -196,26 +223,27 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let child = ManifestYAML.Element()
-        try child.assign(value)
+        try child.assign(value, in: document)
         if case .unset = child.content { throw ManifestYAML.Unsupported() }
         try element.append(key: key.stringValue, child)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(UnsupportedContainer<NestedKey>(codingPath: codingPath))
+        KeyedEncodingContainer(UnsupportedContainer<NestedKey>())
     }
 
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        UnsupportedContainer<Key>(codingPath: codingPath)
+        UnsupportedContainer<Key>()
     }
 
-    func superEncoder() -> any Encoder { UnsupportedEncoder(codingPath: codingPath) }
-    func superEncoder(forKey key: Key) -> any Encoder { UnsupportedEncoder(codingPath: codingPath) }
+    func superEncoder() -> any Encoder { UnsupportedEncoder() }
+    func superEncoder(forKey key: Key) -> any Encoder { UnsupportedEncoder() }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let element: ManifestYAML.Element
-    let codingPath: [any CodingKey]
+    let document: ManifestYAML.Document
+    var codingPath: [any CodingKey] { [] }
 
     var count: Int {
         guard case .sequence(let items) = element.content else { return 0 }
@@ -230,7 +258,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     func encode<T: Encodable>(_ value: T) throws {
         let child = ManifestYAML.Element()
-        try child.assign(value)
+        try child.assign(value, in: document)
         switch child.content {
         case .unset, .sequence: throw ManifestYAML.Unsupported()
         case .scalar, .mapping: break
@@ -239,16 +267,17 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(UnsupportedContainer<NestedKey>(codingPath: codingPath))
+        KeyedEncodingContainer(UnsupportedContainer<NestedKey>())
     }
 
-    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { UnsupportedContainer<AnyKey>(codingPath: codingPath) }
-    func superEncoder() -> any Encoder { UnsupportedEncoder(codingPath: codingPath) }
+    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { UnsupportedContainer<AnyKey>() }
+    func superEncoder() -> any Encoder { UnsupportedEncoder() }
 }
 
 private struct SingleValueContainer: SingleValueEncodingContainer {
     let element: ManifestYAML.Element
-    let codingPath: [any CodingKey]
+    let document: ManifestYAML.Document
+    var codingPath: [any CodingKey] { [] }
 
     func encodeNil() throws {
         guard case .unset = element.content else { throw ManifestYAML.Unsupported() }
@@ -257,13 +286,13 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
 
     func encode<T: Encodable>(_ value: T) throws {
         guard case .unset = element.content else { throw ManifestYAML.Unsupported() }
-        try element.assign(value)
+        try element.assign(value, in: document)
     }
 }
 
 /// Nested and super containers, which manifests do not use: every call fails, so the value goes to Yams.
 private struct UnsupportedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, UnkeyedEncodingContainer {
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var count: Int { 0 }
 
     func encodeNil() throws { throw ManifestYAML.Unsupported() }
@@ -272,28 +301,28 @@ private struct UnsupportedContainer<Key: CodingKey>: KeyedEncodingContainerProto
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws { throw ManifestYAML.Unsupported() }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(UnsupportedContainer<NestedKey>(codingPath: codingPath))
+        KeyedEncodingContainer(UnsupportedContainer<NestedKey>())
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(UnsupportedContainer<NestedKey>(codingPath: codingPath))
+        KeyedEncodingContainer(UnsupportedContainer<NestedKey>())
     }
 
     func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { self }
     func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { self }
-    func superEncoder() -> any Encoder { UnsupportedEncoder(codingPath: codingPath) }
-    func superEncoder(forKey key: Key) -> any Encoder { UnsupportedEncoder(codingPath: codingPath) }
+    func superEncoder() -> any Encoder { UnsupportedEncoder() }
+    func superEncoder(forKey key: Key) -> any Encoder { UnsupportedEncoder() }
 }
 
 private struct UnsupportedEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(UnsupportedContainer<Key>(codingPath: codingPath))
+        KeyedEncodingContainer(UnsupportedContainer<Key>())
     }
 
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { UnsupportedContainer<AnyKey>(codingPath: codingPath) }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { UnsupportedContainer<AnyKey>() }
     func singleValueContainer() -> any SingleValueEncodingContainer { UnsupportedSingleValue() }
 }
 

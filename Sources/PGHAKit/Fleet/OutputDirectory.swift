@@ -79,17 +79,7 @@ public struct OutputDirectory: Sendable {
 
     private static func walk(_ root: String, relative: String, into files: inout [String: Bool]) throws(Failure) {
         let directory = relative.isEmpty ? root : root + "/" + relative
-        guard let stream = opendir(directory) else { throw failure("cannot read", directory) }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
-                }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
+        guard let names = FileSystem.entries(of: directory) else { throw failure("cannot read", directory) }
         for name in names {
             let path = relative.isEmpty ? name : relative + "/" + name
             var status = stat()

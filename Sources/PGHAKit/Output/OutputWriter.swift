@@ -46,7 +46,7 @@ public enum OutputWriter {
                 }
             }
             path = parent.appendingPathComponent(".\(target.lastPathComponent).pgha-\(ProcessInfo.processInfo.processIdentifier)-staging")
-            try? fileManager.removeItem(at: path)
+            FileSystem.removeTree(path.path)
             guard mkdir(path.path, 0o755) == 0 else { throw posixFailure("create", path) }
         }
 
@@ -83,7 +83,7 @@ public enum OutputWriter {
 
         /// Removes the tree, leaving the target as it was.
         public func discard() {
-            try? FileManager.default.removeItem(at: path)
+            FileSystem.removeTree(path.path)
         }
 
         private func write(_ artifact: Artifact, to file: URL) throws {
@@ -150,7 +150,7 @@ public enum OutputWriter {
             return
         }
         if exchange(staging.path, target.path) {
-            try? FileManager.default.removeItem(at: staging)
+            FileSystem.removeTree(staging.path)
             return
         }
         let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
@@ -159,7 +159,7 @@ public enum OutputWriter {
             _ = rename(old.path, target.path)
             throw posixFailure("rename", target)
         }
-        try? FileManager.default.removeItem(at: old)
+        FileSystem.removeTree(old.path)
     }
 
     /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`, macOS `renamex_np` with
