@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// `OutputWriter.Staging`: files added from several threads, unchanged files carried over by link.
+@Suite struct StagingTests {
+    static func inode(_ url: URL) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func unchangedFilesKeepTheirInodeAndChangedOnesAreWritten() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let first = [
+            Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader),
+            Artifact(path: "a/same.yaml", contents: "same\n"),
+            Artifact(path: "a/changed.yaml", contents: "old\n"),
+            Artifact(path: "run.sh", contents: "echo\n", isExecutable: true),
+        ]
+        try OutputWriter.write(first, to: output)
+        let same = try Self.inode(output.appendingPathComponent("a/same.yaml"))
+        let changed = try Self.inode(output.appendingPathComponent("a/changed.yaml"))
+        let script = try Self.inode(output.appendingPathComponent("run.sh"))
+
+        var second = first
+        second[2].contents = "new\n"
+        try OutputWriter.write(second, to: output)
+        #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: second.map { ($0.path, $0.contents) }))
+        #expect(try Self.inode(output.appendingPathComponent("a/same.yaml")) == same)
+        #expect(try Self.inode(output.appendingPathComponent("run.sh")) == script)
+        #expect(try Self.inode(output.appendingPathComponent("a/changed.yaml")) != changed)
+        let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("run.sh").path)[.posixPermissions] as? Int
+        #expect(mode == 0o755)
+    }
+
+    @Test func filesLinkedFromElsewhereOrWithAnotherModeAreWrittenAfresh() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let artifacts = [
+            Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader),
+            Artifact(path: "shared.yaml", contents: "x\n"),
+            Artifact(path: "run.sh", contents: "echo\n", isExecutable: true),
+        ]
+        try OutputWriter.write(artifacts, to: output)
+        try FileManager.default.linkItem(at: output.appendingPathComponent("shared.yaml"), to: directory.appendingPathComponent("elsewhere.yaml"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: output.appendingPathComponent("run.sh").path)
+        let shared = try Self.inode(output.appendingPathComponent("shared.yaml"))
+        try OutputWriter.write(artifacts, to: output)
+        #expect(try Self.inode(output.appendingPathComponent("shared.yaml")) != shared)
+        #expect(try Self.inode(directory.appendingPathComponent("elsewhere.yaml")) == shared)
+        let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("run.sh").path)[.posixPermissions] as? Int
+        #expect(mode == 0o755)
+    }
+
+    @Test func partsAddedFromSeveralThreadsMakeOneTree() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let parts = (0..<64).map { index in
+            [Artifact(path: "ns-\(index % 4)/pg-\(index)/cluster.yaml", contents: "\(index)\n"),
+             Artifact(path: "ns-\(index % 4)/pg-\(index)/scripts/run.sh", contents: "echo \(index)\n", isExecutable: true)]
+        }
+        let staging = try OutputWriter.Staging(replacing: output)
+        _ = try Parallel.map(parts.count) { index in Result { try staging.add(parts[index]) } }.map { try $0.get() }
+        try staging.add([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)])
+        try staging.commit()
+        let tree = try TestSupport.tree(at: output)
+        #expect(tree.count == 129)
+        #expect(tree["ns-3/pg-63/scripts/run.sh"] == "echo 63\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
+    }
+}
