@@ -5,6 +5,7 @@ import PGHAKit
 /// `pgha check`: whether an output directory holds exactly what `render` would write (for CI).
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check that a directory holds exactly what render would write there.",
         discussion: """
         Renders in memory and compares with DIR, writing nothing. Exits 0 when DIR is current, and 1 when a spec is \

@@ -5,6 +5,7 @@ import PGHAKit
 /// `pgha diff`: the unified diff of what `render` would change in an output directory, for reviewers.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show, as a unified diff, what render would change in a directory.",
         discussion: """
         a/ is DIR as it is, b/ what render would write. Writes nothing. Exits 0 when there is no difference, and 1 \

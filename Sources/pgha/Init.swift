@@ -4,7 +4,7 @@ import PGHAKit
 
 /// `pgha init`: a commented starter spec that validates as written.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented starter spec that validates as written.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented starter spec that validates as written.")
 
     @Option(help: "The cluster's name: a DNS-1035 label of at most 50 characters.")
     var name = StarterSpec.defaultName

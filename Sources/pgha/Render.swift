@@ -5,6 +5,7 @@ import PGHAKit
 /// `pgha render`: validate specs and write their manifests (and scripts).
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render specs into manifests (and scripts) in a directory, or as YAML on standard output.",
         discussion: """
         One spec file renders into DIR itself. Several specs, or a directory of specs, render as a fleet: each into \

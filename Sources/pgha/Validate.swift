@@ -3,7 +3,7 @@ import PGHAKit
 
 /// `pgha validate`: report every problem of one or more specs without writing anything.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check specs and report every problem, and notes such as parameters whose change restarts PostgreSQL; write nothing.")
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check specs and report every problem, and notes such as parameters whose change restarts PostgreSQL; write nothing.")
 
     @Argument(help: "The spec files.")
     var specs: [String]

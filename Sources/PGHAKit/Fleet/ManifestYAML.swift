@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Encodes manifests to the exact YAML text that Yams' `YAMLEncoder` writes with the renderer's options (indent 2,
@@ -9,7 +10,7 @@ enum ManifestYAML {
     static func encode(_ value: some Encodable) -> String? {
         let root = Element()
         do {
-            try root.assign(value, in: Document())
+            try root.assign(value)
         } catch {
             return nil
         }
@@ -23,19 +24,13 @@ enum ManifestYAML {
     /// Something Yams would write in a way this encoder does not reproduce.
     struct Unsupported: Error {}
 
-    /// What one encoding learns about types as it goes.
-    final class Document {
-        private var yamlEncodable: [ObjectIdentifier: Bool] = [:]
-
-        /// Whether `value`'s type has its own YAML form in Yams (floats, dates, URLs and the like).
-        func isYAMLEncodable<T>(_ value: T) -> Bool {
-            let type = ObjectIdentifier(T.self)
-            if let known = yamlEncodable[type] { return known }
-            let conforms = value is YAMLEncodable
-            yamlEncodable[type] = conforms
-            return conforms
-        }
-    }
+    /// The types that Yams writes in a form of their own (its `YAMLEncodable` conformances other than the
+    /// string, integer and boolean this encoder writes itself), which are left to Yams. Listed rather than looked
+    /// up: a process's first conformance lookups scan every loaded library, which cost a single render milliseconds.
+    static let typesYamsWritesItself: Set<ObjectIdentifier> = Set([
+        Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
+        Double.self, Float.self, Decimal.self, Date.self, Data.self, URL.self, UUID.self,
+    ].map { ObjectIdentifier($0 as Any.Type) })
 
     /// A node of the document being built; containers fill it in place as values are encoded.
     final class Element {
@@ -49,9 +44,8 @@ enum ManifestYAML {
         var content = Content.unset
 
         /// Encodes `value` into this element, the way Yams' encoder treats each type. Types are told apart by
-        /// comparing metatypes, and other types' conformance to `YAMLEncodable` is looked up once per document:
-        /// dynamic casts and conformance lookups on every value made up half the encoding time.
-        func assign<T: Encodable>(_ value: T, in document: Document) throws {
+        /// comparing metatypes: dynamic casts and conformance lookups on every value made up half the encoding time.
+        func assign<T: Encodable>(_ value: T) throws {
             if T.self == String.self {
                 content = .scalar(try Scalar.string(unsafeBitCast(value, to: String.self), resolving: true))
             } else if T.self == YAMLString.self {
@@ -61,10 +55,10 @@ enum ManifestYAML {
                 content = .scalar(String(unsafeBitCast(value, to: Int.self)))
             } else if T.self == Bool.self {
                 content = .scalar(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
-            } else if document.isYAMLEncodable(value) {
+            } else if typesYamsWritesItself.contains(ObjectIdentifier(T.self)) {
                 throw Unsupported()
             } else {
-                try value.encode(to: ElementEncoder(element: self, document: document))
+                try value.encode(to: ElementEncoder(element: self))
             }
         }
 
@@ -126,14 +120,21 @@ enum ManifestYAML {
 
         private static let firstCharacterIndicators = Set("#,[]{}&*!|>'\"%@`".utf8)
 
-        /// Whether Yams' default resolver reads the plain text as something other than a string. Only words
-        /// resolve among texts that start with a letter; the rest go through Yams itself.
+        /// Whether Yams' default resolver reads the plain text as something other than a string. Among texts that
+        /// start with a letter only a few words resolve; the others can only be numbers, dates, null, `<<` or `=`
+        /// when made solely of the characters those patterns use. The rest go through Yams itself, whose first
+        /// use compiles its regular expressions.
         private static func resolvesToOtherType(_ text: String) -> Bool {
-            guard let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) else {
-                return text.represented().style == .singleQuoted
+            guard let first = text.utf8.first else { return true }
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
+                return text.utf8.count <= 5 && reservedWords.contains(text)
             }
-            return text.utf8.count <= 5 && reservedWords.contains(text)
+            guard text.utf8.allSatisfy(nonStringCharacters.contains) else { return false }
+            return text.represented().style == .singleQuoted
         }
+
+        /// Every character of Yams' int, float, timestamp, null, merge and value patterns.
+        private static let nonStringCharacters = Set("0123456789_-+.:eEbBoOxXabcdefABCDEFtTzZ \tinfINFnaNA<=~".utf8)
 
         /// The words Yams' default resolver reads as booleans or null.
         private static let reservedWords: Set<String> = [
@@ -191,28 +192,26 @@ enum ManifestYAML {
 /// The `Encoder` that fills a `ManifestYAML.Element`.
 private struct ElementEncoder: Encoder {
     let element: ManifestYAML.Element
-    let document: ManifestYAML.Document
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .unset = element.content { element.content = .mapping([]) }
-        return KeyedEncodingContainer(KeyedContainer(element: element, document: document))
+        return KeyedEncodingContainer(KeyedContainer(element: element))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if case .unset = element.content { element.content = .sequence([]) }
-        return UnkeyedContainer(element: element, document: document)
+        return UnkeyedContainer(element: element)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleValueContainer(element: element, document: document)
+        SingleValueContainer(element: element)
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let element: ManifestYAML.Element
-    let document: ManifestYAML.Document
     var codingPath: [any CodingKey] { [] }
 
     func encodeNil(forKey key: Key) throws {
@@ -223,7 +222,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let child = ManifestYAML.Element()
-        try child.assign(value, in: document)
+        try child.assign(value)
         if case .unset = child.content { throw ManifestYAML.Unsupported() }
         try element.append(key: key.stringValue, child)
     }
@@ -242,7 +241,6 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let element: ManifestYAML.Element
-    let document: ManifestYAML.Document
     var codingPath: [any CodingKey] { [] }
 
     var count: Int {
@@ -258,7 +256,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     func encode<T: Encodable>(_ value: T) throws {
         let child = ManifestYAML.Element()
-        try child.assign(value, in: document)
+        try child.assign(value)
         switch child.content {
         case .unset, .sequence: throw ManifestYAML.Unsupported()
         case .scalar, .mapping: break
@@ -276,7 +274,6 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
 private struct SingleValueContainer: SingleValueEncodingContainer {
     let element: ManifestYAML.Element
-    let document: ManifestYAML.Document
     var codingPath: [any CodingKey] { [] }
 
     func encodeNil() throws {
@@ -286,7 +283,7 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
 
     func encode<T: Encodable>(_ value: T) throws {
         guard case .unset = element.content else { throw ManifestYAML.Unsupported() }
-        try element.assign(value, in: document)
+        try element.assign(value)
     }
 }
 

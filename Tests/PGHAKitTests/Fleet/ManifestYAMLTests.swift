@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Yams
 @testable import PGHAKit
@@ -105,5 +106,26 @@ import Yams
                 #expect(fast == (try Self.yams(object)), "\(resource.path)")
             }
         }
+    }
+
+    @Test func theTypesLeftToYamsAreYamsOwnLeafTypes() throws {
+        let leaves: [Any] = [Int8(1), Int16(1), Int32(1), Int64(1), UInt(1), UInt8(1), UInt16(1), UInt32(1), UInt64(1),
+                             1.5, Float(1.5), Decimal(1), Date(), Data(), URL(fileURLWithPath: "/"), UUID()]
+        #expect(leaves.allSatisfy { $0 is YAMLEncodable })
+        #expect(Set(leaves.map { ObjectIdentifier(type(of: $0)) }) == ManifestYAML.typesYamsWritesItself)
+    }
+
+    /// ManifestYAML writes `YAMLString` itself; a new `YAMLEncodable` type in pgha would need the same.
+    @Test func yamlStringIsPghasOnlyYAMLEncodableType() throws {
+        let sources = TestSupport.repositoryRoot.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        var conformers: [String] = []
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.contains("YAMLEncodable") && (line.contains("struct ") || line.contains("extension ") || line.contains("enum ") || line.contains("class ")) {
+                conformers.append(String(line.split(separator: ":")[0].split(separator: " ").last ?? ""))
+            }
+        }
+        #expect(conformers == ["YAMLString"])
     }
 }

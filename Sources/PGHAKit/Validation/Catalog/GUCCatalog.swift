@@ -48,13 +48,18 @@ public enum GUCCatalog {
 
     /// Parses the generated table: one `name|context|type|unit|min|max|enum values|hidden enum spellings`
     /// line per setting, lists comma-separated (an enum value may be empty, as ssl_max_protocol_version's is).
+    /// The table is ASCII, so it is split on bytes: splitting on characters made parsing it a quarter of the time
+    /// `pgha render` takes for one spec.
     static func parse(_ table: String) -> Table {
+        func split(_ text: Substring, on separator: Unicode.Scalar) -> [Substring] {
+            text.utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: false).map(Substring.init)
+        }
         func list(_ field: Substring) -> [String] {
-            field.isEmpty ? [] : field.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            field.isEmpty ? [] : split(field, on: ",").map(String.init)
         }
         var settings: [String: GUC] = [:]
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        for line in split(Substring(table), on: "\n") where !line.isEmpty {
+            let fields = split(line, on: "|")
             guard fields.count == 8,
                   let context = GUC.Context(rawValue: String(fields[1])),
                   let type = GUC.ValueType(rawValue: String(fields[2]))
