@@ -13,10 +13,12 @@ struct DiagnosticOptions: ParsableArguments {
     /// Prints the diagnostics of one file to standard error (notes only when `includeNotes`, as `validate` does);
     /// returns whether they allow going on.
     func report(_ diagnostics: [Diagnostic], file: String, source: [UInt8], includeNotes: Bool = false) -> Bool {
-        let colored = format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let shown = includeNotes ? diagnostics : diagnostics.filter { $0.severity != .note }
-        let text = DiagnosticFormatter(format: format, colored: colored).format(shown, file: file, source: source)
-        FileHandle.standardError.write(Data(text.utf8))
+        if !shown.isEmpty {
+            let colored = format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let text = DiagnosticFormatter(format: format, colored: colored).format(shown, file: file, source: source)
+            FileHandle.standardError.write(Data(text.utf8))
+        }
         return !diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     }
 }

@@ -34,7 +34,7 @@ enum YAMLDocument {
             break
         }
         do {
-            let parser = try Parser(yaml: text, resolver: .basic)
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             guard let root = try parser.nextRoot() else {
                 return .failure([Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
                                             hint: "start from `pgha init` or Examples/minimal.yaml")])
