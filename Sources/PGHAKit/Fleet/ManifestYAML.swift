@@ -26,7 +26,7 @@ enum ManifestYAML {
 
     /// The types that Yams writes in a form of their own (its `YAMLEncodable` conformances other than the
     /// string, integer and boolean this encoder writes itself), which are left to Yams. Listed rather than looked
-    /// up: a process's first conformance lookups scan every loaded library, which cost a single render milliseconds.
+    /// up with `is YAMLEncodable`, a conformance check on every value.
     static let typesYamsWritesItself: Set<ObjectIdentifier> = Set([
         Int8.self, Int16.self, Int32.self, Int64.self, UInt.self, UInt8.self, UInt16.self, UInt32.self, UInt64.self,
         Double.self, Float.self, Decimal.self, Date.self, Data.self, URL.self, UUID.self,

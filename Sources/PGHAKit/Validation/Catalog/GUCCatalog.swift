@@ -48,7 +48,7 @@ public enum GUCCatalog {
 
     /// Parses the generated table: one `name|context|type|unit|min|max|enum values|hidden enum spellings`
     /// line per setting, lists comma-separated (an enum value may be empty, as ssl_max_protocol_version's is).
-    /// The table is ASCII, so it is split on bytes: splitting on characters made parsing it a quarter of the time
+    /// The table is ASCII, so it is split on bytes: split on characters, parsing it took a quarter of the time
     /// `pgha render` takes for one spec.
     static func parse(_ table: String) -> Table {
         func split(_ text: Substring, on separator: Unicode.Scalar) -> [Substring] {
