@@ -93,6 +93,7 @@ import Testing
     /// Codes with no spec that produces them.
     static let undemonstrable: [DiagnosticCode: String] = [
         .renderFailed: "An internal error while rendering a spec that passed validation. Please report it with the spec.",
+        .duplicateTarget: "Reported by `pgha render`, `check` and `diff` on a fleet when two spec files have the same `namespace` and `name`, naming both files. Rename one of the clusters or move it to another namespace.",
     ]
 
     @Test(arguments: entries)

@@ -29,7 +29,7 @@ import Testing
             "1:13 error[PGHA0014] apiVersion: 'apiVersion' must be one of 'pgha/v1alpha1', not 'pgha/v1'",
         ]),
         Case(name: "duplicate key", yaml: header + "name: pg-a\nname: pg-b\nazure:\n  location: westus3\n", expected: [
-            "3:1 error[PGHA0013] : duplicate key 'name'",
+            "3:1 error[PGHA0013] : the key 'name' appears more than once in this mapping",
         ]),
         Case(name: "unquoted version string", yaml: header + "name: pg-a\nazure:\n  location: westus3\n  kubernetesVersion: 1.32\n", expected: [
             "6:22 error[PGHA0011] azure.kubernetesVersion: 'azure.kubernetesVersion' must be a string, not the number '1.32'",
@@ -91,6 +91,26 @@ import Testing
             yaml += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         #expect(TestSupport.diagnostics(yaml) == ["6:5 error[PGHA0005] : YAML anchors and aliases are not allowed in a spec (found '&a0')"])
+    }
+
+    /// Ways found in review to hide an anchor from a naive scan: bare carriage returns, quote escapes, a flow
+    /// colon with no space, and a tag before the anchor. Each would otherwise hang the composer.
+    @Test(arguments: [
+        "# spec\rname: &l0 [a, a]\rk: {*l0 : 1}\r",
+        "name: pg\nb: ['x'' #', &l1 [a, a]]\n",
+        "name: pg\nb: [\"x\\\" #\", &l1 [a, a]]\n",
+        "name: pg\nb: {\"a\":*n}\n",
+        "name: pg\nb: !!seq &a [a, a]\n",
+        "name: pg\nb: [a\n 'b, &c [a]]\n",
+        "name: pg\u{2028}b: &a [a]\n",
+    ])
+    func anchorsCannotHideFromTheScan(_ yaml: String) {
+        #expect(Compiler.check(Array(yaml.utf8)).diagnostics.map(\.code) == [.anchorsNotAllowed], "\(yaml.debugDescription)")
+    }
+
+    @Test func asterisksInsidePlainScalarsAreText() {
+        let yaml = Self.header + "name: pg-a\nbackup:\n  storageAccount: pgabackups\n  schedule: 0 15 * ? * *\nazure:\n  location: westus3 # a * comment &x\n"
+        #expect(TestSupport.diagnostics(yaml).filter { $0.contains("error") } == [])
     }
 
     @Test func hostileNestingIsRefused() {
@@ -163,5 +183,74 @@ import Testing
         #expect(spec.azure.resourceGroup == "rg-pg-test")
         #expect(spec.azure.nodeResourceGroup == "MC_rg-pg-test_aks-pg-test_westus3")
         #expect(spec.postgres.image == "ghcr.io/cloudnative-pg/postgresql:18-system-trixie")
+    }
+}
+
+/// Review findings, each pinned by a test.
+@Suite struct ReviewRegressionTests {
+    static func errors(_ extra: String) -> [String] {
+        TestSupport.diagnostics(TestSupport.spec(extra)).filter { $0.contains(" error[") }
+    }
+
+    @Test func parameterNamesMustBeLowerCase() {
+        #expect(Self.errors("postgres:\n  parameters:\n    Shared_Buffers: 1GB\n")
+            == ["8:21 error[PGHA0201] postgres.parameters.Shared_Buffers: 'Shared_Buffers' is not lower-case"])
+    }
+
+    @Test func walLevelMinimalIsAlwaysRefused() {
+        #expect(Self.errors("instances: 1\npostgres:\n  parameters:\n    wal_level: minimal\n").map { $0.prefix(20) } == ["9:16 error[PGHA0205]"])
+    }
+
+    @Test func sizesAreReadAsCloudNativePGReadsThem() {
+        #expect(Self.errors("postgres:\n  parameters:\n    shared_buffers: 1.5GB\n    max_wal_size: 2 GB\n") == [])
+    }
+
+    @Test func longClusterNamesKeepValidDefaults() {
+        let name = "a" + String(repeating: "b", count: 48) + "c"
+        let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\nbackup:\n  storageAccount: pgtestbackups\nazure:\n  location: westus3\n  resourceGroup: rg\n  aksCluster: aks\n  identity:\n    name: identity\n"
+        let result = Compiler.compile(Array(yaml.utf8))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        #expect(result.artifacts.contains { $0.path == "scheduledbackup-\(name)-backup.yaml" })
+    }
+
+    @Test func theRecoveryClusterCannotTakeThePublicServicesNames() {
+        let yaml = "backup:\n  storageAccount: pgtestbackups\nrecovery:\n  name: pg-test-public\nexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: pg-test-demo\n"
+        #expect(Self.errors(yaml).map { $0.prefix(20) } == ["9:9 error[PGHA0121] "])
+    }
+
+    @Test func plainConnectionsNeedARejectRule() {
+        let warnings = TestSupport.diagnostics(TestSupport.spec("postgres:\n  pgHBA:\n    - hostssl all all all scram-sha-256\n"))
+        #expect(warnings.contains("7:3 warning[PGHA0113] postgres.pgHBA: connections without TLS are accepted: CloudNativePG ends pg_hba with 'host all all all scram-sha-256'"))
+        #expect(TestSupport.diagnostics(TestSupport.spec()).allSatisfy { !$0.contains("PGHA0113") })
+    }
+
+    @Test(arguments: [" @daily", "@every  1h", "@daily "])
+    func descriptorsMustBeWrittenExactly(_ schedule: String) {
+        #expect(CronSchedule.read(schedule) != .descriptor(equivalent: "0 0 0 * * *"))
+        if case .invalid = CronSchedule.read(schedule) {} else { Issue.record("'\(schedule)' should be invalid") }
+    }
+
+    @Test func oneLetterBooleansAndKeysAreQuotedInManifests() throws {
+        let result = TestSupport.compile(TestSupport.spec("nodeSelector:\n  \"yes\": \"y\"\nbootstrap:\n  owner: n\n"))
+        let cluster = try #require(result.artifacts.first { $0.path == "cluster-pg-test.yaml" })
+        #expect(cluster.contents.contains("      'yes': 'y'\n"))
+        #expect(cluster.contents.contains("      owner: 'n'\n"))
+    }
+
+    @Test func aTrailingDocumentMarkerIsNotASecondDocument() {
+        #expect(TestSupport.diagnostics(TestSupport.spec() + "---\n").filter { $0.contains("error") } == [])
+    }
+
+    @Test func explicitStringTagsAreStrings() {
+        #expect(Self.errors("namespace: !!str true\n") == [])
+        #expect(Self.errors("instances: !!str 3\n").map { $0.prefix(20) } == ["6:12 error[PGHA0011]"])
+        #expect(Self.errors("azure:\n  kubernetesVersion: !!str 1.32\n").allSatisfy { !$0.contains("PGHA0011") })
+    }
+
+    @Test func sourceLinesNeverCarryControlCharacters() {
+        let source = Array("name: \u{1B}[31mred\u{1B}[0m\n".utf8)
+        let diagnostic = Diagnostic(.error, .unknownKey, "bad \u{1B}[2J", path: "name", at: SourceLocation(line: 1, column: 1))
+        let text = DiagnosticFormatter(format: .human).format([diagnostic], file: "s.yaml", source: source)
+        #expect(!text.unicodeScalars.contains("\u{1B}"))
     }
 }

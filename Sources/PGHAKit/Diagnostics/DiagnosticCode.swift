@@ -107,6 +107,9 @@ extension DiagnosticCode {
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
+
+    // MARK: Fleets (07xx)
+    public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
 }
 
 extension DiagnosticCode {
@@ -127,5 +130,6 @@ extension DiagnosticCode {
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
         deprecatedFeature, invalidOperatorSetting,
+        duplicateTarget,
     ]
 }

@@ -26,10 +26,10 @@ public struct DiagnosticFormatter: Sendable {
         }.joined()
     }
 
-    private func human(_ diagnostic: Diagnostic, file: String, lines: [Substring]) -> String {
+    private func human(_ diagnostic: Diagnostic, file: String, lines: [String]) -> String {
         let location = diagnostic.location
         let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36")
-        var text = "\(file):\(location.line):\(location.column): \(severity)[\(diagnostic.code)]: \(bold(diagnostic.message))\n"
+        var text = "\(file):\(location.line):\(location.column): \(severity)[\(diagnostic.code)]: \(bold(printable(diagnostic.message)))\n"
         if location.line >= 1, location.line <= lines.count {
             let line = lines[location.line - 1]
             let gutter = String(location.line)
@@ -38,8 +38,8 @@ public struct DiagnosticFormatter: Sendable {
                 .map { $0 == "\t" ? "\t" : " " }.joined()
             text += " \(gutter) | \(line)\n \(padding) | \(caretOffset)\(paint("^", "32"))\n"
         }
-        if !diagnostic.path.isEmpty { text += "  = spec path: \(diagnostic.path)\n" }
-        if let hint = diagnostic.hint { text += "  = hint: \(hint)\n" }
+        if !diagnostic.path.isEmpty { text += "  = spec path: \(printable(diagnostic.path))\n" }
+        if let hint = diagnostic.hint { text += "  = hint: \(printable(hint))\n" }
         return text
     }
 
@@ -66,9 +66,38 @@ public struct DiagnosticFormatter: Sendable {
         return "::\(command) \(properties)::\(escapeData(message))"
     }
 
-    private func sourceLines(_ source: [UInt8]) -> [Substring] {
-        let text = String(decoding: source, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    /// The file's lines as YAML counts them (any line break), with control characters other than tabs shown
+    /// as `?`, so a spec cannot send escape sequences to the terminal.
+    private func sourceLines(_ source: [UInt8]) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCarriageReturn = false
+        for scalar in String(decoding: source, as: UTF8.self).unicodeScalars {
+            defer { previousWasCarriageReturn = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasCarriageReturn:
+                continue
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            default:
+                current.append(contentsOf: printable(scalar))
+            }
+        }
+        lines.append(String(current))
+        return lines
+    }
+
+    /// `scalar`, or `?` for a control character other than a tab.
+    private func printable(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
+        scalar != "\t" && scalar.properties.generalCategory == .control ? "?".unicodeScalars : String(scalar).unicodeScalars
+    }
+
+    /// `text` with its control characters shown as `?`.
+    private func printable(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(contentsOf: printable(scalar)) }
+        return String(result)
     }
 
     private func paint(_ text: String, _ color: String) -> String {

@@ -189,7 +189,3 @@ public enum FleetRenderer {
     }
 }
 
-extension DiagnosticCode {
-    // MARK: Fleet (07xx)
-    public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
-}

@@ -65,7 +65,7 @@ enum ManifestYAML {
         func append(key: String, _ element: Element) throws {
             guard case .mapping(var entries) = content else { throw Unsupported() }
             content = .unset
-            entries.append((try Scalar.string(key, resolving: false), element))
+            entries.append((try Scalar.string(key, resolving: true), element))
             content = .mapping(entries)
         }
 
@@ -136,8 +136,10 @@ enum ManifestYAML {
         /// Every character of Yams' int, float, timestamp, null, merge and value patterns.
         private static let nonStringCharacters = Set("0123456789_-+.:eEbBoOxXabcdefABCDEFtTzZ \tinfINFnaNA<=~".utf8)
 
-        /// The words Yams' default resolver reads as booleans or null.
+        /// The words Yams' default resolver reads as booleans or null, and the one-letter booleans of YAML 1.1
+        /// readers such as kubectl's.
         private static let reservedWords: Set<String> = [
+            "y", "Y", "n", "N",
             "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
             "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
         ]

@@ -42,7 +42,7 @@ enum SpecBuilder {
                 majorVersion: majorVersion,
                 image: image ?? "ghcr.io/cloudnative-pg/postgresql:\(majorVersion ?? 18)-system-trixie",
                 parameters: postgres.stringMap("parameters") ?? [:],
-                pgHBA: postgres.stringList("pgHBA") ?? ["hostssl all all all scram-sha-256"],
+                pgHBA: postgres.stringList("pgHBA") ?? ["hostssl all all all scram-sha-256", "hostnossl all all all reject"],
                 sharedPreloadLibraries: postgres.stringList("sharedPreloadLibraries") ?? []
             ),
             resources: Spec.Resources(

@@ -93,22 +93,14 @@ struct StructureChecker {
         }
     }
 
-    /// The pairs of a mapping with string keys, reporting non-string and repeated keys.
+    /// The pairs of a mapping with string keys, reporting other keys. (The composer already refused repeated keys.)
     private mutating func uniquePairs(_ mapping: Node.Mapping, path: String) -> [(key: KeyText, value: Node)] {
         var result: [(key: KeyText, value: Node)] = []
-        var firstSeen: [String: SourceLocation] = [:]
         for (keyNode, value) in mapping {
-            let location = keyNode.location ?? .start
             guard let scalar = keyNode.scalar else {
-                report(.wrongType, "keys must be plain strings", path, location)
+                report(.wrongType, "keys must be plain strings", path, keyNode.location ?? .start)
                 continue
             }
-            if let first = firstSeen[scalar.string] {
-                report(.duplicateKey, "duplicate key '\(scalar.string)' (first written at \(first))",
-                       join(path, scalar.string), location, hint: "remove one of them")
-                continue
-            }
-            firstSeen[scalar.string] = location
             result.append((KeyText(text: scalar.string, location: keyNode.location), value))
         }
         return result

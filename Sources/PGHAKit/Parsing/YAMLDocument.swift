@@ -39,7 +39,7 @@ enum YAMLDocument {
                 return .failure([Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
                                             hint: "start from `pgha init` or Examples/minimal.yaml")])
             }
-            if let second = try parser.nextRoot() {
+            if let second = try parser.nextRoot(), !(second.scalar.map { $0.string.isEmpty && $0.style == .plain } ?? false) {
                 return .failure([Diagnostic(.error, .multipleDocuments,
                                             "the file holds more than one YAML document",
                                             path: "", at: second.location ?? .start,
@@ -48,7 +48,7 @@ enum YAMLDocument {
             return .success(root)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
             return .failure([Diagnostic(.error, .duplicateKey,
-                                        "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", "),
+                                        "the key " + duplicates.map { "'\($0)'" }.joined(separator: ", ") + " appears more than once in this mapping",
                                         path: "", at: SourceLocation(line: context.mark.line, column: context.mark.column),
                                         hint: "a key may appear once in a mapping; remove one of them")])
         } catch let error as YamlError {

@@ -1,8 +1,9 @@
-/// Builds the `ScheduledBackup` and the one-off `Backup`.
+/// Builds the `ScheduledBackup` and the one-off `Backup`. Their names stay within 63 characters: CloudNativePG
+/// copies a ScheduledBackup's name into a label of every Backup it creates.
 enum BackupTranslation {
     static func scheduled(_ spec: Spec, _ backup: Spec.Backup) -> ScheduledBackup {
         ScheduledBackup(
-            metadata: ObjectMeta(name: "\(spec.name)-scheduled-backup", namespace: spec.namespace, labels: Labels.common(spec)),
+            metadata: ObjectMeta(name: "\(spec.name)-backup", namespace: spec.namespace, labels: Labels.common(spec)),
             spec: ScheduledBackup.Spec(
                 schedule: YAMLString(backup.schedule),
                 backupOwnerReference: "self",
@@ -14,7 +15,7 @@ enum BackupTranslation {
 
     static func onDemand(_ spec: Spec) -> Backup {
         Backup(
-            metadata: ObjectMeta(name: "\(spec.name)-on-demand-backup", namespace: spec.namespace, labels: Labels.common(spec)),
+            metadata: ObjectMeta(name: "\(spec.name)-on-demand", namespace: spec.namespace, labels: Labels.common(spec)),
             spec: Backup.Spec(method: "barmanObjectStore", cluster: LocalObjectReference(name: spec.name))
         )
     }

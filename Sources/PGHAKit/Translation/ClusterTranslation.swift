@@ -50,8 +50,9 @@ enum ClusterTranslation {
     /// The recovery name for the external cluster a recovery Cluster restores from.
     static let recoverySource = "clusterBackup"
 
-    /// A Cluster bootstrapped from the primary's backups. It carries the primary's parameters and resources:
-    /// WAL replay refuses settings such as `max_connections` lower than the primary's.
+    /// A Cluster bootstrapped from the primary's backups. It carries the primary's parameters and resources
+    /// (WAL replay refuses settings such as `max_connections` lower than the primary's) and names the
+    /// application database and owner (CloudNativePG would otherwise create an empty `app` database).
     static func recovery(_ spec: Spec, _ recovery: Spec.Recovery, _ backup: Spec.Backup) -> Cluster {
         Cluster(
             metadata: ObjectMeta(name: recovery.name, namespace: spec.namespace, labels: Labels.common(spec)),
@@ -62,7 +63,9 @@ enum ClusterTranslation {
                 topologySpreadConstraints: recovery.instances > 1 ? zoneSpread(spec, cluster: recovery.name) : nil,
                 affinity: affinity(spec),
                 resources: resources(spec),
-                bootstrap: Cluster.Bootstrap(recovery: Cluster.Bootstrap.Recovery(source: recoverySource)),
+                bootstrap: Cluster.Bootstrap(recovery: Cluster.Bootstrap.Recovery(
+                    source: recoverySource, database: spec.bootstrap.database, owner: spec.bootstrap.owner
+                )),
                 storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
                 postgresql: postgresql(spec),

@@ -50,7 +50,8 @@ enum AzureRules {
                               hint: "names of at most 512 characters without < > % & \\ ? /, values of at most 256")
             }
         }
-        for (index, range) in azure.authorizedIPRanges.enumerated() where CIDR(range) == nil && CIDR(range + "/32") == nil {
+        for (index, range) in azure.authorizedIPRanges.enumerated()
+        where CIDR(range) == nil && CIDR(range + "/32") == nil && CIDR(range + "/128") == nil {
             context.error(.invalidCIDR, "'\(range)' is not an IP address or CIDR block", at: "azure.authorizedIPRanges[\(index)]",
                           hint: "such as 203.0.113.7/32")
         }

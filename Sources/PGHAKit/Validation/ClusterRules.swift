@@ -111,15 +111,26 @@ enum ClusterRules {
     }
 
     private static func checkPostgresLists(_ context: inout ValidationContext, _ spec: Spec) {
+        var rejectsPlainConnections = false
         for (index, line) in spec.postgres.pgHBA.enumerated() {
             let path = "postgres.pgHBA[\(index)]"
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.isEmpty || line.contains("\n") || line.contains("\r") {
+            if words.isEmpty || line.contains(where: \.isNewline) {
                 context.error(.invalidHBALine, "pg_hba entries must be single, non-empty lines", at: path)
-            } else if words[0] == "host" || words[0] == "hostnossl" {
+            } else if line.contains("${podselector:") {
+                context.error(.invalidHBALine, "pg_hba pod selector references need podSelectorRefs, which pgha does not render",
+                              at: path, hint: "write the addresses or CIDRs instead")
+            } else if words[0] == "hostnossl" && words.last == "reject" && words.dropFirst().prefix(3).allSatisfy({ $0 == "all" }) {
+                rejectsPlainConnections = true
+            } else if (words[0] == "host" || words[0] == "hostnossl") && words.last != "reject" {
                 context.warning(.insecureHBA, "'\(words[0])' also accepts connections without TLS", at: path,
                                 hint: "use 'hostssl' so passwords never cross the network in clear text")
             }
+        }
+        if !rejectsPlainConnections {
+            context.warning(.insecureHBA,
+                            "connections without TLS are accepted: CloudNativePG ends pg_hba with 'host all all all scram-sha-256'",
+                            at: "postgres.pgHBA", hint: "add 'hostnossl all all all reject' (the default pgHBA has it)")
         }
         for (index, library) in spec.postgres.sharedPreloadLibraries.enumerated() where !isSimpleIdentifier(library) {
             context.error(.invalidIdentifier, "'\(library)' is not a library name", at: "postgres.sharedPreloadLibraries[\(index)]",
@@ -137,6 +148,9 @@ enum ClusterRules {
         if recovery.name == spec.name {
             context.error(.recoveryNameClash, "the recovery cluster cannot have the cluster's own name", at: "recovery.name",
                           hint: "the default is '\(spec.name)-recovered'")
+        } else if spec.expose != nil && recovery.name == "\(spec.name)-public" {
+            context.error(.recoveryNameClash, "the recovery cluster's Services '\(recovery.name)-rw' and '-ro' would take the public Services' names",
+                          at: "recovery.name", hint: "choose another name, such as '\(spec.name)-recovered'")
         } else if !NameRules.isDNS1035Label(recovery.name, maxLength: 50) {
             let written = spec.sourceMap.contains("recovery.name")
             context.error(.recoveryNameClash, "'\(recovery.name)' is not a valid cluster name", at: written ? "recovery.name" : "recovery",

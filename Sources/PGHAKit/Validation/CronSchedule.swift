@@ -36,16 +36,18 @@ enum CronSchedule {
     ]
 
     static func read(_ schedule: String) -> Reading {
-        let words = schedule.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-        guard !words.isEmpty else { return .invalid("the schedule is empty") }
-        if words[0].hasPrefix("@") {
-            if words.count == 1, let equivalent = descriptors[words[0]] { return .descriptor(equivalent: equivalent) }
-            if words[0] == "@every", words.count == 2 {
-                return isGoDuration(words[1]) ? .descriptor(equivalent: nil)
-                    : .invalid("'\(words[1])' is not a duration such as 1h30m")
+        if schedule.hasPrefix("@") {
+            if let equivalent = descriptors[schedule] { return .descriptor(equivalent: equivalent) }
+            if schedule.hasPrefix("@every ") {
+                let duration = String(schedule.dropFirst("@every ".count))
+                return isGoDuration(duration) ? .descriptor(equivalent: nil)
+                    : .invalid("'\(duration)' is not a duration such as 1h30m")
             }
             return .invalid("unrecognized descriptor '\(schedule)'")
         }
+        let words = schedule.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        guard !words.isEmpty else { return .invalid("the schedule is empty") }
+        if words[0].hasPrefix("@") { return .invalid("a descriptor must start the schedule, with no space before it") }
         guard words.count == 5 || words.count == 6 else {
             return .invalid("expected 6 fields (second minute hour day-of-month month day-of-week), found \(words.count)")
         }

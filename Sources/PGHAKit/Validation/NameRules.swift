@@ -17,10 +17,11 @@ enum NameRules {
             && name.allSatisfy { isLowerAlphanumeric($0) || $0 == "-" }
     }
 
-    /// A DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters.
+    /// A DNS-1123 subdomain: dot-separated parts like DNS-1123 labels, at most 253 characters in all (Kubernetes
+    /// limits only the total).
     static func isDNS1123Subdomain(_ name: String) -> Bool {
         name.count <= 253 && !name.isEmpty && name.split(separator: ".", omittingEmptySubsequences: false)
-            .allSatisfy { isDNS1123Label(String($0)) }
+            .allSatisfy { isDNS1123Label(String($0), maxLength: 253) }
     }
 
     /// A Kubernetes label key: an optional DNS-1123 subdomain prefix and '/', then a name of at most 63

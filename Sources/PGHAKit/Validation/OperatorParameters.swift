@@ -44,9 +44,9 @@ enum OperatorParameters {
         }
     }
 
-    /// A PostgreSQL boolean as `parse_bool` reads it, or nil.
+    /// A PostgreSQL boolean as CloudNativePG reads it (`parse_bool` without trimming), or nil.
     static func boolean(_ text: String) -> Bool? {
-        let value = text.lowercased().trimmingSpaces
+        let value = text.lowercased()
         guard !value.isEmpty else { return nil }
         for (word, meaning) in [("true", true), ("false", false), ("yes", true), ("no", false)] where word.hasPrefix(value) {
             return meaning
@@ -60,11 +60,11 @@ enum OperatorParameters {
         }
     }
 
-    /// A size as CloudNativePG reads shared_buffers and the WAL sizes: an integer (megabytes) or a number with
-    /// kB, MB, GB or TB. Returns bytes, or nil.
+    /// A size as CloudNativePG reads shared_buffers and the WAL sizes (spaces removed, then a number in megabytes
+    /// or with kB, MB, GB or TB). Returns bytes, or nil.
     static func size(_ text: String) -> Double? {
-        let value = text.trimmingSpaces
-        let number = value.prefix { $0.isNumber }
+        let value = String(text.filter { $0 != " " })
+        let number = value.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         guard !number.isEmpty, let amount = Double(number) else { return nil }
         switch value.dropFirst(number.count) {
         case "": return amount * 1_048_576

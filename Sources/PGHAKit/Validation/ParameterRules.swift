@@ -22,7 +22,7 @@ enum ParameterRules {
                 if let prefix = name.split(separator: ".").first, name.contains("."), !catalogedPrefixes.contains(String(prefix)) {
                     continue
                 }
-                let suggestion = name.count <= 64 ? Suggestion.closest(to: name, in: Array(settings.keys)) : nil
+                let suggestion = context.spendSuggestion(on: name) ? Suggestion.closest(to: name, in: Array(settings.keys)) : nil
                 context.error(.unknownParameter, "PostgreSQL \(major) has no parameter '\(name)'", at: path(name),
                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "check the spelling against the PostgreSQL \(major) documentation")
                 continue
@@ -65,6 +65,10 @@ enum ParameterRules {
     private static func path(_ name: String) -> String { "postgres.parameters.\(name)" }
 
     private static func checkOperatorRules(_ context: inout ValidationContext, name: String, value: String) {
+        if name != name.lowercased() && OperatorParameters.isValidName(name) {
+            return context.error(.invalidParameterName, "'\(name)' is not lower-case", at: path(name),
+                                 hint: "PostgreSQL ignores the case of parameter names but CloudNativePG checks them as written: write '\(name.lowercased())'")
+        }
         if !OperatorParameters.isValidName(name) {
             return context.error(.invalidParameterName, "'\(name)' is not a valid parameter name", at: path(name),
                                  hint: "letters, digits, '_' and '$', with at most one '.' (extension.setting)")
@@ -100,9 +104,9 @@ enum ParameterRules {
         if let level = parameters["wal_level"] {
             if !["logical", "replica", "minimal"].contains(level) {
                 context.error(.invalidWalLevel, "wal_level must be logical, replica or minimal, not '\(level)'", at: path("wal_level"))
-            } else if level == "minimal" && (spec.instances > 1 || spec.backup != nil) {
-                context.error(.invalidWalLevel, "wal_level 'minimal' cannot feed standbys or WAL archiving", at: path("wal_level"),
-                              hint: "use 'replica' or 'logical' (the default)")
+            } else if level == "minimal" {
+                context.error(.invalidWalLevel, "wal_level 'minimal' cannot feed standbys or WAL archiving, which CloudNativePG always enables",
+                              at: path("wal_level"), hint: "use 'replica' or 'logical' (the default)")
             }
         }
         for name in ["hot_standby_feedback", "sync_replication_slots", "wal_log_hints"] {
@@ -129,7 +133,7 @@ enum ParameterRules {
                 continue
             }
             sizes[name] = bytes
-            if name == "shared_buffers" && value.allSatisfy(\.isNumber) {
+            if name == "shared_buffers" && value.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) {
                 context.warning(.sizeWithoutUnit, "shared_buffers '\(value)' has no unit: PostgreSQL reads 8kB pages, CloudNativePG reads megabytes",
                                 at: path(name), hint: "write the unit, such as \(value)MB")
             }

@@ -21,6 +21,9 @@ public enum Validator {
 struct ValidationContext {
     let spec: Spec
     private(set) var diagnostics: [Diagnostic] = []
+    private var errorPaths: Set<String> = []
+    /// Did-you-mean searches left: each costs a pass over a catalog, so hostile input cannot make validation slow.
+    private var suggestionBudget = 64
 
     /// Whether the cluster name is valid; defaults derived from it (`<name>-identity`…) are checked only then,
     /// so one bad name is reported once.
@@ -39,7 +42,14 @@ struct ValidationContext {
 
     /// Whether an error was already reported at `path` (so later rules do not repeat it).
     func hasError(at path: String) -> Bool {
-        diagnostics.contains { $0.severity == .error && $0.path == path }
+        errorPaths.contains(path)
+    }
+
+    /// Whether to look for a suggestion for `word` (short enough, and within the budget).
+    mutating func spendSuggestion(on word: String) -> Bool {
+        guard word.count <= 64, suggestionBudget > 0 else { return false }
+        suggestionBudget -= 1
+        return true
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at path: String, hint: String? = nil) {
@@ -52,6 +62,7 @@ struct ValidationContext {
 
     mutating func report(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String,
                          at path: String, hint: String? = nil) {
+        if severity == .error { errorPaths.insert(path) }
         diagnostics.append(Diagnostic(severity, code, message, path: path, at: spec.sourceMap.location(of: path), hint: hint))
     }
 }

@@ -58,6 +58,8 @@ public struct Cluster: KubernetesObject, Equatable {
 
         public struct Recovery: Encodable, Sendable, Equatable {
             public var source: String
+            public var database: String
+            public var owner: String
         }
     }
 

@@ -8,7 +8,7 @@ set -euo pipefail
 # Kubernetes
 CLUSTER_NAME='pg-primary'
 NAMESPACE='cnpg-database'
-ON_DEMAND_BACKUP='pg-primary-on-demand-backup'
+ON_DEMAND_BACKUP='pg-primary-on-demand'
 RECOVERY_NAME='pg-primary-recovered-db'
 RESOURCE_GROUP='rg-cnpg-demo'
 AKS_CLUSTER='aks-pg-primary'
@@ -174,7 +174,7 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   run kubectl apply \
-      --filename "$OUT_DIR/oneoff/backup-pg-primary-on-demand-backup.yaml" \
+      --filename "$OUT_DIR/oneoff/backup-pg-primary-on-demand.yaml" \
       --context "$AKS_CLUSTER"
   run kubectl wait "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" \
       '--for=jsonpath={.status.phase}=completed' \

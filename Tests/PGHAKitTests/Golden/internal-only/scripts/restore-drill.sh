@@ -8,7 +8,7 @@ set -euo pipefail
 # Kubernetes
 CLUSTER_NAME='billing'
 NAMESPACE='payments'
-ON_DEMAND_BACKUP='billing-on-demand-backup'
+ON_DEMAND_BACKUP='billing-on-demand'
 RECOVERY_NAME='billing-recovered'
 RESOURCE_GROUP='rg-payments'
 AKS_CLUSTER='aks-payments'
@@ -174,7 +174,7 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   run kubectl apply \
-      --filename "$OUT_DIR/oneoff/backup-billing-on-demand-backup.yaml" \
+      --filename "$OUT_DIR/oneoff/backup-billing-on-demand.yaml" \
       --context "$AKS_CLUSTER"
   run kubectl wait "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" \
       '--for=jsonpath={.status.phase}=completed' \
