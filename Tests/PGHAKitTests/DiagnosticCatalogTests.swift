@@ -61,6 +61,7 @@ import Testing
         Entry(code: .unknownParameter, yaml: "BASEpostgres:\n  version: 17\n  parameters:\n    shared_bufers: 1GB\n", path: "postgres.parameters.shared_bufers", line: 9, fix: "Use the suggested name; custom extension settings need a dotted name."),
         Entry(code: .invalidParameterValue, yaml: "BASEpostgres:\n  parameters:\n    work_mem: 64mb\n", path: "postgres.parameters.work_mem", line: 8, fix: "Write a value PostgreSQL accepts: units are case-sensitive (kB, MB, GB), numbers within the range shown."),
         Entry(code: .restartingParameter, yaml: "BASEpostgres:\n  parameters:\n    max_connections: \"200\"\n", path: "postgres.parameters.max_connections", line: 8, fix: "Nothing to fix: plan the change for a maintenance window."),
+        Entry(code: .failoverSlotsPrerequisites, yaml: "BASEpostgres:\n  parameters:\n    pg_failover_slots.synchronize_slot_names: name_like:%\n", path: "postgres.parameters.pg_failover_slots.synchronize_slot_names", line: 8, fix: "Set `hot_standby_feedback: \"on\"` and keep `replication.highAvailabilitySlots` on."),
         Entry(code: .walLogHintsOff, yaml: "BASEpostgres:\n  parameters:\n    wal_log_hints: \"off\"\n", path: "postgres.parameters.wal_log_hints", line: 8, fix: "Remove it."),
         Entry(code: .invalidSchedule, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  schedule: \"0 61 * * * *\"\n", path: "backup.schedule", line: 8, fix: "Six fields, seconds first; each within its range."),
         Entry(code: .fiveFieldSchedule, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n  schedule: \"15 * * * *\"\n", path: "backup.schedule", line: 8, fix: "Add the seconds field first: `0 15 * * * *`."),
@@ -140,7 +141,7 @@ import Testing
         | Exit code | Meaning |
         | --- | --- |
         | 0 | valid (warnings allowed unless `--strict`) |
-        | 1 | invalid spec |
+        | 1 | invalid spec (for `check` and `diff`: the directory has drifted) |
         | 2 | usage error |
         | 3 | I/O error (unreadable spec, unwritable output) |
 

@@ -73,6 +73,7 @@ extension DiagnosticCode {
     public static let invalidParameterValue = DiagnosticCode("PGHA0212", "A parameter value PostgreSQL would reject.")
     public static let restartingParameter = DiagnosticCode("PGHA0213", "A parameter whose change restarts the instances.")
     public static let walLogHintsOff = DiagnosticCode("PGHA0214", "wal_log_hints off in a cluster with standbys.")
+    public static let failoverSlotsPrerequisites = DiagnosticCode("PGHA0215", "pg_failover_slots settings without hot_standby_feedback and high-availability slots.")
 
     // MARK: Backups (03xx)
     public static let invalidSchedule = DiagnosticCode("PGHA0301", "A schedule CloudNativePG cannot parse.")
@@ -123,7 +124,7 @@ extension DiagnosticCode {
         recoveryWithoutBackup, recoveryNameClash,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
-        restartingParameter, walLogHintsOff,
+        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,

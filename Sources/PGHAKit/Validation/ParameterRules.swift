@@ -120,6 +120,15 @@ enum ParameterRules {
                               at: path(name), hint: "remove the parameter (the operator turns it on)")
             }
         }
+        if let failoverSlots = parameters.keys.sorted().first(where: { $0.hasPrefix("pg_failover_slots.") }) {
+            let feedback = parameters["hot_standby_feedback"].flatMap(OperatorParameters.boolean) ?? false
+            if !feedback || !spec.replication.highAvailabilitySlots {
+                context.error(.failoverSlotsPrerequisites,
+                              "pg_failover_slots needs hot_standby_feedback on and high-availability replication slots",
+                              at: path(failoverSlots),
+                              hint: "set hot_standby_feedback: \"on\" and keep replication.highAvailabilitySlots true")
+            }
+        }
     }
 
     private static func checkSizes(_ context: inout ValidationContext, _ spec: Spec) {
