@@ -7,7 +7,8 @@
 # written to a scratch data directory's postgresql.auto.conf the way CloudNativePG writes them (name = 'value', quotes
 # doubled), and `postgres -C` parses the whole configuration without starting a server. Parameters the server does
 # not know, and extension ones (a dot in the name), are skipped and listed. Exits 1 if the server rejects any value
-# (its messages are printed), 2 on bad input. Installs postgresql-15 and PyYAML when missing; as root it runs
+# (its messages are printed), 2 on bad input. A configuration that parses is then used to start the server for
+# real (no TCP, a Unix socket in the scratch directory), which also catches values the machine cannot honour. Installs postgresql-15 and PyYAML when missing; as root it runs
 # PostgreSQL as the system user pgha-check, creating it if needed.
 set -euo pipefail
 
@@ -59,6 +60,23 @@ def postgres(*args):
     return subprocess.run(run_as + [os.path.join(bindir, "postgres"), *args], capture_output=True, text=True)
 
 
+def starts(label):
+    """Starts the server on the configuration and stops it; prints the server log when it does not start."""
+    scratch = os.path.dirname(datadir)
+    log = os.path.join(scratch, "server.log")
+    pg_ctl = os.path.join(bindir, "pg_ctl")
+    start = subprocess.run(run_as + [pg_ctl, "-D", datadir, "-w", "-t", "60", "-l", log,
+                                     "-o", f"-c listen_addresses='' -k {scratch}", "start"],
+                           capture_output=True, text=True)
+    if start.returncode != 0:
+        print(f"{label}: PostgreSQL {version} parses the parameters but does not start with them:")
+        for message in (open(log).read() if os.path.exists(log) else start.stderr).splitlines():
+            print("    " + log_prefix.sub("", message))
+        return False
+    subprocess.run(run_as + [pg_ctl, "-D", datadir, "-w", "-m", "fast", "stop"], capture_output=True)
+    return True
+
+
 version = re.search(r"\d+(\.\d+)+", postgres("--version").stdout).group(0)
 known = {line.split("\t")[0].lower() for line in postgres("--describe-config").stdout.splitlines()}
 log_prefix = re.compile(r"^\S+ \S+ \S+ \[\d+\] ")
@@ -92,8 +110,10 @@ for path in sys.argv[1:]:
         result = postgres("-D", datadir, "-C", "shared_buffers")
         if not lines:
             print(f"{label}: no parameters that PostgreSQL {version} knows")
+        elif result.returncode == 0 and starts(label):
+            print(f"{label}: PostgreSQL {version} accepts all {len(lines)} parameters it knows, and starts with them")
         elif result.returncode == 0:
-            print(f"{label}: PostgreSQL {version} accepts all {len(lines)} parameters it knows")
+            failed = True
         else:
             failed = True
             print(f"{label}: PostgreSQL {version} rejects the configuration:")
