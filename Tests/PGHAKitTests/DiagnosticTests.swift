@@ -237,6 +237,15 @@ import Testing
         #expect(cluster.contents.contains("      owner: 'n'\n"))
     }
 
+    @Test func longAndNonASCIITextKeepsTheQuotingRules() throws {
+        let longRule = "hostssl all all 10.0.0.0/8 scram-sha-256 " + String(repeating: "x", count: 120)
+        let result = TestSupport.compile(TestSupport.spec("nodeSelector:\n  \"yes\": \"y\"\npostgres:\n  pgHBA:\n    - \(longRule)\n    - hostnossl all all all reject\n  parameters:\n    application_name: \"naïve\"\n"))
+        let cluster = try #require(result.artifacts.first { $0.path == "cluster-pg-test.yaml" })
+        #expect(cluster.contents.contains("      'yes': 'y'\n"))
+        #expect(cluster.contents.contains("    - \"\(longRule)\"\n"))
+        #expect(cluster.contents.contains("      application_name: \"naïve\"\n"))
+    }
+
     @Test func aTrailingDocumentMarkerIsNotASecondDocument() {
         #expect(TestSupport.diagnostics(TestSupport.spec() + "---\n").filter { $0.contains("error") } == [])
     }

@@ -87,12 +87,34 @@ enum ManifestYAML {
             let (printable, plain) = text.withUTF8 { bytes in
                 (!bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, plainAllowed(bytes))
             }
-            guard printable else { throw Unsupported() }
+            guard printable else { return doubleQuoted(text) }
             if quoted || !plain || (resolving && resolvesToOtherType(text)) {
                 guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
                 return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
             }
             return text
+        }
+
+        /// A double-quoted scalar with JSON-style escapes (valid YAML in every reader), for text that is not
+        /// printable one-line ASCII of at most 128 bytes: such text is rare in manifests, and quoting it this way
+        /// keeps every string a string without handing the whole object to Yams.
+        static func doubleQuoted(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\t": result += "\\t"
+                case "\r": result += "\\r"
+                case let other where other.value < 0x20 || other.value == 0x7F || (0x80...0x9F).contains(other.value)
+                    || other == "\u{2028}" || other == "\u{2029}" || other == "\u{FEFF}":
+                    let hex = String(other.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
         }
 
         /// libyaml's test for a plain scalar in block context (`yaml_emitter_analyze_scalar`), for printable ASCII.
