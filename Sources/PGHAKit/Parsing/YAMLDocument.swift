@@ -64,9 +64,11 @@ enum YAMLDocument {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(message)", path: "",
-                              at: SourceLocation(line: mark.line, column: mark.column),
-                              hint: "check the indentation and quoting around this point")
+            let problemLocation = SourceLocation(line: mark.line, column: mark.column)
+            let start = context.map { SourceLocation(line: $0.mark.line, column: $0.mark.column) }
+            let hint = start.flatMap { $0 == problemLocation ? nil : "the construct it was reading starts at \($0)" }
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(message)", path: "", at: problemLocation,
+                              hint: hint ?? "check the indentation and quoting around this point")
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, .notUTF8, "the file cannot be read: \(problem)", path: "", at: .start)
         default:
