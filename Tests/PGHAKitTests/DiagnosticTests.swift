@@ -246,6 +246,11 @@ import Testing
         #expect(cluster.contents.contains("      application_name: \"naïve\"\n"))
     }
 
+    @Test(arguments: ["0x3", "+3", "1_000", "017"])
+    func integersMustBeDecimal(_ text: String) {
+        #expect(Self.errors("instances: \(text)\n") == ["6:12 error[PGHA0011] instances: 'instances' must be a plain decimal integer, not '\(text)'"])
+    }
+
     @Test func aTrailingDocumentMarkerIsNotASecondDocument() {
         #expect(TestSupport.diagnostics(TestSupport.spec() + "---\n").filter { $0.contains("error") } == [])
     }

@@ -49,8 +49,11 @@ struct StructureChecker {
         case .boolean:
             guard node.scalar != nil, node.resolvedKind == .boolean else { return mismatch(node, type, path) }
         case .integer(let minimum, let maximum):
-            guard let scalar = node.scalar, node.resolvedKind == .integer, let value = Int(scalar.string) else {
-                return mismatch(node, type, path)
+            guard let scalar = node.scalar, node.resolvedKind == .integer else { return mismatch(node, type, path) }
+            let digits = scalar.string.hasPrefix("-") ? scalar.string.dropFirst() : Substring(scalar.string)
+            guard let value = Int(scalar.string), !scalar.string.hasPrefix("+"), digits == "0" || !digits.hasPrefix("0") else {
+                return report(.wrongType, "'\(path)' must be a plain decimal integer, not '\(scalar.string)'", path, location,
+                              hint: "write it in decimal digits only, without '+', '_', a leading 0 (YAML 1.1 reads 017 as octal) or a 0x/0o/0b prefix")
             }
             if let minimum, value < minimum {
                 report(.outOfRange, "'\(path)' must be at least \(minimum), not \(value)", path, location)
