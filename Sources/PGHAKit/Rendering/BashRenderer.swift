@@ -299,7 +299,7 @@ public enum BashRenderer {
             }
             """)
         }
-        if used.succeeds || used.stillExists {
+        if used.succeeds {
             writer.lines("""
             # Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
             # returns DRY_RUN_ANSWER).
@@ -313,7 +313,24 @@ public enum BashRenderer {
             """)
         }
         if used.succeeds { writer.lines("exists() { succeeds 1 \"$@\"; }") }
-        if used.stillExists { writer.lines("still_exists() { succeeds 0 \"$@\"; }") }
+        if used.stillExists {
+            writer.lines("""
+            # Whether something to delete still exists: still_exists COMMAND... Only a "not found" failure means it
+            # does not; any other failure (sign-in, network, permissions) stops the script, so it is never taken for
+            # "already deleted". With --dry-run: prints the command and answers yes.
+            still_exists() {
+              log "+ $(quote_args "$@")"
+              if [ "$DRY_RUN" = 1 ]; then return 0; fi
+              local errors
+              if errors="$("$@" 2>&1 >/dev/null)"; then return 0; fi
+              case "$errors" in
+                *NotFound* | *"not found"* | *"could not be found"*) return 1 ;;
+              esac
+              printf '%s\n' "$errors" >&2
+              fail "$(quote_args "$@") failed"
+            }
+            """)
+        }
         if used.printsSomething {
             writer.lines("""
             # Whether a command prints anything (with --dry-run: prints it and answers no).

@@ -138,6 +138,21 @@ import Testing
         #expect(run.stdout.contains("= resource group rg-cnpg-demo does not exist"))
     }
 
+    /// With an expired sign-in, `az account show` still answers from its cache while every other call fails: cleanup
+    /// must stop, not report the resource group as already deleted.
+    @Test func cleanupStopsWhenAzureCannotAnswer() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules = FakeAzure.values(nodeResourceGroup: Self.nodeResourceGroup) + [
+            .init(pattern: "az * show *", status: 1, output: "stderr:ERROR: AADSTS700082: The refresh token has expired. Please run 'az login'."),
+        ]
+        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("AADSTS700082"))
+        #expect(!run.stdout.contains("does not exist"))
+        #expect(!run.calls.contains { $0.contains("delete") })
+    }
+
     @Test func cleanupDryRunNeitherAsksNorDeletes() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }

@@ -115,7 +115,7 @@ struct ScriptHarness {
 
     /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, then answers with the first rule of
     /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>output`) that matches `tool arg arg...`. An output of
-    /// `env:NAME` prints that environment variable. `kubectl create secret` reads its stdin and records only whether
+    /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error. `kubectl create secret` reads its stdin and records only whether
     /// it equals `$FAKE_SECRET`.
     static let fakeTool = #"""
     #!/usr/bin/env bash
@@ -142,6 +142,7 @@ struct ScriptHarness {
       fi
       case $output in
         env:*) name=${output#env:}; printf '%s\n' "${!name}" ;;
+        stderr:*) printf '%s\n' "${output#stderr:}" >&2 ;;
         '') ;;
         *) printf '%s\n' "$output" ;;
       esac
@@ -205,7 +206,7 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + [
             .init(pattern: "az role assignment list *"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
-            .init(pattern: "az * show *", status: 3),
+            .init(pattern: "az * show *", status: 3, output: "stderr:ERROR: (ResourceNotFound) The Resource was not found."),
             .init(pattern: "az extension show *", status: 1),
             .init(pattern: "kubectl get namespace *", status: 1),
             .init(pattern: "kubectl get secret *", status: 1),

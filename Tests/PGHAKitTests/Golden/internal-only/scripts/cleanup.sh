@@ -46,17 +46,21 @@ run() {
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
+# Whether something to delete still exists: still_exists COMMAND... Only a "not found" failure means it
+# does not; any other failure (sign-in, network, permissions) stops the script, so it is never taken for
+# "already deleted". With --dry-run: prints the command and answers yes.
+still_exists() {
   log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  local errors
+  if errors="$("$@" 2>&1 >/dev/null)"; then return 0; fi
+  case "$errors" in
+    *NotFound* | *"not found"* | *"could not be found"*) return 1 ;;
+  esac
+  printf '%s
+' "$errors" >&2
+  fail "$(quote_args "$@") failed"
 }
-
-still_exists() { succeeds 0 "$@"; }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
