@@ -94,6 +94,20 @@ import Yams
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"], "no staging directory is left behind")
     }
 
+    @Test func aSymbolicLinkToTheOutputDirectoryIsFollowedAndKept() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pgha-link-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("real")
+        let link = root.appendingPathComponent("link")
+        try OutputWriter.write(Compiler.compile(try TestSupport.read("Examples/minimal.yaml")).artifacts, to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let artifacts = Compiler.compile(try TestSupport.read("Examples/aks-ha.yaml")).artifacts
+        try OutputWriter.write(artifacts, to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try TestSupport.tree(at: real) == Dictionary(uniqueKeysWithValues: artifacts.map { ($0.path, $0.contents) }))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["link", "real"])
+    }
+
     @Test func aFailedWriteLeavesTheDirectoryAsItWas() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pgha-fuzz-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -18,9 +18,12 @@ enum FileSystem {
         return names
     }
 
-    /// Removes `path` and everything below it, best effort, the entries of a directory in parallel.
+    /// Removes `path` and everything below it, best effort, the entries of a directory in parallel. Symbolic links
+    /// are removed, never followed.
     static func removeTree(_ path: String) {
-        guard let names = entries(of: path) else {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFDIR, let names = entries(of: path) else {
             unlink(path)
             return
         }

@@ -36,9 +36,10 @@ public enum OutputWriter {
         private let fileMode: mode_t
 
         /// Starts a tree that will replace `directory`. Refuses a non-empty directory that pgha did not write.
+        /// A symbolic link to a directory is followed: the directory it names is replaced and the link kept.
         public init(replacing directory: URL) throws {
             let fileManager = FileManager.default
-            target = directory.standardizedFileURL
+            target = try OutputWriter.resolvingSymbolicLink(directory.standardizedFileURL)
             let parent = target.deletingLastPathComponent()
             let mask = umask(0o022)
             umask(mask)
@@ -53,9 +54,10 @@ public enum OutputWriter {
                     throw Failure(description: "cannot create \(parent.path): \(error.localizedDescription)")
                 }
             }
-            path = parent.appendingPathComponent(".\(target.lastPathComponent).pgha-\(ProcessInfo.processInfo.processIdentifier)-staging")
-            FileSystem.removeTree(path.path)
-            guard mkdir(path.path, 0o755) == 0 else { throw posixFailure("create", path) }
+            var template = Array(parent.appendingPathComponent(".\(target.lastPathComponent).pgha-staging-XXXXXX").path.utf8CString)
+            guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", parent) }
+            path = URL(fileURLWithPath: String(cString: template))
+            guard chmod(path.path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to
@@ -153,6 +155,15 @@ public enum OutputWriter {
             sync()
             #endif
         }
+    }
+
+    /// `url`, or the directory it links to when it is a symbolic link.
+    static func resolvingSymbolicLink(_ url: URL) throws -> URL {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return url }
+        guard let resolved = realpath(url.path, nil) else { throw posixFailure("resolve", url) }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved))
     }
 
     /// Whether `path` is a relative path that stays inside the directory (no `..`, no leading `/`).
