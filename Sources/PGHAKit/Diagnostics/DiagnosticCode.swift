@@ -111,6 +111,7 @@ extension DiagnosticCode {
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
+    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder or public IP port.")
 }
 
 extension DiagnosticCode {
@@ -131,6 +132,6 @@ extension DiagnosticCode {
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
         deprecatedFeature, invalidOperatorSetting,
-        duplicateTarget,
+        duplicateTarget, sharedAzureResource,
     ]
 }

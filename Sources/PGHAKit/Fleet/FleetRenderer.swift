@@ -111,6 +111,8 @@ public enum FleetRenderer {
         var part: Rendering.Part?
         /// For a valid fleet member: its folder, and where its name is written.
         var target: (folder: String, nameLocation: SourceLocation)?
+        /// For a valid fleet member: the Azure resources only one cluster may use.
+        var exclusiveResources: [String] = []
     }
 
     private static func render(
@@ -166,25 +168,59 @@ public enum FleetRenderer {
         guard var spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
         let target = (folder: folder(of: spec), nameLocation: spec.sourceMap.location(of: "name"))
         spec.sourceMap = SourceMap()
-        return Member(report: report, part: .spec(spec, file: source.path, folder: target.folder, options: options), target: target)
+        return Member(report: report, part: .spec(spec, file: source.path, folder: target.folder, options: options), target: target,
+                      exclusiveResources: exclusiveResources(of: spec))
     }
 
-    /// Adds an error to every spec that renders into the folder of a spec named before it.
+    /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
+    /// after the clusters, on one identity), its backup folder (the server name is the cluster name), and its
+    /// public IP's ports.
+    static func exclusiveResources(of spec: Spec) -> [String] {
+        let azure = spec.azure
+        var resources: [String] = []
+        if let backup = spec.backup {
+            let clusters = [spec.name] + (spec.recovery.map { [$0.name] } ?? [])
+            resources += clusters.map { "the federated credential '\($0)' of the identity \(azure.resourceGroup)/\(azure.identityName)" }
+            resources.append("the backup folder \(backup.destinationPath)/\(spec.name)")
+        }
+        if let expose = spec.expose {
+            resources += [expose.readWritePort, expose.readOnlyPort].map {
+                "port \($0) of the public IP \(azure.nodeResourceGroup)/\(expose.publicIP)"
+            }
+        }
+        return resources
+    }
+
+    /// Adds an error to every spec that renders into the folder of a spec named before it, or that needs an Azure
+    /// resource such a spec already uses.
     private static func reportDuplicateTargets(_ members: inout [Member]) {
         var owners: [String: String] = [:]
+        var resourceOwners: [String: String] = [:]
         for index in members.indices {
             guard let target = members[index].target else { continue }
-            guard let owner = owners[target.folder] else {
-                owners[target.folder] = members[index].report.path
+            let path = members[index].report.path
+            if let owner = owners[target.folder] {
+                members[index].report.diagnostics.append(Diagnostic(
+                    .error, .duplicateTarget, "\(owner) and \(path) both render to \(target.folder)/",
+                    path: "name", at: target.nameLocation,
+                    hint: "each spec of a fleet needs its own namespace and name; rename one of them or render them separately"
+                ))
+                members[index].part = nil
                 continue
             }
-            let path = members[index].report.path
-            members[index].report.diagnostics.append(Diagnostic(
-                .error, .duplicateTarget, "\(owner) and \(path) both render to \(target.folder)/",
-                path: "name", at: target.nameLocation,
-                hint: "each spec of a fleet needs its own namespace and name; rename one of them or render them separately"
-            ))
-            members[index].part = nil
+            owners[target.folder] = path
+            for resource in members[index].exclusiveResources {
+                guard let owner = resourceOwners[resource] else {
+                    resourceOwners[resource] = path
+                    continue
+                }
+                members[index].report.diagnostics.append(Diagnostic(
+                    .error, .sharedAzureResource, "\(owner) and \(path) both use \(resource)",
+                    path: "name", at: target.nameLocation,
+                    hint: "clusters of one fleet that share an identity, a storage account or a public IP need distinct names and ports"
+                ))
+                members[index].part = nil
+            }
         }
     }
 }

@@ -80,6 +80,22 @@ import Testing
         #expect(duplicate.location == SourceLocation(line: 3, column: 7))
     }
 
+    @Test func twoSpecsThatWouldShareAzureResourcesAreAnError() throws {
+        let backup = "backup:\n  storageAccount: fleetbackups\n"
+        let sources = [
+            Self.source("a.yaml", name: "pg-a", namespace: "one", extra: backup),
+            Self.source("b.yaml", name: "pg-a", namespace: "two", extra: backup),
+        ]
+        let rendering = FleetRenderer.render(sources, fleet: true)
+        #expect(!rendering.succeeded)
+        #expect(rendering.reports[0].diagnostics.filter { $0.severity == .error }.isEmpty)
+        let shared = rendering.reports[1].diagnostics.filter { $0.code == .sharedAzureResource }.map(\.message)
+        #expect(shared == [
+            "a.yaml and b.yaml both use the federated credential 'pg-a' of the identity rg-pg-a/pg-a-identity",
+            "a.yaml and b.yaml both use the backup folder https://fleetbackups.blob.core.windows.net/backups/pg-a",
+        ])
+    }
+
     @Test func theSameNameInAnotherNamespaceIsFine() throws {
         let sources = [Self.source("a.yaml", name: "pg", namespace: "one"), Self.source("b.yaml", name: "pg", namespace: "two")]
         let rendering = FleetRenderer.render(sources, fleet: true)
