@@ -91,7 +91,7 @@ enum DrillScriptTranslation {
         .code(description: "wait until " + .variable("WAL_FILE") + " is archived", """
         local archived='' attempt=0
         while [ "$attempt" -lt 60 ]; do
-          archived="$(\(ScriptSteps.psql(in: .variable("PRIMARY_POD"), ["SELECT last_archived_wal >= '" + .variable("WAL_FILE") + "' FROM pg_stat_archiver"])))"
+          archived="$(\(ScriptSteps.psql(in: .variable("PRIMARY_POD"), ["SELECT last_archived_wal >= '" + .variable("WAL_FILE") + "' FROM pg_stat_archiver"])))" || archived=''
           if [ "$archived" = t ]; then break; fi
           attempt=$((attempt + 1))
           sleep 10
@@ -114,7 +114,7 @@ enum DrillScriptTranslation {
             .code(description: "wait until another instance is labelled cnpg.io/instanceRole=primary", """
             local new_primary='' attempt=0
             while [ "$attempt" -lt 60 ]; do
-              new_primary="$(\(primaries))"
+              new_primary="$(\(primaries))" || new_primary=''
               if [ -n "$new_primary" ] && [ "$new_primary" != "$OLD_PRIMARY" ]; then break; fi
               attempt=$((attempt + 1))
               sleep 5
