@@ -192,6 +192,8 @@ public enum OutputWriter {
     }
 
     /// Moves `staging` to `target`, exchanging the two atomically when `target` exists, then removes the old tree.
+    /// Where the file system cannot exchange (no `renameat2` `RENAME_EXCHANGE`, as on some network and overlay file
+    /// systems) it renames twice, and for that moment `target` is missing; a failure puts the old tree back.
     private static func swap(_ staging: URL, into target: URL) throws {
         guard FileManager.default.fileExists(atPath: target.path) else {
             guard rename(staging.path, target.path) == 0 else { throw posixFailure("rename", target) }
