@@ -31,7 +31,7 @@ enum OperatorParameters {
 
     /// Operator defaults that matter for cross-field checks.
     static let defaults: [String: String] = [
-        "min_wal_size": "80MB", "max_wal_size": "1GB", "wal_keep_size": "512MB", "wal_level": "logical",
+        "min_wal_size": "80MB", "max_wal_size": "1GB", "wal_keep_size": "512MB",
     ]
 
     /// Whether `name` matches CloudNativePG's GUC name pattern `^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$`.
@@ -74,14 +74,5 @@ enum OperatorParameters {
         case "TB": return amount * 1_099_511_627_776
         default: return nil
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[start...end])
     }
 }

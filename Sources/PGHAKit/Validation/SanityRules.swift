@@ -44,14 +44,14 @@ enum SanityRules {
         guard let limit = Quantity(spec.resources.memoryLimit)?.value else { return }
         let parameters = spec.postgres.parameters
         for name in ["shared_buffers", "effective_cache_size"] {
-            guard let value = parameters[name], let bytes = memoryBytes(value, defaultUnit: 8192), bytes > limit else { continue }
+            guard let value = parameters[name], let bytes = memoryBytes(value, of: name, spec), bytes > limit else { continue }
             context.warning(.memoryOvercommit, "\(name) \(value) is larger than the memory limit \(spec.resources.memoryLimit)",
                             at: "postgres.parameters.\(name)",
                             hint: name == "shared_buffers" ? "the instance would be killed for running out of memory; about 25% of the limit is usual"
                                                            : "the planner assumes cache that does not exist; about 75% of the limit is usual")
         }
         let connections = Double(parameters["max_connections"] ?? "100") ?? 100
-        if let workMem = memoryBytes(parameters["work_mem"] ?? "4MB", defaultUnit: 1024), connections * workMem > limit {
+        if let workMem = memoryBytes(parameters["work_mem"] ?? "4MB", of: "work_mem", spec), connections * workMem > limit {
             context.warning(.connectionMemory,
                             "max_connections × work_mem (\(formatBytes(connections * workMem))) exceeds the memory limit \(spec.resources.memoryLimit)",
                             at: parameters["work_mem"] != nil ? "postgres.parameters.work_mem" : "postgres.parameters.max_connections",
@@ -59,19 +59,11 @@ enum SanityRules {
         }
     }
 
-    /// A PostgreSQL memory setting in bytes: a number in `defaultUnit` bytes, or with kB, MB, GB or TB.
-    static func memoryBytes(_ text: String, defaultUnit: Double) -> Double? {
-        let value = text.trimmingSpaces
-        let number = value.prefix { $0.isNumber || $0 == "." }
-        guard let amount = Double(number) else { return nil }
-        switch String(value.dropFirst(number.count)).trimmingSpaces {
-        case "": return amount * defaultUnit
-        case "B": return amount
-        case "kB": return amount * 1024
-        case "MB": return amount * 1_048_576
-        case "GB": return amount * 1_073_741_824
-        case "TB": return amount * 1_099_511_627_776
-        default: return nil
-        }
+    /// A memory setting in bytes, read as the server reads it. These settings have the same units in every
+    /// PostgreSQL pgha targets, so majors without a catalog (13 to 15) use the oldest catalog's.
+    private static func memoryBytes(_ value: String, of name: String, _ spec: Spec) -> Double? {
+        let major = spec.postgres.majorVersion.flatMap { GUCCatalog.supportedMajors.contains($0) ? $0 : nil }
+            ?? GUCCatalog.supportedMajors[0]
+        return GUCCatalog.setting(named: name, forMajor: major).flatMap { GUCValueChecker.bytes(of: value, for: $0) }
     }
 }
