@@ -11,9 +11,6 @@ public enum OutputWriter {
 
     /// Replaces `directory` with exactly `artifacts`. Refuses to replace a non-empty directory that pgha did not write.
     public static func write(_ artifacts: [Artifact], to directory: URL) throws {
-        for artifact in artifacts where !isContained(artifact.path) {
-            throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
-        }
         let staging = try Staging(replacing: directory)
         do {
             try staging.add(artifacts)
