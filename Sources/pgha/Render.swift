@@ -87,13 +87,10 @@ struct SpecSetOptions: ParsableArguments {
 }
 
 /// Runs a step that renders into, or compares with, an output directory; exits 3 when the directory cannot be read
-/// or written, and 1 when a spec fails to render.
+/// or written.
 func handlingOutputErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let failure as Rendering.Failure {
-        FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
-        throw ExitStatus.invalidSpec.exitCode
     } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitStatus.io.exitCode

@@ -93,7 +93,6 @@ import Testing
 
     /// Codes with no spec that produces them.
     static let undemonstrable: [DiagnosticCode: String] = [
-        .renderFailed: "An internal error while rendering a spec that passed validation. Please report it with the spec.",
         .sharedAzureResource: "Reported on a fleet when two specs would share an Azure resource only one cluster can use: a federated credential (named after the cluster, on one identity), a backup folder (the storage account, container and cluster name), or a port of a public IP. Give the clusters distinct names, or distinct ports.",
         .duplicateTarget: "Reported by `pgha render`, `check` and `diff` on a fleet when two spec files have the same `namespace` and `name`, naming both files. Rename one of the clusters or move it to another namespace.",
     ]

@@ -37,11 +37,6 @@ extension DiagnosticCode {
 }
 
 extension DiagnosticCode {
-    /// An internal failure while rendering a valid spec (a bug in pgha: please report it).
-    public static let renderFailed = DiagnosticCode("PGHA0099", "pgha failed to render a valid spec (a bug).")
-}
-
-extension DiagnosticCode {
     // MARK: Cluster (01xx)
     public static let invalidClusterName = DiagnosticCode("PGHA0101", "The cluster name is not a DNS-1035 label of at most 50 characters.")
     public static let invalidKubernetesName = DiagnosticCode("PGHA0102", "A Kubernetes name (namespace, Secret) is not valid.")
@@ -119,7 +114,6 @@ extension DiagnosticCode {
     public static let all: [DiagnosticCode] = [
         yamlSyntax, notUTF8, emptyDocument, multipleDocuments, anchorsNotAllowed, inputTooLarge,
         unknownKey, wrongType, missingField, duplicateKey, unsupportedAPIVersion, outOfRange, invalidEnumValue, conflictingFields,
-        renderFailed,
         invalidClusterName, invalidKubernetesName, syncReplicasTooMany, invalidQuantity, requestAboveLimit, invalidImage,
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         recoveryWithoutBackup, recoveryNameClash,

@@ -34,12 +34,7 @@ public struct Rendering: Sendable {
     /// A piece of the output: files already rendered, or a valid spec to render into a folder.
     enum Part: Sendable {
         case rendered([Artifact])
-        case spec(Spec, file: String, folder: String, options: Compiler.Options)
-    }
-
-    /// Why a valid spec could not be rendered (a bug in pgha).
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+        case spec(Spec, folder: String, options: Compiler.Options)
     }
 
     /// Whether every spec was read and is valid, so the output can be rendered.
@@ -50,7 +45,7 @@ public struct Rendering: Sendable {
     public func forEachPart<T: Sendable>(_ body: @Sendable ([Artifact]) throws -> T) throws -> [T] {
         let parts = parts
         return try Parallel.map(parts.count) { index in
-            Result { try body(try Self.artifacts(of: parts[index])) }
+            Result { try body(Self.artifacts(of: parts[index])) }
         }.map { try $0.get() }
     }
 
@@ -59,18 +54,12 @@ public struct Rendering: Sendable {
         try forEachPart { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
     }
 
-    private static func artifacts(of part: Part) throws -> [Artifact] {
+    private static func artifacts(of part: Part) -> [Artifact] {
         switch part {
         case .rendered(let artifacts):
             return artifacts
-        case .spec(let spec, let file, let folder, let options):
-            let artifacts: [Artifact]
-            do {
-                artifacts = try Renderer.render(Translator.translate(spec, specFileName: options.specFileName))
-            } catch {
-                throw Failure(description: "rendering \(file) failed (a bug in pgha, please report it): \(error)")
-            }
-            return artifacts.map { artifact in
+        case .spec(let spec, let folder, let options):
+            return Renderer.render(Translator.translate(spec, specFileName: options.specFileName)).map { artifact in
                 var artifact = artifact
                 artifact.path = "\(folder)/\(artifact.path)"
                 return artifact
@@ -137,18 +126,12 @@ public enum FleetRenderer {
             }
         }
         if fleet { reportDuplicateTargets(&members) }
-        var rendering = Rendering(reports: members.map(\.report), unreadable: unreadable, parts: [])
+        let rendering = Rendering(reports: members.map(\.report), unreadable: unreadable, parts: [])
         guard rendering.succeeded else { return rendering }
         var parts = members.compactMap(\.part)
         if fleet {
             let folders = members.compactMap { $0.target?.folder }.sorted()
-            do {
-                parts.append(.rendered(try Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])))
-            } catch {
-                let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
-                rendering.reports[0].diagnostics.append(failure)
-                return rendering
-            }
+            parts.append(.rendered(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])))
         }
         return Rendering(reports: rendering.reports, unreadable: unreadable, parts: parts)
     }
@@ -168,7 +151,7 @@ public enum FleetRenderer {
         guard var spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
         let target = (folder: folder(of: spec), nameLocation: spec.sourceMap.location(of: "name"))
         spec.sourceMap = SourceMap()
-        return Member(report: report, part: .spec(spec, file: source.path, folder: target.folder, options: options), target: target,
+        return Member(report: report, part: .spec(spec, folder: target.folder, options: options), target: target,
                       exclusiveResources: exclusiveResources(of: spec))
     }
 

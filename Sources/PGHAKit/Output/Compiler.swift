@@ -44,12 +44,7 @@ public enum Compiler {
         guard let spec, !diagnostics.containsErrors else {
             return Result(spec: spec, diagnostics: diagnostics, artifacts: [])
         }
-        do {
-            return Result(spec: spec, diagnostics: diagnostics, artifacts: try Renderer.render(Translator.translate(spec, specFileName: options.specFileName)))
-        } catch {
-            let failure = Diagnostic(.error, .renderFailed, "rendering failed: \(error)", path: "", at: .start)
-            return Result(spec: spec, diagnostics: diagnostics + [failure], artifacts: [])
-        }
+        return Result(spec: spec, diagnostics: diagnostics, artifacts: Renderer.render(Translator.translate(spec, specFileName: options.specFileName)))
     }
 }
 

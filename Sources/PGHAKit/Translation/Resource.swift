@@ -7,12 +7,12 @@ public struct Resource: Sendable {
     /// What the file holds.
     public enum Content: Sendable {
         /// A YAML manifest.
-        case manifest(any Encodable & Sendable)
+        case manifest(any ManifestValue)
         /// A bash script.
         case script(String)
     }
 
-    public init(path: String, manifest: any Encodable & Sendable) {
+    public init(path: String, manifest: any ManifestValue) {
         self.path = path
         content = .manifest(manifest)
     }

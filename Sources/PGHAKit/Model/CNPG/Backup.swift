@@ -1,17 +1,30 @@
 /// A CloudNativePG on-demand `Backup` (`postgresql.cnpg.io/v1`).
-public struct Backup: KubernetesObject, Equatable {
+public struct Backup: ObjectWithSpec, Equatable {
     public var apiVersion = "postgresql.cnpg.io/v1"
     public var kind = "Backup"
     public var metadata: ObjectMeta
     public var spec: Spec
 
-    public struct Spec: Encodable, Sendable, Equatable {
+    public struct Spec: ManifestValue, Equatable {
         public var method: String
         public var cluster: LocalObjectReference
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "method": method,
+                "cluster": cluster,
+            ])
+        }
     }
 }
 
 /// A reference to an object in the same namespace, by name.
-public struct LocalObjectReference: Encodable, Sendable, Equatable {
+public struct LocalObjectReference: ManifestValue, Equatable {
     public var name: String
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "name": name,
+        ])
+    }
 }

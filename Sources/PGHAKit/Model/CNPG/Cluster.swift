@@ -1,11 +1,11 @@
 /// A CloudNativePG `Cluster` (`postgresql.cnpg.io/v1`); field names are the CRD's.
-public struct Cluster: KubernetesObject, Equatable {
+public struct Cluster: ObjectWithSpec, Equatable {
     public var apiVersion = "postgresql.cnpg.io/v1"
     public var kind = "Cluster"
     public var metadata: ObjectMeta
     public var spec: Spec
 
-    public struct Spec: Encodable, Sendable, Equatable {
+    public struct Spec: ManifestValue, Equatable {
         public var inheritedMetadata: EmbeddedMetadata?
         public var imageName: String
         public var instances: Int
@@ -24,95 +24,239 @@ public struct Cluster: KubernetesObject, Equatable {
         public var serviceAccountTemplate: ServiceAccountTemplate?
         public var backup: BackupConfiguration?
         public var externalClusters: [ExternalCluster]?
-    }
 
-    /// Labels and annotations (`inheritedMetadata`, `serviceAccountTemplate.metadata`).
-    public struct EmbeddedMetadata: Encodable, Sendable, Equatable {
-        public var annotations: SortedMap?
-        public var labels: SortedMap?
-    }
-
-    public struct ReplicationSlots: Encodable, Sendable, Equatable {
-        public var highAvailability: HighAvailability
-        public var updateInterval: Int
-
-        public struct HighAvailability: Encodable, Sendable, Equatable {
-            public var enabled: Bool
+        public var manifestNode: ManifestNode {
+            .object([
+                "inheritedMetadata": inheritedMetadata,
+                "imageName": imageName,
+                "instances": instances,
+                "startDelay": startDelay,
+                "stopDelay": stopDelay,
+                "minSyncReplicas": minSyncReplicas,
+                "maxSyncReplicas": maxSyncReplicas,
+                "replicationSlots": replicationSlots,
+                "topologySpreadConstraints": topologySpreadConstraints,
+                "affinity": affinity,
+                "resources": resources,
+                "bootstrap": bootstrap,
+                "storage": storage,
+                "walStorage": walStorage,
+                "postgresql": postgresql,
+                "serviceAccountTemplate": serviceAccountTemplate,
+                "backup": backup,
+                "externalClusters": externalClusters,
+            ])
         }
     }
 
-    public struct Affinity: Encodable, Sendable, Equatable {
-        public var nodeSelector: SortedMap?
+    /// Labels and annotations (`inheritedMetadata`, `serviceAccountTemplate.metadata`).
+    public struct EmbeddedMetadata: ManifestValue, Equatable {
+        public var annotations: SortedMap?
+        public var labels: SortedMap?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "annotations": annotations,
+                "labels": labels,
+            ])
+        }
     }
 
-    public struct Bootstrap: Encodable, Sendable, Equatable {
+    public struct ReplicationSlots: ManifestValue, Equatable {
+        public var highAvailability: HighAvailability
+        public var updateInterval: Int
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "highAvailability": highAvailability,
+                "updateInterval": updateInterval,
+            ])
+        }
+
+        public struct HighAvailability: ManifestValue, Equatable {
+            public var enabled: Bool
+
+            public var manifestNode: ManifestNode {
+                .object([
+                    "enabled": enabled,
+                ])
+            }
+        }
+    }
+
+    public struct Affinity: ManifestValue, Equatable {
+        public var nodeSelector: SortedMap?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "nodeSelector": nodeSelector,
+            ])
+        }
+    }
+
+    public struct Bootstrap: ManifestValue, Equatable {
         public var initdb: InitDB?
         public var recovery: Recovery?
 
-        public struct InitDB: Encodable, Sendable, Equatable {
+        public var manifestNode: ManifestNode {
+            .object([
+                "initdb": initdb,
+                "recovery": recovery,
+            ])
+        }
+
+        public struct InitDB: ManifestValue, Equatable {
             public var database: String
             public var owner: String
             public var secret: SecretReference
             public var dataChecksums: Bool
+
+            public var manifestNode: ManifestNode {
+                .object([
+                    "database": database,
+                    "owner": owner,
+                    "secret": secret,
+                    "dataChecksums": dataChecksums,
+                ])
+            }
         }
 
-        public struct Recovery: Encodable, Sendable, Equatable {
+        public struct Recovery: ManifestValue, Equatable {
             public var source: String
             public var database: String
             public var owner: String
+
+            public var manifestNode: ManifestNode {
+                .object([
+                    "source": source,
+                    "database": database,
+                    "owner": owner,
+                ])
+            }
         }
     }
 
-    public struct SecretReference: Encodable, Sendable, Equatable {
+    public struct SecretReference: ManifestValue, Equatable {
         public var name: String
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "name": name,
+            ])
+        }
     }
 
-    public struct StorageConfiguration: Encodable, Sendable, Equatable {
+    public struct StorageConfiguration: ManifestValue, Equatable {
         public var size: String
         public var pvcTemplate: PersistentVolumeClaimSpec
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "size": size,
+                "pvcTemplate": pvcTemplate,
+            ])
+        }
     }
 
     /// The fields of a core/v1 `PersistentVolumeClaimSpec` that pgha sets.
-    public struct PersistentVolumeClaimSpec: Encodable, Sendable, Equatable {
+    public struct PersistentVolumeClaimSpec: ManifestValue, Equatable {
         public var accessModes: [String]
         public var resources: ResourceRequirements
         public var storageClassName: String
         public var volumeMode: String
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "accessModes": accessModes,
+                "resources": resources,
+                "storageClassName": storageClassName,
+                "volumeMode": volumeMode,
+            ])
+        }
     }
 
-    public struct PostgresConfiguration: Encodable, Sendable, Equatable {
+    public struct PostgresConfiguration: ManifestValue, Equatable {
         public var parameters: SortedMap?
         public var pg_hba: [String]?
         public var shared_preload_libraries: [String]?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "parameters": parameters,
+                "pg_hba": pg_hba,
+                "shared_preload_libraries": shared_preload_libraries,
+            ])
+        }
     }
 
-    public struct ServiceAccountTemplate: Encodable, Sendable, Equatable {
+    public struct ServiceAccountTemplate: ManifestValue, Equatable {
         public var metadata: EmbeddedMetadata
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "metadata": metadata,
+            ])
+        }
     }
 
-    public struct BackupConfiguration: Encodable, Sendable, Equatable {
+    public struct BackupConfiguration: ManifestValue, Equatable {
         public var barmanObjectStore: BarmanObjectStore
         public var retentionPolicy: String
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "barmanObjectStore": barmanObjectStore,
+                "retentionPolicy": retentionPolicy,
+            ])
+        }
     }
 
     /// barman-cloud's object store settings, on Azure Blob Storage.
-    public struct BarmanObjectStore: Encodable, Sendable, Equatable {
+    public struct BarmanObjectStore: ManifestValue, Equatable {
         public var destinationPath: String
         public var serverName: String?
         public var azureCredentials: AzureCredentials
         public var wal: WalBackupConfiguration?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "destinationPath": destinationPath,
+                "serverName": serverName,
+                "azureCredentials": azureCredentials,
+                "wal": wal,
+            ])
+        }
     }
 
-    public struct AzureCredentials: Encodable, Sendable, Equatable {
+    public struct AzureCredentials: ManifestValue, Equatable {
         public var inheritFromAzureAD: Bool
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "inheritFromAzureAD": inheritFromAzureAD,
+            ])
+        }
     }
 
-    public struct WalBackupConfiguration: Encodable, Sendable, Equatable {
+    public struct WalBackupConfiguration: ManifestValue, Equatable {
         public var maxParallel: Int
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "maxParallel": maxParallel,
+            ])
+        }
     }
 
-    public struct ExternalCluster: Encodable, Sendable, Equatable {
+    public struct ExternalCluster: ManifestValue, Equatable {
         public var name: String
         public var barmanObjectStore: BarmanObjectStore
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "name": name,
+                "barmanObjectStore": barmanObjectStore,
+            ])
+        }
     }
 }

@@ -1,15 +1,24 @@
 /// A CloudNativePG `ScheduledBackup` (`postgresql.cnpg.io/v1`).
-public struct ScheduledBackup: KubernetesObject, Equatable {
+public struct ScheduledBackup: ObjectWithSpec, Equatable {
     public var apiVersion = "postgresql.cnpg.io/v1"
     public var kind = "ScheduledBackup"
     public var metadata: ObjectMeta
     public var spec: Spec
 
-    public struct Spec: Encodable, Sendable, Equatable {
+    public struct Spec: ManifestValue, Equatable {
         /// A 6-field cron expression, seconds first.
         public var schedule: YAMLString
         public var backupOwnerReference: String
         public var method: String
         public var cluster: LocalObjectReference
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "schedule": schedule,
+                "backupOwnerReference": backupOwnerReference,
+                "method": method,
+                "cluster": cluster,
+            ])
+        }
     }
 }

@@ -4,4 +4,13 @@ public struct ConfigMap: KubernetesObject, Equatable {
     public var kind = "ConfigMap"
     public var metadata: ObjectMeta
     public var data: SortedMap
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "apiVersion": apiVersion,
+            "kind": kind,
+            "metadata": metadata,
+            "data": data,
+        ])
+    }
 }

@@ -1,5 +1,5 @@
 /// The `metadata` of a Kubernetes object (the fields pgha sets).
-public struct ObjectMeta: Encodable, Sendable, Equatable {
+public struct ObjectMeta: ManifestValue, Equatable {
     public var name: String
     public var namespace: String?
     public var labels: SortedMap?
@@ -11,24 +11,63 @@ public struct ObjectMeta: Encodable, Sendable, Equatable {
         self.labels = labels?.nonEmpty
         self.annotations = annotations?.nonEmpty
     }
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "name": name,
+            "namespace": namespace,
+            "labels": labels,
+            "annotations": annotations,
+        ])
+    }
 }
 
 /// A Kubernetes `LabelSelector` with `matchLabels` only.
-public struct LabelSelector: Encodable, Sendable, Equatable {
+public struct LabelSelector: ManifestValue, Equatable {
     public var matchLabels: SortedMap
 
     public init(matchLabels: SortedMap) { self.matchLabels = matchLabels }
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "matchLabels": matchLabels,
+        ])
+    }
 }
 
 /// Compute `resources` of a container.
-public struct ResourceRequirements: Encodable, Sendable, Equatable {
+public struct ResourceRequirements: ManifestValue, Equatable {
     public var requests: SortedMap?
     public var limits: SortedMap?
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "requests": requests,
+            "limits": limits,
+        ])
+    }
 }
 
 /// A Kubernetes object pgha renders: every one has these three fields first.
-public protocol KubernetesObject: Encodable, Sendable {
+public protocol KubernetesObject: ManifestValue {
     var apiVersion: String { get }
     var kind: String { get }
     var metadata: ObjectMeta { get }
+}
+
+/// A Kubernetes object whose only field after the common three is its `spec`.
+public protocol ObjectWithSpec: KubernetesObject {
+    associatedtype Spec: ManifestValue
+    var spec: Spec { get }
+}
+
+extension ObjectWithSpec {
+    public var manifestNode: ManifestNode {
+        .object([
+            "apiVersion": apiVersion,
+            "kind": kind,
+            "metadata": metadata,
+            "spec": spec,
+        ])
+    }
 }

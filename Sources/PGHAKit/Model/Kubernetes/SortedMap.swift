@@ -1,6 +1,6 @@
-/// A string-to-string map (labels, annotations, parameters) that always encodes its keys in sorted order,
-/// so rendered files are byte-identical on every run.
-public struct SortedMap: Encodable, Sendable, Equatable, ExpressibleByDictionaryLiteral {
+/// A string-to-string map (labels, annotations, parameters) that always renders its keys in sorted order,
+/// so rendered files are byte-identical on every run. Values render as `YAMLString`s.
+public struct SortedMap: ManifestValue, Equatable, ExpressibleByDictionaryLiteral {
     public private(set) var entries: [(key: String, value: String)]
 
     public init(_ dictionary: [String: String]) {
@@ -16,24 +16,11 @@ public struct SortedMap: Encodable, Sendable, Equatable, ExpressibleByDictionary
     /// The map, or nil when it is empty (so empty maps are left out of the output).
     public var nonEmpty: SortedMap? { isEmpty ? nil : self }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: DynamicKey.self)
-        for entry in entries {
-            try container.encode(YAMLString(entry.value), forKey: DynamicKey(entry.key))
-        }
+    public var manifestNode: ManifestNode {
+        .mapping(entries.map { ManifestNode.Entry($0.key, YAMLString($0.value).manifestNode) })
     }
 
     public static func == (lhs: SortedMap, rhs: SortedMap) -> Bool {
         lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
     }
-}
-
-/// A coding key with any name.
-struct DynamicKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -1,6 +1,14 @@
 /// A `kustomization.yaml` listing the files of a folder, for `kubectl apply -k` and GitOps controllers.
-public struct Kustomization: Encodable, Sendable, Equatable {
+public struct Kustomization: ManifestValue, Equatable {
     public var apiVersion = "kustomize.config.k8s.io/v1beta1"
     public var kind = "Kustomization"
     public var resources: [String]
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "apiVersion": apiVersion,
+            "kind": kind,
+            "resources": resources,
+        ])
+    }
 }

@@ -1,6 +1,6 @@
 /// A `PodMonitor`: the Prometheus operator's (`monitoring.coreos.com/v1`) or Azure Managed Prometheus's
 /// (`azmonitoring.coreos.com/v1`), which share one schema under two API groups.
-public struct PodMonitor: KubernetesObject, Equatable {
+public struct PodMonitor: ObjectWithSpec, Equatable {
     /// Which scraper reads the PodMonitor.
     public enum Flavour: Sendable {
         case prometheusOperator
@@ -25,15 +25,31 @@ public struct PodMonitor: KubernetesObject, Equatable {
         self.spec = spec
     }
 
-    public struct Spec: Encodable, Sendable, Equatable {
+    public struct Spec: ManifestValue, Equatable {
         public var selector: LabelSelector
         public var podMetricsEndpoints: [Endpoint]
         public var labelLimit: Int?
         public var labelNameLengthLimit: Int?
         public var labelValueLengthLimit: Int?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "selector": selector,
+                "podMetricsEndpoints": podMetricsEndpoints,
+                "labelLimit": labelLimit,
+                "labelNameLengthLimit": labelNameLengthLimit,
+                "labelValueLengthLimit": labelValueLengthLimit,
+            ])
+        }
     }
 
-    public struct Endpoint: Encodable, Sendable, Equatable {
+    public struct Endpoint: ManifestValue, Equatable {
         public var port: String
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "port": port,
+            ])
+        }
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import Yams
+@testable import PGHAKit
+
+/// `ManifestYAML` writes byte for byte what Yams' serializer writes for the same tree, except where Yams' output
+/// would be misread: YAML 1.1's one-letter booleans (`y`, `n`) and signed fractions (`-.5`) are quoted, and text
+/// that is not printable one-line ASCII is double-quoted with JSON-style escapes.
+@Suite struct ManifestYAMLTests {
+    /// The tree Yams' `YAMLEncoder` builds for the same values: strings through Yams' own representation (quoted
+    /// when its resolver reads them as another type), `YAMLString`s as they always boxed themselves.
+    static func yamsNode(_ node: ManifestNode) -> Node {
+        switch node {
+        case .string(let text): return .scalar(text.represented())
+        case .word(let text): return .scalar(Node.Scalar(text, Tag(.str), YAMLString.needsQuotes(text) ? .singleQuoted : .plain))
+        case .integer(let value): return .scalar(value.represented())
+        case .boolean(let value): return .scalar(value.represented())
+        case .mapping(let entries): return .mapping(Node.Mapping(entries.map { (.scalar($0.key.represented()), yamsNode($0.value)) }))
+        case .sequence(let items): return .sequence(Node.Sequence(items.map(yamsNode)))
+        }
+    }
+
+    static func yams(_ node: ManifestNode) throws -> String {
+        try Yams.serialize(node: yamsNode(node), indent: 2, width: -1, allowUnicode: true)
+    }
+
+    /// Strings that exercise libyaml's plain-scalar rules and Yams' type resolution.
+    static let strings = [
+        "plain", "with space", "a:b", "a: b", "a:", ":a", ": a", "?a", "? a", "a?", "-a", "- a", "-", "--", "---", "---a",
+        "...", "..a", ".a", "#a", "a#b", "a #b", "a# b", ",a", "a,b", "[a", "a]", "{a", "a}", "&a", "*a", "!a", "|a", ">a",
+        "'a", "a'b", "\"a", "a\"b", "%a", "@a", "`a", " a", "a ", "a  b", "yes", "Yes", "YES", "no", "on", "Off", "true",
+        "False", "null", "Null", "NULL", "nulls", "y", "n", "~", "=", "<<", "1", "-1", "+1", "0x1F", "0o17", "017", "0b101",
+        "1_000", "1.5", "1e3", "1.5e-3", ".5", ".inf", "-.Inf", ".nan", "1:30", "190:20:30", "2024-01-01",
+        "2001-12-14t21:59:43.10-05:00", "2001-1-4 1:59:43", "2001-12-14 21:59:43 Z", "8Gi", "0 15 * ? * *",
+        "203.0.113.7/32", "16-system-trixie", "https://a.blob.core.windows.net/b", "hostssl all all all scram-sha-256",
+        "a\tb", "é", "multi\nline", "", String(repeating: "x", count: 128), String(repeating: "x", count: 129),
+    ]
+
+    /// Words YAML 1.1 readers take for booleans that Yams' own resolver writes plain.
+    static let yamlOneOneBooleans: Set<String> = ["y", "Y", "n", "N"]
+
+    /// Printable one-line ASCII of at most 128 bytes, which ManifestYAML writes exactly as Yams does.
+    static func isShortPrintableASCII(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 128 && text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    }
+
+    @Test(arguments: strings)
+    func stringsMatchYams(text: String) throws {
+        guard !Self.yamlOneOneBooleans.contains(text), Self.isShortPrintableASCII(text) else { return }
+        let node = ManifestNode.object([
+            "values": SortedMap([text: text]),
+            "strings": [text],
+            "texts": [YAMLString(text)],
+        ])
+        #expect(ManifestYAML.document(node) == (try Self.yams(node)))
+    }
+
+    @Test(arguments: strings)
+    func keysAndValuesReadBackAsTheSameStrings(text: String) throws {
+        let node = ManifestNode.mapping([.init("value", .string(text)), .init(text, .string("value"))])
+        let yaml = ManifestYAML.document(node)
+        #expect(try Yams.load(yaml: yaml) as? [String: String] == ["value": text, text: "value"], "\(yaml)")
+        if Self.yamlOneOneBooleans.contains(text) || ScalarKind.classifyPlain(text) != .string {
+            #expect(yaml.contains("'\(text)':") || yaml.contains("\"\(text)\":"), "the key '\(text)' must be quoted: \(yaml)")
+        }
+    }
+
+    @Test func unusualStringsReadBackAsWritten() throws {
+        for text in Self.strings + ["\u{1B}[31m", "tab\there", "\u{2028}", "naïve \"quoted\" \\ back", "\u{7F}", "\u{85}"] {
+            let yaml = ManifestYAML.document(.mapping([.init("key", .string(text)), .init("word", .word(text))]))
+            #expect((try? Yams.load(yaml: yaml)) as? [String: String] == ["key": text, "word": text], "\(text.debugDescription)")
+        }
+    }
+
+    @Test func structureMatchesYams() throws {
+        let node = ManifestNode.mapping([
+            .init("items", .sequence([
+                .object(["name": "rw", "port": 5432, "tags": ["a", "b"], "nothing": String?.none, "empty": SortedMap()]),
+                .object(["name": "ro", "port": -1, "tags": [String]()]),
+            ])),
+            .init("flags", [true, false].manifestNode),
+            .init("empty", .sequence([])),
+            .init("emptyMap", .mapping([])),
+            .init("inner", .mapping([.init("outer", .mapping([.init("list", [1, 2].manifestNode)]))])),
+            .init("nested", .sequence([.sequence([.integer(1), .sequence([.string("deep")])]), .sequence([]), .mapping([])])),
+            .init("mappingInNestedSequence", .sequence([.sequence([.object(["a": 1, "b": ["c"]])])])),
+        ])
+        #expect(ManifestYAML.document(node) == (try Self.yams(node)))
+    }
+
+    @Test func everyManifestOfTheExamplesMatchesYams() throws {
+        var specs = try TestSupport.exampleNames.map { try TestSupport.read("Examples/\($0)") }
+        specs += [Array(StarterSpec.text(name: "orders").utf8)]
+        for bytes in specs {
+            let spec = try #require(Compiler.check(bytes).spec)
+            for resource in Translator.translate(spec) {
+                guard case .manifest(let object) = resource.content else { continue }
+                #expect(ManifestYAML.document(object.manifestNode) == (try Self.yams(object.manifestNode)), "\(resource.path)")
+            }
+        }
+    }
+
+    /// The hand-written resolver agrees with Yams' regular expressions on texts built from the characters its
+    /// patterns use, seeded so that a failure reproduces; it also quotes signed texts such as `-.5`, which YAML 1.1
+    /// readers take for floats and Yams does not.
+    @Test func resolutionMatchesYamsDefaultResolver() {
+        var generator = FuzzTests.SeededGenerator(state: 0x5EED)
+        let pieces = ["0", "1", "7", "9", "12", "59", "2001", "-", "+", ".", ":", "_", "e", "E", "x", "o", "b", "T", "t", "Z",
+                      " ", "\t", "inf", "Inf", "nan", "NaN", "<<", "=", "~", "a", "F", "null", "2001-12-14", "21:59:43"]
+        var texts = Self.strings
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts where Self.isShortPrintableASCII(text) && !Self.yamlOneOneBooleans.contains(text) {
+            let yams = Resolver.default.resolveTag(of: Node(text)) != .str
+            let signedFraction = text.hasPrefix("-.") || text.hasPrefix("+.")
+            #expect(ManifestYAML.Scalar.resolvesToOtherType(text) == yams || signedFraction, "\(text.debugDescription): Yams says \(yams)")
+        }
+    }
+}
