@@ -33,8 +33,13 @@ enum ScalarKind: Equatable {
     static func booleanValue(of text: String) -> Bool? { booleans[text] }
 
     static func classifyPlain(_ text: String) -> ScalarKind {
-        if text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" { return .null }
-        if booleans[text] != nil { return .boolean }
+        if let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
+            // No number starts with a letter: only the null and boolean words are not strings.
+            guard text.utf8.count <= 5 else { return .string }
+            if text == "null" || text == "Null" || text == "NULL" { return .null }
+            return booleans[text] != nil ? .boolean : .string
+        }
+        if text.isEmpty || text == "~" { return .null }
         if isInteger(text) { return .integer }
         if isFloat(text) { return .float }
         return .string

@@ -138,24 +138,31 @@ enum SpecBuilder {
         )
     }
 
-    /// Read access to the fields of one mapping node (empty when the node is absent).
+    /// Read access to the fields of one mapping node (empty when the node is absent), by key text: Yams' own
+    /// subscript builds a node for the key and compares it with every key node.
     private struct Fields {
-        let mapping: Node.Mapping?
+        let values: [String: Node]
 
-        init(_ node: Node?) { mapping = node?.mapping }
+        init(_ node: Node?) {
+            var values: [String: Node] = [:]
+            for (key, value) in node?.mapping ?? Node.Mapping([]) {
+                if let key = key.scalar?.string { values[key] = value }
+            }
+            self.values = values
+        }
 
-        func has(_ key: String) -> Bool { mapping?[key] != nil }
-        func object(_ key: String) -> Fields { Fields(mapping?[key]) }
-        func string(_ key: String) -> String? { mapping?[key]?.scalar?.string }
+        func has(_ key: String) -> Bool { values[key] != nil }
+        func object(_ key: String) -> Fields { Fields(values[key]) }
+        func string(_ key: String) -> String? { values[key]?.scalar?.string }
         func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
-        func bool(_ key: String) -> Bool? { mapping?[key]?.scalar.flatMap { ScalarKind.booleanValue(of: $0.string) } }
+        func bool(_ key: String) -> Bool? { values[key]?.scalar.flatMap { ScalarKind.booleanValue(of: $0.string) } }
 
         func stringList(_ key: String) -> [String]? {
-            mapping?[key]?.sequence.map { $0.compactMap { $0.scalar?.string } }
+            values[key]?.sequence.map { $0.compactMap { $0.scalar?.string } }
         }
 
         func stringMap(_ key: String) -> [String: String]? {
-            guard let pairs = mapping?[key]?.mapping else { return nil }
+            guard let pairs = values[key]?.mapping else { return nil }
             var result: [String: String] = [:]
             for (key, value) in pairs {
                 if let key = key.scalar?.string, let value = value.scalar?.string { result[key] = value }
