@@ -40,68 +40,78 @@ enum ScalarKind: Equatable {
             return booleans[text] != nil ? .boolean : .string
         }
         if text.isEmpty || text == "~" { return .null }
-        if isInteger(text) { return .integer }
-        if isFloat(text) { return .float }
+        let bytes = Array(text.utf8)[...]
+        if isInteger(bytes) { return .integer }
+        if isFloat(bytes) { return .float }
         return .string
     }
 
-    private static func digits(_ text: Substring, _ allowed: (Character) -> Bool) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0 == "_" || allowed($0) }
+    private typealias Bytes = ArraySlice<UInt8>
+
+    /// Whether `bytes` is non-empty and made of `_` and bytes `allowed` accepts.
+    private static func digits(_ bytes: Bytes, _ allowed: (UInt8) -> Bool) -> Bool {
+        !bytes.isEmpty && bytes.allSatisfy { $0 == UInt8(ascii: "_") || allowed($0) }
     }
 
-    private static func isDecimal(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    private static func isDecimal(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    private static func isOctal(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(byte) }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        isDecimal(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+    }
+
+    private static func isSign(_ byte: UInt8?) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") }
+
+    private static func starts(_ bytes: Bytes, with prefix: String) -> Bool { bytes.starts(with: prefix.utf8) }
 
     /// `[-+]?(0b[01_]+ | 0o?[0-7_]+ | 0 | [1-9][0-9_]* | 0x[0-9a-fA-F_]+ | [1-9][0-9_]*(:[0-5]?[0-9])+)`.
-    private static func isInteger(_ text: String) -> Bool {
-        var body = Substring(text)
-        if let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
-        if body.hasPrefix("0b") { return digits(body.dropFirst(2)) { $0 == "0" || $0 == "1" } }
-        if body.hasPrefix("0x") { return digits(body.dropFirst(2)) { $0.isHexDigit } }
-        if body.hasPrefix("0o") { return digits(body.dropFirst(2)) { ("0"..."7").contains($0) } }
-        if body == "0" { return true }
-        if body.hasPrefix("0") { return digits(body.dropFirst()) { ("0"..."7").contains($0) } }
-        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-        guard let head = parts.first, let first = head.first, ("1"..."9").contains(first), digits(head, isDecimal) else {
+    private static func isInteger(_ text: Bytes) -> Bool {
+        let body = isSign(text.first) ? text.dropFirst() : text
+        if starts(body, with: "0b") { return digits(body.dropFirst(2)) { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") } }
+        if starts(body, with: "0x") { return digits(body.dropFirst(2), isHex) }
+        if starts(body, with: "0o") { return digits(body.dropFirst(2), isOctal) }
+        if body.elementsEqual("0".utf8) { return true }
+        if starts(body, with: "0") { return digits(body.dropFirst(), isOctal) }
+        let parts = body.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard let head = parts.first, let first = head.first, first != UInt8(ascii: "0"), isDecimal(first), digits(head, isDecimal) else {
             return false
         }
         return parts.dropFirst().allSatisfy(isSexagesimalPart)
     }
 
-    private static func isSexagesimalPart(_ part: Substring) -> Bool {
+    private static func isSexagesimalPart(_ part: Bytes) -> Bool {
         guard (1...2).contains(part.count), part.allSatisfy(isDecimal) else { return false }
-        return part.count == 1 || ("0"..."5").contains(part.first!)
+        return part.count == 1 || (UInt8(ascii: "0")...UInt8(ascii: "5")).contains(part.first!)
     }
 
     /// `[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?`, `\.[0-9_]+([eE][-+][0-9]+)?`, sexagesimal floats,
     /// `[-+]?\.(inf|Inf|INF)` and `\.(nan|NaN|NAN)`.
-    private static func isFloat(_ text: String) -> Bool {
-        if [".nan", ".NaN", ".NAN"].contains(text) { return true }
-        var body = Substring(text)
-        if let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
-        if [".inf", ".Inf", ".INF"].contains(body) { return true }
+    private static func isFloat(_ text: Bytes) -> Bool {
+        if [".nan", ".NaN", ".NAN"].contains(where: { text.elementsEqual($0.utf8) }) { return true }
+        let body = isSign(text.first) ? text.dropFirst() : text
+        if [".inf", ".Inf", ".INF"].contains(where: { body.elementsEqual($0.utf8) }) { return true }
         var mantissa = body
-        var exponent: Substring?
-        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+        var exponent: Bytes?
+        if let e = body.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
             mantissa = body[..<e]
-            exponent = body[body.index(after: e)...]
+            exponent = body[(e + 1)...]
         }
         if let exponent {
-            var exponentDigits = exponent
-            if let sign = exponentDigits.first, sign == "-" || sign == "+" { exponentDigits = exponentDigits.dropFirst() }
+            let exponentDigits = isSign(exponent.first) ? exponent.dropFirst() : exponent
             guard !exponentDigits.isEmpty, exponentDigits.allSatisfy(isDecimal) else { return false }
         }
-        if mantissa.hasPrefix(".") {
-            return digits(mantissa.dropFirst(), isDecimal) && (exponent == nil || "+-".contains(exponent!.first ?? " "))
+        if mantissa.first == UInt8(ascii: ".") {
+            return digits(mantissa.dropFirst(), isDecimal) && (exponent == nil || isSign(exponent?.first))
         }
-        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, let first = whole.first, first.isASCII, first.isNumber else { return false }
-        if whole.contains(":") {
-            let sexagesimal = whole.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = mantissa.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, let first = whole.first, isDecimal(first) else { return false }
+        if whole.contains(UInt8(ascii: ":")) {
+            let sexagesimal = whole.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             guard exponent == nil, parts.count == 2, digits(sexagesimal[0], isDecimal),
                   sexagesimal.dropFirst().allSatisfy(isSexagesimalPart) else { return false }
         } else if !digits(whole, isDecimal) {
             return false
         }
-        return parts.count == 1 || parts[1].allSatisfy { $0 == "_" || isDecimal($0) }
+        return parts.count == 1 || parts[1].allSatisfy { $0 == UInt8(ascii: "_") || isDecimal($0) }
     }
 }

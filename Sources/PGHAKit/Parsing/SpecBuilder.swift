@@ -141,28 +141,28 @@ enum SpecBuilder {
     /// Read access to the fields of one mapping node (empty when the node is absent), by key text: Yams' own
     /// subscript builds a node for the key and compares it with every key node.
     private struct Fields {
-        let values: [String: Node]
+        private let pairs: [(key: String, value: Node)]
 
         init(_ node: Node?) {
-            var values: [String: Node] = [:]
-            for (key, value) in node?.mapping ?? Node.Mapping([]) {
-                if let key = key.scalar?.string { values[key] = value }
-            }
-            self.values = values
+            pairs = node?.mapping?.compactMap { key, value in key.scalar.map { ($0.string, value) } } ?? []
         }
 
-        func has(_ key: String) -> Bool { values[key] != nil }
-        func object(_ key: String) -> Fields { Fields(values[key]) }
-        func string(_ key: String) -> String? { values[key]?.scalar?.string }
+        private func value(_ key: String) -> Node? {
+            pairs.first { $0.key == key }?.value
+        }
+
+        func has(_ key: String) -> Bool { value(key) != nil }
+        func object(_ key: String) -> Fields { Fields(value(key)) }
+        func string(_ key: String) -> String? { value(key)?.scalar?.string }
         func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
-        func bool(_ key: String) -> Bool? { values[key]?.scalar.flatMap { ScalarKind.booleanValue(of: $0.string) } }
+        func bool(_ key: String) -> Bool? { value(key)?.scalar.flatMap { ScalarKind.booleanValue(of: $0.string) } }
 
         func stringList(_ key: String) -> [String]? {
-            values[key]?.sequence.map { $0.compactMap { $0.scalar?.string } }
+            value(key)?.sequence.map { $0.compactMap { $0.scalar?.string } }
         }
 
         func stringMap(_ key: String) -> [String: String]? {
-            guard let pairs = values[key]?.mapping else { return nil }
+            guard let pairs = value(key)?.mapping else { return nil }
             var result: [String: String] = [:]
             for (key, value) in pairs {
                 if let key = key.scalar?.string, let value = value.scalar?.string { result[key] = value }
