@@ -16,7 +16,7 @@ public struct DiagnosticFormatter: Sendable {
 
     /// All diagnostics of one file, each ending in a newline.
     public func format(_ diagnostics: [Diagnostic], file: String, source: [UInt8]) -> String {
-        let lines = format == .human ? sourceLines(source) : []
+        let lines = format == .human ? SourceLines(source) : SourceLines([])
         return diagnostics.map { diagnostic in
             switch format {
             case .human: return human(diagnostic, file: file, lines: lines)
@@ -26,12 +26,11 @@ public struct DiagnosticFormatter: Sendable {
         }.joined()
     }
 
-    private func human(_ diagnostic: Diagnostic, file: String, lines: [String]) -> String {
+    private func human(_ diagnostic: Diagnostic, file: String, lines: SourceLines) -> String {
         let location = diagnostic.location
         let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36")
         var text = "\(file):\(location.line):\(location.column): \(severity)[\(diagnostic.code)]: \(bold(printable(diagnostic.message)))\n"
-        if location.line >= 1, location.line <= lines.count {
-            let line = lines[location.line - 1]
+        if let line = lines.line(location.line).map(printable) {
             let gutter = String(location.line)
             let padding = String(repeating: " ", count: gutter.count)
             let caretOffset = line.unicodeScalars.prefix(max(0, location.column - 1))
@@ -66,28 +65,6 @@ public struct DiagnosticFormatter: Sendable {
         return "::\(command) \(properties)::\(escapeData(message))"
     }
 
-    /// The file's lines as YAML counts them (any line break), with control characters other than tabs shown
-    /// as `?`, so a spec cannot send escape sequences to the terminal.
-    private func sourceLines(_ source: [UInt8]) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCarriageReturn = false
-        for scalar in String(decoding: source, as: UTF8.self).unicodeScalars {
-            defer { previousWasCarriageReturn = scalar == "\r" }
-            switch scalar {
-            case "\n" where previousWasCarriageReturn:
-                continue
-            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-            default:
-                current.append(contentsOf: printable(scalar))
-            }
-        }
-        lines.append(String(current))
-        return lines
-    }
-
     /// `scalar`, or `?` for a control character other than a tab.
     private func printable(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
         scalar != "\t" && scalar.properties.generalCategory == .control ? "?".unicodeScalars : String(scalar).unicodeScalars
@@ -95,6 +72,7 @@ public struct DiagnosticFormatter: Sendable {
 
     /// `text` with its control characters shown as `?`.
     private func printable(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\t") || $0 >= 0x7F }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { result.append(contentsOf: printable(scalar)) }
         return String(result)
