@@ -168,7 +168,7 @@ def swift_file(catalogs):
         _, _, settings = catalogs[major]
         body = "\n".join("            " + line(settings[name]) for name in sorted(settings))
         tables.append(f"""    private enum PG{major} {{
-        static let table = GUCCatalog.parse(\"\"\"
+        static let table = GUCCatalog.Table(\"\"\"
 {body}
             \"\"\")
     }}""")

@@ -7,21 +7,22 @@ import Testing
     static let timeUnits = ["us", "ms", "s", "min", "h", "d"]
 
     static func setting(_ name: String, major: Int = 16) throws -> GUC {
-        try #require(GUCCatalog.settings(forMajor: major)?[name], "\(name) is missing from PostgreSQL \(major)")
+        try #require(GUCCatalog.setting(named: name, forMajor: major), "\(name) is missing from PostgreSQL \(major)")
     }
 
     @Test func supportsPostgres16To18Only() {
         #expect(GUCCatalog.supportedMajors == [16, 17, 18])
-        #expect(GUCCatalog.settings(forMajor: 15) == nil)
-        #expect(GUCCatalog.settings(forMajor: 19) == nil)
+        #expect(GUCCatalog.names(forMajor: 15) == nil)
+        #expect(GUCCatalog.names(forMajor: 19) == nil)
     }
 
     @Test func eachVersionHasAFullCatalogThatGrows() throws {
-        let counts = try GUCCatalog.supportedMajors.map { try #require(GUCCatalog.settings(forMajor: $0)).count }
+        let counts = try GUCCatalog.supportedMajors.map { try #require(GUCCatalog.names(forMajor: $0)).count }
         #expect(counts.allSatisfy { $0 >= 390 }, "\(counts)")
         #expect(counts == counts.sorted() && Set(counts).count == counts.count, "\(counts)")
         for major in GUCCatalog.supportedMajors {
-            for (name, setting) in try #require(GUCCatalog.settings(forMajor: major)) {
+            for name in try #require(GUCCatalog.names(forMajor: major)) {
+                let setting = try #require(GUCCatalog.setting(named: name, forMajor: major))
                 #expect(setting.name == name)
                 #expect((setting.type == .enumeration) == !setting.enumValues.isEmpty, "\(name)")
                 #expect((setting.type == .integer || setting.type == .real) == (setting.minimum != nil), "\(name)")
@@ -52,12 +53,12 @@ import Testing
             #expect(Set(["minimal", "replica", "logical"]).isSubset(of: walLevel.enumValues))
             #expect(walLevel.hiddenEnumValues == ["archive", "hot_standby"])
         }
-        #expect(GUCCatalog.settings(forMajor: 16)?["io_method"] == nil)
-        #expect(GUCCatalog.settings(forMajor: 17)?["io_method"] == nil)
+        #expect(GUCCatalog.setting(named: "io_method", forMajor: 16) == nil)
+        #expect(GUCCatalog.setting(named: "io_method", forMajor: 17) == nil)
         #expect(try Self.setting("io_method", major: 18).enumValues == ["sync", "worker", "io_uring"])
         #expect(try Self.setting("wal_compression", major: 16).enumValues == ["pglz", "lz4", "zstd", "on", "off"])
-        #expect(GUCCatalog.settings(forMajor: 17)?["old_snapshot_threshold"] == nil)
-        #expect(GUCCatalog.settings(forMajor: 16)?["old_snapshot_threshold"] != nil)
+        #expect(GUCCatalog.setting(named: "old_snapshot_threshold", forMajor: 17) == nil)
+        #expect(GUCCatalog.setting(named: "old_snapshot_threshold", forMajor: 16) != nil)
     }
 
     @Test(arguments: [16, 17, 18])
@@ -71,6 +72,17 @@ import Testing
         #expect(try Self.setting("pgaudit.log_parameter_max_size", major: major).maximum == 1_073_741_823)
         let napTime = try Self.setting("pg_failover_slots.worker_nap_time", major: major)
         #expect(napTime.context == .sighup && napTime.unit == "ms" && napTime.minimum == 1000)
+    }
+
+    /// Lookups binary-search the table, so its names must be unique and in byte order; every one is found.
+    @Test(arguments: [16, 17, 18])
+    func everyNameIsFoundInTheSortedTable(major: Int) throws {
+        let names = try #require(GUCCatalog.names(forMajor: major))
+        #expect(zip(names, names.dropFirst()).allSatisfy { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for name in names {
+            #expect(GUCCatalog.setting(named: name, forMajor: major)?.name == name)
+            #expect(GUCCatalog.setting(named: name.uppercased(), forMajor: major)?.name == name)
+        }
     }
 
     @Test func lookupByNameIgnoresCaseLikeTheServer() {

@@ -16,13 +16,13 @@ enum ParameterRules {
 
     /// Checks names and values against the settings of the target PostgreSQL major version (16 to 18).
     private static func checkAgainstCatalog(_ context: inout ValidationContext, _ spec: Spec) {
-        guard let major = spec.postgres.majorVersion, let settings = GUCCatalog.settings(forMajor: major) else { return }
+        guard let major = spec.postgres.majorVersion, GUCCatalog.supportedMajors.contains(major) else { return }
         for (name, value) in spec.postgres.parameters.sorted(by: { $0.key < $1.key }) where !context.hasError(at: path(name)) {
             guard let setting = GUCCatalog.setting(named: name, forMajor: major) else {
                 if let prefix = name.split(separator: ".").first, name.contains("."), !catalogedPrefixes.contains(String(prefix)) {
                     continue
                 }
-                let suggestion = context.spendSuggestion(on: name) ? Suggestion.closest(to: name, in: Array(settings.keys)) : nil
+                let suggestion = context.spendSuggestion(on: name) ? GUCCatalog.names(forMajor: major).flatMap { Suggestion.closest(to: name, in: $0) } : nil
                 context.error(.unknownParameter, "PostgreSQL \(major) has no parameter '\(name)'", at: path(name),
                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "check the spelling against the PostgreSQL \(major) documentation")
                 continue

@@ -22,7 +22,7 @@ extension GUCCatalog {
     }
 
     private enum PG16 {
-        static let table = GUCCatalog.parse("""
+        static let table = GUCCatalog.Table("""
             DateStyle|user|string|||||
             IntervalStyle|user|enum||||postgres,postgres_verbose,sql_standard,iso_8601|
             TimeZone|user|string|||||
@@ -423,7 +423,7 @@ extension GUCCatalog {
             """)
     }
     private enum PG17 {
-        static let table = GUCCatalog.parse("""
+        static let table = GUCCatalog.Table("""
             DateStyle|user|string|||||
             IntervalStyle|user|enum||||postgres,postgres_verbose,sql_standard,iso_8601|
             TimeZone|user|string|||||
@@ -842,7 +842,7 @@ extension GUCCatalog {
             """)
     }
     private enum PG18 {
-        static let table = GUCCatalog.parse("""
+        static let table = GUCCatalog.Table("""
             DateStyle|user|string|||||
             IntervalStyle|user|enum||||postgres,postgres_verbose,sql_standard,iso_8601|
             TimeZone|user|string|||||

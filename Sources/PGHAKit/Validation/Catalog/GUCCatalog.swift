@@ -27,59 +27,86 @@ public struct GUC: Sendable, Equatable {
 
 /// The settings of each supported PostgreSQL major version, from `GUCCatalog+Data.swift`.
 public enum GUCCatalog {
-    /// The settings of a major version keyed by their `pg_settings` name; nil for an unsupported major.
-    /// Each version's table is parsed once, on first use.
-    public static func settings(forMajor major: Int) -> [String: GUC]? {
-        table(forMajor: major)?.byName
+    /// The names of a major version's settings, in byte order; nil for an unsupported major.
+    public static func names(forMajor major: Int) -> [String]? {
+        table(forMajor: major).map { table in table.lines.indices.map { String(decoding: table.name(at: $0), as: UTF8.self) } }
     }
 
     /// One setting looked up as the server does, ignoring ASCII case ("datestyle" finds DateStyle); nil when the
     /// major is unsupported or the name unknown.
     public static func setting(named name: String, forMajor major: Int) -> GUC? {
         guard let table = table(forMajor: major) else { return nil }
-        return table.byName[name] ?? table.byFoldedName[name.gucFolded]
+        let index = table.index(of: Array(name.utf8)) ?? table.index(ofFolded: Array(name.gucFolded.utf8))
+        return index.map(table.setting(at:))
     }
 
-    /// One major version's settings, by exact and by ASCII-lowercased name.
+    /// One major version's generated table: one `name|context|type|unit|min|max|enum values|hidden enum
+    /// spellings` line per setting, sorted by name (lists comma-separated; an enum value may be empty, as
+    /// ssl_max_protocol_version's is). Only the lines of the settings looked up are parsed, so checking a spec's
+    /// few parameters does not pay for the whole table.
     struct Table: Sendable {
-        let byName: [String: GUC]
-        let byFoldedName: [String: GUC]
-    }
+        private let text: [UInt8]
+        /// Each line's bytes, in the table's order.
+        let lines: [Range<Int>]
 
-    /// Parses the generated table: one `name|context|type|unit|min|max|enum values|hidden enum spellings`
-    /// line per setting, lists comma-separated (an enum value may be empty, as ssl_max_protocol_version's is).
-    /// The table is ASCII, so it is split on bytes: split on characters, parsing it took a quarter of the time
-    /// `pgha render` takes for one spec.
-    static func parse(_ table: String) -> Table {
-        func split(_ text: Substring, on separator: Unicode.Scalar) -> [Substring] {
-            text.utf8.split(separator: UInt8(ascii: separator), omittingEmptySubsequences: false).map(Substring.init)
+        init(_ table: String) {
+            text = Array(table.utf8)
+            var lines: [Range<Int>] = []
+            var start = 0
+            for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\n") {
+                if index > start { lines.append(start..<index) }
+                start = index + 1
+            }
+            if text.count > start { lines.append(start..<text.count) }
+            self.lines = lines
         }
-        func list(_ field: Substring) -> [String] {
-            field.isEmpty ? [] : split(field, on: ",").map(String.init)
+
+        /// The name field of line `index`.
+        func name(at index: Int) -> ArraySlice<UInt8> {
+            let line = text[lines[index]]
+            return line[..<(line.firstIndex(of: UInt8(ascii: "|")) ?? line.endIndex)]
         }
-        var settings: [String: GUC] = [:]
-        for line in split(Substring(table), on: "\n") where !line.isEmpty {
-            let fields = split(line, on: "|")
+
+        /// The line of the setting named exactly `name`, found by binary search.
+        func index(of name: [UInt8]) -> Int? {
+            var low = 0
+            var high = lines.count
+            while low < high {
+                let middle = (low + high) / 2
+                let candidate = self.name(at: middle)
+                if candidate.elementsEqual(name) { return middle }
+                if candidate.lexicographicallyPrecedes(name) { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
+
+        /// The line of the setting whose ASCII-lowercased name is `folded`.
+        func index(ofFolded folded: [UInt8]) -> Int? {
+            lines.indices.first { name(at: $0).lazy.map { (65...90).contains($0) ? $0 + 32 : $0 }.elementsEqual(folded) }
+        }
+
+        /// The setting on line `index`.
+        func setting(at index: Int) -> GUC {
+            func string(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+            func list(_ field: ArraySlice<UInt8>) -> [String] {
+                field.isEmpty ? [] : field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(string)
+            }
+            let fields = text[lines[index]].split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
             guard fields.count == 8,
-                  let context = GUC.Context(rawValue: String(fields[1])),
-                  let type = GUC.ValueType(rawValue: String(fields[2]))
-            else { preconditionFailure("malformed GUC catalog line: \(line)") }
-            let name = String(fields[0])
-            settings[name] = GUC(
-                name: name,
+                  let context = GUC.Context(rawValue: string(fields[1])),
+                  let type = GUC.ValueType(rawValue: string(fields[2]))
+            else { preconditionFailure("malformed GUC catalog line: \(string(text[lines[index]]))") }
+            return GUC(
+                name: string(fields[0]),
                 context: context,
                 type: type,
-                unit: fields[3].isEmpty ? nil : String(fields[3]),
-                minimum: Double(fields[4]),
-                maximum: Double(fields[5]),
+                unit: fields[3].isEmpty ? nil : string(fields[3]),
+                minimum: Double(string(fields[4])),
+                maximum: Double(string(fields[5])),
                 enumValues: list(fields[6]),
                 hiddenEnumValues: list(fields[7])
             )
         }
-        return Table(
-            byName: settings,
-            byFoldedName: Dictionary(uniqueKeysWithValues: settings.values.map { ($0.name.gucFolded, $0) })
-        )
     }
 }
 
