@@ -18,8 +18,9 @@ enum FileSystem {
         return names
     }
 
-    /// Removes `path` and everything below it, best effort, the entries of a directory in parallel. Symbolic links
-    /// are removed, never followed.
+    /// Removes `path` and everything below it, best effort; the entries of a large directory (a fleet's folders)
+    /// are removed in parallel, those of a small one in turn, as starting worker threads costs more than removing
+    /// a few files. Symbolic links are removed, never followed.
     static func removeTree(_ path: String) {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
@@ -27,18 +28,14 @@ enum FileSystem {
             unlink(path)
             return
         }
-        _ = Parallel.map(names.count) { index in removeSubtree(path + "/" + names[index]) }
+        if names.count >= parallelRemovalThreshold {
+            _ = Parallel.map(names.count) { index in removeTree(path + "/" + names[index]) }
+        } else {
+            for name in names { removeTree(path + "/" + name) }
+        }
         rmdir(path)
     }
 
-    private static func removeSubtree(_ path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return }
-        guard status.st_mode & S_IFMT == S_IFDIR else {
-            unlink(path)
-            return
-        }
-        for name in entries(of: path) ?? [] { removeSubtree(path + "/" + name) }
-        rmdir(path)
-    }
+    /// How many entries a directory needs before its entries are removed in parallel.
+    private static let parallelRemovalThreshold = 16
 }
