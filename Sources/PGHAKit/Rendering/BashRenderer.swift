@@ -36,8 +36,9 @@ public enum BashRenderer {
     /// `text` as one shell word: bare when every character is inert in bash, single-quoted otherwise
     /// (a single quote inside becomes `'\''`).
     public static func quote(_ text: String) -> String {
-        if !text.isEmpty && text.utf8.allSatisfy(isInert) { return text }
-        return singleQuoted(text)
+        var text = text
+        let inert = text.withUTF8 { bytes in !bytes.isEmpty && bytes.allSatisfy(isInert) }
+        return inert ? text : singleQuoted(text)
     }
 
     /// `text` in single quotes, always.
@@ -116,10 +117,14 @@ public enum BashRenderer {
         for segment in body.segments {
             switch segment {
             case .code(let text):
-                for character in text {
-                    source.append(character)
-                    if character == "\n" { source += indent }
+                var rest = Substring(text)
+                while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
+                    let next = rest.utf8.index(after: newline)
+                    source += rest[..<next]
+                    source += indent
+                    rest = rest[next...]
                 }
+                source += rest
             case .word(let value):
                 source += word(value)
             case .inString(let value):
@@ -133,18 +138,9 @@ public enum BashRenderer {
 
     /// `prefix`, the command and `suffix` on one line, or wrapped before each option when too long.
     static func layout(_ command: Command, prefix: String = "", suffix: String = "", indent: String) -> String {
-        let words = command.arguments.map(word)
-        let length = words.reduce(indent.utf8.count + prefix.utf8.count + suffix.utf8.count + words.count - 1) { $0 + $1.utf8.count }
-        if length <= lineWidth { return indent + prefix + words.joined(separator: " ") + suffix }
-        var groups: [[String]] = [[]]
-        for (argument, rendered) in zip(command.arguments, words) {
-            if case .literal(let text) = argument.parts.first, text.hasPrefix("-"), !groups[groups.count - 1].isEmpty {
-                groups.append([])
-            }
-            groups[groups.count - 1].append(rendered)
-        }
-        let lines = groups.map { $0.joined(separator: " ") }
-        return indent + prefix + lines.joined(separator: " \\\n" + indent + "    ") + suffix
+        var writer = Writer()
+        writer.layout(command, prefix: prefix, suffix: suffix, indent: indent)
+        return writer.text
     }
 
     // MARK: Sections
@@ -190,7 +186,7 @@ public enum BashRenderer {
             case .scalar(let value): [value]
             case .array(let values): values
             }
-            if values.contains(where: { $0.contains("$") || $0.contains("`") }) {
+            if values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "`") } }) {
                 writer.line("# shellcheck disable=SC2016 # \(variable.name) holds a literal $ or `, which single quotes keep")
             }
             switch variable.value {
@@ -431,9 +427,9 @@ public enum BashRenderer {
         case .note(let text):
             writer.line(indent + "log " + word(text))
         case .run(let command):
-            writer.line(layout(command, prefix: "run ", indent: indent))
+            writer.layoutLine(command, prefix: "run ", indent: indent)
         case .capture(let variable, let command):
-            writer.line(layout(command, prefix: "\(variable)=\"$(read_value \(variable) ", suffix: ")\"", indent: indent))
+            writer.layoutLine(command, prefix: "\(variable)=\"$(read_value \(variable) ", suffix: ")\"", indent: indent)
         case .when(let probe, let then, let otherwise):
             let prefix = switch probe {
             case .succeeds: "if exists "
@@ -441,7 +437,7 @@ public enum BashRenderer {
             case .printsSomething: "if prints_something "
             case .prints(_, let expected): "if prints \(quote(expected)) "
             }
-            writer.line(layout(probe.command, prefix: prefix, suffix: "; then", indent: indent))
+            writer.layoutLine(probe.command, prefix: prefix, suffix: "; then", indent: indent)
             for inner in then { writeStep(inner, indent: indent + "  ", into: &writer) }
             if !otherwise.isEmpty {
                 writer.line(indent + "else")
@@ -458,32 +454,67 @@ public enum BashRenderer {
             writer.line(indented(body, by: indent))
         case .pipeSecret(let generator, let command):
             let quotedGenerator = layout(generator, prefix: "$(quote_args ", suffix: ")", indent: "")
-            writer.line(layout(command, prefix: "log \"+ \(quotedGenerator) | $(quote_args ", suffix: ")\"", indent: indent))
+            writer.layoutLine(command, prefix: "log \"+ \(quotedGenerator) | $(quote_args ", suffix: ")\"", indent: indent)
             writer.line(indent + "if [ \"$DRY_RUN\" = 0 ]; then")
             writer.line(indent + "  local secret")
-            writer.line(layout(generator, prefix: "secret=\"$(", suffix: ")\"", indent: indent + "  "))
+            writer.layoutLine(generator, prefix: "secret=\"$(", suffix: ")\"", indent: indent + "  ")
             writer.line(indent + "  [ -n \"$secret\" ] || fail 'the secret generator printed nothing'")
-            writer.line(layout(command, prefix: "printf '%s' \"$secret\" | ", indent: indent + "  "))
+            writer.layoutLine(command, prefix: "printf '%s' \"$secret\" | ", indent: indent + "  ")
             writer.line(indent + "  unset secret")
             writer.line(indent + "fi")
         }
     }
 
-    /// Accumulates lines.
+    /// Accumulates the script's UTF-8 bytes (appending bytes costs a fraction of appending `String`s).
     private struct Writer {
-        var text = ""
+        private var bytes: [UInt8] = []
 
-        init() { text.reserveCapacity(24_000) }
+        init() { bytes.reserveCapacity(24_000) }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        mutating func append(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
 
         mutating func line(_ line: String) {
-            text += line
-            text += "\n"
+            append(line)
+            bytes.append(UInt8(ascii: "\n"))
         }
 
         /// A block of helper source followed by a blank line.
         mutating func lines(_ block: String) {
             line(block)
             line("")
+        }
+
+        /// `prefix`, the command and `suffix` on one line, or wrapped before each option when the line would be
+        /// longer than `lineWidth`.
+        mutating func layout(_ command: Command, prefix: String, suffix: String, indent: String) {
+            let words = command.arguments.map(word)
+            let length = words.reduce(indent.utf8.count + prefix.utf8.count + suffix.utf8.count + words.count - 1) { $0 + $1.utf8.count }
+            append(indent)
+            append(prefix)
+            for (index, (argument, rendered)) in zip(command.arguments, words).enumerated() {
+                if index > 0 {
+                    let startsOption = if case .literal(let text) = argument.parts.first { text.utf8.first == UInt8(ascii: "-") } else { false }
+                    if length > lineWidth && startsOption {
+                        append(" \\\n")
+                        append(indent)
+                        append("    ")
+                    } else {
+                        bytes.append(UInt8(ascii: " "))
+                    }
+                }
+                append(rendered)
+            }
+            append(suffix)
+        }
+
+        /// `layout` as a line of its own.
+        mutating func layoutLine(_ command: Command, prefix: String = "", suffix: String = "", indent: String) {
+            layout(command, prefix: prefix, suffix: suffix, indent: indent)
+            bytes.append(UInt8(ascii: "\n"))
         }
     }
 }
