@@ -113,7 +113,7 @@ public enum FleetRenderer {
         let loaded = Parallel.map(count) { index -> Result<Member, ReadFailure> in
             load(index).map { source in
                 var memberOptions = options
-                memberOptions.specFileName = URL(fileURLWithPath: source.path).lastPathComponent
+                memberOptions.specFileName = source.path.split(separator: "/").last.map(String.init) ?? source.path
                 return fleet ? check(source, options: memberOptions) : compile(source, options: memberOptions)
             }
         }

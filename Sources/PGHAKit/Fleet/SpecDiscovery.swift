@@ -3,7 +3,8 @@ import Foundation
 /// The spec files a command line names: files as given, directories expanded to the `*.yaml` and `*.yml` files
 /// directly inside them (not in subdirectories, and no hidden files), sorted by name.
 public struct SpecSet: Sendable, Equatable {
-    /// The spec files, in argument order with each directory's files sorted; a file named twice appears once.
+    /// The spec files, in argument order with each directory's files sorted; a file named twice (by any path or
+    /// link) appears once.
     public var paths: [String]
     /// Whether the specs render as a fleet (`DIR/<namespace>/<name>/`): more than one spec, or any directory named.
     public var isFleet: Bool
@@ -24,20 +25,17 @@ public struct SpecSet: Sendable, Equatable {
     public static func discover(_ arguments: [String]) throws(Failure) -> SpecSet {
         guard !arguments.isEmpty else { throw Failure(description: "no spec given", isUsage: true) }
         var paths: [String] = []
-        var seen: Set<String> = []
+        var seen: Set<FileIdentity> = []
         var namesDirectory = false
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                throw Failure(description: "cannot read \(argument)", isUsage: false)
+            guard let identity = FileIdentity(argument) else { throw Failure(description: "cannot read \(argument)", isUsage: false) }
+            guard identity.isDirectory else {
+                if seen.insert(identity).inserted { paths.append(argument) }
+                continue
             }
-            var found = [argument]
-            if isDirectory.boolValue {
-                namesDirectory = true
-                found = try specs(in: argument)
-            }
-            for path in found where seen.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted {
-                paths.append(path)
+            namesDirectory = true
+            for path in try specs(in: argument) {
+                if let file = FileIdentity(path), seen.insert(file).inserted { paths.append(path) }
             }
         }
         return SpecSet(paths: paths, isFleet: namesDirectory || paths.count > 1)
@@ -61,5 +59,21 @@ public struct SpecSet: Sendable, Equatable {
             throw Failure(description: "\(directory) holds no spec (*.yaml or *.yml file)", isUsage: true)
         }
         return specs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { prefix + $0 }
+    }
+}
+
+/// A file as the file system knows it (device and inode), so that one file named by two paths counts once.
+private struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+    let isDirectory: Bool
+
+    /// The file at `path` (symbolic links followed), or nil when it cannot be read.
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        isDirectory = status.st_mode & S_IFMT == S_IFDIR
     }
 }

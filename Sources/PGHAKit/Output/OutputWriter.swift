@@ -26,7 +26,8 @@ public enum OutputWriter {
     public final class Staging: Sendable {
         /// The directory the tree replaces.
         public let target: URL
-        private let path: URL
+        /// The staging directory.
+        private let path: String
         /// The directory being replaced, when there is one: its unchanged files are linked, not written again.
         private let previous: String?
         /// The permissions a new, non-executable file gets (0666 less the umask).
@@ -52,9 +53,9 @@ public enum OutputWriter {
                 }
             }
             var template = Array(parent.appendingPathComponent(".\(target.lastPathComponent).pgha-staging-XXXXXX").path.utf8CString)
-            guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", parent) }
-            path = URL(fileURLWithPath: String(cString: template))
-            guard chmod(path.path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
+            guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", parent.path) }
+            path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            guard chmod(path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to
@@ -72,31 +73,32 @@ public enum OutputWriter {
                 }
             }
             for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-                let url = path.appendingPathComponent(folder)
-                guard mkdir(url.path, 0o777) == 0 || errno == EEXIST else { throw posixFailure("create", url) }
+                let directory = path + "/" + folder
+                guard mkdir(directory, 0o777) == 0 || errno == EEXIST else { throw posixFailure("create", directory) }
             }
-            for artifact in artifacts where !reuse(artifact, at: path.appendingPathComponent(artifact.path)) {
-                try write(artifact, to: path.appendingPathComponent(artifact.path))
+            for artifact in artifacts {
+                let file = path + "/" + artifact.path
+                if !reuse(artifact, at: file) { try write(artifact, to: file) }
             }
         }
 
         /// Swaps the tree into place, after one flush of its file system so that a crash cannot leave a swapped-in
         /// tree of empty files; the old tree is removed.
         public func commit() throws {
-            guard chmod(path.path, 0o755) == 0 else { throw posixFailure("write", path) }
+            guard chmod(path, 0o755) == 0 else { throw posixFailure("write", path) }
             try flush()
-            try swap(path, into: target)
+            try swap(path, into: target.path)
         }
 
         /// Removes the tree, leaving the target as it was.
         public func discard() {
-            FileSystem.removeTree(path.path)
+            FileSystem.removeTree(path)
         }
 
         /// Links the previous tree's copy of `artifact` into the new tree when it holds exactly the same bytes and
         /// mode and no other link shares it. Unchanged files then keep their inode and time stamps (cheap for git
         /// and rsync), and a re-render creates and deletes far fewer inodes, which some file systems are slow at.
-        private func reuse(_ artifact: Artifact, at file: URL) -> Bool {
+        private func reuse(_ artifact: Artifact, at file: String) -> Bool {
             guard let previous else { return false }
             let old = previous + "/" + artifact.path
             let descriptor = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -119,11 +121,11 @@ public enum OutputWriter {
                     return count == bytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, existing.baseAddress!, count) == 0)
                 }
             }
-            return same && link(old, file.path) == 0
+            return same && link(old, file) == 0
         }
 
-        private func write(_ artifact: Artifact, to file: URL) throws {
-            let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        private func write(_ artifact: Artifact, to file: String) throws {
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw posixFailure("write", file) }
             defer { close(descriptor) }
             var contents = artifact.contents
@@ -144,7 +146,7 @@ public enum OutputWriter {
             #if os(Linux)
             typealias SyncFS = @convention(c) (Int32) -> Int32
             guard let symbol = dlsym(nil, "syncfs") else { return sync() }
-            let descriptor = open(path.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard descriptor >= 0 else { throw posixFailure("open", path) }
             defer { close(descriptor) }
             guard unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0 else { throw posixFailure("flush", path) }
@@ -158,7 +160,7 @@ public enum OutputWriter {
     static func resolvingSymbolicLink(_ url: URL) throws -> URL {
         var status = stat()
         guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return url }
-        guard let resolved = realpath(url.path, nil) else { throw posixFailure("resolve", url) }
+        guard let resolved = realpath(url.path, nil) else { throw posixFailure("resolve", url.path) }
         defer { free(resolved) }
         return URL(fileURLWithPath: String(cString: resolved))
     }
@@ -191,22 +193,23 @@ public enum OutputWriter {
     /// Moves `staging` to `target`, exchanging the two atomically when `target` exists, then removes the old tree.
     /// Where the file system cannot exchange (no `renameat2` `RENAME_EXCHANGE`, as on some network and overlay file
     /// systems) it renames twice, and for that moment `target` is missing; a failure puts the old tree back.
-    private static func swap(_ staging: URL, into target: URL) throws {
-        guard FileManager.default.fileExists(atPath: target.path) else {
-            guard rename(staging.path, target.path) == 0 else { throw posixFailure("rename", target) }
+    private static func swap(_ staging: String, into target: String) throws {
+        var status = stat()
+        guard lstat(target, &status) == 0 else {
+            guard rename(staging, target) == 0 else { throw posixFailure("rename", target) }
             return
         }
-        if exchange(staging.path, target.path) {
-            FileSystem.removeTree(staging.path)
+        if exchange(staging, target) {
+            FileSystem.removeTree(staging)
             return
         }
-        let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
-        guard rename(target.path, old.path) == 0 else { throw posixFailure("rename", target) }
-        guard rename(staging.path, target.path) == 0 else {
-            _ = rename(old.path, target.path)
+        let old = staging + "-old"
+        guard rename(target, old) == 0 else { throw posixFailure("rename", target) }
+        guard rename(staging, target) == 0 else {
+            _ = rename(old, target)
             throw posixFailure("rename", target)
         }
-        FileSystem.removeTree(old.path)
+        FileSystem.removeTree(old)
     }
 
     /// Atomically exchanges two paths (Linux `renameat2` with `RENAME_EXCHANGE`, macOS `renamex_np` with
@@ -224,7 +227,7 @@ public enum OutputWriter {
         #endif
     }
 
-    private static func posixFailure(_ operation: String, _ url: URL) -> Failure {
-        Failure(description: "cannot \(operation) \(url.path): \(String(cString: strerror(errno)))")
+    private static func posixFailure(_ operation: String, _ path: String) -> Failure {
+        Failure(description: "cannot \(operation) \(path): \(String(cString: strerror(errno)))")
     }
 }

@@ -25,6 +25,8 @@ import Testing
         #expect(try SpecSet.discover([a]) == SpecSet(paths: [a], isFleet: false))
         #expect(try SpecSet.discover([b, a]) == SpecSet(paths: [b, a], isFleet: true))
         #expect(try SpecSet.discover([a, directory.path + "/./a.yaml"]) == SpecSet(paths: [a], isFleet: false))
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/link.yaml", withDestinationPath: a)
+        #expect(try SpecSet.discover([a, directory.path + "/link.yaml"]) == SpecSet(paths: [a], isFleet: false))
         #expect(try SpecSet.discover([directory.path + "/", a]).paths == [a, b])
     }
 
