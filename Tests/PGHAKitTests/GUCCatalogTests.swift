@@ -220,14 +220,4 @@ import Testing
         #expect(GUCValueChecker.bytes(of: "100", for: try Self.setting("max_connections")) == nil)
         #expect(GUCValueChecker.bytes(of: "5min", for: try Self.setting("checkpoint_timeout")) == nil)
     }
-
-    @Test func convertsTimeToMilliseconds() throws {
-        let checkpointTimeout = try Self.setting("checkpoint_timeout")
-        #expect(GUCValueChecker.milliseconds(of: "5min", for: checkpointTimeout) == 300_000)
-        #expect(GUCValueChecker.milliseconds(of: "30", for: checkpointTimeout) == 30000)
-        #expect(GUCValueChecker.milliseconds(of: "1500ms", for: checkpointTimeout) == 2000)
-        #expect(GUCValueChecker.milliseconds(of: "2h", for: try Self.setting("log_rotation_age")) == 7_200_000)
-        #expect(GUCValueChecker.milliseconds(of: "250us", for: try Self.setting("vacuum_cost_delay")) == 0.25)
-        #expect(GUCValueChecker.milliseconds(of: "64MB", for: try Self.setting("work_mem")) == nil)
-    }
 }

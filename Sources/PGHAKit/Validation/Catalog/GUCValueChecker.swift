@@ -48,17 +48,7 @@ public enum GUCValueChecker {
     /// blocks), rounded as the server rounds it; nil if the setting is not a memory setting or the value is invalid.
     /// The value is not checked against the setting's bounds.
     public static func bytes(of value: String, for setting: GUC) -> Double? {
-        amount(of: value, for: setting, family: .memory)
-    }
-
-    /// A time setting's value in milliseconds ("5min" → 300000; a bare "30" for checkpoint_timeout counts seconds);
-    /// nil if the setting is not a time setting or the value is invalid. The bounds are not checked.
-    public static func milliseconds(of value: String, for setting: GUC) -> Double? {
-        amount(of: value, for: setting, family: .time).map { $0 / 1000 }
-    }
-
-    private static func amount(of value: String, for setting: GUC, family: GUCUnit.Family) -> Double? {
-        guard let unit = setting.unit.flatMap(GUCUnit.init), unit.family == family,
+        guard let unit = setting.unit.flatMap(GUCUnit.init), unit.family == .memory,
               case .valid(let number) = number(value, for: setting)
         else { return nil }
         return number * unit.size
