@@ -435,7 +435,7 @@ public enum BashRenderer {
             case .succeeds: "if exists "
             case .stillExists: "if still_exists "
             case .printsSomething: "if prints_something "
-            case .prints(_, let expected): "if prints \(quote(expected)) "
+            case .prints(_, let expected): "if prints \(word(expected)) "
             }
             writer.layoutLine(probe.command, prefix: prefix, suffix: "; then", indent: indent)
             for inner in then { writeStep(inner, indent: indent + "  ", into: &writer) }

@@ -33,6 +33,25 @@ import Testing
         #expect(run.stdout.contains("= AKS cluster aks-pg-primary exists"))
     }
 
+    /// A federated credential left from a recreated AKS cluster (another OIDC issuer) or another namespace (another
+    /// subject) is updated in place; workload identity would fail with it as it is.
+    @Test(arguments: [
+        "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/99999999-0000-0000-0000-000000000000/ system:serviceaccount:cnpg-database:pg-primary",
+        FakeAzure.issuer + " system:serviceaccount:old-namespace:pg-primary",
+    ])
+    func aStaleFederatedCredentialIsUpdated(credential: String) throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup, credential: credential))
+        #expect(run.status == 0, "\(run.stderr)")
+        let credentialCalls = Self.lines(run, harness).filter { $0.hasPrefix("az identity federated-credential") }
+        #expect(credentialCalls == [
+            "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query 'join('\\'' '\\'', [issuer, subject])' --output tsv",
+            "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
+            "az identity federated-credential update --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --issuer \(FakeAzure.issuer) --subject system:serviceaccount:cnpg-database:pg-primary --audiences api://AzureADTokenExchange --output none",
+        ])
+    }
+
     @Test(arguments: TestSupport.exampleNames)
     func dryRunPrintsExactlyTheCommandsOfAFreshRunAndRunsNone(example: String) throws {
         let harness = try ScriptHarness(example: example)

@@ -213,9 +213,13 @@ enum FakeAzure {
         ]
     }
 
-    /// Everything exists: every probe succeeds.
-    static func existing(nodeResourceGroup: String) -> [ScriptHarness.Rule] {
+    /// The guide's cluster's federated credential as `az identity federated-credential show --query` prints it.
+    static let guideCredential = issuer + " system:serviceaccount:cnpg-database:pg-primary"
+
+    /// Everything exists: every probe succeeds, and the federated credential prints `credential` (issuer and subject).
+    static func existing(nodeResourceGroup: String, credential: String = guideCredential) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup) + [
+            .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "true"),
         ]

@@ -24,8 +24,8 @@ public enum Probe: Sendable, Equatable {
     case stillExists(Command)
     /// The command prints something (such as `az role assignment list --query [].id`).
     case printsSomething(Command)
-    /// The command prints exactly this text (such as `true`).
-    case prints(Command, String)
+    /// The command prints exactly this word's value (such as `true`, or `"$OIDC_ISSUER"`).
+    case prints(Command, ShellWord)
 
     /// The command the probe runs.
     public var command: Command {

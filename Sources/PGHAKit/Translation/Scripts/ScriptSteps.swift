@@ -43,22 +43,26 @@ enum ScriptSteps {
                 "--query", field, "--output", "tsv")
     }
 
-    /// Creates the federated credential of the Cluster `name` unless it exists: subject
+    /// Creates the federated credential of the Cluster `name`, or updates it when its issuer or subject is stale
+    /// (the AKS cluster was recreated, or the namespace changed): issuer the cluster's OIDC issuer, subject
     /// `system:serviceaccount:<namespace>:<name>` (the operator names the ServiceAccount after the Cluster).
     static func federatedCredential(for name: ShellWord) -> [Step] {
-        [
+        let credential: [ShellWord] = ["--name", name, "--identity-name", V.identityName, "--resource-group", V.resourceGroup]
+        let subject: ShellWord = "system:serviceaccount:" + V.namespace + ":" + name
+        let settings: [ShellWord] = ["--issuer", .variable(V.oidcIssuer), "--subject", subject, "--audiences", tokenAudience, "--output", "none"]
+        let show: [ShellWord] = ["az", "identity", "federated-credential", "show"] + credential
+        return [
             .heading("Federated credential for " + name),
             .capture(variable: V.oidcIssuer, Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
                                                      "--query", "oidcIssuerProfile.issuerUrl", "--output", "tsv")),
-            .unlessExists(
-                .succeeds(Command("az", "identity", "federated-credential", "show", "--name", name,
-                                  "--identity-name", V.identityName, "--resource-group", V.resourceGroup)),
-                exists: "federated credential " + name + " exists",
-                [.run(Command("az", "identity", "federated-credential", "create", "--name", name,
-                              "--identity-name", V.identityName, "--resource-group", V.resourceGroup,
-                              "--issuer", .variable(V.oidcIssuer),
-                              "--subject", "system:serviceaccount:" + V.namespace + ":" + name,
-                              "--audiences", tokenAudience, "--output", "none"))]
+            .when(
+                .prints(Command(show + ["--query", "join(' ', [issuer, subject])", "--output", "tsv"]), .variable(V.oidcIssuer) + " " + subject),
+                then: [.note("= federated credential " + name + " exists")],
+                otherwise: [
+                    .when(.succeeds(Command(show)),
+                          then: [.run(Command(["az", "identity", "federated-credential", "update"] + credential + settings))],
+                          otherwise: [.run(Command(["az", "identity", "federated-credential", "create"] + credential + settings))]),
+                ]
             ),
         ]
     }

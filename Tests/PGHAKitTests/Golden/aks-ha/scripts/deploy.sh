@@ -481,20 +481,36 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if exists az identity federated-credential show \
+  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" az identity federated-credential show \
       --name "$CLUSTER_NAME" \
       --identity-name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP"; then
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'join('\'' '\'', [issuer, subject])' \
+      --output tsv; then
     log "= federated credential $CLUSTER_NAME exists"
   else
-    run az identity federated-credential create \
+    if exists az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --issuer "$OIDC_ISSUER" \
-        --subject "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" \
-        --audiences api://AzureADTokenExchange \
-        --output none
+        --resource-group "$RESOURCE_GROUP"; then
+      run az identity federated-credential update \
+          --name "$CLUSTER_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --issuer "$OIDC_ISSUER" \
+          --subject "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" \
+          --audiences api://AzureADTokenExchange \
+          --output none
+    else
+      run az identity federated-credential create \
+          --name "$CLUSTER_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --issuer "$OIDC_ISSUER" \
+          --subject "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" \
+          --audiences api://AzureADTokenExchange \
+          --output none
+    fi
   fi
   heading Manifests
   run kubectl apply --kustomize "$OUT_DIR" --context "$AKS_CLUSTER"

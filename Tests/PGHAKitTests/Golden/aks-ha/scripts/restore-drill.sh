@@ -60,6 +60,15 @@ succeeds() {
 
 exists() { succeeds 1 "$@"; }
 
+# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
+prints() {
+  local expected=$1
+  shift
+  log "+ $(quote_args "$@")"
+  if [ "$DRY_RUN" = 1 ]; then return 1; fi
+  [ "$("$@" 2>/dev/null)" = "$expected" ]
+}
+
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -129,20 +138,36 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if exists az identity federated-credential show \
+  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" az identity federated-credential show \
       --name "$RECOVERY_NAME" \
       --identity-name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP"; then
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'join('\'' '\'', [issuer, subject])' \
+      --output tsv; then
     log "= federated credential $RECOVERY_NAME exists"
   else
-    run az identity federated-credential create \
+    if exists az identity federated-credential show \
         --name "$RECOVERY_NAME" \
         --identity-name "$IDENTITY_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --issuer "$OIDC_ISSUER" \
-        --subject "system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" \
-        --audiences api://AzureADTokenExchange \
-        --output none
+        --resource-group "$RESOURCE_GROUP"; then
+      run az identity federated-credential update \
+          --name "$RECOVERY_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --issuer "$OIDC_ISSUER" \
+          --subject "system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" \
+          --audiences api://AzureADTokenExchange \
+          --output none
+    else
+      run az identity federated-credential create \
+          --name "$RECOVERY_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --issuer "$OIDC_ISSUER" \
+          --subject "system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" \
+          --audiences api://AzureADTokenExchange \
+          --output none
+    fi
   fi
   heading 'Recovery cluster of an earlier drill'
   run kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \

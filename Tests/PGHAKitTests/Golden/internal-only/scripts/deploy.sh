@@ -95,6 +95,15 @@ prints_something() {
   [ -n "$("$@" 2>/dev/null)" ]
 }
 
+# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
+prints() {
+  local expected=$1
+  shift
+  log "+ $(quote_args "$@")"
+  if [ "$DRY_RUN" = 1 ]; then return 1; fi
+  [ "$("$@" 2>/dev/null)" = "$expected" ]
+}
+
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -359,20 +368,36 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if exists az identity federated-credential show \
+  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" az identity federated-credential show \
       --name "$CLUSTER_NAME" \
       --identity-name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP"; then
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'join('\'' '\'', [issuer, subject])' \
+      --output tsv; then
     log "= federated credential $CLUSTER_NAME exists"
   else
-    run az identity federated-credential create \
+    if exists az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --issuer "$OIDC_ISSUER" \
-        --subject "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" \
-        --audiences api://AzureADTokenExchange \
-        --output none
+        --resource-group "$RESOURCE_GROUP"; then
+      run az identity federated-credential update \
+          --name "$CLUSTER_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --issuer "$OIDC_ISSUER" \
+          --subject "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" \
+          --audiences api://AzureADTokenExchange \
+          --output none
+    else
+      run az identity federated-credential create \
+          --name "$CLUSTER_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --issuer "$OIDC_ISSUER" \
+          --subject "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" \
+          --audiences api://AzureADTokenExchange \
+          --output none
+    fi
   fi
   heading Manifests
   run kubectl apply --kustomize "$OUT_DIR" --context "$AKS_CLUSTER"
