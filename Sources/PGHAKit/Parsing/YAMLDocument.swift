@@ -34,7 +34,9 @@ enum YAMLDocument {
             break
         }
         do {
-            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
+            // No construction rules: pgha reads the node tree and never asks Yams for Swift values, so building
+            // the default constructor's tables would be wasted.
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
             guard let root = try parser.nextRoot() else {
                 return .failure([Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
                                             hint: "start from `pgha init` or Examples/minimal.yaml")])
