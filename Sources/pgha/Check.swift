@@ -3,7 +3,7 @@ import Foundation
 import PGHAKit
 
 /// `pgha check`: whether an output directory holds exactly what `render` would write (for CI).
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, SpecSetOptions {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check that a directory holds exactly what render would write there.",
@@ -13,13 +13,16 @@ struct Check: ParsableCommand {
         """
     )
 
-    @OptionGroup var specs: SpecSetOptions
+    @Argument(help: .specs, completion: .specFiles) var specs: [String]
+    @Option(help: .identityClientID) var identityClientID: String?
+    @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
+    @Flag(help: .strict) var strict = false
 
     @Option(name: .shortAndLong, help: "The output directory to check.", completion: .directory)
     var output: String
 
     func run() throws {
-        let rendering = try specs.render()
+        let rendering = try renderSpecs()
         let drift = try handlingOutputErrors { try Drift(rendering, against: OutputDirectory(output)) }
         guard !drift.isEmpty else { return }
         let directory = output.hasSuffix("/") ? output : output + "/"

@@ -2,14 +2,24 @@ import ArgumentParser
 import Foundation
 import PGHAKit
 
-/// Options shared by the commands that report diagnostics.
-struct DiagnosticOptions: ParsableArguments {
-    @Option(help: "How to print diagnostics: human, json or github.")
-    var format: DiagnosticFormatter.Format = .human
+/// The options of the commands that report diagnostics, `--format` and `--strict`.
+///
+/// Each command declares them itself, with the help below, instead of sharing an `@OptionGroup`: for every option
+/// group of the command it runs, argument-parser reflects the group's type and looks up four of its protocol
+/// conformances at run time, and a first lookup scans all of the binary's ~5,800 conformance records.
+protocol DiagnosticOptions {
+    var format: DiagnosticFormatter.Format { get }
+    var strict: Bool { get }
+}
 
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
+extension ArgumentHelp {
+    /// The help of `--format`.
+    static let diagnosticFormat: ArgumentHelp = "How to print diagnostics: human, json or github."
+    /// The help of `--strict`.
+    static let strict: ArgumentHelp = "Treat warnings as errors."
+}
 
+extension DiagnosticOptions {
     /// Prints the diagnostics of one file to standard error (notes only when `includeNotes`, as `validate` does);
     /// returns whether they allow going on.
     func report(_ diagnostics: [Diagnostic], file: String, source: [UInt8], includeNotes: Bool = false) -> Bool {

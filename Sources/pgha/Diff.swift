@@ -3,7 +3,7 @@ import Foundation
 import PGHAKit
 
 /// `pgha diff`: the unified diff of what `render` would change in an output directory, for reviewers.
-struct Diff: ParsableCommand {
+struct Diff: ParsableCommand, SpecSetOptions {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show, as a unified diff, what render would change in a directory.",
@@ -13,7 +13,10 @@ struct Diff: ParsableCommand {
         """
     )
 
-    @OptionGroup var specs: SpecSetOptions
+    @Argument(help: .specs, completion: .specFiles) var specs: [String]
+    @Option(help: .identityClientID) var identityClientID: String?
+    @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
+    @Flag(help: .strict) var strict = false
 
     @Option(name: .shortAndLong, help: "The output directory to compare with.", completion: .directory)
     var output: String
@@ -26,7 +29,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let rendering = try specs.render()
+        let rendering = try renderSpecs()
         let patch = try handlingOutputErrors { try UnifiedDiff.patch(rendering, against: OutputDirectory(output), context: context) }
         guard !patch.isEmpty else { return }
         FileHandle.standardOutput.write(Data(patch.utf8))

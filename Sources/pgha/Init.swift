@@ -10,7 +10,7 @@ struct Init: ParsableCommand {
     var name = StarterSpec.defaultName
 
     @Option(name: .shortAndLong, help: "The file to write; without it, the spec goes to standard output.",
-            completion: .file(extensions: ["yaml", "yml"]))
+            completion: .specFiles)
     var output: String?
 
     @Flag(help: "Overwrite the output file if it exists.")

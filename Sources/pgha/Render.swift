@@ -3,7 +3,7 @@ import Foundation
 import PGHAKit
 
 /// `pgha render`: validate specs and write their manifests (and scripts).
-struct Render: ParsableCommand {
+struct Render: ParsableCommand, SpecSetOptions {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render specs into manifests (and scripts) in a directory, or as YAML on standard output.",
@@ -14,14 +14,17 @@ struct Render: ParsableCommand {
         """
     )
 
-    @OptionGroup var specs: SpecSetOptions
+    @Argument(help: .specs, completion: .specFiles) var specs: [String]
+    @Option(help: .identityClientID) var identityClientID: String?
+    @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
+    @Flag(help: .strict) var strict = false
 
     @Option(name: .shortAndLong, help: "The output directory; without it, the manifests go to standard output.",
             completion: .directory)
     var output: String?
 
     func run() throws {
-        let rendering = try specs.render()
+        let rendering = try renderSpecs()
         guard let output else {
             let artifacts = try handlingOutputErrors { try rendering.artifacts() }
             FileHandle.standardOutput.write(Data(Renderer.stream(artifacts).utf8))
@@ -40,21 +43,32 @@ struct Render: ParsableCommand {
     }
 }
 
-/// The specs of `render`, `check` and `diff`, and how to compile them.
-struct SpecSetOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
+/// The specs of `render`, `check` and `diff`, and how to compile them: the spec arguments and
+/// `--identity-client-id`, which each of these commands declares with the help below (see `DiagnosticOptions`).
+protocol SpecSetOptions: DiagnosticOptions {
+    var specs: [String] { get }
+    var identityClientID: String? { get }
+}
+
+extension ArgumentHelp {
+    /// The help of the spec arguments.
+    static let specs = ArgumentHelp(
         "Spec files, or directories of specs.",
         discussion: "A directory stands for the *.yaml and *.yml files directly inside it (not in subdirectories)."
-    ), completion: .file(extensions: ["yaml", "yml"]))
-    var specs: [String]
+    )
+    /// The help of `--identity-client-id`.
+    static let identityClientID: ArgumentHelp =
+        "The managed identity's client ID, overriding azure.identity.clientID (deploy.sh passes it); one spec only."
+}
 
-    @Option(help: "The managed identity's client ID, overriding azure.identity.clientID (deploy.sh passes it); one spec only.")
-    var identityClientID: String?
+extension CompletionKind {
+    /// Spec files: YAML.
+    static var specFiles: CompletionKind { .file(extensions: ["yaml", "yml"]) }
+}
 
-    @OptionGroup var diagnostics: DiagnosticOptions
-
+extension SpecSetOptions {
     /// Finds, reads and compiles the specs and reports their diagnostics; throws the exit status unless all rendered.
-    func render() throws -> Rendering {
+    func renderSpecs() throws -> Rendering {
         let specSet: SpecSet
         do {
             specSet = try SpecSet.discover(specs)
@@ -68,7 +82,7 @@ struct SpecSetOptions: ParsableArguments {
         }
         let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID))
         var invalid = 0
-        for report in rendering.reports where !diagnostics.report(report.diagnostics, file: report.path, source: report.source) {
+        for file in rendering.reports where !report(file.diagnostics, file: file.path, source: file.source) {
             invalid += 1
         }
         if !rendering.unreadable.isEmpty {
