@@ -33,7 +33,13 @@ extension DiagnosticOptions {
     }
 }
 
-extension DiagnosticFormatter.Format: ExpressibleByArgument {}
+/// The values of `--format`. Both lists are written out, with the values argument-parser's defaults give them,
+/// because those defaults are generic code (a key path, a dictionary) whose first use looks up conformances at run
+/// time.
+extension DiagnosticFormatter.Format: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    public static var allValueDescriptions: [String: String] { [:] }
+}
 
 /// Reads a spec file, or exits with the I/O status.
 func readSpec(_ path: String) throws -> [UInt8] {
