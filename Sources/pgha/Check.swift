@@ -22,8 +22,9 @@ struct Check: ParsableCommand, SpecSetOptions {
     var output: String
 
     func run() throws {
-        let rendering = try renderSpecs()
-        let drift = try handlingOutputErrors { try Drift(rendering, against: OutputDirectory(output)) }
+        let specSet = try discoverSpecs()
+        let existing = try handlingOutputErrors { try OutputDirectory(output) }
+        let drift = Drift(try renderSpecs(specSet) { try Drift.Comparison($0, against: existing) }, against: existing)
         guard !drift.isEmpty else { return }
         let directory = output.hasSuffix("/") ? output : output + "/"
         let listing = drift.entries.map { "\($0.change.rawValue): \(directory)\($0.path)\n" }.joined()

@@ -29,8 +29,11 @@ struct Diff: ParsableCommand, SpecSetOptions {
     }
 
     func run() throws {
-        let rendering = try renderSpecs()
-        let patch = try handlingOutputErrors { try UnifiedDiff.patch(rendering, against: OutputDirectory(output), context: context) }
+        let specSet = try discoverSpecs()
+        let directory = try handlingOutputErrors { try OutputDirectory(output) }
+        let context = context
+        let parts = try renderSpecs(specSet) { try UnifiedDiff.Part($0, against: directory, context: context) }
+        let patch = try handlingOutputErrors { try UnifiedDiff.patch(parts, against: directory, context: context) }
         guard !patch.isEmpty else { return }
         FileHandle.standardOutput.write(Data(patch.utf8))
         throw ExitStatus.drifted.exitCode

@@ -24,18 +24,16 @@ struct Render: ParsableCommand, SpecSetOptions {
     var output: String?
 
     func run() throws {
-        let rendering = try renderSpecs()
+        let specSet = try discoverSpecs()
         guard let output else {
-            let artifacts = try handlingOutputErrors { try rendering.artifacts() }
+            let artifacts = try renderSpecs(specSet) { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
             FileHandle.standardOutput.write(Data(Renderer.stream(artifacts).utf8))
             return
         }
         let staging = try handlingOutputErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output)) }
         do {
-            try handlingOutputErrors {
-                _ = try rendering.forEachPart { try staging.add($0) }
-                try staging.commit()
-            }
+            _ = try renderSpecs(specSet) { try staging.add($0) }
+            try handlingOutputErrors { try staging.commit() }
         } catch {
             staging.discard()
             throw error
@@ -67,8 +65,8 @@ extension CompletionKind {
 }
 
 extension SpecSetOptions {
-    /// Finds, reads and compiles the specs and reports their diagnostics; throws the exit status unless all rendered.
-    func renderSpecs() throws -> Rendering {
+    /// The spec files the arguments name; throws the usage or I/O exit status when there are none to read.
+    func discoverSpecs() throws -> SpecSet {
         let specSet: SpecSet
         do {
             specSet = try SpecSet.discover(specs)
@@ -80,7 +78,14 @@ extension SpecSetOptions {
         if specSet.isFleet && identityClientID != nil {
             throw ValidationError("--identity-client-id applies to one spec, not to a fleet")
         }
-        let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID))
+        return specSet
+    }
+
+    /// Reads, compiles and renders the specs, handing each valid spec's files to `consume` as they are rendered, and
+    /// reports their diagnostics; returns what `consume` returned, or throws the exit status unless every spec
+    /// rendered (the caller then discards what `consume` made).
+    func renderSpecs<Part: Sendable>(_ specSet: SpecSet, consume: @escaping @Sendable ([Artifact]) throws -> Part) throws -> [Part] {
+        let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID), consume: consume)
         var invalid = 0
         for file in rendering.reports where !report(file.diagnostics, file: file.path, source: file.source) {
             invalid += 1
@@ -96,7 +101,7 @@ extension SpecSetOptions {
             }
             throw ExitStatus.invalidSpec.exitCode
         }
-        return rendering
+        return try handlingOutputErrors { try rendering.parts.get() }
     }
 }
 

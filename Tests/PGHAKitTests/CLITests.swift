@@ -67,7 +67,17 @@ import Testing
         let fresh = root.appendingPathComponent("fresh")
         #expect(try Self.run(["render", bad.path, "-o", fresh.path]).status == 1)
         #expect(!FileManager.default.fileExists(atPath: fresh.path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["bad.yaml", "out"])
+        #expect(try Self.run(["render", bad.path, "-o", root.appendingPathComponent("new/deeper/out").path]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("new").path))
+        // A fleet renders its valid specs as it goes; one invalid spec still leaves the directory as it was.
+        let fleet = root.appendingPathComponent("fleet")
+        try FileManager.default.createDirectory(at: fleet, withIntermediateDirectories: true)
+        try Data(try TestSupport.read("Examples/aks-ha.yaml")).write(to: fleet.appendingPathComponent("a.yaml"))
+        try Data(try TestSupport.read("Examples/minimal.yaml")).write(to: fleet.appendingPathComponent("b.yaml"))
+        try FileManager.default.copyItem(at: bad, to: fleet.appendingPathComponent("c.yaml"))
+        #expect(try Self.run(["render", fleet.path, "-o", output.path]).status == 1)
+        #expect(try TestSupport.tree(at: output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["bad.yaml", "fleet", "out"])
     }
 
     @Test func aRenderReplacesStaleFiles() throws {

@@ -30,14 +30,25 @@ public struct Drift: Sendable, Equatable {
     /// Whether the directory holds exactly what rendering would write.
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// How `directory` differs from what `rendering` would write there. The parts are rendered and compared in
-    /// parallel, each reading only the files it renders.
-    public init(_ rendering: Rendering, against directory: OutputDirectory) throws {
-        let compared = try rendering.forEachPart { artifacts in
-            (Drift(rendered: artifacts, existing: try directory.files(at: artifacts.map(\.path))).entries, artifacts.map(\.path))
+    /// How one part of a rendering (a spec's files) compares with the output directory.
+    public struct Comparison: Sendable {
+        /// The part's files that differ from the directory's.
+        public var entries: [Entry]
+        /// Every path the part renders.
+        public var paths: [String]
+
+        /// Compares `artifacts` with the files at the same paths in `directory`, reading only those.
+        public init(_ artifacts: [Artifact], against directory: OutputDirectory) throws {
+            entries = Drift(rendered: artifacts, existing: try directory.files(at: artifacts.map(\.path))).entries
+            paths = artifacts.map(\.path)
         }
-        var entries = compared.flatMap(\.0)
-        let rendered = Set(compared.flatMap(\.1))
+    }
+
+    /// How `directory` differs from the parts compared with it: their differences, and the files of `directory` that
+    /// no part renders, as removed.
+    public init(_ parts: [Comparison], against directory: OutputDirectory) {
+        var entries = parts.flatMap(\.entries)
+        let rendered = Set(parts.flatMap(\.paths))
         entries += directory.files.keys.filter { !rendered.contains($0) }.map { Entry(.removed, $0) }
         self.entries = entries.sorted { $0.path < $1.path }
     }

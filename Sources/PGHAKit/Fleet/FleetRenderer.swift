@@ -21,61 +21,43 @@ public struct SpecReport: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Specs that have been read and validated, ready to render. Rendering happens part by part (one part per
-/// spec, plus the fleet's root kustomization), in parallel, so a fleet's files never need to be in memory at once.
-public struct Rendering: Sendable {
+/// What rendering specs found, and what was done with the files of the valid ones.
+public struct Rendering<Part: Sendable>: Sendable {
     /// One report per readable spec, in the order of the spec set.
     public var reports: [SpecReport]
     /// Why each unreadable spec file could not be read.
     public var unreadable: [String]
-    /// The parts of the output; empty unless every spec is valid.
-    let parts: [Part]
+    /// What the consumer returned for each valid spec's files, in spec order, then for the fleet's root
+    /// `kustomization.yaml`; empty unless every spec was read and is valid. A failure is the first error the
+    /// consumer threw.
+    public var parts: Result<[Part], any Error>
 
-    /// A piece of the output: files already rendered, or a valid spec to render into a folder.
-    enum Part: Sendable {
-        case rendered([Artifact])
-        case spec(Spec, folder: String, options: Compiler.Options)
-    }
-
-    /// Whether every spec was read and is valid, so the output can be rendered.
+    /// Whether every spec was read and is valid.
     public var succeeded: Bool { unreadable.isEmpty && !reports.contains { $0.diagnostics.containsErrors } }
+}
 
-    /// Renders the parts in parallel and hands each one's files, with paths relative to the output directory, to
-    /// `body` (from several threads at once); returns what `body` returned, in part order.
-    public func forEachPart<T: Sendable>(_ body: @Sendable ([Artifact]) throws -> T) throws -> [T] {
-        let parts = parts
-        return try Parallel.map(parts.count) { index in
-            Result { try body(Self.artifacts(of: parts[index])) }
-        }.map { try $0.get() }
-    }
-
-    /// Every file of the output, sorted by path.
+extension Rendering where Part == [Artifact] {
+    /// Every file of the output, sorted by path (empty unless every spec is valid).
     public func artifacts() throws -> [Artifact] {
-        try forEachPart { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
-    }
-
-    private static func artifacts(of part: Part) -> [Artifact] {
-        switch part {
-        case .rendered(let artifacts):
-            return artifacts
-        case .spec(let spec, let folder, let options):
-            return Renderer.render(Translator.translate(spec, specFileName: options.specFileName)).map { artifact in
-                var artifact = artifact
-                artifact.path = "\(folder)/\(artifact.path)"
-                return artifact
-            }
-        }
+        try parts.get().flatMap { $0 }.sorted { $0.path < $1.path }
     }
 }
 
-/// Reads and validates one spec as `Compiler` does, or a fleet of specs to render into `<namespace>/<name>/`
-/// folders under a root `kustomization.yaml` that lists them. Specs are read and checked in parallel; the output
-/// never depends on the number of cores or on the order in which the specs are named.
+/// Renders one spec as `Compiler` does, or a fleet of specs into `<namespace>/<name>/` folders under a root
+/// `kustomization.yaml` that lists them. Each spec is read, validated, translated and rendered in one pass, the
+/// specs in parallel, and its files go to a consumer (a staging directory, a comparison) at once, so a fleet is
+/// never held in memory. The output never depends on the number of cores or on the order of the specs.
 public enum FleetRenderer {
-    /// Reads and validates `specs`.
-    public static func render(_ specs: SpecSet, options: Compiler.Options = Compiler.Options()) -> Rendering {
+    /// Renders `specs`, handing each valid spec's files (paths relative to the output directory) to `consume`, from
+    /// several threads at once. When a spec turns out invalid, `consume` may already have seen other specs' files:
+    /// the caller discards what it made of them.
+    public static func render<Part: Sendable>(
+        _ specs: SpecSet,
+        options: Compiler.Options = Compiler.Options(),
+        consume: @Sendable ([Artifact]) throws -> Part
+    ) -> Rendering<Part> {
         let paths = specs.paths
-        return render(count: paths.count, fleet: specs.isFleet, options: options) { index in
+        return render(count: paths.count, fleet: specs.isFleet, options: options, consume: consume) { index in
             guard let data = FileManager.default.contents(atPath: paths[index]) else {
                 return .failure(ReadFailure(description: "cannot read \(paths[index])"))
             }
@@ -83,9 +65,19 @@ public enum FleetRenderer {
         }
     }
 
-    /// Validates specs already in memory; `fleet` chooses the fleet layout even for a single spec.
-    public static func render(_ sources: [SpecSource], fleet: Bool, options: Compiler.Options = Compiler.Options()) -> Rendering {
-        render(count: sources.count, fleet: fleet, options: options) { .success(sources[$0]) }
+    /// Renders specs already in memory; `fleet` chooses the fleet layout even for a single spec.
+    public static func render<Part: Sendable>(
+        _ sources: [SpecSource],
+        fleet: Bool,
+        options: Compiler.Options = Compiler.Options(),
+        consume: @Sendable ([Artifact]) throws -> Part
+    ) -> Rendering<Part> {
+        render(count: sources.count, fleet: fleet, options: options, consume: consume) { .success(sources[$0]) }
+    }
+
+    /// Renders specs already in memory and keeps their files.
+    public static func render(_ sources: [SpecSource], fleet: Bool, options: Compiler.Options = Compiler.Options()) -> Rendering<[Artifact]> {
+        render(sources, fleet: fleet, options: options) { $0 }
     }
 
     /// The folder, relative to the output directory, that a fleet member renders into.
@@ -95,64 +87,102 @@ public enum FleetRenderer {
         var description: String
     }
 
-    private struct Member: Sendable {
+    /// What one spec's pass leaves: its report, and for a valid fleet member what the duplicate checks need.
+    private struct Member<Part: Sendable>: Sendable {
         var report: SpecReport
-        var part: Rendering.Part?
+        /// What the consumer made of the spec's files; nil when the spec is invalid or its folder was taken.
+        var part: Result<Part, any Error>?
         /// For a valid fleet member: its folder, and where its name is written.
         var target: (folder: String, nameLocation: SourceLocation)?
         /// For a valid fleet member: the Azure resources only one cluster may use.
         var exclusiveResources: [String] = []
     }
 
-    private static func render(
+    /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
+    private final class Claims: @unchecked Sendable {
+        private let lock = NSLock()
+        private var folders: Set<String> = []
+
+        func claim(_ folder: String) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return folders.insert(folder).inserted
+        }
+    }
+
+    private static func render<Part: Sendable>(
         count: Int,
         fleet: Bool,
         options: Compiler.Options,
+        consume: @Sendable ([Artifact]) throws -> Part,
         load: @Sendable (Int) -> Result<SpecSource, ReadFailure>
-    ) -> Rendering {
-        let loaded = Parallel.map(count) { index -> Result<Member, ReadFailure> in
+    ) -> Rendering<Part> {
+        let claims = Claims()
+        let loaded = Parallel.map(count) { index -> Result<Member<Part>, ReadFailure> in
             load(index).map { source in
                 var memberOptions = options
                 memberOptions.specFileName = source.path.split(separator: "/").last.map(String.init) ?? source.path
-                return fleet ? check(source, options: memberOptions) : compile(source, options: memberOptions)
+                return fleet ? member(source, options: memberOptions, claims: claims, consume: consume)
+                    : single(source, options: memberOptions, consume: consume)
             }
         }
-        var members: [Member] = []
+        var members: [Member<Part>] = []
         var unreadable: [String] = []
-        for outcome in loaded {
+        var indices: [Int] = []
+        for (index, outcome) in loaded.enumerated() {
             switch outcome {
-            case .success(let member): members.append(member)
-            case .failure(let failure): unreadable.append(failure.description)
+            case .success(let member):
+                members.append(member)
+                indices.append(index)
+            case .failure(let failure):
+                unreadable.append(failure.description)
             }
         }
-        if fleet { reportDuplicateTargets(&members) }
-        let rendering = Rendering(reports: members.map(\.report), unreadable: unreadable, parts: [])
+        if fleet {
+            reportDuplicateTargets(&members)
+            for (position, index) in indices.enumerated() where members[position].report.source.isEmpty && !members[position].report.diagnostics.isEmpty {
+                members[position].report.source = (try? load(index).get().bytes) ?? []
+            }
+        }
+        var rendering = Rendering<Part>(reports: members.map(\.report), unreadable: unreadable, parts: .success([]))
         guard rendering.succeeded else { return rendering }
         var parts = members.compactMap(\.part)
         if fleet {
             let folders = members.compactMap { $0.target?.folder }.sorted()
-            parts.append(.rendered(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])))
+            parts.append(Result { try consume(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])) })
         }
-        return Rendering(reports: rendering.reports, unreadable: unreadable, parts: parts)
+        rendering.parts = Result { try parts.map { try $0.get() } }
+        return rendering
     }
 
     /// A single spec, compiled exactly as `Compiler.compile` does.
-    private static func compile(_ source: SpecSource, options: Compiler.Options) -> Member {
+    private static func single<Part: Sendable>(
+        _ source: SpecSource, options: Compiler.Options, consume: @Sendable ([Artifact]) throws -> Part
+    ) -> Member<Part> {
         let result = Compiler.compile(source.bytes, options: options)
         let report = SpecReport(path: source.path, source: source.bytes, diagnostics: result.diagnostics)
-        return Member(report: report, part: result.succeeded ? .rendered(result.artifacts) : nil, target: nil)
+        return Member(report: report, part: result.succeeded ? Result { try consume(result.artifacts) } : nil, target: nil)
     }
 
-    /// A fleet member: checked now, rendered later into its folder (`Compiler.compile` in two steps). The spec
-    /// is kept without its source map, which rendering does not use.
-    private static func check(_ source: SpecSource, options: Compiler.Options) -> Member {
+    /// A fleet member: checked, then, when valid and the first to claim its folder, translated and rendered into that
+    /// folder. Its source is kept only when it has diagnostics to quote (a duplicate found later reads it again).
+    private static func member<Part: Sendable>(
+        _ source: SpecSource, options: Compiler.Options, claims: Claims, consume: @Sendable ([Artifact]) throws -> Part
+    ) -> Member<Part> {
         let (spec, diagnostics) = Compiler.check(source.bytes, options: options)
-        let report = SpecReport(path: source.path, source: source.bytes, diagnostics: diagnostics)
-        guard var spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
-        let target = (folder: folder(of: spec), nameLocation: spec.sourceMap.location(of: "name"))
-        spec.sourceMap = SourceMap()
-        return Member(report: report, part: .spec(spec, folder: target.folder, options: options), target: target,
-                      exclusiveResources: exclusiveResources(of: spec))
+        let report = SpecReport(path: source.path, source: diagnostics.isEmpty ? [] : source.bytes, diagnostics: diagnostics)
+        guard let spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
+        let folder = folder(of: spec)
+        var member = Member<Part>(report: report, part: nil, target: (folder, spec.sourceMap.location(of: "name")),
+                                  exclusiveResources: exclusiveResources(of: spec))
+        guard claims.claim(folder) else { return member }
+        let artifacts = Renderer.render(Translator.translate(spec, specFileName: options.specFileName)).map { artifact in
+            var artifact = artifact
+            artifact.path = "\(folder)/\(artifact.path)"
+            return artifact
+        }
+        member.part = Result { try consume(artifacts) }
+        return member
     }
 
     /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
@@ -176,7 +206,7 @@ public enum FleetRenderer {
 
     /// Adds an error to every spec that renders into the folder of a spec named before it, or that needs an Azure
     /// resource such a spec already uses.
-    private static func reportDuplicateTargets(_ members: inout [Member]) {
+    private static func reportDuplicateTargets<Part: Sendable>(_ members: inout [Member<Part>]) {
         var owners: [String: String] = [:]
         var resourceOwners: [String: String] = [:]
         for index in members.indices {

@@ -26,15 +26,24 @@ public enum UnifiedDiff {
         sections(rendered: rendered, existing: existing, context: context).map(\.text).joined()
     }
 
-    /// The patch of what `rendering` would change in `directory`, each part rendered and compared in parallel.
-    public static func patch(_ rendering: Rendering, against directory: OutputDirectory, context: Int = 3) throws -> String {
-        let compared = try rendering.forEachPart { artifacts in
-            let existing = try directory.files(at: artifacts.map(\.path))
-            return (sections(rendered: artifacts, existing: existing, context: context), artifacts.map(\.path))
+    /// The diff sections of one part of a rendering (a spec's files) against the output directory.
+    public struct Part: Sendable {
+        fileprivate let sections: [(path: String, text: String)]
+        fileprivate let paths: [String]
+
+        /// Compares `artifacts` with the files at the same paths in `directory`, reading only those.
+        public init(_ artifacts: [Artifact], against directory: OutputDirectory, context: Int = 3) throws {
+            sections = UnifiedDiff.sections(rendered: artifacts, existing: try directory.files(at: artifacts.map(\.path)), context: context)
+            paths = artifacts.map(\.path)
         }
-        let rendered = Set(compared.flatMap(\.1))
+    }
+
+    /// The patch of what rendering the parts would change in `directory`: their sections, and the removal of the
+    /// files of `directory` that no part renders.
+    public static func patch(_ parts: [Part], against directory: OutputDirectory, context: Int = 3) throws -> String {
+        let rendered = Set(parts.flatMap(\.paths))
         let removed = try directory.files(at: directory.files.keys.filter { !rendered.contains($0) })
-        let all = compared.flatMap(\.0) + sections(rendered: [], existing: removed, context: context)
+        let all = parts.flatMap(\.sections) + sections(rendered: [], existing: removed, context: context)
         return all.sorted { $0.path < $1.path }.map(\.text).joined()
     }
 

@@ -32,6 +32,9 @@ public enum OutputWriter {
         private let previous: String?
         /// The permissions a new, non-executable file gets (0666 less the umask).
         private let fileMode: mode_t
+        /// The target's missing parent directories that were created for the tree, deepest first; `discard()`
+        /// removes them again, so a failed render leaves the file system as it was.
+        private let createdDirectories: [String]
 
         /// Starts a tree that will replace `directory`. Refuses a non-empty directory that pgha did not write.
         /// A symbolic link to a directory is followed: the directory it names is replaced and the link kept.
@@ -43,19 +46,35 @@ public enum OutputWriter {
             umask(mask)
             fileMode = 0o666 & ~mask
             previous = fileManager.fileExists(atPath: target.path) ? target.path : nil
+            var missing: [String] = []
             if previous != nil {
                 try checkReplaceable(target)
             } else {
+                var ancestor = parent
+                while !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
+                    missing.append(ancestor.path)
+                    ancestor = ancestor.deletingLastPathComponent()
+                }
                 do {
                     try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
                 } catch {
                     throw Failure(description: "cannot create \(parent.path): \(error.localizedDescription)")
                 }
             }
+            createdDirectories = missing
             var template = Array(parent.appendingPathComponent(".\(target.lastPathComponent).pgha-staging-XXXXXX").path.utf8CString)
-            guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", parent.path) }
+            guard mkdtemp(&template) != nil else {
+                let failure = posixFailure("create a staging directory in", parent.path)
+                for directory in missing { rmdir(directory) }
+                throw failure
+            }
             path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            guard chmod(path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
+            guard chmod(path, 0o755) == 0 else {
+                let failure = posixFailure("set the permissions of", path)
+                rmdir(path)
+                for directory in missing { rmdir(directory) }
+                throw failure
+            }
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to
@@ -90,9 +109,10 @@ public enum OutputWriter {
             try swap(path, into: target.path)
         }
 
-        /// Removes the tree, leaving the target as it was.
+        /// Removes the tree, and the parent directories created for it, leaving the target as it was.
         public func discard() {
             FileSystem.removeTree(path)
+            for directory in createdDirectories { rmdir(directory) }
         }
 
         /// Links the previous tree's copy of `artifact` into the new tree when it holds exactly the same bytes and

@@ -83,20 +83,26 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let sources = ["pg-a", "pg-b"].map { SpecSource(path: "\($0).yaml", bytes: Array(FleetTestSupport.spec(name: $0).utf8)) }
-        let rendering = FleetRenderer.render(sources, fleet: true)
-        #expect(try Drift(rendering, against: OutputDirectory(output.path)).entries.allSatisfy { $0.change == .added })
+        func drift() throws -> Drift {
+            let existing = try OutputDirectory(output.path)
+            return Drift(try FleetRenderer.render(sources, fleet: true) { try Drift.Comparison($0, against: existing) }.parts.get(), against: existing)
+        }
+        func patch() throws -> String {
+            let existing = try OutputDirectory(output.path)
+            return try UnifiedDiff.patch(try FleetRenderer.render(sources, fleet: true) { try UnifiedDiff.Part($0, against: existing) }.parts.get(), against: existing)
+        }
+        #expect(try drift().entries.allSatisfy { $0.change == .added })
         let staging = try OutputWriter.Staging(replacing: output)
-        _ = try rendering.forEachPart { try staging.add($0) }
+        _ = try FleetRenderer.render(sources, fleet: true) { try staging.add($0) }.parts.get()
         try staging.commit()
-        #expect(try Drift(rendering, against: OutputDirectory(output.path)).isEmpty)
-        #expect(try UnifiedDiff.patch(rendering, against: OutputDirectory(output.path)) == "")
+        #expect(try drift().isEmpty)
+        #expect(try patch() == "")
 
         try FleetTestSupport.write("stray\n", to: "out/zz.yaml", in: directory)
         try FleetTestSupport.write("# kustomization\n", to: "out/kustomization.yaml", in: directory)
-        let drift = try Drift(rendering, against: OutputDirectory(output.path))
-        #expect(drift.entries == [Drift.Entry(.changed, "kustomization.yaml"), Drift.Entry(.removed, "zz.yaml")])
-        let patch = try UnifiedDiff.patch(rendering, against: OutputDirectory(output.path))
-        #expect(patch.hasPrefix("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))
-        #expect(patch.hasSuffix("--- a/zz.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-stray\n"))
+        #expect(try drift().entries == [Drift.Entry(.changed, "kustomization.yaml"), Drift.Entry(.removed, "zz.yaml")])
+        let patchText = try patch()
+        #expect(patchText.hasPrefix("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))
+        #expect(patchText.hasSuffix("--- a/zz.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-stray\n"))
     }
 }

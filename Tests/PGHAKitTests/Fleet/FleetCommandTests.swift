@@ -20,7 +20,7 @@ import Testing
         let run = try FleetTestSupport.run(["render", specs, "-o", output.path])
         #expect(run.status == 0, "\(run.stderr)")
         let tree = try TestSupport.tree(at: output)
-        let expected = try FleetRenderer.render(try SpecSet.discover([specs])).artifacts()
+        let expected = try FleetRenderer.render(try SpecSet.discover([specs])) { $0 }.artifacts()
         #expect(tree == Dictionary(uniqueKeysWithValues: expected.map { ($0.path, $0.contents) }))
         #expect(tree["other/pg-a/cluster-pg-a.yaml"] != nil)
         #expect(tree["kustomization.yaml"]?.hasSuffix("resources:\n- cnpg-database/pg-a\n- cnpg-database/pg-b\n- other/pg-a\n") == true)

@@ -80,6 +80,33 @@ import Testing
         #expect(duplicate.location == SourceLocation(line: 3, column: 7))
     }
 
+    /// Specs render as they are checked, and two with one target race to claim its folder; whichever wins, the
+    /// reports are the same, the later spec gets the error, and the claimed folder's files are all the consumer sees.
+    @Test func duplicateTargetsReportTheSameWhicheverSpecRendersFirst() throws {
+        let sources = (0..<12).map { Self.source("s\($0).yaml", name: "pg-\($0 % 4)") }
+        let expected = FleetRenderer.render(sources, fleet: true).reports.map(\.diagnostics)
+        for _ in 0..<10 {
+            let consumed = Consumed()
+            let rendering = FleetRenderer.render(sources, fleet: true) { consumed.add($0) }
+            #expect(!rendering.succeeded)
+            #expect(rendering.reports.map(\.diagnostics) == expected)
+            #expect(expected[0..<4].allSatisfy(\.isEmpty) && expected[4...].allSatisfy { $0.contains { $0.code == .duplicateTarget } })
+            #expect(Set(consumed.folders).count == consumed.folders.count && consumed.folders.count == 4)
+        }
+    }
+
+    /// The folders whose files a consumer was handed.
+    final class Consumed: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var folders: [String] = []
+
+        func add(_ artifacts: [Artifact]) {
+            lock.lock()
+            defer { lock.unlock() }
+            folders.append(String(artifacts[0].path.split(separator: "/").prefix(2).joined(separator: "/")))
+        }
+    }
+
     @Test func twoSpecsThatWouldShareAzureResourcesAreAnError() throws {
         let backup = "backup:\n  storageAccount: fleetbackups\n"
         let sources = [
@@ -122,7 +149,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let spec = directory.appendingPathComponent("a.yaml")
         try Data(Self.source("", name: "pg-a").bytes).write(to: spec)
-        let rendering = FleetRenderer.render(SpecSet(paths: [spec.path, directory.path + "/missing.yaml"], isFleet: true))
+        let rendering = FleetRenderer.render(SpecSet(paths: [spec.path, directory.path + "/missing.yaml"], isFleet: true)) { $0 }
         #expect(rendering.unreadable == ["cannot read \(directory.path)/missing.yaml"])
         #expect(rendering.reports.map(\.path) == [spec.path])
         #expect(!rendering.succeeded)
