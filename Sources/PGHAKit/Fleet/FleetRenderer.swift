@@ -36,13 +36,6 @@ public struct Rendering<Part: Sendable>: Sendable {
     public var succeeded: Bool { unreadable.isEmpty && !reports.contains { $0.diagnostics.containsErrors } }
 }
 
-extension Rendering where Part == [Artifact] {
-    /// Every file of the output, sorted by path (empty unless every spec is valid).
-    public func artifacts() throws -> [Artifact] {
-        try parts.get().flatMap { $0 }.sorted { $0.path < $1.path }
-    }
-}
-
 /// Renders one spec as `Compiler` does, or a fleet of specs into `<namespace>/<name>/` folders under a root
 /// `kustomization.yaml` that lists them. Each spec is read, validated, translated and rendered in one pass, the
 /// specs in parallel, and its files go to a consumer (a staging directory, a comparison) at once, so a fleet is
@@ -73,11 +66,6 @@ public enum FleetRenderer {
         consume: @Sendable ([Artifact]) throws -> Part
     ) -> Rendering<Part> {
         render(count: sources.count, fleet: fleet, options: options, consume: consume) { .success(sources[$0]) }
-    }
-
-    /// Renders specs already in memory and keeps their files.
-    public static func render(_ sources: [SpecSource], fleet: Bool, options: Compiler.Options = Compiler.Options()) -> Rendering<[Artifact]> {
-        render(sources, fleet: fleet, options: options) { $0 }
     }
 
     /// The folder, relative to the output directory, that a fleet member renders into.
