@@ -35,6 +35,9 @@ public enum OutputWriter {
         /// The target's missing parent directories that were created for the tree, deepest first; `discard()`
         /// removes them again, so a failed render leaves the file system as it was.
         private let createdDirectories: [String]
+        /// The staging directory, open and `flock`ed for as long as this object lives: a later run removes staging
+        /// directories nobody holds (left by a run that was killed) and never one that is in use.
+        private let lock: Int32
 
         /// Starts a tree that will replace `directory`. Refuses a non-empty directory that pgha did not write.
         /// A symbolic link to a directory is followed: the directory it names is replaced and the link kept.
@@ -62,18 +65,38 @@ public enum OutputWriter {
                 }
             }
             createdDirectories = missing
-            var template = Array(parent.appendingPathComponent(".\(target.lastPathComponent).pgha-staging-XXXXXX").path.utf8CString)
+            let prefix = ".\(target.lastPathComponent).pgha-staging-"
+            Staging.removeAbandoned(in: parent.path, named: prefix)
+            var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
             guard mkdtemp(&template) != nil else {
                 let failure = posixFailure("create a staging directory in", parent.path)
                 for directory in missing { rmdir(directory) }
                 throw failure
             }
             path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            guard chmod(path, 0o755) == 0 else {
-                let failure = posixFailure("set the permissions of", path)
+            lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard chmod(path, 0o755) == 0, lock >= 0, flock(lock, LOCK_EX) == 0 else {
+                let failure = posixFailure("set up", path)
+                if lock >= 0 { close(lock) }
                 rmdir(path)
                 for directory in missing { rmdir(directory) }
                 throw failure
+            }
+        }
+
+        deinit {
+            close(lock)
+        }
+
+        /// Removes the staging directories beside the target (names starting with `prefix`) that no live run holds:
+        /// those of a run that was interrupted before it could clean up.
+        private static func removeAbandoned(in parent: String, named prefix: String) {
+            for name in FileSystem.entries(of: parent) ?? [] where name.hasPrefix(prefix) {
+                let candidate = parent + "/" + name
+                let descriptor = open(candidate, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard descriptor >= 0 else { continue }
+                if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { FileSystem.removeTree(candidate) }
+                close(descriptor)
             }
         }
 

@@ -34,6 +34,23 @@ import Testing
         #expect(mode == 0o755)
     }
 
+    /// A run that is killed leaves its staging directory behind; the next run beside it removes it, but never one that
+    /// a live run holds.
+    @Test func aKilledRunsStagingDirectoryIsRemovedByTheNextAndALiveOneIsKept() throws {
+        let directory = try FleetTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try FleetTestSupport.write("left behind\n", to: ".out.pgha-staging-Abc123/a/file.yaml", in: directory)
+        try FleetTestSupport.write("in use\n", to: ".out.pgha-staging-Live42/file.yaml", in: directory)
+        try FleetTestSupport.write("another output's\n", to: ".other.pgha-staging-Xyz789/file.yaml", in: directory)
+        let live = open(directory.appendingPathComponent(".out.pgha-staging-Live42").path, O_RDONLY | O_DIRECTORY)
+        defer { close(live) }
+        #expect(live >= 0 && flock(live, LOCK_EX) == 0)
+        try OutputWriter.write([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)], to: output)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(names == [".other.pgha-staging-Xyz789", ".out.pgha-staging-Live42", "out"])
+    }
+
     @Test func filesLinkedFromElsewhereOrWithAnotherModeAreWrittenAfresh() throws {
         let directory = try FleetTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
