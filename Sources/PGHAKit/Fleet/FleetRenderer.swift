@@ -84,6 +84,8 @@ public enum FleetRenderer {
         var target: (folder: String, nameLocation: SourceLocation)?
         /// For a valid fleet member: the Azure resources only one cluster may use.
         var exclusiveResources: [String] = []
+        /// For a valid fleet member: the shared Azure resources it configures, and how.
+        var sharedSettings: [SharedSetting] = []
     }
 
     /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
@@ -162,7 +164,7 @@ public enum FleetRenderer {
         guard let spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
         let folder = folder(of: spec)
         var member = Member<Part>(report: report, part: nil, target: (folder, spec.sourceMap.location(of: "name")),
-                                  exclusiveResources: exclusiveResources(of: spec))
+                                  exclusiveResources: exclusiveResources(of: spec), sharedSettings: sharedSettings(of: spec))
         guard claims.claim(folder) else { return member }
         let artifacts = Renderer.render(Translator.translate(spec, specFileName: options.specFileName)).map { artifact in
             var artifact = artifact
@@ -192,11 +194,39 @@ public enum FleetRenderer {
         return resources
     }
 
-    /// Adds an error to every spec that renders into the folder of a spec named before it, or that needs an Azure
-    /// resource such a spec already uses.
+    /// An Azure resource that clusters of a fleet may share, and the settings a spec gives it.
+    struct SharedSetting: Sendable, Equatable {
+        var resource: String
+        var settings: String
+    }
+
+    /// What deploy.sh creates once and then finds existing: the AKS cluster (with its system node pool), the
+    /// CloudNativePG operator on it, and the PostgreSQL node pool. Specs that share one must configure it alike, or
+    /// whichever deploys second silently gets the first one's.
+    static func sharedSettings(of spec: Spec) -> [SharedSetting] {
+        let azure = spec.azure
+        let cluster = "the AKS cluster \(azure.resourceGroup)/\(azure.aksCluster)"
+        func pool(_ pool: Spec.Azure.NodePool) -> String {
+            "\(pool.name), \(pool.vmSize), \(pool.minCount) to \(pool.maxCount) nodes"
+        }
+        let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return [
+            SharedSetting(resource: cluster, settings: "in \(azure.location), Kubernetes \(azure.kubernetesVersion), tier \(azure.tier), "
+                + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool))"),
+            SharedSetting(resource: "the CloudNativePG operator of " + cluster,
+                          settings: "\(spec.operatorSettings.version) in namespace \(spec.operatorSettings.namespace)"
+                            + (config.isEmpty ? "" : " with " + config.joined(separator: ", "))),
+            SharedSetting(resource: "the node pool '\(azure.nodePool.name)' of " + cluster,
+                          settings: pool(azure.nodePool) + " in zones " + spec.zones.joined(separator: " ")),
+        ]
+    }
+
+    /// Adds an error to every spec that renders into the folder of a spec named before it, that needs an Azure
+    /// resource such a spec already uses, or that configures a resource such a spec shares differently.
     private static func reportDuplicateTargets<Part: Sendable>(_ members: inout [Member<Part>]) {
         var owners: [String: String] = [:]
         var resourceOwners: [String: String] = [:]
+        var sharedOwners: [String: (path: String, settings: String)] = [:]
         for index in members.indices {
             guard let target = members[index].target else { continue }
             let path = members[index].report.path
@@ -219,6 +249,20 @@ public enum FleetRenderer {
                     .error, .sharedAzureResource, "\(owner) and \(path) both use \(resource)",
                     path: "name", at: target.nameLocation,
                     hint: "clusters of one fleet that share an identity, a storage account or a public IP need distinct names and ports"
+                ))
+                members[index].part = nil
+            }
+            for shared in members[index].sharedSettings {
+                guard let (owner, settings) = sharedOwners[shared.resource] else {
+                    sharedOwners[shared.resource] = (path, shared.settings)
+                    continue
+                }
+                guard settings != shared.settings else { continue }
+                members[index].report.diagnostics.append(Diagnostic(
+                    .error, .conflictingSharedResource,
+                    "\(owner) and \(path) share \(shared.resource) but configure it differently: \(settings) in \(owner), \(shared.settings) here",
+                    path: "name", at: target.nameLocation,
+                    hint: "specs that deploy to one AKS cluster share it, its operator and its node pools: give them the same azure and operator settings, or separate clusters"
                 ))
                 members[index].part = nil
             }

@@ -123,6 +123,26 @@ import Testing
         ])
     }
 
+    @Test func specsSharingAnAKSClusterMustConfigureItAlike() throws {
+        let shared = "azure:\n  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n"
+        func source(_ file: String, _ name: String, _ extra: String) -> SpecSource {
+            SpecSource(path: file, bytes: Array("apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(shared)\(extra)".utf8))
+        }
+        let alike = FleetRenderer.render([source("a.yaml", "pg-a", ""), source("b.yaml", "pg-b", "")], fleet: true)
+        #expect(alike.succeeded, "\(alike.reports.map(\.diagnostics))")
+
+        let rendering = FleetRenderer.render([
+            source("a.yaml", "pg-a", ""),
+            source("b.yaml", "pg-b", "operator:\n  version: \"1.29\"\n"),
+        ], fleet: true)
+        #expect(!rendering.succeeded)
+        let conflicts = rendering.reports[1].diagnostics.filter { $0.code == .conflictingSharedResource }.map(\.message)
+        #expect(conflicts == [
+            "a.yaml and b.yaml share the CloudNativePG operator of the AKS cluster rg-shared/aks-shared but configure it differently: 1.30 in namespace cnpg-system in a.yaml, 1.29 in namespace cnpg-system here",
+        ])
+        #expect(rendering.reports[0].diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
     @Test func theSameNameInAnotherNamespaceIsFine() throws {
         let sources = [Self.source("a.yaml", name: "pg", namespace: "one"), Self.source("b.yaml", name: "pg", namespace: "two")]
         let rendering = FleetRenderer.render(sources, fleet: true)
