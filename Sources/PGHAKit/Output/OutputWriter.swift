@@ -35,8 +35,9 @@ public enum OutputWriter {
         /// The target's missing parent directories that were created for the tree, deepest first; `discard()`
         /// removes them again, so a failed render leaves the file system as it was.
         private let createdDirectories: [String]
-        /// The staging directory, open and `flock`ed for as long as this object lives: a later run removes staging
-        /// directories nobody holds (left by a run that was killed) and never one that is in use.
+        /// The staging directory, open and `flock`ed for as long as this object lives (-1 if it could not be
+        /// opened): a later run removes staging directories nobody holds (left by a run that was killed) and never
+        /// one that is in use.
         private let lock: Int32
 
         /// Starts a tree that will replace `directory`. Refuses a non-empty directory that pgha did not write.
@@ -74,18 +75,19 @@ public enum OutputWriter {
                 throw failure
             }
             path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard chmod(path, 0o755) == 0, lock >= 0, flock(lock, LOCK_EX) == 0 else {
-                let failure = posixFailure("set up", path)
-                if lock >= 0 { close(lock) }
+            guard chmod(path, 0o755) == 0 else {
+                let failure = posixFailure("set the permissions of", path)
                 rmdir(path)
                 for directory in missing { rmdir(directory) }
                 throw failure
             }
+            // Best effort: where the file system has no flock, nothing is locked and nothing is swept.
+            lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if lock >= 0 { _ = flock(lock, LOCK_EX) }
         }
 
         deinit {
-            close(lock)
+            if lock >= 0 { close(lock) }
         }
 
         /// Removes the staging directories beside the target (names starting with `prefix`) that no live run holds:
