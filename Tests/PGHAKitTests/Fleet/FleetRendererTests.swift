@@ -95,6 +95,25 @@ import Testing
         }
     }
 
+    /// Swapping two clashing specs moves the error to whichever is now later, naming the other, for a shared folder
+    /// (PGHA0701) and for shared Azure resources (PGHA0702) alike; nothing renders either way.
+    @Test(arguments: [("cnpg-database", DiagnosticCode.duplicateTarget), ("other", DiagnosticCode.sharedAzureResource)])
+    func clashingSpecsInEitherOrderBlameTheLaterOne(secondNamespace: String, code: DiagnosticCode) throws {
+        let backup = "backup:\n  storageAccount: fleetbackups\n"
+        let first = Self.source("x.yaml", name: "pg-a", namespace: "cnpg-database", extra: backup)
+        let second = Self.source("y.yaml", name: "pg-a", namespace: secondNamespace, extra: backup)
+        for (earlier, later) in [(first, second), (second, first)] {
+            let rendering = FleetRenderer.render([earlier, later], fleet: true)
+            #expect(!rendering.succeeded)
+            #expect(try rendering.artifacts().isEmpty)
+            #expect(rendering.reports.map(\.path) == [earlier.path, later.path])
+            #expect(!rendering.reports[0].diagnostics.containsErrors)
+            let errors = rendering.reports[1].diagnostics.filter { $0.severity == .error }
+            #expect(!errors.isEmpty && errors.allSatisfy { $0.code == code && $0.message.hasPrefix("\(earlier.path) and \(later.path) both ") })
+            #expect(rendering.reports[1].source == later.bytes)
+        }
+    }
+
     /// The folders whose files a consumer was handed.
     final class Consumed: @unchecked Sendable {
         private let lock = NSLock()
