@@ -34,13 +34,14 @@ public struct Drift: Sendable, Equatable {
     public struct Comparison: Sendable {
         /// The part's files that differ from the directory's.
         public var entries: [Entry]
-        /// Every path the part renders.
-        public var paths: [String]
+        /// The files of the directory that the part renders.
+        public var existingPaths: [String]
 
         /// Compares `artifacts` with the files at the same paths in `directory`, reading only those.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory) throws {
-            entries = Drift(rendered: artifacts, existing: try directory.files(at: artifacts.map(\.path))).entries
-            paths = artifacts.map(\.path)
+            let paths = artifacts.map(\.path)
+            entries = Drift(rendered: artifacts, existing: try directory.files(at: paths)).entries
+            existingPaths = directory.listed(paths)
         }
     }
 
@@ -48,7 +49,7 @@ public struct Drift: Sendable, Equatable {
     /// no part renders, as removed.
     public init(_ parts: [Comparison], against directory: OutputDirectory) {
         var entries = parts.flatMap(\.entries)
-        let rendered = Set(parts.flatMap(\.paths))
+        let rendered = Set(parts.flatMap(\.existingPaths))
         entries += directory.files.keys.filter { !rendered.contains($0) }.map { Entry(.removed, $0) }
         self.entries = entries.sorted { $0.path < $1.path }
     }

@@ -68,6 +68,12 @@ public struct OutputDirectory: Sendable {
         return ExistingFile(bytes: bytes, isExecutable: status.st_mode & S_IXUSR != 0)
     }
 
+    /// Those of `paths` that name files of the directory, as the directory's own strings: keeping them for a whole
+    /// fleet, to find the files no spec renders, then allocates nothing.
+    public func listed(_ paths: [String]) -> [String] {
+        paths.compactMap { path in files.index(forKey: path).map { files.keys[$0] } }
+    }
+
     /// The files at those of `paths` that exist, by path.
     public func files(at paths: [String]) throws(Failure) -> [String: ExistingFile] {
         var found: [String: ExistingFile] = [:]

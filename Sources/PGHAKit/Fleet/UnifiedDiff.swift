@@ -29,19 +29,21 @@ public enum UnifiedDiff {
     /// The diff sections of one part of a rendering (a spec's files) against the output directory.
     public struct Part: Sendable {
         fileprivate let sections: [(path: String, text: String)]
-        fileprivate let paths: [String]
+        /// The files of the directory that the part renders.
+        fileprivate let existingPaths: [String]
 
         /// Compares `artifacts` with the files at the same paths in `directory`, reading only those.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, context: Int = 3) throws {
-            sections = UnifiedDiff.sections(rendered: artifacts, existing: try directory.files(at: artifacts.map(\.path)), context: context)
-            paths = artifacts.map(\.path)
+            let paths = artifacts.map(\.path)
+            sections = UnifiedDiff.sections(rendered: artifacts, existing: try directory.files(at: paths), context: context)
+            existingPaths = directory.listed(paths)
         }
     }
 
     /// The patch of what rendering the parts would change in `directory`: their sections, and the removal of the
     /// files of `directory` that no part renders.
     public static func patch(_ parts: [Part], against directory: OutputDirectory, context: Int = 3) throws -> String {
-        let rendered = Set(parts.flatMap(\.paths))
+        let rendered = Set(parts.flatMap(\.existingPaths))
         let removed = try directory.files(at: directory.files.keys.filter { !rendered.contains($0) })
         let all = parts.flatMap(\.sections) + sections(rendered: [], existing: removed, context: context)
         return all.sorted { $0.path < $1.path }.map(\.text).joined()

@@ -104,5 +104,6 @@ import Testing
         let patchText = try patch()
         #expect(patchText.hasPrefix("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))
         #expect(patchText.hasSuffix("--- a/zz.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-stray\n"))
+        #expect(try OutputDirectory(output.path).listed(["zz.yaml", "nowhere.yaml", "kustomization.yaml"]) == ["zz.yaml", "kustomization.yaml"])
     }
 }
