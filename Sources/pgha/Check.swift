@@ -24,11 +24,10 @@ struct Check: ParsableCommand, SpecSetOptions {
     func run() throws {
         let specSet = try discoverSpecs()
         let existing = try handlingOutputErrors { try OutputDirectory(output) }
-        let drift = Drift(try renderSpecs(specSet) { try Drift.Comparison($0, against: existing) }, against: existing)
+        let parts = try renderSpecs(specSet) { try Drift.Part($0, against: existing) }
+        let drift = try handlingOutputErrors { try Drift(parts, against: existing) }
         guard !drift.isEmpty else { return }
-        let directory = output.hasSuffix("/") ? output : output + "/"
-        let listing = drift.entries.map { "\($0.change.rawValue): \(directory)\($0.path)\n" }.joined()
-        FileHandle.standardOutput.write(Data(listing.utf8))
+        FileHandle.standardOutput.write(Data(drift.listing(in: output).utf8))
         let summary = "error: \(output) differs from the specs (\(drift.summary)); run pgha render to update it\n"
         FileHandle.standardError.write(Data(summary.utf8))
         throw ExitStatus.drifted.exitCode

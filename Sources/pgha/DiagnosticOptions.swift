@@ -40,12 +40,3 @@ extension DiagnosticFormatter.Format: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
     public static var allValueDescriptions: [String: String] { [:] }
 }
-
-/// Reads a spec file, or exits with the I/O status.
-func readSpec(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
-        throw ExitStatus.io.exitCode
-    }
-    return [UInt8](data)
-}

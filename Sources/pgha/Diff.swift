@@ -32,10 +32,10 @@ struct Diff: ParsableCommand, SpecSetOptions {
         let specSet = try discoverSpecs()
         let directory = try handlingOutputErrors { try OutputDirectory(output) }
         let context = context
-        let parts = try renderSpecs(specSet) { try UnifiedDiff.Part($0, against: directory, context: context) }
-        let patch = try handlingOutputErrors { try UnifiedDiff.patch(parts, against: directory, context: context) }
-        guard !patch.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(patch.utf8))
+        let parts = try renderSpecs(specSet) { try Drift.Part($0, against: directory, diffContext: context) }
+        let drift = try handlingOutputErrors { try Drift(parts, against: directory, diffContext: context) }
+        guard !drift.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(drift.patch.utf8))
         throw ExitStatus.drifted.exitCode
     }
 }

@@ -86,8 +86,15 @@ extension SpecSetOptions {
     /// rendered (the caller then discards what `consume` made).
     func renderSpecs<Part: Sendable>(_ specSet: SpecSet, consume: @escaping @Sendable ([Artifact]) throws -> Part) throws -> [Part] {
         let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID), consume: consume)
+        try reportSpecs(rendering, of: specSet)
+        return try handlingOutputErrors { try rendering.parts.get() }
+    }
+
+    /// Reports the diagnostics of every spec (notes only when `includeNotes`) and the unreadable files; throws the
+    /// exit status unless every spec was read and is valid.
+    func reportSpecs<Part>(_ rendering: Rendering<Part>, of specSet: SpecSet, includeNotes: Bool = false) throws {
         var invalid = 0
-        for file in rendering.reports where !report(file.diagnostics, file: file.path, source: file.source) {
+        for file in rendering.reports where !report(file.diagnostics, file: file.path, source: file.source, includeNotes: includeNotes) {
             invalid += 1
         }
         if !rendering.unreadable.isEmpty {
@@ -101,7 +108,6 @@ extension SpecSetOptions {
             }
             throw ExitStatus.invalidSpec.exitCode
         }
-        return try handlingOutputErrors { try rendering.parts.get() }
     }
 }
 

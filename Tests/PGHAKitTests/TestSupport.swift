@@ -37,20 +37,46 @@ enum TestSupport {
         Compiler.check(Array(yaml.utf8)).diagnostics.map(summary)
     }
 
+    /// The errors of the minimal spec with `extra` added, as `diagnostics` prints them.
+    static func errors(_ extra: String) -> [String] {
+        diagnostics(spec(extra)).filter { $0.contains(" error[") }
+    }
+
     static func summary(_ diagnostic: Diagnostic) -> String {
         "\(diagnostic.location) \(diagnostic.severity.rawValue)[\(diagnostic.code)] \(diagnostic.path): \(diagnostic.message)"
     }
 
-    /// A valid spec to vary in tests: `extra` is appended as top-level YAML.
-    static func spec(_ extra: String = "") -> String {
-        """
-        apiVersion: pgha/v1alpha1
-        kind: PostgresCluster
-        name: pg-test
-        azure:
-          location: westus3
+    /// The minimal valid spec every test varies: `extra` is appended as top-level YAML (from line 6 on, or 7 with a
+    /// namespace).
+    static func spec(_ extra: String = "", name: String = "pg-test", namespace: String? = nil) -> String {
+        let namespaceLine = namespace.map { "namespace: \($0)\n" } ?? ""
+        return "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(namespaceLine)azure:\n  location: westus3\n" + extra
+    }
 
-        """ + extra
+    /// A new, empty scratch directory; the caller removes it.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pgha-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `text` to `directory/name`, creating folders as needed.
+    static func write(_ text: String, to name: String, in directory: URL) throws {
+        let file = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    /// Replaces `directory` with exactly `artifacts`, as `pgha render` does.
+    static func writeOutput(_ artifacts: [Artifact], to directory: URL) throws {
+        let staging = try OutputWriter.Staging(replacing: directory)
+        do {
+            try staging.add(artifacts)
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
     }
 
     /// Every file below `directory`, relative path to contents.

@@ -36,10 +36,11 @@ public struct Rendering<Part: Sendable>: Sendable {
     public var succeeded: Bool { unreadable.isEmpty && !reports.contains { $0.diagnostics.containsErrors } }
 }
 
-/// Renders one spec as `Compiler` does, or a fleet of specs into `<namespace>/<name>/` folders under a root
-/// `kustomization.yaml` that lists them. Each spec is read, validated, translated and rendered in one pass, the
-/// specs in parallel, and its files go to a consumer (a staging directory, a comparison) at once, so a fleet is
-/// never held in memory. The output never depends on the number of cores or on the order of the specs.
+/// Compiles one spec as `Compiler` does, or a fleet of specs into `<namespace>/<name>/` folders under a root
+/// `kustomization.yaml` that lists them, with the fleet rules (`FleetRules`) applied. Each spec is read, validated,
+/// translated and rendered in one pass, the specs in parallel, and its files go to a consumer (a staging directory,
+/// a comparison) at once, so a fleet is never held in memory. The output never depends on the number of cores or on
+/// the order of the specs.
 public enum FleetRenderer {
     /// Renders `specs`, handing each valid spec's files (paths relative to the output directory) to `consume`, from
     /// several threads at once. When a spec turns out invalid, `consume` may already have seen other specs' files:
@@ -47,15 +48,9 @@ public enum FleetRenderer {
     public static func render<Part: Sendable>(
         _ specs: SpecSet,
         options: Compiler.Options = Compiler.Options(),
-        consume: @Sendable ([Artifact]) throws -> Part
+        consume: @escaping @Sendable ([Artifact]) throws -> Part
     ) -> Rendering<Part> {
-        let paths = specs.paths
-        return render(count: paths.count, fleet: specs.isFleet, options: options, consume: consume) { index in
-            guard let data = FileManager.default.contents(atPath: paths[index]) else {
-                return .failure(ReadFailure(description: "cannot read \(paths[index])"))
-            }
-            return .success(SpecSource(path: paths[index], bytes: [UInt8](data)))
-        }
+        process(count: specs.paths.count, fleet: specs.isFleet, options: options, consume: consume, load: reader(specs))
     }
 
     /// Renders specs already in memory; `fleet` chooses the fleet layout even for a single spec.
@@ -63,29 +58,39 @@ public enum FleetRenderer {
         _ sources: [SpecSource],
         fleet: Bool,
         options: Compiler.Options = Compiler.Options(),
-        consume: @Sendable ([Artifact]) throws -> Part
+        consume: @escaping @Sendable ([Artifact]) throws -> Part
     ) -> Rendering<Part> {
-        render(count: sources.count, fleet: fleet, options: options, consume: consume) { .success(sources[$0]) }
+        process(count: sources.count, fleet: fleet, options: options, consume: consume) { .success(sources[$0]) }
     }
 
-    /// The folder, relative to the output directory, that a fleet member renders into.
-    public static func folder(of spec: Spec) -> String { "\(spec.namespace)/\(spec.name)" }
+    /// Checks `specs` as `render` does, the fleet rules included, without translating or rendering them.
+    public static func validate(_ specs: SpecSet, options: Compiler.Options = Compiler.Options()) -> Rendering<Never> {
+        process(count: specs.paths.count, fleet: specs.isFleet, options: options, consume: nil, load: reader(specs))
+    }
 
     private struct ReadFailure: Error {
         var description: String
     }
 
-    /// What one spec's pass leaves: its report, and for a valid fleet member what the duplicate checks need.
+    /// Reads the spec files of `specs` by index.
+    private static func reader(_ specs: SpecSet) -> @Sendable (Int) -> Result<SpecSource, ReadFailure> {
+        let paths = specs.paths
+        return { index in
+            guard let data = FileManager.default.contents(atPath: paths[index]) else {
+                return .failure(ReadFailure(description: "cannot read \(paths[index])"))
+            }
+            return .success(SpecSource(path: paths[index], bytes: [UInt8](data)))
+        }
+    }
+
+    /// What one spec's pass leaves: its report, and for a valid fleet member what the fleet rules need.
     private struct Member<Part: Sendable>: Sendable {
         var report: SpecReport
-        /// What the consumer made of the spec's files; nil when the spec is invalid or its folder was taken.
+        /// What the consumer made of the spec's files; nil when the spec is invalid, its folder was taken, or
+        /// nothing is rendered.
         var part: Result<Part, any Error>?
-        /// For a valid fleet member: its folder, and where its name is written.
-        var target: (folder: String, nameLocation: SourceLocation)?
-        /// For a valid fleet member: the Azure resources only one cluster may use.
-        var exclusiveResources: [String] = []
-        /// For a valid fleet member: the shared Azure resources it configures, and how.
-        var sharedSettings: [SharedSetting] = []
+        /// For a valid fleet member: what the fleet rules check.
+        var fleetMember: FleetRules.Member?
     }
 
     /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
@@ -100,11 +105,12 @@ public enum FleetRenderer {
         }
     }
 
-    private static func render<Part: Sendable>(
+    /// Compiles every spec, rendering the valid ones when there is a consumer.
+    private static func process<Part: Sendable>(
         count: Int,
         fleet: Bool,
         options: Compiler.Options,
-        consume: @Sendable ([Artifact]) throws -> Part,
+        consume: (@Sendable ([Artifact]) throws -> Part)?,
         load: @Sendable (Int) -> Result<SpecSource, ReadFailure>
     ) -> Rendering<Part> {
         let claims = Claims()
@@ -112,8 +118,7 @@ public enum FleetRenderer {
             load(index).map { source in
                 var memberOptions = options
                 memberOptions.specFileName = source.path.split(separator: "/").last.map(String.init) ?? source.path
-                return fleet ? member(source, options: memberOptions, claims: claims, consume: consume)
-                    : single(source, options: memberOptions, consume: consume)
+                return compile(source, fleet: fleet, options: memberOptions, claims: claims, consume: consume)
             }
         }
         var members: [Member<Part>] = []
@@ -129,144 +134,49 @@ public enum FleetRenderer {
             }
         }
         if fleet {
-            reportDuplicateTargets(&members)
-            for (position, index) in indices.enumerated() where members[position].report.source.isEmpty && !members[position].report.diagnostics.isEmpty {
-                members[position].report.source = (try? load(index).get().bytes) ?? []
+            for (position, found) in FleetRules.check(members.map(\.fleetMember)).enumerated() where !found.isEmpty {
+                members[position].report.diagnostics += found
+                members[position].part = nil
+                if members[position].report.source.isEmpty {
+                    members[position].report.source = (try? load(indices[position]).get().bytes) ?? []
+                }
             }
         }
         var rendering = Rendering<Part>(reports: members.map(\.report), unreadable: unreadable, parts: .success([]))
-        guard rendering.succeeded else { return rendering }
+        guard rendering.succeeded, let consume else { return rendering }
         var parts = members.compactMap(\.part)
         if fleet {
-            let folders = members.compactMap { $0.target?.folder }.sorted()
+            let folders = members.compactMap { $0.fleetMember?.folder }.sorted()
             parts.append(Result { try consume(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])) })
         }
         rendering.parts = Result { try parts.map { try $0.get() } }
         return rendering
     }
 
-    /// A single spec, compiled exactly as `Compiler.compile` does.
-    private static func single<Part: Sendable>(
-        _ source: SpecSource, options: Compiler.Options, consume: @Sendable ([Artifact]) throws -> Part
-    ) -> Member<Part> {
-        let result = Compiler.compile(source.bytes, options: options)
-        let report = SpecReport(path: source.path, source: source.bytes, diagnostics: result.diagnostics)
-        return Member(report: report, part: result.succeeded ? Result { try consume(result.artifacts) } : nil, target: nil)
-    }
-
-    /// A fleet member: checked, then, when valid and the first to claim its folder, translated and rendered into that
-    /// folder. Its source is kept only when it has diagnostics to quote (a duplicate found later reads it again).
-    private static func member<Part: Sendable>(
-        _ source: SpecSource, options: Compiler.Options, claims: Claims, consume: @Sendable ([Artifact]) throws -> Part
+    /// One spec, checked, then, when valid, there is a consumer and (in a fleet) it is the first to claim its
+    /// folder, rendered. A fleet member's source is kept only when it has diagnostics to quote (a conflict found
+    /// later reads it again).
+    private static func compile<Part: Sendable>(
+        _ source: SpecSource, fleet: Bool, options: Compiler.Options, claims: Claims,
+        consume: (@Sendable ([Artifact]) throws -> Part)?
     ) -> Member<Part> {
         let (spec, diagnostics) = Compiler.check(source.bytes, options: options)
-        let report = SpecReport(path: source.path, source: diagnostics.isEmpty ? [] : source.bytes, diagnostics: diagnostics)
-        guard let spec, !diagnostics.containsErrors else { return Member(report: report, part: nil, target: nil) }
-        let folder = folder(of: spec)
-        var member = Member<Part>(report: report, part: nil, target: (folder, spec.sourceMap.location(of: "name")),
-                                  exclusiveResources: exclusiveResources(of: spec), sharedSettings: sharedSettings(of: spec))
-        guard claims.claim(folder) else { return member }
-        let artifacts = Renderer.render(Translator.translate(spec, specFileName: options.specFileName)).map { artifact in
+        let keepsSource = !fleet || !diagnostics.isEmpty
+        var member = Member<Part>(report: SpecReport(path: source.path, source: keepsSource ? source.bytes : [], diagnostics: diagnostics))
+        guard let spec, !diagnostics.containsErrors else { return member }
+        guard fleet else {
+            member.part = consume.map { consume in Result { try consume(Compiler.artifacts(for: spec, options: options)) } }
+            return member
+        }
+        let fleetMember = FleetRules.Member(path: source.path, spec: spec)
+        member.fleetMember = fleetMember
+        guard let consume, claims.claim(fleetMember.folder) else { return member }
+        let artifacts = Compiler.artifacts(for: spec, options: options).map { artifact in
             var artifact = artifact
-            artifact.path = "\(folder)/\(artifact.path)"
+            artifact.path = "\(fleetMember.folder)/\(artifact.path)"
             return artifact
         }
         member.part = Result { try consume(artifacts) }
         return member
     }
-
-    /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
-    /// after the clusters, on one identity), its backup folder (the server name is the cluster name), and its
-    /// public IP's ports.
-    static func exclusiveResources(of spec: Spec) -> [String] {
-        let azure = spec.azure
-        var resources: [String] = []
-        if let backup = spec.backup {
-            let clusters = [spec.name] + (spec.recovery.map { [$0.name] } ?? [])
-            resources += clusters.map { "the federated credential '\($0)' of the identity \(azure.resourceGroup)/\(azure.identityName)" }
-            resources.append("the backup folder \(backup.destinationPath)/\(spec.name)")
-        }
-        if let expose = spec.expose {
-            resources += [expose.readWritePort, expose.readOnlyPort].map {
-                "port \($0) of the public IP \(azure.nodeResourceGroup)/\(expose.publicIP)"
-            }
-        }
-        return resources
-    }
-
-    /// An Azure resource that clusters of a fleet may share, and the settings a spec gives it.
-    struct SharedSetting: Sendable, Equatable {
-        var resource: String
-        var settings: String
-    }
-
-    /// What deploy.sh creates once and then finds existing: the AKS cluster (with its system node pool), the
-    /// CloudNativePG operator on it, and the PostgreSQL node pool. Specs that share one must configure it alike, or
-    /// whichever deploys second silently gets the first one's.
-    static func sharedSettings(of spec: Spec) -> [SharedSetting] {
-        let azure = spec.azure
-        let cluster = "the AKS cluster \(azure.resourceGroup)/\(azure.aksCluster)"
-        func pool(_ pool: Spec.Azure.NodePool) -> String {
-            "\(pool.name), \(pool.vmSize), \(pool.minCount) to \(pool.maxCount) nodes"
-        }
-        let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return [
-            SharedSetting(resource: cluster, settings: "in \(azure.location), Kubernetes \(azure.kubernetesVersion), tier \(azure.tier), "
-                + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool))"),
-            SharedSetting(resource: "the CloudNativePG operator of " + cluster,
-                          settings: "\(spec.operatorSettings.version) in namespace \(spec.operatorSettings.namespace)"
-                            + (config.isEmpty ? "" : " with " + config.joined(separator: ", "))),
-            SharedSetting(resource: "the node pool '\(azure.nodePool.name)' of " + cluster,
-                          settings: pool(azure.nodePool) + " in zones " + spec.zones.joined(separator: " ")),
-        ]
-    }
-
-    /// Adds an error to every spec that renders into the folder of a spec named before it, that needs an Azure
-    /// resource such a spec already uses, or that configures a resource such a spec shares differently.
-    private static func reportDuplicateTargets<Part: Sendable>(_ members: inout [Member<Part>]) {
-        var owners: [String: String] = [:]
-        var resourceOwners: [String: String] = [:]
-        var sharedOwners: [String: (path: String, settings: String)] = [:]
-        for index in members.indices {
-            guard let target = members[index].target else { continue }
-            let path = members[index].report.path
-            if let owner = owners[target.folder] {
-                members[index].report.diagnostics.append(Diagnostic(
-                    .error, .duplicateTarget, "\(owner) and \(path) both render to \(target.folder)/",
-                    path: "name", at: target.nameLocation,
-                    hint: "each spec of a fleet needs its own namespace and name; rename one of them or render them separately"
-                ))
-                members[index].part = nil
-                continue
-            }
-            owners[target.folder] = path
-            for resource in members[index].exclusiveResources {
-                guard let owner = resourceOwners[resource] else {
-                    resourceOwners[resource] = path
-                    continue
-                }
-                members[index].report.diagnostics.append(Diagnostic(
-                    .error, .sharedAzureResource, "\(owner) and \(path) both use \(resource)",
-                    path: "name", at: target.nameLocation,
-                    hint: "clusters of one fleet that share an identity, a storage account or a public IP need distinct names and ports"
-                ))
-                members[index].part = nil
-            }
-            for shared in members[index].sharedSettings {
-                guard let (owner, settings) = sharedOwners[shared.resource] else {
-                    sharedOwners[shared.resource] = (path, shared.settings)
-                    continue
-                }
-                guard settings != shared.settings else { continue }
-                members[index].report.diagnostics.append(Diagnostic(
-                    .error, .conflictingSharedResource,
-                    "\(owner) and \(path) share \(shared.resource) but configure it differently: \(settings) in \(owner), \(shared.settings) here",
-                    path: "name", at: target.nameLocation,
-                    hint: "specs that deploy to one AKS cluster share it, its operator and its node pools: give them the same azure and operator settings, or separate clusters"
-                ))
-                members[index].part = nil
-            }
-        }
-    }
 }
-

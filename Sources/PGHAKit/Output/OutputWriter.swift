@@ -9,18 +9,6 @@ public enum OutputWriter {
         public var description: String
     }
 
-    /// Replaces `directory` with exactly `artifacts`. Refuses to replace a non-empty directory that pgha did not write.
-    public static func write(_ artifacts: [Artifact], to directory: URL) throws {
-        let staging = try Staging(replacing: directory)
-        do {
-            try staging.add(artifacts)
-            try staging.commit()
-        } catch {
-            staging.discard()
-            throw error
-        }
-    }
-
     /// A new tree written beside the directory it will replace, then swapped in whole by `commit()`, or removed by
     /// `discard()`. Files may be added from several threads at once, so a fleet is written as its specs render.
     public final class Staging: Sendable {

@@ -151,7 +151,7 @@ enum ManifestYAML {
     private static func scalarOrEmpty(_ node: ManifestNode) -> String {
         switch node {
         case .string(let text): return Scalar.string(text, resolving: true)
-        case .word(let text): return Scalar.string(text, resolving: false, quoted: YAMLString.needsQuotes(text))
+        case .word(let text): return Scalar.string(text, resolving: false, quoted: wordNeedsQuotes(text))
         case .integer(let value): return String(value)
         case .boolean(let value): return value ? "true" : "false"
         case .mapping: return "{}"
@@ -202,5 +202,18 @@ enum ManifestYAML {
                 output += "\n"
             }
         }
+    }
+
+    /// Words YAML 1.1 or 1.2 readers resolve to something other than a string.
+    private static let specialWords: Set<String> = [
+        "y", "yes", "n", "no", "true", "false", "on", "off", "null", "nan", "inf",
+    ]
+
+    /// Whether a `.word` must be quoted: it is not an identifier-like word, or a reader would resolve it to
+    /// something other than a string.
+    static func wordNeedsQuotes(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return true }
+        if specialWords.contains(text.lowercased()) { return true }
+        return !text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "./_-".unicodeScalars.contains($0)) }
     }
 }

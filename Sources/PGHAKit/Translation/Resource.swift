@@ -9,7 +9,7 @@ public struct Resource: Sendable {
         /// A YAML manifest.
         case manifest(any ManifestValue)
         /// A bash script.
-        case script(String)
+        case script(Script)
     }
 
     public init(path: String, manifest: any ManifestValue) {
@@ -17,7 +17,7 @@ public struct Resource: Sendable {
         content = .manifest(manifest)
     }
 
-    public init(path: String, script: String) {
+    public init(path: String, script: Script) {
         self.path = path
         content = .script(script)
     }

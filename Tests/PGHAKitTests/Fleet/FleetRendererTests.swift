@@ -5,9 +5,7 @@ import Testing
 /// Fleet rendering: layout, determinism, duplicate targets, and the single-spec path staying as it was.
 @Suite struct FleetRendererTests {
     static func source(_ path: String, name: String, namespace: String? = nil, extra: String = "") -> SpecSource {
-        let namespaceLine = namespace.map { "namespace: \($0)\n" } ?? ""
-        let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(namespaceLine)azure:\n  location: westus3\n\(extra)"
-        return SpecSource(path: path, bytes: Array(yaml.utf8))
+        SpecSource(path: path, bytes: Array(TestSupport.spec(extra, name: name, namespace: namespace).utf8))
     }
 
     static var examples: [SpecSource] {
@@ -24,7 +22,7 @@ import Testing
         var folders: [String] = []
         for source in sources {
             let result = Compiler.compile(source.bytes, options: Compiler.Options(specFileName: URL(fileURLWithPath: source.path).lastPathComponent))
-            let folder = FleetRenderer.folder(of: try #require(result.spec))
+            let folder = FleetRules.folder(of: try #require(result.spec))
             folders.append(folder)
             for artifact in result.artifacts { expected["\(folder)/\(artifact.path)"] = artifact.contents }
         }
@@ -184,7 +182,7 @@ import Testing
     }
 
     @Test func unreadableFilesAreReported() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let spec = directory.appendingPathComponent("a.yaml")
         try Data(Self.source("", name: "pg-a").bytes).write(to: spec)

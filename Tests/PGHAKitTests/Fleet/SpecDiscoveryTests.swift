@@ -5,10 +5,10 @@ import Testing
 /// Which files a command line names, and when they make a fleet.
 @Suite struct SpecDiscoveryTests {
     @Test func aDirectoryStandsForItsSpecFilesSortedAndNotRecursively() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["b.yaml", "a.yml", "C.yaml", "notes.txt", ".hidden.yaml", "nested/d.yaml"] {
-            try FleetTestSupport.write("x", to: name, in: directory)
+            try TestSupport.write("x", to: name, in: directory)
         }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder.yaml"), withIntermediateDirectories: true)
         let set = try SpecSet.discover([directory.path])
@@ -17,10 +17,10 @@ import Testing
     }
 
     @Test func oneFileIsNotAFleetButTwoAre() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FleetTestSupport.write("x", to: "a.yaml", in: directory)
-        try FleetTestSupport.write("x", to: "b.yaml", in: directory)
+        try TestSupport.write("x", to: "a.yaml", in: directory)
+        try TestSupport.write("x", to: "b.yaml", in: directory)
         let a = directory.path + "/a.yaml", b = directory.path + "/b.yaml"
         #expect(try SpecSet.discover([a]) == SpecSet(paths: [a], isFleet: false))
         #expect(try SpecSet.discover([b, a]) == SpecSet(paths: [b, a], isFleet: true))
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func missingPathsAndEmptyDirectoriesAreErrors() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(throws: SpecSet.Failure(description: "cannot read \(directory.path)/nope.yaml", isUsage: false)) {
             try SpecSet.discover([directory.path + "/nope.yaml"])

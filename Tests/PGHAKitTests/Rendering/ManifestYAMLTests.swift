@@ -12,7 +12,7 @@ import Yams
     static func yamsNode(_ node: ManifestNode) -> Node {
         switch node {
         case .string(let text): return .scalar(text.represented())
-        case .word(let text): return .scalar(Node.Scalar(text, Tag(.str), YAMLString.needsQuotes(text) ? .singleQuoted : .plain))
+        case .word(let text): return .scalar(Node.Scalar(text, Tag(.str), ManifestYAML.wordNeedsQuotes(text) ? .singleQuoted : .plain))
         case .integer(let value): return .scalar(value.represented())
         case .boolean(let value): return .scalar(value.represented())
         case .mapping(let entries): return .mapping(Node.Mapping(entries.map { (.scalar($0.key.represented()), yamsNode($0.value)) }))

@@ -49,7 +49,7 @@ struct ScriptHarness {
         options.specFileName = specFileName
         let result = Compiler.compile(Array(source.utf8), options: options)
         try #require(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
-        try OutputWriter.write(result.artifacts, to: output)
+        try TestSupport.writeOutput(result.artifacts, to: output)
         let fake = bin.appendingPathComponent("fake-tool")
         try Data(Self.fakeTool.utf8).write(to: fake)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)

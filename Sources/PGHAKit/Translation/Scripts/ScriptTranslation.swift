@@ -15,10 +15,8 @@ public enum ScriptTranslation {
         return scripts
     }
 
-    /// The scripts as resources, rendered to bash.
+    /// The scripts as resources under `scripts/`.
     static func resources(_ spec: Spec, specFileName: String?) -> [Resource] {
-        scripts(spec, specFileName: specFileName).map {
-            Resource(path: "\(folder)/\($0.fileName)", script: BashRenderer.render($0))
-        }
+        scripts(spec, specFileName: specFileName).map { Resource(path: "\(folder)/\($0.fileName)", script: $0) }
     }
 }

@@ -1,4 +1,5 @@
-/// The whole pipeline: parse, validate, translate, render. Pure: no I/O.
+/// The whole pipeline for one spec: parse, validate, translate, render. Pure: no I/O. The one place the stages are
+/// assembled: a fleet (`FleetRenderer`) compiles each of its specs through it.
 public enum Compiler {
     /// What compiling one spec produced.
     public struct Result: Sendable {
@@ -44,7 +45,12 @@ public enum Compiler {
         guard let spec, !diagnostics.containsErrors else {
             return Result(spec: spec, diagnostics: diagnostics, artifacts: [])
         }
-        return Result(spec: spec, diagnostics: diagnostics, artifacts: Renderer.render(Translator.translate(spec, specFileName: options.specFileName)))
+        return Result(spec: spec, diagnostics: diagnostics, artifacts: artifacts(for: spec, options: options))
+    }
+
+    /// Translates and renders a spec that `check` found valid.
+    public static func artifacts(for spec: Spec, options: Options = Options()) -> [Artifact] {
+        Renderer.render(Translator.translate(spec, specFileName: options.specFileName))
     }
 }
 

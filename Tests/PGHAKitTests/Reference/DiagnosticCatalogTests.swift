@@ -14,9 +14,7 @@ import Testing
         let fix: String
         var testDescription: String { code.rawValue }
 
-        var source: String { yaml.replacingOccurrences(of: "BASE", with: Self.base) }
-
-        static let base = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n"
+        var source: String { yaml.replacingOccurrences(of: "BASE", with: TestSupport.spec()) }
     }
 
     static let entries: [Entry] = [
@@ -100,7 +98,7 @@ import Testing
 
     @Test(arguments: entries)
     func theExampleProducesItsDiagnostic(_ entry: Entry) {
-        let bytes: [UInt8] = entry.code == .notUTF8 ? Array(Entry.base.utf8) + [0xFF, 0xFE] : Array(entry.source.utf8)
+        let bytes: [UInt8] = entry.code == .notUTF8 ? Array(TestSupport.spec().utf8) + [0xFF, 0xFE] : Array(entry.source.utf8)
         let diagnostics = Compiler.check(bytes).diagnostics
         let match = diagnostics.first { $0.code == entry.code && $0.path == entry.path }
         #expect(match != nil, "\(entry.code) at \(entry.path) not reported; got \(diagnostics.map(TestSupport.summary))")

@@ -15,7 +15,7 @@ import Testing
             .appendingPathComponent(String(example.dropLast(".yaml".count)))
         if TestSupport.updatingGoldenFiles {
             try? FileManager.default.removeItem(at: goldenDirectory)
-            try OutputWriter.write(result.artifacts, to: goldenDirectory)
+            try TestSupport.writeOutput(result.artifacts, to: goldenDirectory)
         }
         let golden = try TestSupport.tree(at: goldenDirectory)
         #expect(Set(rendered.keys) == Set(golden.keys), "files differ from the golden tree of \(example)")

@@ -171,7 +171,7 @@ import Testing
             "run.sh": ExistingFile(bytes: Array("echo\n".utf8)),
             "link.yaml": ExistingFile(bytes: nil),
         ]
-        #expect(UnifiedDiff.patch(rendered: rendered, existing: existing) == """
+        #expect(Drift(rendered: rendered, existing: existing, diffContext: 3).patch == """
         Only in a: link.yaml
         --- /dev/null
         +++ b/new.yaml

@@ -3,7 +3,7 @@ public enum UnifiedDiff {
     /// The unified diff from `old` to `new` (nil: no file, shown as `/dev/null`): the `---` and `+++` lines, then
     /// hunks with `context` unchanged lines around each change; "" when the two are equal. Text that is not UTF-8
     /// or holds NUL bytes gives the one line `diff` prints for binary files.
-    public static func diff(old: [UInt8]?, new: [UInt8]?, oldLabel: String, newLabel: String, context: Int = 3) -> String {
+    static func diff(old: [UInt8]?, new: [UInt8]?, oldLabel: String, newLabel: String, context: Int = 3) -> String {
         guard old != new else { return "" }
         let oldLabel = old == nil ? "/dev/null" : oldLabel
         let newLabel = new == nil ? "/dev/null" : newLabel
@@ -20,57 +20,25 @@ public enum UnifiedDiff {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The patch of what rendering would change in an output directory: for each added, changed or removed file,
-    /// sorted by path, its diff from `a/<path>` (the directory now) to `b/<path>` (the rendering).
-    public static func patch(rendered: [Artifact], existing: [String: ExistingFile], context: Int = 3) -> String {
-        sections(rendered: rendered, existing: existing, context: context).map(\.text).joined()
-    }
-
-    /// The diff sections of one part of a rendering (a spec's files) against the output directory.
-    public struct Part: Sendable {
-        fileprivate let sections: [(path: String, text: String)]
-        /// The files of the directory that the part renders.
-        fileprivate let existingPaths: [String]
-
-        /// Compares `artifacts` with the files at the same paths in `directory`, reading only those.
-        public init(_ artifacts: [Artifact], against directory: OutputDirectory, context: Int = 3) throws {
-            let paths = artifacts.map(\.path)
-            sections = UnifiedDiff.sections(rendered: artifacts, existing: try directory.files(at: paths), context: context)
-            existingPaths = directory.listed(paths)
+    /// The diff of one file of an output directory from `a/<path>` (`old`, the directory now; nil: absent) to
+    /// `b/<path>` (`new`, the rendering; nil: not rendered), with what `diff -r` says of files that are not regular
+    /// or whose executable bit differs.
+    static func file(_ path: String, from old: ExistingFile?, to new: Artifact?, context: Int) -> String {
+        let newBytes = new.map { Array($0.contents.utf8) }
+        guard let old else {
+            return diff(old: nil, new: newBytes, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context)
         }
-    }
-
-    /// The patch of what rendering the parts would change in `directory`: their sections, and the removal of the
-    /// files of `directory` that no part renders.
-    public static func patch(_ parts: [Part], against directory: OutputDirectory, context: Int = 3) throws -> String {
-        let rendered = Set(parts.flatMap(\.existingPaths))
-        let removed = try directory.files(at: directory.files.keys.filter { !rendered.contains($0) })
-        let all = parts.flatMap(\.sections) + sections(rendered: [], existing: removed, context: context)
-        return all.sorted { $0.path < $1.path }.map(\.text).joined()
-    }
-
-    /// The diff of each differing file, in path order.
-    private static func sections(rendered: [Artifact], existing: [String: ExistingFile], context: Int) -> [(path: String, text: String)] {
-        var byPath: [String: Artifact] = [:]
-        for artifact in rendered { byPath[artifact.path] = artifact }
-        return Drift(rendered: rendered, existing: existing).entries.map { entry in
-            let path = entry.path
-            let new = byPath[path].map { Array($0.contents.utf8) }
-            guard let file = existing[path] else {
-                return (path, diff(old: nil, new: new, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context))
-            }
-            guard let old = file.bytes else {
-                guard new != nil else { return (path, "Only in a: \(path)\n") }
-                return (path, "File a/\(path) is not a regular file while file b/\(path) is a regular file\n")
-            }
-            var text = diff(old: old, new: new, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context)
-            if let artifact = byPath[path], artifact.isExecutable != file.isExecutable {
-                text += file.isExecutable
-                    ? "File a/\(path) is executable while file b/\(path) is not\n"
-                    : "File a/\(path) is not executable while file b/\(path) is\n"
-            }
-            return (path, text)
+        guard let oldBytes = old.bytes else {
+            guard newBytes != nil else { return "Only in a: \(path)\n" }
+            return "File a/\(path) is not a regular file while file b/\(path) is a regular file\n"
         }
+        var text = diff(old: oldBytes, new: newBytes, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context)
+        if let new, new.isExecutable != old.isExecutable {
+            text += old.isExecutable
+                ? "File a/\(path) is executable while file b/\(path) is not\n"
+                : "File a/\(path) is not executable while file b/\(path) is\n"
+        }
+        return text
     }
 
     /// One step of an edit script: keep a line of both texts, delete one of the old, or insert one of the new.

@@ -81,11 +81,11 @@ import Yams
         let output = root.appendingPathComponent("out")
         let example = String(decoding: try TestSupport.read("Examples/aks-ha.yaml"), as: UTF8.self)
         var current = Compiler.compile(Array(example.utf8)).artifacts
-        try OutputWriter.write(current, to: output)
+        try TestSupport.writeOutput(current, to: output)
         for _ in 0..<200 {
             let result = Compiler.compile(Array(Self.mutate(example, using: &generator).utf8))
             if result.succeeded {
-                try OutputWriter.write(result.artifacts, to: output)
+                try TestSupport.writeOutput(result.artifacts, to: output)
                 current = result.artifacts
             }
             let tree = try TestSupport.tree(at: output)
@@ -99,10 +99,10 @@ import Yams
         defer { try? FileManager.default.removeItem(at: root) }
         let real = root.appendingPathComponent("real")
         let link = root.appendingPathComponent("link")
-        try OutputWriter.write(Compiler.compile(try TestSupport.read("Examples/minimal.yaml")).artifacts, to: real)
+        try TestSupport.writeOutput(Compiler.compile(try TestSupport.read("Examples/minimal.yaml")).artifacts, to: real)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
         let artifacts = Compiler.compile(try TestSupport.read("Examples/aks-ha.yaml")).artifacts
-        try OutputWriter.write(artifacts, to: link)
+        try TestSupport.writeOutput(artifacts, to: link)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
         #expect(try TestSupport.tree(at: real) == Dictionary(uniqueKeysWithValues: artifacts.map { ($0.path, $0.contents) }))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["link", "real"])
@@ -113,12 +113,12 @@ import Yams
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("out")
         let artifacts = Compiler.compile(try TestSupport.read("Examples/minimal.yaml")).artifacts
-        try OutputWriter.write(artifacts, to: output)
+        try TestSupport.writeOutput(artifacts, to: output)
         let before = try TestSupport.tree(at: output)
         let conflicting = artifacts + [Artifact(path: "kustomization.yaml/inside.yaml", contents: "x")]
-        #expect(throws: OutputWriter.Failure.self) { try OutputWriter.write(conflicting, to: output) }
+        #expect(throws: OutputWriter.Failure.self) { try TestSupport.writeOutput(conflicting, to: output) }
         let escaping = artifacts + [Artifact(path: "../escape.yaml", contents: "x")]
-        #expect(throws: OutputWriter.Failure.self) { try OutputWriter.write(escaping, to: output) }
+        #expect(throws: OutputWriter.Failure.self) { try TestSupport.writeOutput(escaping, to: output) }
         #expect(try TestSupport.tree(at: output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
     }

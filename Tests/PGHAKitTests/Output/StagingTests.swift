@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func unchangedFilesKeepTheirInodeAndChangedOnesAreWritten() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let first = [
@@ -18,14 +18,14 @@ import Testing
             Artifact(path: "a/changed.yaml", contents: "old\n"),
             Artifact(path: "run.sh", contents: "echo\n", isExecutable: true),
         ]
-        try OutputWriter.write(first, to: output)
+        try TestSupport.writeOutput(first, to: output)
         let same = try Self.inode(output.appendingPathComponent("a/same.yaml"))
         let changed = try Self.inode(output.appendingPathComponent("a/changed.yaml"))
         let script = try Self.inode(output.appendingPathComponent("run.sh"))
 
         var second = first
         second[2].contents = "new\n"
-        try OutputWriter.write(second, to: output)
+        try TestSupport.writeOutput(second, to: output)
         #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: second.map { ($0.path, $0.contents) }))
         #expect(try Self.inode(output.appendingPathComponent("a/same.yaml")) == same)
         #expect(try Self.inode(output.appendingPathComponent("run.sh")) == script)
@@ -37,22 +37,22 @@ import Testing
     /// A run that is killed leaves its staging directory behind; the next run beside it removes it, but never one that
     /// a live run holds.
     @Test func aKilledRunsStagingDirectoryIsRemovedByTheNextAndALiveOneIsKept() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
-        try FleetTestSupport.write("left behind\n", to: ".out.pgha-staging-Abc123/a/file.yaml", in: directory)
-        try FleetTestSupport.write("in use\n", to: ".out.pgha-staging-Live42/file.yaml", in: directory)
-        try FleetTestSupport.write("another output's\n", to: ".other.pgha-staging-Xyz789/file.yaml", in: directory)
+        try TestSupport.write("left behind\n", to: ".out.pgha-staging-Abc123/a/file.yaml", in: directory)
+        try TestSupport.write("in use\n", to: ".out.pgha-staging-Live42/file.yaml", in: directory)
+        try TestSupport.write("another output's\n", to: ".other.pgha-staging-Xyz789/file.yaml", in: directory)
         let live = open(directory.appendingPathComponent(".out.pgha-staging-Live42").path, O_RDONLY | O_DIRECTORY)
         defer { close(live) }
         #expect(live >= 0 && flock(live, LOCK_EX) == 0)
-        try OutputWriter.write([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)], to: output)
+        try TestSupport.writeOutput([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)], to: output)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(names == [".other.pgha-staging-Xyz789", ".out.pgha-staging-Live42", "out"])
     }
 
     @Test func filesLinkedFromElsewhereOrWithAnotherModeAreWrittenAfresh() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let artifacts = [
@@ -60,11 +60,11 @@ import Testing
             Artifact(path: "shared.yaml", contents: "x\n"),
             Artifact(path: "run.sh", contents: "echo\n", isExecutable: true),
         ]
-        try OutputWriter.write(artifacts, to: output)
+        try TestSupport.writeOutput(artifacts, to: output)
         try FileManager.default.linkItem(at: output.appendingPathComponent("shared.yaml"), to: directory.appendingPathComponent("elsewhere.yaml"))
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: output.appendingPathComponent("run.sh").path)
         let shared = try Self.inode(output.appendingPathComponent("shared.yaml"))
-        try OutputWriter.write(artifacts, to: output)
+        try TestSupport.writeOutput(artifacts, to: output)
         #expect(try Self.inode(output.appendingPathComponent("shared.yaml")) != shared)
         #expect(try Self.inode(directory.appendingPathComponent("elsewhere.yaml")) == shared)
         let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("run.sh").path)[.posixPermissions] as? Int
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func partsAddedFromSeveralThreadsMakeOneTree() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let parts = (0..<64).map { index in

@@ -17,39 +17,39 @@ import Testing
     }
 
     @Test func aFreshlyWrittenDirectoryHasNoDrift() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
-        try OutputWriter.write(Self.rendered, to: output)
+        try TestSupport.writeOutput(Self.rendered, to: output)
         let drift = Drift(rendered: Self.rendered, existing: try Self.snapshot(output))
         #expect(drift.isEmpty)
-        #expect(drift.listing == "")
+        #expect(drift.listing(in: "out") == "")
     }
 
     @Test func addedChangedAndRemovedFilesAreListedByPath() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
-        try OutputWriter.write(Self.rendered, to: output)
+        try TestSupport.writeOutput(Self.rendered, to: output)
         try FileManager.default.removeItem(at: output.appendingPathComponent("ns/a/cluster-a.yaml"))
-        try FleetTestSupport.write("edited\n", to: "ns/b/cluster-b.yaml", in: output)
-        try FleetTestSupport.write("stray\n", to: "ns/c/.stray.yaml", in: output)
+        try TestSupport.write("edited\n", to: "ns/b/cluster-b.yaml", in: output)
+        try TestSupport.write("stray\n", to: "ns/c/.stray.yaml", in: output)
         let drift = Drift(rendered: Self.rendered, existing: try Self.snapshot(output))
         #expect(drift.entries == [
             Drift.Entry(.added, "ns/a/cluster-a.yaml"),
             Drift.Entry(.changed, "ns/b/cluster-b.yaml"),
             Drift.Entry(.removed, "ns/c/.stray.yaml"),
         ])
-        #expect(drift.listing == "added: ns/a/cluster-a.yaml\nchanged: ns/b/cluster-b.yaml\nremoved: ns/c/.stray.yaml\n")
+        #expect(drift.listing(in: "out") == "added: out/ns/a/cluster-a.yaml\nchanged: out/ns/b/cluster-b.yaml\nremoved: out/ns/c/.stray.yaml\n")
         #expect(drift.summary == "1 added, 1 changed, 1 removed")
     }
 
     @Test func modesAndLinksCountAsChanges() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let rendered = Self.rendered + [Artifact(path: "run.sh", contents: "echo\n", isExecutable: true)]
-        try OutputWriter.write(rendered, to: output)
+        try TestSupport.writeOutput(rendered, to: output)
         let snapshot = try Self.snapshot(output)
         #expect(snapshot["run.sh"] == ExistingFile(bytes: Array("echo\n".utf8), isExecutable: true))
         #expect(snapshot["kustomization.yaml"] == ExistingFile(bytes: Array("k\n".utf8), isExecutable: false))
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func aMissingDirectoryMeansEveryFileIsAdded() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let snapshot = try Self.snapshot(directory.appendingPathComponent("absent"))
         #expect(snapshot.isEmpty)
@@ -70,26 +70,27 @@ import Testing
     }
 
     @Test func aFileInPlaceOfTheDirectoryIsAnError() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FleetTestSupport.write("x", to: "file", in: directory)
+        try TestSupport.write("x", to: "file", in: directory)
         #expect(throws: OutputDirectory.Failure.self) {
             try OutputDirectory(directory.appendingPathComponent("file").path)
         }
     }
 
     @Test func aRenderingComparesWithItsOutputDirectoryPartByPart() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
-        let sources = ["pg-a", "pg-b"].map { SpecSource(path: "\($0).yaml", bytes: Array(FleetTestSupport.spec(name: $0).utf8)) }
+        let sources = ["pg-a", "pg-b"].map { SpecSource(path: "\($0).yaml", bytes: Array(TestSupport.spec(name: $0).utf8)) }
         func drift() throws -> Drift {
             let existing = try OutputDirectory(output.path)
-            return Drift(try FleetRenderer.render(sources, fleet: true) { try Drift.Comparison($0, against: existing) }.parts.get(), against: existing)
+            return try Drift(try FleetRenderer.render(sources, fleet: true) { try Drift.Part($0, against: existing) }.parts.get(), against: existing)
         }
         func patch() throws -> String {
             let existing = try OutputDirectory(output.path)
-            return try UnifiedDiff.patch(try FleetRenderer.render(sources, fleet: true) { try UnifiedDiff.Part($0, against: existing) }.parts.get(), against: existing)
+            let parts = try FleetRenderer.render(sources, fleet: true) { try Drift.Part($0, against: existing, diffContext: 3) }.parts.get()
+            return try Drift(parts, against: existing, diffContext: 3).patch
         }
         #expect(try drift().entries.allSatisfy { $0.change == .added })
         let staging = try OutputWriter.Staging(replacing: output)
@@ -98,8 +99,8 @@ import Testing
         #expect(try drift().isEmpty)
         #expect(try patch() == "")
 
-        try FleetTestSupport.write("stray\n", to: "out/zz.yaml", in: directory)
-        try FleetTestSupport.write("# kustomization\n", to: "out/kustomization.yaml", in: directory)
+        try TestSupport.write("stray\n", to: "out/zz.yaml", in: directory)
+        try TestSupport.write("# kustomization\n", to: "out/kustomization.yaml", in: directory)
         #expect(try drift().entries == [Drift.Entry(.changed, "kustomization.yaml"), Drift.Entry(.removed, "zz.yaml")])
         let patchText = try patch()
         #expect(patchText.hasPrefix("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))

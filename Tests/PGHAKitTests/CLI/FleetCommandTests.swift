@@ -6,10 +6,10 @@ import Testing
 @Suite struct FleetCommandTests {
     /// A scratch directory with a `specs/` folder of three valid specs.
     static func fleet() throws -> URL {
-        let directory = try FleetTestSupport.temporaryDirectory()
-        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-a"), to: "specs/a.yaml", in: directory)
-        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-b", extra: "instances: 2\nzones: [\"1\", \"2\"]\n"), to: "specs/b.yaml", in: directory)
-        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-a", namespace: "other"), to: "specs/c.yml", in: directory)
+        let directory = try TestSupport.temporaryDirectory()
+        try TestSupport.write(TestSupport.spec(name: "pg-a"), to: "specs/a.yaml", in: directory)
+        try TestSupport.write(TestSupport.spec("instances: 2\nzones: [\"1\", \"2\"]\n", name: "pg-b"), to: "specs/b.yaml", in: directory)
+        try TestSupport.write(TestSupport.spec(name: "pg-a", namespace: "other"), to: "specs/c.yml", in: directory)
         return directory
     }
 
@@ -17,14 +17,14 @@ import Testing
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
         let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
-        let run = try FleetTestSupport.run(["render", specs, "-o", output.path])
+        let run = try PGHAProcess.run(["render", specs, "-o", output.path])
         #expect(run.status == 0, "\(run.stderr)")
         let tree = try TestSupport.tree(at: output)
         let expected = try FleetRenderer.render(try SpecSet.discover([specs])) { $0 }.artifacts()
         #expect(tree == Dictionary(uniqueKeysWithValues: expected.map { ($0.path, $0.contents) }))
         #expect(tree["other/pg-a/cluster-pg-a.yaml"] != nil)
         #expect(tree["kustomization.yaml"]?.hasSuffix("resources:\n- cnpg-database/pg-a\n- cnpg-database/pg-b\n- other/pg-a\n") == true)
-        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
+        #expect(try PGHAProcess.run(["render", specs, "-o", output.path]).status == 0)
         #expect(try TestSupport.tree(at: output) == tree)
     }
 
@@ -32,13 +32,13 @@ import Testing
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
         let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
-        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
+        #expect(try PGHAProcess.run(["render", specs, "-o", output.path]).status == 0)
         let before = try TestSupport.tree(at: output)
-        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-d", extra: "instances: 0\n"), to: "specs/d.yaml", in: directory)
-        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-e"), to: "specs/e.yaml", in: directory)
-        let run = try FleetTestSupport.run(["render", specs, "-o", output.path])
+        try TestSupport.write(TestSupport.spec("instances: 0\n", name: "pg-d"), to: "specs/d.yaml", in: directory)
+        try TestSupport.write(TestSupport.spec(name: "pg-e"), to: "specs/e.yaml", in: directory)
+        let run = try PGHAProcess.run(["render", specs, "-o", output.path])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("specs/d.yaml:7:12: error[PGHA0015]"))
+        #expect(run.stderr.contains("specs/d.yaml:6:12: error[PGHA0015]"))
         #expect(run.stderr.hasSuffix("error: 1 of 5 specs have errors\n"))
         #expect(try TestSupport.tree(at: output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -49,10 +49,10 @@ import Testing
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = directory.appendingPathComponent("specs/a.yaml").path
-        try FleetTestSupport.write(FleetTestSupport.spec(name: "pg-a"), to: "copy.yaml", in: directory)
+        try TestSupport.write(TestSupport.spec(name: "pg-a"), to: "copy.yaml", in: directory)
         let copy = directory.appendingPathComponent("copy.yaml").path
         let output = directory.appendingPathComponent("out")
-        let run = try FleetTestSupport.run(["render", first, copy, "-o", output.path])
+        let run = try PGHAProcess.run(["render", first, copy, "-o", output.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(copy):3:7: error[PGHA0701]: \(first) and \(copy) both render to cnpg-database/pg-a/"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
@@ -62,16 +62,16 @@ import Testing
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
         let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
-        #expect(try FleetTestSupport.run(["check", specs, "-o", output.path]).status == 1)
-        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
-        let current = try FleetTestSupport.run(["check", specs, "-o", output.path])
+        #expect(try PGHAProcess.run(["check", specs, "-o", output.path]).status == 1)
+        #expect(try PGHAProcess.run(["render", specs, "-o", output.path]).status == 0)
+        let current = try PGHAProcess.run(["check", specs, "-o", output.path])
         #expect(current.status == 0, "\(current.stdout)\(current.stderr)")
         #expect(current.stdout.isEmpty)
 
-        try FleetTestSupport.write("# hand edit\n", to: "out/cnpg-database/pg-b/cluster-pg-b.yaml", in: directory)
+        try TestSupport.write("# hand edit\n", to: "out/cnpg-database/pg-b/cluster-pg-b.yaml", in: directory)
         try FileManager.default.removeItem(at: output.appendingPathComponent("other/pg-a/kustomization.yaml"))
-        try FleetTestSupport.write("x: 1\n", to: "out/cnpg-database/pg-z/cluster-pg-z.yaml", in: directory)
-        let drifted = try FleetTestSupport.run(["check", specs, "-o", output.path])
+        try TestSupport.write("x: 1\n", to: "out/cnpg-database/pg-z/cluster-pg-z.yaml", in: directory)
+        let drifted = try PGHAProcess.run(["check", specs, "-o", output.path])
         #expect(drifted.status == 1)
         #expect(drifted.stdout == """
         changed: \(output.path)/cnpg-database/pg-b/cluster-pg-b.yaml
@@ -86,15 +86,15 @@ import Testing
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
         let specs = directory.appendingPathComponent("specs").path, output = directory.appendingPathComponent("out")
-        #expect(try FleetTestSupport.run(["render", specs, "-o", output.path]).status == 0)
-        let clean = try FleetTestSupport.run(["diff", specs, "-o", output.path])
+        #expect(try PGHAProcess.run(["render", specs, "-o", output.path]).status == 0)
+        let clean = try PGHAProcess.run(["diff", specs, "-o", output.path])
         #expect(clean.status == 0)
         #expect(clean.stdout.isEmpty)
 
         let kustomization = output.appendingPathComponent("kustomization.yaml")
         let original = try String(contentsOf: kustomization, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "- other/pg-a\n", with: "").utf8).write(to: kustomization)
-        let run = try FleetTestSupport.run(["diff", specs, "-o", output.path])
+        let run = try PGHAProcess.run(["diff", specs, "-o", output.path])
         #expect(run.status == 1)
         #expect(run.stdout == """
         --- a/kustomization.yaml
@@ -106,39 +106,39 @@ import Testing
         +- other/pg-a
 
         """)
-        let patched = try FleetTestSupport.run(["diff", specs, "-o", output.path, "-U", "0"])
+        let patched = try PGHAProcess.run(["diff", specs, "-o", output.path, "-U", "0"])
         #expect(patched.stdout.hasSuffix("@@ -6,0 +7 @@\n+- other/pg-a\n"))
     }
 
     @Test func theIdentityOverrideIsForOneSpecOnly() throws {
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try FleetTestSupport.run(["render", directory.appendingPathComponent("specs").path,
+        let run = try PGHAProcess.run(["render", directory.appendingPathComponent("specs").path,
                                             "--identity-client-id", "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--identity-client-id applies to one spec, not to a fleet"))
     }
 
     @Test func initWritesAStarterThatRenders() throws {
-        let directory = try FleetTestSupport.temporaryDirectory()
+        let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let spec = directory.appendingPathComponent("orders.yaml").path
-        #expect(try FleetTestSupport.run(["init", "--name", "orders", "-o", spec]).status == 0)
+        #expect(try PGHAProcess.run(["init", "--name", "orders", "-o", spec]).status == 0)
         #expect(try String(contentsOfFile: spec, encoding: .utf8) == StarterSpec.text(name: "orders"))
-        let render = try FleetTestSupport.run(["render", spec, "-o", directory.appendingPathComponent("out").path, "--strict"])
+        let render = try PGHAProcess.run(["render", spec, "-o", directory.appendingPathComponent("out").path, "--strict"])
         #expect(render.status == 0, "\(render.stderr)")
         #expect(render.stderr.isEmpty)
 
-        let again = try FleetTestSupport.run(["init", "-o", spec])
+        let again = try PGHAProcess.run(["init", "-o", spec])
         #expect(again.status == 3)
         #expect(again.stderr == "error: \(spec) exists; pass --force to overwrite it\n")
-        #expect(try FleetTestSupport.run(["init", "-o", spec, "--force"]).status == 0)
+        #expect(try PGHAProcess.run(["init", "-o", spec, "--force"]).status == 0)
         #expect(try String(contentsOfFile: spec, encoding: .utf8) == StarterSpec.text(name: StarterSpec.defaultName))
 
-        let stdout = try FleetTestSupport.run(["init"])
+        let stdout = try PGHAProcess.run(["init"])
         #expect(stdout.stdout == StarterSpec.text(name: StarterSpec.defaultName))
-        #expect(try FleetTestSupport.run(["init", "--name", "Bad_Name"]).status == 2)
-        let tooLong = try FleetTestSupport.run(["init", "--name", "billing-db-" + String(repeating: "x", count: 39)])
+        #expect(try PGHAProcess.run(["init", "--name", "Bad_Name"]).status == 2)
+        let tooLong = try PGHAProcess.run(["init", "--name", "billing-db-" + String(repeating: "x", count: 39)])
         #expect(tooLong.status == 2)
         #expect(tooLong.stdout.isEmpty)
         #expect(tooLong.stderr.contains("does not validate; choose a shorter name"))

@@ -1,0 +1,113 @@
+import Foundation
+
+/// How an output directory differs from what rendering would write there, file by file, with each file's unified
+/// diff when asked: the one comparison behind `pgha check` (the listing) and `pgha diff` (the patch).
+public struct Drift: Sendable, Equatable {
+    /// What rendering would do to one file.
+    public enum Change: String, Sendable, Equatable {
+        /// Rendering would create it.
+        case added
+        /// Rendering would rewrite it (other bytes, another mode, or not a regular file now).
+        case changed
+        /// Rendering would delete it.
+        case removed
+    }
+
+    /// One file that differs.
+    public struct Entry: Sendable, Equatable {
+        /// The file's path relative to the output directory.
+        public var path: String
+        public var change: Change
+        /// Its unified diff from `a/<path>` (the directory now) to `b/<path>` (the rendering); empty unless the
+        /// comparison was asked for diffs.
+        public var diff: String
+
+        public init(_ change: Change, _ path: String, diff: String = "") {
+            self.path = path
+            self.change = change
+            self.diff = diff
+        }
+    }
+
+    /// The differing files, sorted by path.
+    public var entries: [Entry]
+
+    /// Whether the directory holds exactly what rendering would write.
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// How one part of a rendering (a spec's files) compares with the output directory.
+    public struct Part: Sendable {
+        /// The part's files that differ from the directory's.
+        var entries: [Entry]
+        /// The files of the directory that the part renders.
+        var existingPaths: [String]
+
+        /// Compares `artifacts` with the files at the same paths in `directory`, reading only those; with
+        /// `diffContext`, each differing file gets its unified diff with that many lines of context.
+        public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
+            let paths = artifacts.map(\.path)
+            entries = Drift(rendered: artifacts, existing: try directory.files(at: paths), diffContext: diffContext).entries
+            existingPaths = directory.listed(paths)
+        }
+    }
+
+    /// How `directory` differs from the parts compared with it: their differences, and the files of `directory`
+    /// that no part renders, as removed (read for their diffs only when `diffContext` is given).
+    public init(_ parts: [Part], against directory: OutputDirectory, diffContext: Int? = nil) throws {
+        let rendered = Set(parts.flatMap(\.existingPaths))
+        let unrendered = directory.files.keys.filter { !rendered.contains($0) }
+        var entries = parts.flatMap(\.entries)
+        if diffContext == nil {
+            entries += unrendered.map { Entry(.removed, $0) }
+        } else {
+            entries += Drift(rendered: [], existing: try directory.files(at: unrendered), diffContext: diffContext).entries
+        }
+        self.entries = entries.sorted { $0.path < $1.path }
+    }
+
+    /// Compares `rendered` with the files `existing` holds.
+    init(rendered: [Artifact], existing: [String: ExistingFile], diffContext: Int? = nil) {
+        var entries: [Entry] = []
+        var renderedPaths = Set<String>(minimumCapacity: rendered.count)
+        for artifact in rendered {
+            renderedPaths.insert(artifact.path)
+            guard let file = existing[artifact.path] else {
+                entries.append(Entry(.added, artifact.path, diff: diffContext.map { UnifiedDiff.file(artifact.path, from: nil, to: artifact, context: $0) } ?? ""))
+                continue
+            }
+            if !Drift.matches(artifact, file) {
+                entries.append(Entry(.changed, artifact.path, diff: diffContext.map { UnifiedDiff.file(artifact.path, from: file, to: artifact, context: $0) } ?? ""))
+            }
+        }
+        for (path, file) in existing where !renderedPaths.contains(path) {
+            entries.append(Entry(.removed, path, diff: diffContext.map { UnifiedDiff.file(path, from: file, to: nil, context: $0) } ?? ""))
+        }
+        self.entries = entries.sorted { $0.path < $1.path }
+    }
+
+    /// The listing `pgha check` prints: one `added`, `changed` or `removed` line per file, its path under
+    /// `directory` as the user named it.
+    public func listing(in directory: String) -> String {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return entries.map { "\($0.change.rawValue): \(prefix)\($0.path)\n" }.joined()
+    }
+
+    /// The patch `pgha diff` prints: every file's diff, in path order.
+    public var patch: String { entries.map(\.diff).joined() }
+
+    /// A one-line count of the differences, such as `1 added, 2 changed, 0 removed`.
+    public var summary: String {
+        [Change.added, .changed, .removed].map { change in
+            "\(entries.count(where: { $0.change == change })) \(change.rawValue)"
+        }.joined(separator: ", ")
+    }
+
+    static func matches(_ artifact: Artifact, _ file: ExistingFile) -> Bool {
+        guard let bytes = file.bytes, file.isExecutable == artifact.isExecutable else { return false }
+        var contents = artifact.contents
+        return contents.withUTF8 { utf8 in
+            guard utf8.count == bytes.count, let start = utf8.baseAddress else { return utf8.count == bytes.count }
+            return bytes.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, utf8.count) == 0 }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// The rules that span the specs of a fleet (PGHA0701-0703): two specs must not render into one folder, use one
+/// Azure resource only a single cluster may use, or configure a resource they share differently. `render`,
+/// `check`, `diff` and `validate` all report them.
+public enum FleetRules {
+    /// What the fleet rules need to know of one valid spec.
+    public struct Member: Sendable {
+        /// The spec file, as named on the command line or found in a directory.
+        public var path: String
+        /// The folder, relative to the output directory, that the spec renders into.
+        public var folder: String
+        /// Where the spec writes its name, which the fleet's diagnostics point at.
+        var nameLocation: SourceLocation
+        /// The Azure resources only this cluster may use.
+        var exclusiveResources: [String]
+        /// The shared Azure resources the spec configures, and how.
+        var sharedSettings: [SharedSetting]
+
+        public init(path: String, spec: Spec) {
+            self.path = path
+            folder = FleetRules.folder(of: spec)
+            nameLocation = spec.sourceMap.location(of: "name")
+            exclusiveResources = FleetRules.exclusiveResources(of: spec)
+            sharedSettings = FleetRules.sharedSettings(of: spec)
+        }
+    }
+
+    /// An Azure resource that clusters of a fleet may share, and the settings a spec gives it.
+    struct SharedSetting: Sendable, Equatable {
+        var resource: String
+        var settings: String
+    }
+
+    /// The folder, relative to the output directory, that a fleet member renders into.
+    public static func folder(of spec: Spec) -> String { "\(spec.namespace)/\(spec.name)" }
+
+    /// The fleet's diagnostics of each member, in the order given (nil: an invalid or unreadable spec, which the
+    /// rules skip). Each spec is compared with those before it, so a conflict is reported on the later spec; a
+    /// member with an error here must not be rendered.
+    public static func check(_ members: [Member?]) -> [[Diagnostic]] {
+        var diagnostics = [[Diagnostic]](repeating: [], count: members.count)
+        var owners: [String: String] = [:]
+        var resourceOwners: [String: String] = [:]
+        var sharedOwners: [String: (path: String, settings: String)] = [:]
+        for (index, member) in members.enumerated() {
+            guard let member else { continue }
+            func report(_ code: DiagnosticCode, _ message: String, hint: String) {
+                diagnostics[index].append(Diagnostic(.error, code, message, path: "name", at: member.nameLocation, hint: hint))
+            }
+            if let owner = owners[member.folder] {
+                report(.duplicateTarget, "\(owner) and \(member.path) both render to \(member.folder)/",
+                       hint: "each spec of a fleet needs its own namespace and name; rename one of them or render them separately")
+                continue
+            }
+            owners[member.folder] = member.path
+            for resource in member.exclusiveResources {
+                guard let owner = resourceOwners[resource] else {
+                    resourceOwners[resource] = member.path
+                    continue
+                }
+                report(.sharedAzureResource, "\(owner) and \(member.path) both use \(resource)",
+                       hint: "clusters of one fleet that share an identity, a storage account or a public IP need distinct names and ports")
+            }
+            for shared in member.sharedSettings {
+                guard let (owner, settings) = sharedOwners[shared.resource] else {
+                    sharedOwners[shared.resource] = (member.path, shared.settings)
+                    continue
+                }
+                guard settings != shared.settings else { continue }
+                report(.conflictingSharedResource,
+                       "\(owner) and \(member.path) share \(shared.resource) but configure it differently: \(settings) in \(owner), \(shared.settings) here",
+                       hint: "specs that deploy to one AKS cluster share it, its operator and its node pools: give them the same azure and operator settings, or separate clusters")
+            }
+        }
+        return diagnostics
+    }
+
+    /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
+    /// after the clusters, on one identity), its backup folder (the server name is the cluster name), and its
+    /// public IP's ports.
+    static func exclusiveResources(of spec: Spec) -> [String] {
+        let azure = spec.azure
+        var resources: [String] = []
+        if let backup = spec.backup {
+            let clusters = [spec.name] + (spec.recovery.map { [$0.name] } ?? [])
+            resources += clusters.map { "the federated credential '\($0)' of the identity \(azure.resourceGroup)/\(azure.identityName)" }
+            resources.append("the backup folder \(backup.destinationPath)/\(spec.name)")
+        }
+        if let expose = spec.expose {
+            resources += [expose.readWritePort, expose.readOnlyPort].map {
+                "port \($0) of the public IP \(azure.nodeResourceGroup)/\(expose.publicIP)"
+            }
+        }
+        return resources
+    }
+
+    /// What deploy.sh creates once and then finds existing: the AKS cluster (with its system node pool), the
+    /// CloudNativePG operator on it, and the PostgreSQL node pool. Specs that share one must configure it alike, or
+    /// whichever deploys second silently gets the first one's.
+    static func sharedSettings(of spec: Spec) -> [SharedSetting] {
+        let azure = spec.azure
+        let cluster = "the AKS cluster \(azure.resourceGroup)/\(azure.aksCluster)"
+        func pool(_ pool: Spec.Azure.NodePool) -> String {
+            "\(pool.name), \(pool.vmSize), \(pool.minCount) to \(pool.maxCount) nodes"
+        }
+        let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return [
+            SharedSetting(resource: cluster, settings: "in \(azure.location), Kubernetes \(azure.kubernetesVersion), tier \(azure.tier), "
+                + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool))"),
+            SharedSetting(resource: "the CloudNativePG operator of " + cluster,
+                          settings: "\(spec.operatorSettings.version) in namespace \(spec.operatorSettings.namespace)"
+                            + (config.isEmpty ? "" : " with " + config.joined(separator: ", "))),
+            SharedSetting(resource: "the node pool '\(azure.nodePool.name)' of " + cluster,
+                          settings: pool(azure.nodePool) + " in zones " + spec.zones.joined(separator: " ")),
+        ]
+    }
+}
