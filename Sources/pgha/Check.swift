@@ -9,7 +9,8 @@ struct Check: ParsableCommand, SpecSetOptions {
         abstract: "Check that a directory holds exactly what render would write there.",
         discussion: """
         Renders in memory and compares with DIR, writing nothing. Exits 0 when DIR is current, and 1 when a spec is \
-        invalid or when DIR has drifted, listing each file that render would add, change or remove.
+        invalid or when DIR has drifted, listing each file that render would add, change or remove. Files in DIR that \
+        pgha did not write are not compared: render keeps them.
         """
     )
 
@@ -21,15 +22,19 @@ struct Check: ParsableCommand, SpecSetOptions {
     @Option(name: .shortAndLong, help: "The output directory to check.", completion: .directory)
     var output: String
 
+    func validate() throws {
+        try validateOutputOption(output)
+    }
+
     func run() throws {
         let specSet = try discoverSpecs()
-        let existing = try handlingOutputErrors { try OutputDirectory(output) }
+        let existing = try handlingIOErrors { try OutputDirectory(output) }
         let parts = try renderSpecs(specSet) { try Drift.Part($0, against: existing) }
-        let drift = try handlingOutputErrors { try Drift(parts, against: existing) }
+        let drift = try handlingIOErrors { try Drift(parts, against: existing) }
         guard !drift.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(drift.listing(in: output).utf8))
-        let summary = "error: \(output) differs from the specs (\(drift.summary)); run pgha render to update it\n"
-        FileHandle.standardError.write(Data(summary.utf8))
+        let formatter = formatter
+        try Console.out(drift.entries.map { formatter.change($0.change.rawValue, file: $0.path(in: output)) }.joined())
+        try printError("\(output) differs from the specs (\(drift.summary)); run pgha render to update it")
         throw ExitStatus.drifted.exitCode
     }
 }

@@ -14,22 +14,43 @@ protocol DiagnosticOptions {
 
 extension ArgumentHelp {
     /// The help of `--format`.
-    static let diagnosticFormat: ArgumentHelp = "How to print diagnostics: human, json or github."
+    static let diagnosticFormat: ArgumentHelp = "How to print diagnostics and every other message: human, json or github."
     /// The help of `--strict`.
     static let strict: ArgumentHelp = "Treat warnings as errors."
 }
 
 extension DiagnosticOptions {
+    /// The formatter of this command's messages, coloured only on a terminal that allows it.
+    var formatter: DiagnosticFormatter {
+        let colored = format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        return DiagnosticFormatter(format: format, colored: colored)
+    }
+
     /// Prints the diagnostics of one file to standard error (notes only when `includeNotes`, as `validate` does);
     /// returns whether they allow going on.
-    func report(_ diagnostics: [Diagnostic], file: String, source: [UInt8], includeNotes: Bool = false) -> Bool {
+    func report(_ diagnostics: [Diagnostic], file: String, source: [UInt8], includeNotes: Bool = false) throws -> Bool {
         let shown = includeNotes ? diagnostics : diagnostics.filter { $0.severity != .note }
         if !shown.isEmpty {
-            let colored = format == .human && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let text = DiagnosticFormatter(format: format, colored: colored).format(shown, file: file, source: source)
-            FileHandle.standardError.write(Data(text.utf8))
+            try Console.error(formatter.format(shown, file: file, source: source))
         }
         return !diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+
+    /// Prints an error that is not about a spec's content, in the chosen format.
+    func printError(_ message: String, file: String? = nil) throws {
+        try Console.error(formatter.message(.error, message, file: file))
+    }
+
+    /// Runs a step that reads or writes files; on failure prints why and exits 3.
+    func handlingIOErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            try printError("\(error)")
+            throw ExitStatus.io.exitCode
+        }
     }
 }
 

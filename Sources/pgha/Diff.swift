@@ -21,21 +21,22 @@ struct Diff: ParsableCommand, SpecSetOptions {
     @Option(name: .shortAndLong, help: "The output directory to compare with.", completion: .directory)
     var output: String
 
-    @Option(name: [.customShort("U"), .long], help: "Lines of context around each change.")
+    @Option(name: [.customShort("U"), .long], parsing: .unconditional, help: "Lines of context around each change (-U3 as diff writes it works too).")
     var context = 3
 
     func validate() throws {
-        guard context >= 0 else { throw ValidationError("--context must not be negative") }
+        try validateOutputOption(output)
+        guard context >= 0 else { throw ValidationError("-U/--context takes a number of lines, 0 or more, not \(context)") }
     }
 
     func run() throws {
         let specSet = try discoverSpecs()
-        let directory = try handlingOutputErrors { try OutputDirectory(output) }
+        let directory = try handlingIOErrors { try OutputDirectory(output) }
         let context = context
         let parts = try renderSpecs(specSet) { try Drift.Part($0, against: directory, diffContext: context) }
-        let drift = try handlingOutputErrors { try Drift(parts, against: directory, diffContext: context) }
+        let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
         guard !drift.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(drift.patch.utf8))
+        try Console.out(drift.patch)
         throw ExitStatus.drifted.exitCode
     }
 }

@@ -9,7 +9,7 @@ struct Init: ParsableCommand {
     @Option(help: "The cluster's name: a DNS-1035 label of at most 50 characters.")
     var name = StarterSpec.defaultName
 
-    @Option(name: .shortAndLong, help: "The file to write; without it, the spec goes to standard output.",
+    @Option(name: .shortAndLong, help: "The file to write; without it, or with -, the spec goes to standard output.",
             completion: .specFiles)
     var output: String?
 
@@ -17,6 +17,7 @@ struct Init: ParsableCommand {
     var force = false
 
     func validate() throws {
+        try validateOutputOption(output)
         guard StarterSpec.isValidName(name) else {
             throw ValidationError("--name '\(name)' is not a DNS-1035 label of at most 50 characters (lowercase letters, digits and '-', starting with a letter)")
         }
@@ -26,23 +27,37 @@ struct Init: ParsableCommand {
         let text = StarterSpec.text(name: name)
         let checked = Compiler.check(Array(text.utf8))
         guard !checked.diagnostics.containsErrors else {
-            let report = DiagnosticFormatter(format: .human).format(checked.diagnostics, file: "<starter spec>", source: Array(text.utf8))
-            FileHandle.standardError.write(Data(report.utf8))
+            try Console.error(DiagnosticFormatter(format: .human).format(checked.diagnostics, file: "<starter spec>", source: Array(text.utf8)))
             throw ValidationError("the starter spec for --name '\(name)' does not validate; choose a shorter name")
         }
-        guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        guard let output, output != SpecSet.standardInput else {
+            try Console.out(text)
             return
         }
-        if !force && FileManager.default.fileExists(atPath: output) {
-            FileHandle.standardError.write(Data("error: \(output) exists; pass --force to overwrite it\n".utf8))
+        if !force && access(output, F_OK) == 0 {
+            try Console.error("error: \(output) exists; pass --force to overwrite it\n")
             throw ExitStatus.io.exitCode
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(output): \(error.localizedDescription)\n".utf8))
+        guard Self.write(text, to: output) else {
+            try Console.error("error: cannot write \(output): \(String(cString: strerror(errno)))\n")
             throw ExitStatus.io.exitCode
         }
+    }
+
+    /// Writes `text` to a temporary file beside `path` and renames it into place, so that a failure leaves no
+    /// half-written spec; false (with `errno` set) on failure.
+    private static func write(_ text: String, to path: String) -> Bool {
+        let temporary = path + ".pgha-new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return false }
+        let written = Console.write(text, to: descriptor)
+        let savedErrno = errno
+        guard close(descriptor) == 0, written, rename(temporary, path) == 0 else {
+            let reason = written ? errno : savedErrno
+            unlink(temporary)
+            errno = reason
+            return false
+        }
+        return true
     }
 }

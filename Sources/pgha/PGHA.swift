@@ -15,20 +15,33 @@ struct PGHA: ParsableCommand {
         subcommands: [Render.self, Check.self, Diff.self, Validate.self, Init.self, Schema.self]
     )
 
+    /// The arguments with diff's attached form `-U3` split into `-U 3`, which argument-parser does not read.
+    static func splittingAttachedContext(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            guard argument.hasPrefix("-U"), argument.count > 2, Int(argument.dropFirst(2)) != nil else { return [argument] }
+            return ["-U", String(argument.dropFirst(2))]
+        }
+    }
+
     /// Runs the command, mapping argument errors to exit code 2 (help and version exit 0).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.splittingAttachedContext(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+                Foundation.exit(Console.write(fullMessage(for: error) + "\n", to: STDOUT_FILENO) ? 0 : ExitStatus.io.rawValue)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            var message = fullMessage(for: error)
+            if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-"),
+               !configuration.subcommands.contains(where: { $0.configuration.commandName == word }),
+               let suggestion = Suggestion.closest(to: word, in: configuration.subcommands.compactMap { $0.configuration.commandName }) {
+                message += "\nhint: did you mean '\(suggestion)'?"
+            }
+            _ = Console.write(message + "\n", to: STDERR_FILENO)
             Foundation.exit(ExitStatus.usage.rawValue)
         }
     }

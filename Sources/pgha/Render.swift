@@ -8,9 +8,11 @@ struct Render: ParsableCommand, SpecSetOptions {
         commandName: "render",
         abstract: "Render specs into manifests (and scripts) in a directory, or as YAML on standard output.",
         discussion: """
-        One spec file renders into DIR itself. Several specs, or a directory of specs, render as a fleet: each into \
-        DIR/<namespace>/<name>/, with DIR/kustomization.yaml listing those folders. Nothing is written when any spec \
-        has errors; an existing directory is replaced atomically.
+        One spec file renders into DIR itself; `-` reads a spec from standard input. Several specs, or a directory of \
+        specs, render as a fleet: each into DIR/<namespace>/<name>/, with DIR/kustomization.yaml listing those \
+        folders. Nothing is written when any spec has errors. pgha replaces or deletes only the files it wrote \
+        (listed in DIR/.pgha-files) and keeps everything else in DIR. Without -o, standard output carries the \
+        steady-state manifests only, each naming its file; --include adds the one-off and operator objects.
         """
     )
 
@@ -19,24 +21,60 @@ struct Render: ParsableCommand, SpecSetOptions {
     @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
     @Flag(help: .strict) var strict = false
 
-    @Option(name: .shortAndLong, help: "The output directory; without it, the manifests go to standard output.",
+    @Option(name: .shortAndLong, help: "The output directory; without it, the steady-state manifests go to standard output.",
             completion: .directory)
     var output: String?
+
+    @Option(help: ArgumentHelp("Also print these objects on standard output (without -o): oneoff, operator.", valueName: "kinds"))
+    var include: String?
+
+    @Flag(help: "Let pgha replace files in the output directory that it did not write, where it renders a file of the same path.")
+    var adopt = false
+
+    @Flag(help: "Say how the output directory was written (swapped whole, or file by file and why).")
+    var verbose = false
+
+    /// The roles `--include` adds to standard output.
+    private var includedRoles: Set<Artifact.Role> {
+        get throws {
+            guard let include else { return [] }
+            let allowed: [String: Artifact.Role] = ["oneoff": .oneOff, "operator": .operatorSettings]
+            return Set(try include.split(separator: ",", omittingEmptySubsequences: false).map { name in
+                guard let role = allowed[String(name)] else {
+                    throw ValidationError("--include takes oneoff and operator, not '\(name)'")
+                }
+                return role
+            })
+        }
+    }
+
+    func validate() throws {
+        try validateOutputOption(output)
+        if output != nil && include != nil { throw ValidationError("--include applies to standard output; with -o, every file is written") }
+        _ = try includedRoles
+    }
 
     func run() throws {
         let specSet = try discoverSpecs()
         guard let output else {
             let artifacts = try renderSpecs(specSet) { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
-            FileHandle.standardOutput.write(Data(Renderer.stream(artifacts).utf8))
+            try Console.out(Renderer.stream(artifacts, including: try includedRoles))
             return
         }
-        let staging = try handlingOutputErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output)) }
+        let adopt = adopt
+        let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output), adopting: adopt) }
+        let method: OutputWriter.Method
         do {
             _ = try renderSpecs(specSet) { try staging.add($0) }
-            try handlingOutputErrors { try staging.commit() }
+            method = try handlingIOErrors { try staging.commit() }
         } catch {
             staging.discard()
             throw error
+        }
+        guard verbose else { return }
+        switch method {
+        case .swapped: try Console.error("wrote \(output): swapped in whole\n")
+        case .inPlace(let reason): try Console.error("wrote \(output): file by file, because \(reason)\n")
         }
     }
 }
@@ -51,7 +89,7 @@ protocol SpecSetOptions: DiagnosticOptions {
 extension ArgumentHelp {
     /// The help of the spec arguments.
     static let specs = ArgumentHelp(
-        "Spec files, or directories of specs.",
+        "Spec files, directories of specs, or - for standard input.",
         discussion: "A directory stands for the *.yaml and *.yml files directly inside it (not in subdirectories)."
     )
     /// The help of `--identity-client-id`.
@@ -71,9 +109,8 @@ extension SpecSetOptions {
         do {
             specSet = try SpecSet.discover(specs)
         } catch {
-            if error.isUsage { throw ValidationError(error.description) }
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitStatus.io.exitCode
+            try printError(error.description)
+            throw (error.isUsage ? ExitStatus.usage : ExitStatus.io).exitCode
         }
         if specSet.isFleet && identityClientID != nil {
             throw ValidationError("--identity-client-id applies to one spec, not to a fleet")
@@ -87,37 +124,28 @@ extension SpecSetOptions {
     func renderSpecs<Part: Sendable>(_ specSet: SpecSet, consume: @escaping @Sendable ([Artifact]) throws -> Part) throws -> [Part] {
         let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID), consume: consume)
         try reportSpecs(rendering, of: specSet)
-        return try handlingOutputErrors { try rendering.parts.get() }
+        return try handlingIOErrors { try rendering.parts.get() }
     }
 
     /// Reports the diagnostics of every spec (notes only when `includeNotes`) and the unreadable files; throws the
     /// exit status unless every spec was read and is valid.
     func reportSpecs<Part>(_ rendering: Rendering<Part>, of specSet: SpecSet, includeNotes: Bool = false) throws {
         var invalid = 0
-        for file in rendering.reports where !report(file.diagnostics, file: file.path, source: file.source, includeNotes: includeNotes) {
+        for file in rendering.reports where try !report(file.diagnostics, file: file.path, source: file.source, includeNotes: includeNotes) {
             invalid += 1
         }
         if !rendering.unreadable.isEmpty {
-            FileHandle.standardError.write(Data(rendering.unreadable.map { "error: \($0)\n" }.joined().utf8))
+            for reason in rendering.unreadable { try printError(reason) }
             throw ExitStatus.io.exitCode
         }
         guard invalid == 0, rendering.succeeded else {
-            if specSet.isFleet {
-                let summary = "error: \(invalid) of \(specSet.paths.count) specs have errors\n"
-                FileHandle.standardError.write(Data(summary.utf8))
-            }
+            if specSet.isFleet { try printError("\(invalid) of \(specSet.paths.count) specs have errors") }
             throw ExitStatus.invalidSpec.exitCode
         }
     }
 }
 
-/// Runs a step that renders into, or compares with, an output directory; exits 3 when the directory cannot be read
-/// or written.
-func handlingOutputErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitStatus.io.exitCode
-    }
+/// Refuses an empty `-o`, which would otherwise name the current directory.
+func validateOutputOption(_ output: String?) throws {
+    if output == "" { throw ValidationError("-o/--output needs a path; use -o . for the current directory") }
 }

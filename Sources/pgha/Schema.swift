@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PGHAKit
 
 /// `pgha schema`: print the JSON Schema of the spec (the same as Schemas/pgha.schema.json).
@@ -7,6 +6,6 @@ struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "schema", abstract: "Print the JSON Schema of the spec format.")
 
     func run() throws {
-        FileHandle.standardOutput.write(Data(JSONSchemaGenerator.schema().utf8))
+        try Console.out(JSONSchemaGenerator.schema())
     }
 }

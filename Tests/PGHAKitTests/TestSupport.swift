@@ -3,6 +3,19 @@ import Foundation
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
+    /// SplitMix64: a small deterministic generator, so every run mutates the same way.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     /// The repository root, found from this file's location.
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -79,12 +92,13 @@ enum TestSupport {
         }
     }
 
-    /// Every file below `directory`, relative path to contents.
-    static func tree(at directory: URL) throws -> [String: String] {
+    /// Every file below `directory`, relative path to contents; pgha's listing of the files it wrote
+    /// (`.pgha-files`) only when `includingListing`.
+    static func tree(at directory: URL, includingListing: Bool = false) throws -> [String: String] {
         var files: [String: String] = [:]
         let base = directory.standardizedFileURL.path
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return files }
-        for case let relative as String in enumerator {
+        for case let relative as String in enumerator where includingListing || relative != OutputListing.fileName {
             var isDirectory: ObjCBool = false
             let full = base + "/" + relative
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -26,6 +26,36 @@ public struct DiagnosticFormatter: Sendable {
         }.joined()
     }
 
+    /// A message that is not about a spec's content (an I/O error, a summary), ending in a newline; `file` names
+    /// the file it concerns, if any.
+    public func message(_ severity: Diagnostic.Severity, _ text: String, file: String? = nil) -> String {
+        switch format {
+        case .human:
+            return paint(severity.rawValue, severity == .error ? "31" : severity == .warning ? "33" : "36") + ": " + printable(text) + "\n"
+        case .json:
+            var fields = [("severity", jsonString(severity.rawValue)), ("message", jsonString(text))]
+            if let file { fields.insert(("file", jsonString(file)), at: 0) }
+            return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
+        case .github:
+            let properties = file.map { " file=\(escapeProperty($0))" } ?? ""
+            return "::\(githubCommand(severity))\(properties)::\(escapeData(text))\n"
+        }
+    }
+
+    /// One file that rendering would change (`pgha check`'s listing): `added: out/x.yaml` for people, an object with
+    /// the change and the file for tools, an error annotation on the file for GitHub Actions.
+    public func change(_ change: String, file: String) -> String {
+        switch format {
+        case .human: return "\(change): \(printable(file))\n"
+        case .json: return "{\"change\":\(jsonString(change)),\"file\":\(jsonString(file))}\n"
+        case .github: return "::error file=\(escapeProperty(file)),title=\(escapeProperty(change))::this file would be \(change) by pgha render; render and commit the result\n"
+        }
+    }
+
+    private func githubCommand(_ severity: Diagnostic.Severity) -> String {
+        severity == .error ? "error" : severity == .warning ? "warning" : "notice"
+    }
+
     private func human(_ diagnostic: Diagnostic, file: String, lines: SourceLines) -> String {
         let location = diagnostic.location
         let severity = paint(diagnostic.severity.rawValue, diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36")
@@ -57,7 +87,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     private func github(_ diagnostic: Diagnostic, file: String) -> String {
-        let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+        let command = githubCommand(diagnostic.severity)
         var message = diagnostic.message
         if !diagnostic.path.isEmpty { message += " (spec path: \(diagnostic.path))" }
         if let hint = diagnostic.hint { message += "\nhint: \(hint)" }

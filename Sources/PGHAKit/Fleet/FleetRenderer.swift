@@ -68,18 +68,16 @@ public enum FleetRenderer {
         process(count: specs.paths.count, fleet: specs.isFleet, options: options, consume: nil, load: reader(specs))
     }
 
-    private struct ReadFailure: Error {
-        var description: String
-    }
+    private typealias ReadFailure = SpecSet.Failure
 
-    /// Reads the spec files of `specs` by index.
+    /// Reads the spec files of `specs` by index; the spec from standard input is named `<stdin>` and read once.
     private static func reader(_ specs: SpecSet) -> @Sendable (Int) -> Result<SpecSource, ReadFailure> {
         let paths = specs.paths
+        let standardInput = paths.contains(SpecSet.standardInput) ? SpecSet.read(SpecSet.standardInput) : nil
         return { index in
-            guard let data = FileManager.default.contents(atPath: paths[index]) else {
-                return .failure(ReadFailure(description: "cannot read \(paths[index])"))
-            }
-            return .success(SpecSource(path: paths[index], bytes: [UInt8](data)))
+            let path = paths[index]
+            let bytes = path == SpecSet.standardInput ? standardInput! : SpecSet.read(path)
+            return bytes.map { SpecSource(path: SpecSet.name(of: path), bytes: $0) }
         }
     }
 
@@ -117,7 +115,8 @@ public enum FleetRenderer {
         let loaded = Parallel.map(count) { index -> Result<Member<Part>, ReadFailure> in
             load(index).map { source in
                 var memberOptions = options
-                memberOptions.specFileName = source.path.split(separator: "/").last.map(String.init) ?? source.path
+                memberOptions.specFileName = source.path == SpecSet.standardInputName
+                    ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
                 return compile(source, fleet: fleet, options: memberOptions, claims: claims, consume: consume)
             }
         }

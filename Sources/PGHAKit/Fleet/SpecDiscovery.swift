@@ -1,7 +1,7 @@
 import Foundation
 
-/// The spec files a command line names: files as given, directories expanded to the `*.yaml` and `*.yml` files
-/// directly inside them (not in subdirectories, and no hidden files), sorted by name.
+/// The spec files a command line names: files as given, `-` for standard input, directories expanded to the `*.yaml`
+/// and `*.yml` files directly inside them (not in subdirectories, and no hidden files), sorted by name.
 public struct SpecSet: Sendable, Equatable {
     /// The spec files, in argument order with each directory's files sorted; a file named twice (by any path or
     /// link) appears once.
@@ -21,14 +21,28 @@ public struct SpecSet: Sendable, Equatable {
         public var isUsage: Bool
     }
 
-    /// Expands `arguments` (spec files and directories of specs).
+    /// The argument that stands for a spec read from standard input.
+    public static let standardInput = "-"
+    /// How diagnostics name the spec read from standard input.
+    public static let standardInputName = "<stdin>"
+
+    /// Expands `arguments` (spec files, `-`, and directories of specs).
     public static func discover(_ arguments: [String]) throws(Failure) -> SpecSet {
         guard !arguments.isEmpty else { throw Failure(description: "no spec given", isUsage: true) }
+        guard arguments.count(where: { $0 == standardInput }) <= 1 else {
+            throw Failure(description: "standard input ('-') can be named once", isUsage: true)
+        }
         var paths: [String] = []
         var seen: Set<FileIdentity> = []
         var namesDirectory = false
         for argument in arguments {
-            guard let identity = FileIdentity(argument) else { throw Failure(description: "cannot read \(argument)", isUsage: false) }
+            if argument == standardInput {
+                paths.append(argument)
+                continue
+            }
+            guard let identity = FileIdentity(argument) else {
+                throw Failure(description: "cannot read \(argument): \(String(cString: strerror(errno)))", isUsage: false)
+            }
             guard identity.isDirectory else {
                 if seen.insert(identity).inserted { paths.append(argument) }
                 continue
@@ -39,6 +53,33 @@ public struct SpecSet: Sendable, Equatable {
             }
         }
         return SpecSet(paths: paths, isFleet: namesDirectory || paths.count > 1)
+    }
+
+    /// The bytes of the spec at `path` (`-`: standard input), read with plain POSIX calls so that pipes and
+    /// `/dev/stdin` work; the failure says why (not found, permission, a directory).
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let descriptor = path == standardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        func failure() -> Result<[UInt8], Failure> {
+            .failure(Failure(description: "cannot read \(name(of: path)): \(String(cString: strerror(errno)))", isUsage: false))
+        }
+        guard descriptor >= 0 else { return failure() }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return failure()
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// How diagnostics name the spec at `path`.
+    public static func name(of path: String) -> String {
+        path == standardInput ? standardInputName : path
     }
 
     /// The spec files directly inside `directory`, sorted by name.

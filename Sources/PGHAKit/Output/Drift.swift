@@ -27,6 +27,11 @@ public struct Drift: Sendable, Equatable {
             self.change = change
             self.diff = diff
         }
+
+        /// The file's path under `directory` as the user named it, as `pgha check` lists it.
+        public func path(in directory: String) -> String {
+            (directory.hasSuffix("/") ? directory : directory + "/") + path
+        }
     }
 
     /// The differing files, sorted by path.
@@ -39,30 +44,28 @@ public struct Drift: Sendable, Equatable {
     public struct Part: Sendable {
         /// The part's files that differ from the directory's.
         var entries: [Entry]
-        /// The files of the directory that the part renders.
-        var existingPaths: [String]
+        /// The paths the part renders.
+        var paths: [String]
 
         /// Compares `artifacts` with the files at the same paths in `directory`, reading only those; with
         /// `diffContext`, each differing file gets its unified diff with that many lines of context.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
-            let paths = artifacts.map(\.path)
+            paths = artifacts.map(\.path)
             entries = Drift(rendered: artifacts, existing: try directory.files(at: paths), diffContext: diffContext).entries
-            existingPaths = directory.listed(paths)
         }
     }
 
-    /// How `directory` differs from the parts compared with it: their differences, and the files of `directory`
-    /// that no part renders, as removed (read for their diffs only when `diffContext` is given).
+    /// How `directory` differs from the parts compared with it: their differences, the files pgha wrote there that
+    /// no part renders, as removed, and the directory's listing (`OutputListing`). Files pgha did not write are not
+    /// compared: rendering keeps them.
     public init(_ parts: [Part], against directory: OutputDirectory, diffContext: Int? = nil) throws {
-        let rendered = Set(parts.flatMap(\.existingPaths))
-        let unrendered = directory.files.keys.filter { !rendered.contains($0) }
-        var entries = parts.flatMap(\.entries)
-        if diffContext == nil {
-            entries += unrendered.map { Entry(.removed, $0) }
-        } else {
-            entries += Drift(rendered: [], existing: try directory.files(at: unrendered), diffContext: diffContext).entries
-        }
-        self.entries = entries.sorted { $0.path < $1.path }
+        let rendered = Set(parts.flatMap(\.paths))
+        let unrendered = directory.owned.filter { !rendered.contains($0) }
+        let listing = Artifact(path: OutputListing.fileName, contents: OutputListing.contents(rendered))
+        var existing = try directory.files(at: Array(unrendered))
+        if let file = try directory.file(at: listing.path) { existing[listing.path] = file }
+        self.entries = (parts.flatMap(\.entries) + Drift(rendered: [listing], existing: existing, diffContext: diffContext).entries)
+            .sorted { $0.path < $1.path }
     }
 
     /// Compares `rendered` with the files `existing` holds.
@@ -85,12 +88,6 @@ public struct Drift: Sendable, Equatable {
         self.entries = entries.sorted { $0.path < $1.path }
     }
 
-    /// The listing `pgha check` prints: one `added`, `changed` or `removed` line per file, its path under
-    /// `directory` as the user named it.
-    public func listing(in directory: String) -> String {
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return entries.map { "\($0.change.rawValue): \(prefix)\($0.path)\n" }.joined()
-    }
 
     /// The patch `pgha diff` prints: every file's diff, in path order.
     public var patch: String { entries.map(\.diff).joined() }

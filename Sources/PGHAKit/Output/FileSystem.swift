@@ -1,7 +1,24 @@
 import Foundation
 
-/// Directory operations with plain POSIX calls, for trees of thousands of files.
-enum FileSystem {
+/// File and directory operations with plain POSIX calls, for trees of thousands of files.
+public enum FileSystem {
+    /// Writes all of `text` to `descriptor`, retrying interrupted and short writes; false (with `errno` set) on
+    /// failure. The CLI writes standard output and error with it too, so a full disk or a closed stream is an error
+    /// to report, not a crash.
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+
     /// The names in `directory` (without `.` and `..`), or nil when it cannot be read.
     static func entries(of directory: String) -> [String]? {
         guard let stream = opendir(directory) else { return nil }

@@ -13,8 +13,10 @@ public struct ExistingFile: Sendable, Equatable {
     }
 }
 
-/// An output directory as it is now: its files listed up front, their contents read on demand (from several
-/// threads at once), so comparing a fleet with it never holds the whole tree in memory.
+/// An output directory as it is now, and which of its files pgha owns: those its listing (`OutputListing`) names,
+/// or, in an output of pgha 0.1.0 that has no listing, the files whose header says pgha generated them. Contents
+/// are read on demand (from several threads at once), so comparing a fleet with it never holds the whole tree in
+/// memory.
 public struct OutputDirectory: Sendable {
     /// Why a directory or one of its files could not be read.
     public struct Failure: Error, CustomStringConvertible {
@@ -23,55 +25,57 @@ public struct OutputDirectory: Sendable {
 
     /// The directory.
     public let root: String
-    /// Every file below it, hidden ones included, by `/`-separated relative path: true for regular files, false
-    /// for anything else but directories. Empty when the directory does not exist.
-    public let files: [String: Bool]
+    /// Whether the directory exists.
+    public let exists: Bool
+    /// The files pgha wrote there, by `/`-separated relative path (the listing itself excluded).
+    public let owned: Set<String>
+    /// Whether the files are known from a listing (false: none yet, or an output of pgha 0.1.0).
+    public let hasListing: Bool
 
-    /// Lists the files below `root`.
+    /// Reads which files below `root` pgha owns.
     public init(_ root: String) throws(Failure) {
         self.root = root
         var status = stat()
         guard lstat(root, &status) == 0 else {
             guard errno == ENOENT else { throw Self.failure("cannot read", root) }
-            files = [:]
+            exists = false
+            owned = []
+            hasListing = false
             return
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
             throw Failure(description: "\(root) exists and is not a directory")
         }
-        var files: [String: Bool] = [:]
-        try Self.walk(root, relative: "", into: &files)
-        self.files = files
-    }
-
-    /// The file at `path` (relative to the directory), or nil when there is none.
-    public func file(at path: String) throws(Failure) -> ExistingFile? {
-        guard let isRegular = files[path] else { return nil }
-        guard isRegular else { return ExistingFile(bytes: nil) }
-        let fullPath = root + "/" + path
-        let descriptor = open(fullPath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Self.failure("cannot read", fullPath) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Self.failure("cannot read", fullPath) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            guard count >= 0 else {
-                if errno == EINTR { continue }
-                throw Self.failure("cannot read", fullPath)
+        exists = true
+        let listingPath = root + "/" + OutputListing.fileName
+        if let listing = try Self.read(listingPath) {
+            guard let paths = OutputListing.paths(in: listing) else {
+                throw Failure(description: "\(listingPath) is not a listing pgha wrote; restore it from version control, or remove it and the files pgha wrote")
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
+            owned = Set(paths)
+            hasListing = true
+        } else if Self.isPGHAOutput(root) {
+            var found: Set<String> = []
+            try Self.collectGenerated(root, relative: "", into: &found)
+            owned = found
+            hasListing = false
+        } else {
+            owned = []
+            hasListing = false
         }
-        return ExistingFile(bytes: bytes, isExecutable: status.st_mode & S_IXUSR != 0)
     }
 
-    /// Those of `paths` that name files of the directory, as the directory's own strings: keeping them for a whole
-    /// fleet, to find the files no spec renders, then allocates nothing.
-    public func listed(_ paths: [String]) -> [String] {
-        paths.compactMap { path in files.index(forKey: path).map { files.keys[$0] } }
+    /// The file at `path` (relative to the directory), whoever wrote it, or nil when there is none.
+    public func file(at path: String) throws(Failure) -> ExistingFile? {
+        let fullPath = root + "/" + path
+        var status = stat()
+        guard lstat(fullPath, &status) == 0 else {
+            guard errno == ENOENT || errno == ENOTDIR else { throw Self.failure("cannot read", fullPath) }
+            return nil
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { return ExistingFile(bytes: nil) }
+        guard let bytes = try Self.read(fullPath) else { return nil }
+        return ExistingFile(bytes: bytes, isExecutable: status.st_mode & S_IXUSR != 0)
     }
 
     /// The files at those of `paths` that exist, by path.
@@ -83,22 +87,92 @@ public struct OutputDirectory: Sendable {
         return found
     }
 
-    private static func walk(_ root: String, relative: String, into files: inout [String: Bool]) throws(Failure) {
+    /// The entries of the directory that pgha did not write (sorted, at most `limit`): files and folders outside
+    /// the listing, the folders that hold pgha's files looked into, any other folder (`.git`) named whole. Staging
+    /// directories of a render are not counted.
+    public func foreignEntries(limit: Int = .max) throws(Failure) -> [String] {
+        guard exists else { return [] }
+        var folders: Set<String> = []
+        for path in owned {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        var foreign: [String] = []
+        func walk(_ relative: String) throws(Failure) {
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            guard let names = FileSystem.entries(of: directory) else { throw Self.failure("cannot read", directory) }
+            for name in names.sorted() where foreign.count < limit {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if relative.isEmpty && (name == OutputListing.fileName || name.hasPrefix(OutputWriter.innerStagingPrefix)) { continue }
+                if folders.contains(path) {
+                    var status = stat()
+                    if lstat(root + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                        try walk(path)
+                        continue
+                    }
+                }
+                if !owned.contains(path) { foreign.append(path) }
+            }
+        }
+        try walk("")
+        return foreign
+    }
+
+    /// The contents of the regular file at `path`, nil when there is none.
+    static func read(_ path: String) throws(Failure) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else {
+            guard errno == ENOENT || errno == ENOTDIR || errno == ELOOP else { throw failure("cannot read", path) }
+            return nil
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure("cannot read", path) }
+        guard status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            guard count >= 0 else {
+                if errno == EINTR { continue }
+                throw failure("cannot read", path)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        return bytes
+    }
+
+    /// Whether `directory` holds the output of pgha 0.1.0, which wrote no listing: a kustomization.yaml with pgha's
+    /// header.
+    static func isPGHAOutput(_ directory: String) -> Bool {
+        let head = (try? read(directory + "/kustomization.yaml")) ?? nil
+        return head.map { $0.starts(with: Renderer.manifestHeader.utf8) } ?? false
+    }
+
+    /// The generated files below `relative` (hidden entries, which pgha 0.1.0 never wrote, are not looked into).
+    private static func collectGenerated(_ root: String, relative: String, into found: inout Set<String>) throws(Failure) {
         let directory = relative.isEmpty ? root : root + "/" + relative
         guard let names = FileSystem.entries(of: directory) else { throw failure("cannot read", directory) }
-        for name in names {
+        for name in names where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
             var status = stat()
-            guard lstat(root + "/" + path, &status) == 0 else { throw failure("cannot read", root + "/" + path) }
+            guard lstat(root + "/" + path, &status) == 0 else { continue }
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: try walk(root, relative: path, into: &files)
-            case S_IFREG: files[path] = true
-            default: files[path] = false
+            case S_IFDIR: try collectGenerated(root, relative: path, into: &found)
+            case S_IFREG:
+                if let bytes = try read(root + "/" + path), OutputListing.looksGenerated(Array(bytes.prefix(512))) {
+                    found.insert(path)
+                }
+            default: break
             }
         }
     }
 
-    private static func failure(_ what: String, _ path: String) -> Failure {
+    static func failure(_ what: String, _ path: String) -> Failure {
         Failure(description: "\(what) \(path): \(String(cString: strerror(errno)))")
     }
 }

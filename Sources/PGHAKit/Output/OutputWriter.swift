@@ -1,23 +1,46 @@
 import Foundation
 
-/// Writes rendered files to a directory atomically: the whole tree is written to a temporary sibling
-/// directory and swapped into place, so readers see the old tree or the new one, never a mix, and a
-/// failure leaves the existing directory as it was.
+/// Writes rendered files to an output directory. pgha owns only the files its listing names (`OutputListing`):
+/// it replaces and deletes those, and keeps everything else in the directory byte for byte.
+///
+/// Where it can, the whole new tree is written to a temporary sibling directory and swapped into place, so readers see
+/// the old tree or the new one, never a mix. Where it cannot (the directory holds files pgha did not write, such as
+/// `.git`; it is a mount point or the current directory; its parent is read-only), the tree is written to a hidden
+/// staging directory inside it and moved in file by file, each file replaced atomically. Either way a failure before
+/// the tree is complete leaves the directory as it was.
 public enum OutputWriter {
     /// Why writing failed.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// A new tree written beside the directory it will replace, then swapped in whole by `commit()`, or removed by
-    /// `discard()`. Files may be added from several threads at once, so a fleet is written as its specs render.
-    public final class Staging: Sendable {
-        /// The directory the tree replaces.
+    /// How a tree was written.
+    public enum Method: Sendable, Equatable {
+        /// The whole directory was swapped for the new tree at once.
+        case swapped
+        /// The files were moved in one by one, for the reason given (the directory could not be swapped).
+        case inPlace(reason: String)
+    }
+
+    /// The prefix of the staging directory a render writes inside the output directory when it cannot swap it.
+    static let innerStagingPrefix = ".pgha-staging-"
+
+    /// A new tree written beside (or, where the directory cannot be swapped, inside) the directory it will update,
+    /// then moved into place by `commit()`, or removed by `discard()`. Files may be added from several threads at
+    /// once, so a fleet is written as its specs render.
+    public final class Staging: @unchecked Sendable {
+        /// The directory the tree updates.
         public let target: URL
+        /// How `commit()` will write the tree.
+        public let method: Method
         /// The staging directory.
         private let path: String
-        /// The directory being replaced, when there is one: its unchanged files are linked, not written again.
+        /// The directory being updated, when it exists: its unchanged files are linked, not written again.
         private let previous: String?
+        /// The files pgha wrote in the directory before, which this render may replace or delete.
+        private let owned: Set<String>
+        /// Whether files pgha did not write may be overwritten where the new tree has a file of the same path.
+        private let adopting: Bool
         /// The permissions a new, non-executable file gets (0666 less the umask).
         private let fileMode: mode_t
         /// The target's missing parent directories that were created for the tree, deepest first; `discard()`
@@ -27,21 +50,40 @@ public enum OutputWriter {
         /// opened): a later run removes staging directories nobody holds (left by a run that was killed) and never
         /// one that is in use.
         private let lock: Int32
+        /// Every path added, for the listing.
+        private var paths: [String] = []
+        private let pathsLock = NSLock()
 
-        /// Starts a tree that will replace `directory`. Refuses a non-empty directory that pgha did not write.
-        /// A symbolic link to a directory is followed: the directory it names is replaced and the link kept.
-        public init(replacing directory: URL) throws {
+        /// Starts a tree that will update `directory`. A symbolic link to a directory is followed: the directory it
+        /// names is updated and the link kept. With `adopting`, files pgha did not write are overwritten where the
+        /// new tree has a file of the same path; without it, such a clash fails the commit before anything changes.
+        public init(replacing directory: URL, adopting: Bool = false) throws {
             let fileManager = FileManager.default
             target = try OutputWriter.resolvingSymbolicLink(directory.standardizedFileURL)
+            self.adopting = adopting
             let parent = target.deletingLastPathComponent()
             let mask = umask(0o022)
             umask(mask)
             fileMode = 0o666 & ~mask
-            previous = fileManager.fileExists(atPath: target.path) ? target.path : nil
+            let existing: OutputDirectory
+            do {
+                existing = try OutputDirectory(target.path)
+            } catch {
+                throw Failure(description: error.description)
+            }
+            previous = existing.exists ? target.path : nil
+            owned = existing.owned
             var missing: [String] = []
-            if previous != nil {
-                try checkReplaceable(target)
+            if existing.exists {
+                let foreign: [String]
+                do {
+                    foreign = try existing.foreignEntries(limit: 1)
+                } catch {
+                    throw Failure(description: error.description)
+                }
+                method = OutputWriter.inPlaceReason(target.path, parent: parent.path, foreign: foreign.first).map(Method.inPlace) ?? .swapped
             } else {
+                method = .swapped
                 var ancestor = parent
                 while !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
                     missing.append(ancestor.path)
@@ -50,15 +92,17 @@ public enum OutputWriter {
                 do {
                     try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
                 } catch {
-                    throw Failure(description: "cannot create \(parent.path): \(error.localizedDescription)")
+                    throw Failure(description: "cannot create \(parent.path): \(String(cString: strerror(errno)))")
                 }
             }
             createdDirectories = missing
-            let prefix = ".\(target.lastPathComponent).pgha-staging-"
-            Staging.removeAbandoned(in: parent.path, named: prefix)
-            var template = Array(parent.appendingPathComponent(prefix + "XXXXXX").path.utf8CString)
+            let (stagingParent, prefix) = method == .swapped
+                ? (parent.path, ".\(target.lastPathComponent).pgha-staging-")
+                : (target.path, OutputWriter.innerStagingPrefix)
+            Staging.removeAbandoned(in: stagingParent, named: prefix)
+            var template = Array((stagingParent == "/" ? "" : stagingParent).appending("/" + prefix + "XXXXXX").utf8CString)
             guard mkdtemp(&template) != nil else {
-                let failure = posixFailure("create a staging directory in", parent.path)
+                let failure = posixFailure("create a staging directory in", stagingParent)
                 for directory in missing { rmdir(directory) }
                 throw failure
             }
@@ -93,9 +137,12 @@ public enum OutputWriter {
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to
         /// disk, which made writing a fleet take seconds): their folders first, then the files.
         public func add(_ artifacts: [Artifact]) throws {
-            for artifact in artifacts where !isContained(artifact.path) {
+            for artifact in artifacts where !OutputListing.isContained(artifact.path) || artifact.path == OutputListing.fileName {
                 throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
             }
+            pathsLock.lock()
+            paths += artifacts.map(\.path)
+            pathsLock.unlock()
             var folders: Set<String> = []
             for artifact in artifacts {
                 var folder = Substring(artifact.path)
@@ -114,12 +161,98 @@ public enum OutputWriter {
             }
         }
 
-        /// Swaps the tree into place, after one flush of its file system so that a crash cannot leave a swapped-in
-        /// tree of empty files; the old tree is removed.
-        public func commit() throws {
-            guard chmod(path, 0o755) == 0 else { throw posixFailure("write", path) }
+        /// Moves the tree into place with its listing, after one flush of its file system so that a crash cannot
+        /// leave a tree of empty files; the files pgha wrote before and no longer renders are removed.
+        @discardableResult
+        public func commit() throws -> Method {
+            pathsLock.lock()
+            let rendered = Set(paths)
+            pathsLock.unlock()
+            guard rendered.count == paths.count else {
+                throw Failure(description: "refusing to write the same file twice: \(paths.count - rendered.count) paths repeat")
+            }
+            switch method {
+            case .swapped:
+                try writeListing(rendered, into: path)
+                guard chmod(path, 0o755) == 0 else { throw posixFailure("write", path) }
+                try flush()
+                try swap(path, into: target.path)
+            case .inPlace:
+                try moveIn(rendered)
+            }
+            return method
+        }
+
+        /// Writes the listing of `paths` into `directory`, atomically.
+        private func writeListing(_ paths: some Sequence<String>, into directory: String) throws {
+            let listing = directory + "/" + OutputListing.fileName
+            let temporary = path + "/" + OutputListing.fileName + ".new"
+            try write(Artifact(path: OutputListing.fileName, contents: OutputListing.contents(paths)), to: temporary)
+            guard rename(temporary, listing) == 0 else { throw posixFailure("write", listing) }
+        }
+
+        /// Moves the staged files into the target one by one. Files pgha did not write are never replaced unless
+        /// adopting: a clash stops the commit before anything changes. The listing names both the old and the new
+        /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time.
+        private func moveIn(_ rendered: Set<String>) throws {
+            let sorted = rendered.sorted()
+            let foreign = adopting ? [] : sorted.filter { !owned.contains($0) && clashes($0) }
+            guard foreign.isEmpty else {
+                let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
+                throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target.path) that pgha did not write: \(shown); "
+                    + "move them away, or pass --adopt to let pgha replace them")
+            }
             try flush()
-            try swap(path, into: target.path)
+            try writeListing(owned.union(rendered), into: target.path)
+            for file in sorted {
+                try makeFolders(of: file)
+                let destination = target.path + "/" + file
+                var status = stat()
+                if lstat(destination, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                    throw Failure(description: "cannot write \(destination): a directory is in the way")
+                }
+                guard rename(path + "/" + file, destination) == 0 else { throw posixFailure("write", destination) }
+            }
+            for stale in owned.subtracting(rendered).sorted() {
+                let file = target.path + "/" + stale
+                var status = stat()
+                guard lstat(file, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { continue }
+                guard unlink(file) == 0 else { throw posixFailure("remove", file) }
+                var folder = Substring(stale)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard rmdir(target.path + "/" + folder) == 0 else { break }
+                }
+            }
+            try writeListing(rendered, into: target.path)
+            FileSystem.removeTree(path)
+        }
+
+        /// Whether writing `file` would replace or cut through something pgha did not write: a file at its path, or a
+        /// file where one of its folders should be.
+        private func clashes(_ file: String) -> Bool {
+            var status = stat()
+            if lstat(target.path + "/" + file, &status) == 0 { return true }
+            var folder = Substring(file)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if lstat(target.path + "/" + folder, &status) == 0 { return status.st_mode & S_IFMT != S_IFDIR }
+            }
+            return false
+        }
+
+        /// Creates the folders of `file` in the target that do not exist yet.
+        private func makeFolders(of file: String) throws {
+            var folders: [Substring] = []
+            var folder = Substring(file)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                folders.append(folder)
+            }
+            for folder in folders.reversed() {
+                let directory = target.path + "/" + folder
+                guard mkdir(directory, 0o777) == 0 || errno == EEXIST else { throw posixFailure("create", directory) }
+            }
         }
 
         /// Removes the tree, and the parent directories created for it, leaving the target as it was.
@@ -161,18 +294,7 @@ public enum OutputWriter {
             let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw posixFailure("write", file) }
             defer { close(descriptor) }
-            var contents = artifact.contents
-            let written = contents.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    offset += count
-                }
-                return true
-            }
-            guard written, !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
+            guard FileSystem.writeAll(artifact.contents, to: descriptor), !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
         }
 
         private func flush() throws {
@@ -198,29 +320,24 @@ public enum OutputWriter {
         return URL(fileURLWithPath: String(cString: resolved))
     }
 
-    /// Whether `path` is a relative path that stays inside the directory (no `..`, no leading `/`).
-    static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
-    }
-
-    /// The marker that says a directory holds pgha output: a kustomization.yaml that pgha wrote.
-    static func isPGHAOutput(_ directory: URL) -> Bool {
-        let kustomization = directory.appendingPathComponent("kustomization.yaml")
-        guard let handle = try? FileHandle(forReadingFrom: kustomization) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: Renderer.manifestHeader.utf8.count)) ?? Data()
-        return head == Data(Renderer.manifestHeader.utf8)
-    }
-
-    private static func checkReplaceable(_ target: URL) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(description: "\(target.path) exists and is not a directory")
+    /// Why the directory at `target` cannot be swapped for a new tree, or nil when it can: it holds files pgha did
+    /// not write (`foreign`, the first of them), it contains the current directory, it is a mount point, or its parent
+    /// cannot be written.
+    static func inPlaceReason(_ target: String, parent: String, foreign: String?) -> String? {
+        if let foreign { return "it holds files pgha did not write, such as \(foreign)" }
+        if let current = realpath(".", nil), let resolved = realpath(target, nil) {
+            defer { free(current); free(resolved) }
+            let directory = String(cString: current), target = String(cString: resolved)
+            if directory == target || directory.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+                return "it is, or contains, the current directory"
+            }
         }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
-        if !contents.isEmpty && !isPGHAOutput(target) {
-            throw Failure(description: "refusing to replace \(target.path): it is not empty and holds no pgha output (no kustomization.yaml written by pgha)")
+        var own = stat(), above = stat()
+        if stat(target, &own) == 0, stat(parent, &above) == 0, own.st_dev != above.st_dev {
+            return "it is a mount point"
         }
+        if access(parent, W_OK) != 0 { return "its parent directory \(parent) is not writable" }
+        return nil
     }
 
     /// Moves `staging` to `target`, exchanging the two atomically when `target` exists, then removes the old tree.

@@ -8,16 +8,21 @@ public enum Renderer {
         resources.map { resource in
             switch resource.content {
             case .manifest(let object):
-                return Artifact(path: resource.path, contents: manifestHeader + ManifestYAML.document(object.manifestNode))
+                return Artifact(path: resource.path, contents: manifestHeader + ManifestYAML.document(object.manifestNode), role: resource.role)
             case .script(let script):
-                return Artifact(path: resource.path, contents: BashRenderer.render(script), isExecutable: true)
+                return Artifact(path: resource.path, contents: BashRenderer.render(script), isExecutable: true, role: .script)
             }
         }.sorted { $0.path < $1.path }
     }
 
-    /// All manifests as one multi-document YAML stream (for stdout), scripts left out.
-    public static func stream(_ artifacts: [Artifact]) -> String {
-        artifacts.filter { $0.path.hasSuffix(".yaml") && !$0.path.hasSuffix("kustomization.yaml") }
+    /// The manifests as one multi-document YAML stream (for stdout): the steady-state objects, which a GitOps
+    /// controller may apply on every sync, and the one-off and operator objects only when `including` names them;
+    /// scripts and kustomizations left out. Each document names the file it stands for.
+    public static func stream(_ artifacts: [Artifact], including: Set<Artifact.Role> = []) -> String {
+        artifacts.filter { artifact in
+            artifact.role != .script && (artifact.role == .steadyState || including.contains(artifact.role))
+                && artifact.path != "kustomization.yaml" && !artifact.path.hasSuffix("/kustomization.yaml")
+        }
             .map { "---\n# Source: \($0.path)\n" + $0.contents.dropFirst(manifestHeader.count) }
             .joined()
     }

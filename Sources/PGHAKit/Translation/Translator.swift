@@ -21,25 +21,26 @@ public enum Translator {
             if let recovery = spec.recovery { oneOff.append(ClusterTranslation.recovery(spec, recovery, backup)) }
         }
 
-        var resources = folder("", steady, kustomized: true)
-        resources += folder(oneOffFolder, oneOff, kustomized: false)
+        var resources = folder("", steady, role: .steadyState)
+        resources += folder(oneOffFolder, oneOff, role: .oneOff)
         if !spec.operatorSettings.config.isEmpty {
             let configMap = ConfigMap(
                 metadata: ObjectMeta(name: "cnpg-controller-manager-config", namespace: spec.operatorSettings.namespace),
                 data: SortedMap(spec.operatorSettings.config)
             )
-            resources += folder(operatorFolder, [configMap], kustomized: true)
+            resources += folder(operatorFolder, [configMap], role: .operatorSettings)
         }
         return resources + ScriptTranslation.resources(spec, specFileName: specFileName)
     }
 
-    private static func folder(_ name: String, _ objects: [any KubernetesObject], kustomized: Bool) -> [Resource] {
+    /// The objects of one folder; a kustomization lists them unless they are one-off.
+    private static func folder(_ name: String, _ objects: [any KubernetesObject], role: Artifact.Role) -> [Resource] {
         guard !objects.isEmpty else { return [] }
         let prefix = name.isEmpty ? "" : "\(name)/"
         let fileNames = objects.map(Resource.fileName(for:))
-        var resources = zip(fileNames, objects).map { Resource(path: prefix + $0, manifest: $1) }
-        if kustomized {
-            resources.append(Resource(path: prefix + "kustomization.yaml", manifest: Kustomization(resources: fileNames.sorted())))
+        var resources = zip(fileNames, objects).map { Resource(path: prefix + $0, manifest: $1, role: role) }
+        if role != .oneOff {
+            resources.append(Resource(path: prefix + "kustomization.yaml", manifest: Kustomization(resources: fileNames.sorted()), role: role))
         }
         return resources
     }

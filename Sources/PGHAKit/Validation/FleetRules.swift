@@ -1,6 +1,7 @@
-/// The rules that span the specs of a fleet (PGHA0701-0703): two specs must not render into one folder, use one
-/// Azure resource only a single cluster may use, or configure a resource they share differently. `render`,
-/// `check`, `diff` and `validate` all report them.
+/// The rules that span the specs of a fleet (PGHA07xx): two specs must not render into one folder, use one Azure
+/// resource only a single cluster may use, configure a resource they share differently, or name two clusters alike
+/// in one namespace; one identity must not need more federated credentials than Azure allows. `render`, `check`,
+/// `diff` and `validate` all report them.
 public enum FleetRules {
     /// What the fleet rules need to know of one valid spec.
     public struct Member: Sendable {
@@ -14,6 +15,12 @@ public enum FleetRules {
         var exclusiveResources: [String]
         /// The shared Azure resources the spec configures, and how.
         var sharedSettings: [SharedSetting]
+        /// The namespaces and names of the spec's CloudNativePG Clusters (its own, then its recovery cluster's), and
+        /// what each is. They are compared whatever AKS cluster a spec names: kubectl acts on whichever cluster the
+        /// current context is, and one GitOps repository may feed one cluster.
+        var clusters: [(key: String, description: String)]
+        /// The managed identity that holds the spec's federated credentials, and how many it needs.
+        var federatedCredentials: (identity: String, count: Int)?
 
         public init(path: String, spec: Spec) {
             self.path = path
@@ -21,8 +28,18 @@ public enum FleetRules {
             nameLocation = spec.sourceMap.location(of: "name")
             exclusiveResources = FleetRules.exclusiveResources(of: spec)
             sharedSettings = FleetRules.sharedSettings(of: spec)
+            clusters = [("\(spec.namespace)/\(spec.name)", "the cluster \(spec.namespace)/\(spec.name)")]
+            if let recovery = spec.recovery {
+                clusters.append(("\(spec.namespace)/\(recovery.name)", "the recovery cluster \(spec.namespace)/\(recovery.name)"))
+            }
+            federatedCredentials = spec.backup.map { _ in
+                ("\(spec.azure.resourceGroup)/\(spec.azure.identityName)", spec.recovery == nil ? 1 : 2)
+            }
         }
     }
+
+    /// How many federated identity credentials Azure allows on one user-assigned managed identity.
+    static let federatedCredentialLimit = 20
 
     /// An Azure resource that clusters of a fleet may share, and the settings a spec gives it.
     struct SharedSetting: Sendable, Equatable {
@@ -41,6 +58,8 @@ public enum FleetRules {
         var owners: [String: String] = [:]
         var resourceOwners: [String: String] = [:]
         var sharedOwners: [String: (path: String, settings: String)] = [:]
+        var clusterOwners: [String: (path: String, description: String)] = [:]
+        var credentials: [String: Int] = [:]
         for (index, member) in members.enumerated() {
             guard let member else { continue }
             func report(_ code: DiagnosticCode, _ message: String, hint: String) {
@@ -69,6 +88,25 @@ public enum FleetRules {
                 report(.conflictingSharedResource,
                        "\(owner) and \(member.path) share \(shared.resource) but configure it differently: \(settings) in \(owner), \(shared.settings) here",
                        hint: "specs that deploy to one AKS cluster share it, its operator and its node pools: give them the same azure and operator settings, or separate clusters")
+            }
+            for cluster in member.clusters {
+                guard let owner = clusterOwners[cluster.key] else {
+                    clusterOwners[cluster.key] = (member.path, cluster.description)
+                    continue
+                }
+                guard owner.path != member.path, owner.description.hasPrefix("the recovery") || cluster.description.hasPrefix("the recovery") else { continue }
+                report(.clusterNameTaken,
+                       "\(cluster.description) of \(member.path) is \(owner.description) of \(owner.path): a restore drill would delete one to restore the other",
+                       hint: "give the recovery cluster a name no other spec uses in this namespace (recovery.name)")
+            }
+            if let needed = member.federatedCredentials {
+                let total = credentials[needed.identity, default: 0] + needed.count
+                credentials[needed.identity] = total
+                if total > federatedCredentialLimit {
+                    report(.tooManyFederatedCredentials,
+                           "the specs up to \(member.path) need \(total) federated credentials on the identity \(needed.identity); Azure allows \(federatedCredentialLimit)",
+                           hint: "give some of the specs another identity (azure.identity.name)")
+                }
             }
         }
         return diagnostics

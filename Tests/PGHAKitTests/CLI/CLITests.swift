@@ -53,14 +53,67 @@ import Testing
                                                                  "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
     }
 
-    @Test func refusesToReplaceADirectoryPGHADidNotWrite() throws {
+    /// Issue #10, item 1: a render into a Git repository deleted `.git` and every file pgha had not written.
+    @Test func filesPGHADidNotWriteAreKeptByteForByte() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        try Data("keep me".utf8).write(to: root.appendingPathComponent("notes.txt"))
+        let repository = root.appendingPathComponent("repo")
+        #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", repository.path]).status == 0)
+        try TestSupport.write("keep me\n", to: "README.md", in: repository)
+        try TestSupport.write("[core]\n", to: ".git/config", in: repository)
+        try TestSupport.write("mine\n", to: "scripts/notes.txt", in: repository)
+        let run = try PGHAProcess.run(["render", "Examples/internal-only.yaml", "-o", repository.path, "--verbose"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("wrote \(repository.path): file by file, because it holds files pgha did not write, such as .git\n"))
+        let tree = try TestSupport.tree(at: repository)
+        #expect(tree["README.md"] == "keep me\n")
+        #expect(tree[".git/config"] == "[core]\n")
+        #expect(tree["scripts/notes.txt"] == "mine\n")
+        #expect(tree["cluster-orders.yaml"] == nil)
+        #expect(tree["cluster-billing.yaml"] != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: repository.path).filter { $0.hasPrefix(".pgha-staging") }.isEmpty)
+        #expect(try PGHAProcess.run(["check", "Examples/internal-only.yaml", "-o", repository.path]).status == 0)
+    }
+
+    /// Issue #10, item 2: a spec kept inside its output directory was deleted by the next render.
+    @Test func aSpecInsideItsOutputDirectoryIsAnInputNeverAnOutput() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let spec = root.appendingPathComponent("out/spec.yaml")
+        try TestSupport.write(String(decoding: try TestSupport.read("Examples/minimal.yaml"), as: UTF8.self), to: "out/spec.yaml", in: root)
+        for _ in 0..<3 {
+            let run = try PGHAProcess.run(["render", spec.path, "-o", root.appendingPathComponent("out").path])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: spec.path))
+    }
+
+    @Test func aFileOfTheSamePathThatPGHADidNotWriteIsNeverOverwritten() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write("my kustomization\n", to: "kustomization.yaml", in: root)
+        try TestSupport.write("keep me\n", to: "notes.txt", in: root)
         let run = try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", root.path])
         #expect(run.status == 3)
-        #expect(run.stderr.contains("refusing to replace"))
-        #expect(try TestSupport.tree(at: root) == ["notes.txt": "keep me"])
+        #expect(run.stderr == "error: refusing to overwrite 1 file(s) in \(root.standardizedFileURL.path) that pgha did not write: kustomization.yaml; move them away, or pass --adopt to let pgha replace them\n")
+        #expect(try TestSupport.tree(at: root, includingListing: true) == ["kustomization.yaml": "my kustomization\n", "notes.txt": "keep me\n"])
+        #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", root.path, "--adopt"]).status == 0)
+        #expect(try TestSupport.tree(at: root)["notes.txt"] == "keep me\n")
+        #expect(try TestSupport.tree(at: root)["kustomization.yaml"]?.hasPrefix(Renderer.manifestHeader) == true)
+    }
+
+    /// Issue #10, item 7: `-o .` from inside DIR swapped the directory away from under the shell.
+    @Test func theCurrentDirectoryIsWrittenInPlace() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let specPath = TestSupport.repositoryRoot.appendingPathComponent("Examples/minimal.yaml").path
+        #expect(try PGHAProcess.run(["render", specPath, "-o", root.path]).status == 0)
+        let before = try FileManager.default.attributesOfItem(atPath: root.path)[.systemFileNumber] as? UInt64
+        let run = try PGHAProcess.run(["render", specPath, "-o", ".", "--verbose"], in: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "wrote .: file by file, because it is, or contains, the current directory\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: root.path)[.systemFileNumber] as? UInt64 == before)
+        #expect(try PGHAProcess.run(["check", specPath, "-o", "."], in: root).status == 0)
     }
 
     @Test func withoutOutputTheManifestsGoToStandardOutput() throws {

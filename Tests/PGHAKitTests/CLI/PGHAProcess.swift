@@ -17,15 +17,22 @@ enum PGHAProcess {
         return directory.appendingPathComponent("pgha")
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs pgha with `arguments` in `directory` (the repository root by default), `stdin` on its standard input.
+    /// With `shell`, the arguments go to `/bin/sh` instead (for redirections), pgha's path passed in.
+    static func run(_ arguments: [String], in directory: URL = TestSupport.repositoryRoot, stdin: String? = nil,
+                    shell: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         process.arguments = arguments
-        process.currentDirectoryURL = TestSupport.repositoryRoot
+        process.currentDirectoryURL = directory
+        let input = Pipe()
+        process.standardInput = input
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -35,6 +35,6 @@ import Testing
     @Test func anUnreadableSpecExitsThree() throws {
         let run = try PGHAProcess.run(["validate", "/nonexistent/spec.yaml"])
         #expect(run.status == 3)
-        #expect(run.stderr == "error: cannot read /nonexistent/spec.yaml\n")
+        #expect(run.stderr == "error: cannot read /nonexistent/spec.yaml: No such file or directory\n")
     }
 }

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func randomBytes() {
-        var generator = FuzzTests.SeededGenerator(state: 0x11AE5)
+        var generator = TestSupport.SeededGenerator(state: 0x11AE5)
         let alphabet: [UInt8] = [0x0A, 0x0D, 0xC2, 0x85, 0xE2, 0x80, 0xA8, 0xA9, 0x41, 0x20, 0xFF, 0xC3, 0xA9, 0x09]
         for _ in 0..<2_000 {
             let input = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }

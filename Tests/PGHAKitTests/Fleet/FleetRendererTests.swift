@@ -187,7 +187,7 @@ import Testing
         let spec = directory.appendingPathComponent("a.yaml")
         try Data(Self.source("", name: "pg-a").bytes).write(to: spec)
         let rendering = FleetRenderer.render(SpecSet(paths: [spec.path, directory.path + "/missing.yaml"], isFleet: true)) { $0 }
-        #expect(rendering.unreadable == ["cannot read \(directory.path)/missing.yaml"])
+        #expect(rendering.unreadable == ["cannot read \(directory.path)/missing.yaml: No such file or directory"])
         #expect(rendering.reports.map(\.path) == [spec.path])
         #expect(!rendering.succeeded)
         #expect(try rendering.artifacts().isEmpty)

@@ -33,11 +33,29 @@ import Testing
     @Test func missingPathsAndEmptyDirectoriesAreErrors() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(throws: SpecSet.Failure(description: "cannot read \(directory.path)/nope.yaml", isUsage: false)) {
+        #expect(throws: SpecSet.Failure(description: "cannot read \(directory.path)/nope.yaml: No such file or directory", isUsage: false)) {
             try SpecSet.discover([directory.path + "/nope.yaml"])
         }
         #expect(throws: SpecSet.Failure(description: "\(directory.path) holds no spec (*.yaml or *.yml file)", isUsage: true)) {
             try SpecSet.discover([directory.path])
         }
+    }
+
+    @Test func standardInputIsNamedOnceAndReadAsASpec() throws {
+        #expect(try SpecSet.discover(["-"]) == SpecSet(paths: ["-"], isFleet: false))
+        #expect(throws: SpecSet.Failure(description: "standard input ('-') can be named once", isUsage: true)) {
+            try SpecSet.discover(["-", "-"])
+        }
+        #expect(SpecSet.name(of: "-") == "<stdin>")
+    }
+
+    @Test func aDirectoryNamedAsASpecSaysWhy() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard case .failure(let failure) = SpecSet.read(directory.path) else {
+            Issue.record("reading a directory should fail")
+            return
+        }
+        #expect(failure.description == "cannot read \(directory.path): Is a directory")
     }
 }

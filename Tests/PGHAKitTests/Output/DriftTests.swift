@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import PGHAKit
 
-/// Comparing a rendering with an output directory on disk: what `pgha check` and `pgha diff` see.
+/// Comparing a rendering with an output directory on disk: what `pgha check` and `pgha diff` see. Only the files pgha
+/// wrote are compared; everything else in the directory is the user's.
 @Suite struct DriftTests {
     static let rendered = [
         Artifact(path: "kustomization.yaml", contents: "k\n"),
@@ -10,10 +11,10 @@ import Testing
         Artifact(path: "ns/b/cluster-b.yaml", contents: "b\n"),
     ]
 
-    /// Every file of the directory at `url`.
-    static func snapshot(_ url: URL) throws -> [String: ExistingFile] {
+    /// How the directory at `url` differs from `artifacts`.
+    static func drift(_ artifacts: [Artifact], _ url: URL, diffContext: Int? = nil) throws -> Drift {
         let directory = try OutputDirectory(url.path)
-        return try directory.files(at: Array(directory.files.keys))
+        return try Drift([try Drift.Part(artifacts, against: directory, diffContext: diffContext)], against: directory, diffContext: diffContext)
     }
 
     @Test func aFreshlyWrittenDirectoryHasNoDrift() throws {
@@ -21,27 +22,28 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         try TestSupport.writeOutput(Self.rendered, to: output)
-        let drift = Drift(rendered: Self.rendered, existing: try Self.snapshot(output))
-        #expect(drift.isEmpty)
-        #expect(drift.listing(in: "out") == "")
+        #expect(try Self.drift(Self.rendered, output).isEmpty)
     }
 
-    @Test func addedChangedAndRemovedFilesAreListedByPath() throws {
+    @Test func addedChangedAndRemovedFilesAreListedByPathAndForeignFilesAreNot() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.rendered, to: output)
+        let previous = Self.rendered + [Artifact(path: "ns/c/cluster-c.yaml", contents: "c\n")]
+        try TestSupport.writeOutput(previous, to: output)
         try FileManager.default.removeItem(at: output.appendingPathComponent("ns/a/cluster-a.yaml"))
         try TestSupport.write("edited\n", to: "ns/b/cluster-b.yaml", in: output)
-        try TestSupport.write("stray\n", to: "ns/c/.stray.yaml", in: output)
-        let drift = Drift(rendered: Self.rendered, existing: try Self.snapshot(output))
+        try TestSupport.write("mine\n", to: "ns/c/.notes.yaml", in: output)
+        try TestSupport.write("[core]\n", to: ".git/config", in: output)
+        let drift = try Self.drift(Self.rendered, output)
         #expect(drift.entries == [
+            Drift.Entry(.changed, OutputListing.fileName),
             Drift.Entry(.added, "ns/a/cluster-a.yaml"),
             Drift.Entry(.changed, "ns/b/cluster-b.yaml"),
-            Drift.Entry(.removed, "ns/c/.stray.yaml"),
+            Drift.Entry(.removed, "ns/c/cluster-c.yaml"),
         ])
-        #expect(drift.listing(in: "out") == "added: out/ns/a/cluster-a.yaml\nchanged: out/ns/b/cluster-b.yaml\nremoved: out/ns/c/.stray.yaml\n")
-        #expect(drift.summary == "1 added, 1 changed, 1 removed")
+        #expect(drift.entries.map { $0.path(in: "out") }[1] == "out/ns/a/cluster-a.yaml")
+        #expect(drift.summary == "1 added, 2 changed, 1 removed")
     }
 
     @Test func modesAndLinksCountAsChanges() throws {
@@ -50,23 +52,42 @@ import Testing
         let output = directory.appendingPathComponent("out")
         let rendered = Self.rendered + [Artifact(path: "run.sh", contents: "echo\n", isExecutable: true)]
         try TestSupport.writeOutput(rendered, to: output)
-        let snapshot = try Self.snapshot(output)
-        #expect(snapshot["run.sh"] == ExistingFile(bytes: Array("echo\n".utf8), isExecutable: true))
-        #expect(snapshot["kustomization.yaml"] == ExistingFile(bytes: Array("k\n".utf8), isExecutable: false))
+        let existing = try OutputDirectory(output.path)
+        #expect(try existing.file(at: "run.sh") == ExistingFile(bytes: Array("echo\n".utf8), isExecutable: true))
+        #expect(try existing.file(at: "kustomization.yaml") == ExistingFile(bytes: Array("k\n".utf8), isExecutable: false))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: output.appendingPathComponent("run.sh").path)
         try FileManager.default.removeItem(at: output.appendingPathComponent("ns/a/cluster-a.yaml"))
         try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("ns/a/cluster-a.yaml").path,
                                                    withDestinationPath: "../b/cluster-b.yaml")
-        let drift = Drift(rendered: rendered, existing: try Self.snapshot(output))
-        #expect(drift.entries == [Drift.Entry(.changed, "ns/a/cluster-a.yaml"), Drift.Entry(.changed, "run.sh")])
+        #expect(try Self.drift(rendered, output).entries == [Drift.Entry(.changed, "ns/a/cluster-a.yaml"), Drift.Entry(.changed, "run.sh")])
     }
 
     @Test func aMissingDirectoryMeansEveryFileIsAdded() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let snapshot = try Self.snapshot(directory.appendingPathComponent("absent"))
-        #expect(snapshot.isEmpty)
-        #expect(Drift(rendered: Self.rendered, existing: snapshot).entries.map(\.change) == [.added, .added, .added])
+        let drift = try Self.drift(Self.rendered, directory.appendingPathComponent("absent"))
+        #expect(drift.entries.map(\.change) == [.added, .added, .added, .added])
+    }
+
+    @Test func anOutputOfPGHA010WithoutAListingIsReadByItsHeaders() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TestSupport.write(Renderer.manifestHeader + "resources: []\n", to: "out/kustomization.yaml", in: directory)
+        try TestSupport.write(Renderer.manifestHeader + "kind: Cluster\n", to: "out/cluster-old.yaml", in: directory)
+        try TestSupport.write("#!/usr/bin/env bash\n# deploy.sh: ...\n# Rendered by pgha 0.1.0 from a.yaml.\n", to: "out/scripts/deploy.sh", in: directory)
+        try TestSupport.write("mine\n", to: "out/README.md", in: directory)
+        try TestSupport.write(Renderer.manifestHeader, to: "out/.hidden/kept.yaml", in: directory)
+        let existing = try OutputDirectory(directory.appendingPathComponent("out").path)
+        #expect(!existing.hasListing)
+        #expect(existing.owned == ["kustomization.yaml", "cluster-old.yaml", "scripts/deploy.sh"])
+        #expect(try existing.foreignEntries() == [".hidden", "README.md"])
+    }
+
+    @Test func aListingThatNamesAPathOutsideTheDirectoryIsRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TestSupport.write(OutputListing.header + "../elsewhere.txt\n", to: "out/\(OutputListing.fileName)", in: directory)
+        #expect(throws: OutputDirectory.Failure.self) { try OutputDirectory(directory.appendingPathComponent("out").path) }
     }
 
     @Test func aFileInPlaceOfTheDirectoryIsAnError() throws {
@@ -83,28 +104,27 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let sources = ["pg-a", "pg-b"].map { SpecSource(path: "\($0).yaml", bytes: Array(TestSupport.spec(name: $0).utf8)) }
-        func drift() throws -> Drift {
+        func drift(diffContext: Int? = nil) throws -> Drift {
             let existing = try OutputDirectory(output.path)
-            return try Drift(try FleetRenderer.render(sources, fleet: true) { try Drift.Part($0, against: existing) }.parts.get(), against: existing)
-        }
-        func patch() throws -> String {
-            let existing = try OutputDirectory(output.path)
-            let parts = try FleetRenderer.render(sources, fleet: true) { try Drift.Part($0, against: existing, diffContext: 3) }.parts.get()
-            return try Drift(parts, against: existing, diffContext: 3).patch
+            let parts = try FleetRenderer.render(sources, fleet: true) { try Drift.Part($0, against: existing, diffContext: diffContext) }.parts.get()
+            return try Drift(parts, against: existing, diffContext: diffContext)
         }
         #expect(try drift().entries.allSatisfy { $0.change == .added })
         let staging = try OutputWriter.Staging(replacing: output)
         _ = try FleetRenderer.render(sources, fleet: true) { try staging.add($0) }.parts.get()
         try staging.commit()
         #expect(try drift().isEmpty)
-        #expect(try patch() == "")
+        #expect(try drift(diffContext: 3).patch == "")
 
-        try TestSupport.write("stray\n", to: "out/zz.yaml", in: directory)
-        try TestSupport.write("# kustomization\n", to: "out/kustomization.yaml", in: directory)
-        #expect(try drift().entries == [Drift.Entry(.changed, "kustomization.yaml"), Drift.Entry(.removed, "zz.yaml")])
-        let patchText = try patch()
-        #expect(patchText.hasPrefix("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))
+        let listing = try String(contentsOf: output.appendingPathComponent(OutputListing.fileName), encoding: .utf8)
+        try TestSupport.write(listing + "zz.yaml\n", to: OutputListing.fileName, in: output)
+        try TestSupport.write("stray\n", to: "zz.yaml", in: output)
+        try TestSupport.write("# kustomization\n", to: "kustomization.yaml", in: output)
+        #expect(try drift().entries == [
+            Drift.Entry(.changed, OutputListing.fileName), Drift.Entry(.changed, "kustomization.yaml"), Drift.Entry(.removed, "zz.yaml"),
+        ])
+        let patchText = try drift(diffContext: 3).patch
+        #expect(patchText.contains("--- a/kustomization.yaml\n+++ b/kustomization.yaml\n@@ -1 +1,6 @@\n-# kustomization\n+"))
         #expect(patchText.hasSuffix("--- a/zz.yaml\n+++ /dev/null\n@@ -1 +0,0 @@\n-stray\n"))
-        #expect(try OutputDirectory(output.path).listed(["zz.yaml", "nowhere.yaml", "kustomization.yaml"]) == ["zz.yaml", "kustomization.yaml"])
     }
 }

@@ -6,26 +6,13 @@ import Yams
 /// Seeded, bounded mutation fuzzing of the examples: pgha never crashes, every input yields either
 /// diagnostics with an error or a complete render, and writing never leaves an output directory half-written.
 @Suite struct FuzzTests {
-    /// SplitMix64: a small deterministic generator, so every run mutates the same way.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let tokens = [
         "0", "-1", "3", "99999999999999999999999", "1.5", "on", "off", "~", "null", "[]", "{}", "''", "\"\"", "&a", "*a",
         "!!binary", "|", ">", "#", "- x", ": y", "\t", "ö", "\u{202E}", "$(reboot)", "`id`", "a b", "0x1F", "1e400",
         "16GB", "8Gi", "5min", "0 * * * *", "@hourly", "0.0.0.0/0", "::/0", "2001:db8::/129", "PG_X", "a.b.c",
     ]
 
-    static func mutate(_ text: String, using generator: inout SeededGenerator) -> String {
+    static func mutate(_ text: String, using generator: inout TestSupport.SeededGenerator) -> String {
         var lines = text.components(separatedBy: "\n")
         let rounds = Int.random(in: 1...3, using: &generator)
         for _ in 0..<rounds where !lines.isEmpty {
@@ -52,7 +39,7 @@ import Yams
     }
 
     @Test func mutatedExamplesNeverCrashAndAlwaysGetAnAnswer() throws {
-        var generator = SeededGenerator(state: 0x5EED)
+        var generator = TestSupport.SeededGenerator(state: 0x5EED)
         let examples = try TestSupport.exampleNames.map { String(decoding: try TestSupport.read("Examples/\($0)"), as: UTF8.self) }
         var rendered = 0
         var rejected = 0
@@ -75,7 +62,7 @@ import Yams
     }
 
     @Test func anOutputDirectoryIsEitherTheOldTreeOrTheNewOne() throws {
-        var generator = SeededGenerator(state: 0xD1CE)
+        var generator = TestSupport.SeededGenerator(state: 0xD1CE)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pgha-fuzz-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("out")

@@ -89,3 +89,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
     }
 }
+
+/// Issue #10, item 7: directories that cannot be swapped are written file by file.
+@Suite struct InPlaceWritingTests {
+    @Test func aMountPointCannotBeSwapped() throws {
+        var mount = stat(), parent = stat()
+        guard stat("/dev/shm", &mount) == 0, stat("/dev", &parent) == 0, mount.st_dev != parent.st_dev else { return }
+        #expect(OutputWriter.inPlaceReason("/dev/shm", parent: "/dev", foreign: nil) == "it is a mount point")
+    }
+
+    @Test func aDirectoryWithForeignFilesOrHoldingTheCurrentDirectoryCannotBeSwapped() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(OutputWriter.inPlaceReason(directory.path, parent: directory.deletingLastPathComponent().path, foreign: nil) == nil)
+        #expect(OutputWriter.inPlaceReason(directory.path, parent: "/", foreign: ".git") == "it holds files pgha did not write, such as .git")
+        #expect(OutputWriter.inPlaceReason("/", parent: "/", foreign: nil) == "it is, or contains, the current directory")
+    }
+
+    @Test func aFailedInPlaceWriteLeavesTheDirectoryAsItWas() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let artifacts = Compiler.compile(try TestSupport.read("Examples/minimal.yaml")).artifacts
+        try TestSupport.writeOutput(artifacts, to: directory)
+        try TestSupport.write("mine\n", to: "README.md", in: directory)
+        let before = try TestSupport.tree(at: directory, includingListing: true)
+        let clashing = Compiler.compile(try TestSupport.read("Examples/aks-ha.yaml")).artifacts + [Artifact(path: "README.md", contents: "x")]
+        #expect(throws: OutputWriter.Failure.self) { try TestSupport.writeOutput(clashing, to: directory) }
+        #expect(try TestSupport.tree(at: directory, includingListing: true) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".pgha-staging") }.isEmpty)
+    }
+}

@@ -6,7 +6,7 @@ import Yams
 @Suite struct ScalarKindTests {
     /// Texts made of the pieces Yams' patterns are built from, seeded so that a failure reproduces, plus words.
     static let samples: [String] = {
-        var generator = FuzzTests.SeededGenerator(state: 0x5EED)
+        var generator = TestSupport.SeededGenerator(state: 0x5EED)
         let pieces = ["0", "1", "7", "9", "12", "59", "2001", "-", "+", ".", ":", "_", "e", "E", "x", "o", "b", "T", "t", "Z",
                       " ", "\t", "inf", "Inf", "nan", "NaN", "<<", "=", "~", "a", "F", "null", "2001-12-14", "21:59:43"]
         var texts = ManifestYAMLTests.strings + ["Yes", "yES", "nULL", "True1", "offline", "nullable", "N", "Y", "pg-primary"]

@@ -34,11 +34,45 @@ import Testing
         ])
         #expect(Self.summaries(found) == [[], [
             "3:7 error[PGHA0702] name: a.yaml and b.yaml both use the federated credential 'pg-b' of the identity rg/shared-identity",
+            "3:7 error[PGHA0704] name: the cluster cnpg-database/pg-b of b.yaml is the recovery cluster cnpg-database/pg-b of a.yaml: a restore drill would delete one to restore the other",
         ]])
     }
 
     @Test func invalidSpecsAreSkipped() throws {
         let found = FleetRules.check([nil, try Self.member("b.yaml", TestSupport.spec(name: "pg-b")), nil])
         #expect(Self.summaries(found) == [[], [], []])
+    }
+
+    /// Issue #10, item 4: shop's restore drill deleted the other team's cluster shop-recovered.
+    @Test func aRecoveryClusterCannotTakeAnotherSpecsClusterName() throws {
+        let backup = "backup:\n  storageAccount: shopbackups\nrecovery: {}\n"
+        let found = FleetRules.check([
+            try Self.member("shop.yaml", TestSupport.spec(backup, name: "shop")),
+            try Self.member("shop-recovered.yaml", TestSupport.spec(name: "shop-recovered")),
+            try Self.member("elsewhere.yaml", TestSupport.spec(name: "shop-recovered", namespace: "other")),
+        ])
+        #expect(Self.summaries(found) == [[], [
+            "3:7 error[PGHA0704] name: the cluster cnpg-database/shop-recovered of shop-recovered.yaml is the recovery cluster cnpg-database/shop-recovered of shop.yaml: a restore drill would delete one to restore the other",
+        ], []])
+        let reversed = FleetRules.check([
+            try Self.member("shop-recovered.yaml", TestSupport.spec(name: "shop-recovered")),
+            try Self.member("shop.yaml", TestSupport.spec(backup, name: "shop")),
+        ])
+        #expect(reversed[1].map(\.code) == [.clusterNameTaken])
+    }
+
+    /// Issue #10, item 5: twelve specs with backups and recovery on one identity need 24 federated credentials.
+    @Test func oneIdentityHoldsAtMostTwentyFederatedCredentials() throws {
+        let members = try (1...12).map { index in
+            try Self.member("pg-\(index).yaml", TestSupport.spec(
+                "backup:\n  storageAccount: sharedbackups\nrecovery: {}\nazure:\n  location: westus3\n  resourceGroup: rg-shared\n  identity:\n    name: shared\n",
+                name: "pg-\(index)").replacingOccurrences(of: "azure:\n  location: westus3\nbackup", with: "backup"))
+        }
+        let found = FleetRules.check(members)
+        #expect(found[..<10].allSatisfy { $0.isEmpty })
+        #expect(Self.summaries(found)[10] == [
+            "3:7 error[PGHA0705] name: the specs up to pg-11.yaml need 22 federated credentials on the identity rg-shared/shared; Azure allows 20",
+        ])
+        #expect(found[11].map(\.code) == [.tooManyFederatedCredentials])
     }
 }

@@ -1,7 +1,7 @@
-/// "Did you mean" suggestions for misspelt names.
-enum Suggestion {
+/// "Did you mean" suggestions for misspelt names (spec keys, parameters, subcommands).
+public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
