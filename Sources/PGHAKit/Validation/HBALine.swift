@@ -127,7 +127,7 @@ struct HBALine {
         }
         let word = tokens[0].text
         if let type = ConnectionType(rawValue: word) { return type }
-        if word.hasPrefix("include") {
+        if ["include", "include_if_exists", "include_dir"].contains(word) {
             throw Problem(code: .unknownHBAConnectionType, message: "'\(word)' reads another file, which pgha does not ship to the instances",
                           hint: "write the rules themselves")
         }

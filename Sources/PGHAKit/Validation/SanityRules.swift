@@ -40,8 +40,11 @@ enum SanityRules {
         else { return }
         if maxWal + keep > volume.value && !context.hasError(at: "postgres.parameters.max_wal_size")
             && !context.hasError(at: "storage.wal.size") {
+            let sizes = ["max_wal_size", "wal_keep_size"].map { name in
+                parameters[name] == nil ? "\(name) (default \(OperatorParameters.defaults[name] ?? ""))" : name
+            }
             context.warning(.walVolumeTooSmall,
-                            "the \(wal.size) WAL volume is smaller than max_wal_size plus wal_keep_size (\(formatBytes(maxWal + keep)))",
+                            "the \(wal.size) WAL volume is smaller than \(sizes.joined(separator: " plus ")) (\(formatBytes(maxWal + keep)))",
                             at: "storage.wal.size",
                             hint: "a full WAL volume stops PostgreSQL; size it above \(formatBytes(maxWal + keep)) plus room for archiving delays")
         }

@@ -32,7 +32,14 @@ import Testing
     func aWALVolumeBelowTheDefaultWALSizesIsWarnedAbout(_ size: String) {
         let yaml = TestSupport.spec("storage:\n  wal:\n    size: \(size)\n")
         #expect(TestSupport.diagnostics(yaml, codes: .walVolumeTooSmall) == [
-            "8:11 warning[PGHA0502] storage.wal.size: the \(size) WAL volume is smaller than max_wal_size plus wal_keep_size (1536Mi)",
+            "8:11 warning[PGHA0502] storage.wal.size: the \(size) WAL volume is smaller than max_wal_size (default 1GB) plus wal_keep_size (default 512MB) (1536Mi)",
+        ])
+    }
+
+    @Test func aWrittenWALSizeIsNamedWithoutDefault() {
+        let yaml = TestSupport.spec("storage:\n  wal:\n    size: 2Gi\npostgres:\n  parameters:\n    max_wal_size: 1900MB\n")
+        #expect(TestSupport.diagnostics(yaml, codes: .walVolumeTooSmall) == [
+            "8:11 warning[PGHA0502] storage.wal.size: the 2Gi WAL volume is smaller than max_wal_size plus wal_keep_size (default 512MB) (2412Mi)",
         ])
     }
 
