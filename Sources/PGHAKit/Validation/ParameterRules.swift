@@ -160,7 +160,7 @@ enum ParameterRules {
         if let sharedBuffers = sizes["shared_buffers"], let memory = Quantity(spec.resources.memory), sharedBuffers > memory.value,
            !context.hasError(at: "resources.memory") {
             context.error(.sharedBuffersAboveMemory,
-                          "shared_buffers \(parameters["shared_buffers"] ?? "")\(unitHint == nil ? "" : " (megabytes, as CloudNativePG reads a bare number)") is larger than the memory request \(spec.resources.memory)",
+                          "shared_buffers \(parameters["shared_buffers"] ?? "")\(unitHint == nil ? "" : " (megabytes, as CloudNativePG reads a bare number)") is larger than the memory request \(spec.resources.memory)\(context.defaultMarker(unlessWritten: "resources.memory"))",
                           at: path("shared_buffers"), hint: unitHint ?? "CloudNativePG rejects this; about a quarter of the memory is usual")
         } else if let unitHint {
             context.warning(.sizeWithoutUnit, "shared_buffers '\(parameters["shared_buffers"] ?? "")' has no unit: PostgreSQL reads 8kB pages, CloudNativePG reads megabytes",

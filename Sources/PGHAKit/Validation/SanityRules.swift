@@ -55,8 +55,9 @@ enum SanityRules {
               !context.hasError(at: "resources.memory"), !context.hasError(at: "resources.limits.memory") else { return }
         let parameters = spec.postgres.parameters
         for name in ["shared_buffers", "effective_cache_size"] {
-            guard let value = parameters[name], let bytes = memoryBytes(value, of: name, spec), bytes > limit else { continue }
-            context.warning(.memoryOvercommit, "\(name) \(value) is larger than the memory limit \(spec.resources.memoryLimit)",
+            guard let value = parameters[name], !context.hasError(at: "postgres.parameters.\(name)"),
+                  let bytes = memoryBytes(value, of: name, spec), bytes > limit else { continue }
+            context.warning(.memoryOvercommit, "\(name) \(value) is larger than the memory limit \(spec.resources.memoryLimit)\(context.defaultMarker(unlessWritten: "resources.limits.memory", "resources.memory"))",
                             at: "postgres.parameters.\(name)",
                             hint: name == "shared_buffers" ? "the instance would be killed for running out of memory; about 25% of the limit is usual"
                                                            : "the planner assumes cache that does not exist; about 75% of the limit is usual")
@@ -71,7 +72,7 @@ enum SanityRules {
                 .first(where: spec.sourceMap.contains) ?? limitPath
             context.warning(.connectionMemory,
                             "\(factors.joined(separator: " × ")) (\(formatBytes(connections * workMem))) exceeds the memory limit \(spec.resources.memoryLimit)"
-                                + (spec.sourceMap.contains(limitPath) ? "" : " (default)"),
+                                + context.defaultMarker(unlessWritten: "resources.limits.memory", "resources.memory"),
                             at: blamed,
                             hint: "each sort or hash may use work_mem; lower it, lower max_connections, or pool connections")
         }

@@ -44,6 +44,11 @@ struct ValidationContext {
         nameIsValid || spec.sourceMap.contains(path)
     }
 
+    /// " (default)" when the user wrote none of `paths`, for messages that quote a value taken from them.
+    func defaultMarker(unlessWritten paths: String...) -> String {
+        paths.contains(where: spec.sourceMap.contains) ? "" : " (default)"
+    }
+
     /// Whether an error was already reported at `path` (so later rules do not repeat it).
     func hasError(at path: String) -> Bool {
         errorPaths.contains(path)

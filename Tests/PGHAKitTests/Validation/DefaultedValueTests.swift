@@ -11,6 +11,14 @@ import Testing
         ])
     }
 
+    @Test func aDefaultMemoryIsSaidToBeOne() {
+        let yaml = TestSupport.spec("postgres:\n  parameters:\n    shared_buffers: 9GB\n    effective_cache_size: 10GB\n")
+        #expect(TestSupport.diagnostics(yaml, codes: .sharedBuffersAboveMemory, .memoryOvercommit) == [
+            "8:21 error[PGHA0109] postgres.parameters.shared_buffers: shared_buffers 9GB is larger than the memory request 8Gi (default)",
+            "9:27 warning[PGHA0503] postgres.parameters.effective_cache_size: effective_cache_size 10GB is larger than the memory limit 8Gi (default)",
+        ])
+    }
+
     @Test func noDiagnosticNamesAPathAbsentFromTheFile() {
         let yaml = TestSupport.spec("resources:\n  memory: 256Mi\nstorage:\n  wal:\n    size: 512Mi\nbackup:\n  storageAccount: pgtestbackups\n")
         let parsed = SpecParser.parse(Array(yaml.utf8))

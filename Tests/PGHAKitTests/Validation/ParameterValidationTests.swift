@@ -23,7 +23,7 @@ import Testing
     @Test func aBareSharedBuffersAboveMemoryIsOneError() {
         let yaml = TestSupport.spec("postgres:\n  parameters:\n    shared_buffers: \"262144\"\n")
         #expect(TestSupport.diagnostics(yaml, codes: .sizeWithoutUnit, .sharedBuffersAboveMemory) == [
-            "8:21 error[PGHA0109] postgres.parameters.shared_buffers: shared_buffers 262144 (megabytes, as CloudNativePG reads a bare number) is larger than the memory request 8Gi",
+            "8:21 error[PGHA0109] postgres.parameters.shared_buffers: shared_buffers 262144 (megabytes, as CloudNativePG reads a bare number) is larger than the memory request 8Gi (default)",
         ])
         #expect(TestSupport.hint(yaml, code: .sharedBuffersAboveMemory) == "write the unit: 262144 pages of 8kB are 2GB; or 262144MB if you meant megabytes")
     }
