@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import Yams
 @testable import PGHAKit
 
 /// Settings that are valid one by one but can never do what they say.
@@ -25,6 +27,17 @@ import Testing
         #expect(TestSupport.errors(TestSupport.spec("operator:\n  version: 1.30\n")) == [
             "7:12 error[PGHA0011] operator.version: 'operator.version' must be one of '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', not the number '1.30'",
         ])
+    }
+
+    /// The JSON Schema and the parser give the same answer for unquoted and quoted versions.
+    @Test(arguments: [("operator:\n  version: 1.30\n", false), ("operator:\n  version: \"1.30\"\n", true),
+                      ("  kubernetesVersion: 1.32\n", false), ("  kubernetesVersion: \"1.32\"\n", true)])
+    func theSchemaAndTheParserAgreeOnVersions(_ extra: String, _ valid: Bool) throws {
+        let yaml = extra.hasPrefix(" ") ? TestSupport.spec() + extra : TestSupport.spec(extra)
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(TestSupport.read("Schemas/pgha.schema.json"))) as? [String: Any])
+        let document = try #require(try Yams.load(yaml: yaml))
+        #expect(CRDSchemaValidator(schema: schema).violations(of: document).isEmpty == valid)
+        #expect(SpecParser.parse(Array(yaml.utf8)).diagnostics.isEmpty == valid)
     }
 
     @Test func oneSynchronousReplicaIsSingular() {
