@@ -5,16 +5,22 @@ import Yams
 /// other location stays put) and the text is read again. The placeholders' keys are then skipped by the structure
 /// checks, so a repeated key is reported once and the rest of the spec is still checked.
 struct DuplicateKeys {
-    /// The most repeated keys recovered from; past this, the first is reported alone, as Yams does.
+    /// The most repeated keys recovered from, and the most text read again in all: past either, the keys found
+    /// so far are reported at their first occurrences and reading stops, so hostile input cannot make it slow.
     static let maximumRenames = 64
+    static let maximumBytesReread = 4 << 20
 
     /// The placeholder texts, each standing for the key it replaced.
     private(set) var originals: [String: String] = [:]
+    /// Each renamed key and where its first occurrence is.
+    private(set) var renamed: [(key: String, location: SourceLocation)] = []
+    private var bytesReread = 0
 
     /// `text` with the occurrence of `key` starting at `location` renamed, or nil when that occurrence cannot be
     /// found as written (a key spread over lines, say).
     mutating func renaming(_ key: String, at location: SourceLocation, in text: String) -> String? {
-        guard originals.count < Self.maximumRenames else { return nil }
+        bytesReread += text.utf8.count
+        guard originals.count < Self.maximumRenames, bytesReread <= Self.maximumBytesReread else { return nil }
         var scalars = Array(text.unicodeScalars)
         guard let start = Self.offset(of: location, in: scalars) else { return nil }
         let span: Range<Int>
@@ -31,7 +37,16 @@ struct DuplicateKeys {
         let placeholder = [first] + [Unicode.Scalar](repeating: Unicode.Scalar(0xE000)!, count: span.count - 1)
         scalars.replaceSubrange(span, with: placeholder)
         originals[String(String.UnicodeScalarView(placeholder))] = key
+        renamed.append((key, location))
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// When reading stopped before the end: the keys renamed so far, at their first occurrences.
+    var unfinishedDiagnostics: [Diagnostic] {
+        renamed.map { key, location in
+            Diagnostic(.error, .duplicateKey, "the key '\(key)' appears more than once in this mapping", path: "", at: location,
+                       hint: "a key may appear once in a mapping; remove one of them")
+        }
     }
 
     /// One error per repeated key, at the repeat, naming the first occurrence; `path` is the key's spec path.

@@ -43,7 +43,7 @@ enum YAMLDocument {
             case .failure(let failure):
                 guard case .duplicatedKeysInMapping(let keys, let context)? = failure.duplicate, let key = keys.first,
                       let renamed = duplicateKeys.renaming(key, at: SourceLocation(line: context.mark.line, column: context.mark.column), in: current)
-                else { return .failure(failure.diagnostics) }
+                else { return .failure(DiagnosticList(diagnostics: (duplicateKeys.unfinishedDiagnostics + failure.diagnostics.diagnostics).sortedByLocation())) }
                 current = renamed
             }
         }
@@ -131,6 +131,8 @@ struct DiagnosticList: Error, ExpressibleByArrayLiteral {
     var diagnostics: [Diagnostic]
 
     init(arrayLiteral elements: Diagnostic...) { diagnostics = elements }
+
+    init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
 
 extension Node {

@@ -17,6 +17,16 @@ import Testing
         ])
     }
 
+    @Test func pastTheLimitTheKeysFoundAreReportedAtTheirFirstOccurrence() {
+        let keys = (0..<70).map { "  k\($0): v" }.joined(separator: "\n")
+        let yaml = TestSupport.spec("nodeSelector:\n" + keys + "\n" + keys + "\n")
+        let diagnostics = Compiler.check(Array(yaml.utf8)).diagnostics
+        #expect(diagnostics.count == DuplicateKeys.maximumRenames + 1)
+        #expect(diagnostics.allSatisfy { $0.code == .duplicateKey })
+        #expect(diagnostics.first.map(TestSupport.summary) == "7:3 error[PGHA0013] : the key 'k0' appears more than once in this mapping")
+        #expect(diagnostics.map(\.location) == diagnostics.map(\.location).sorted())
+    }
+
     @Test func validationGoesOnBesideARepeatedKey() {
         let yaml = TestSupport.spec("instances: 3\ninstances: 3\nresources:\n  memory: 8GB\n")
         #expect(TestSupport.errors(yaml) == [
