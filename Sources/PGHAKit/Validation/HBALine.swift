@@ -37,44 +37,33 @@ struct HBALine {
     let options: [(name: String, value: String)]
 
     /// Reads `line` for the target PostgreSQL major version (nil when unknown: the newest's methods).
-    static func parse(_ line: String, major: Int?) -> Result<HBALine, Problem> {
-        var fields: [[Token]]
-        switch self.fields(of: line) {
-        case .success(let read): fields = read
-        case .failure(let problem): return .failure(problem)
-        }
-        func next(_ what: String) -> Result<[Token], Problem> {
+    static func parse(_ line: String, major: Int?) throws(Problem) -> HBALine {
+        var fields = try self.fields(of: line)
+        func next(_ what: String) throws(Problem) -> [Token] {
             guard !fields.isEmpty else {
-                return .failure(Problem(code: .invalidHBALine, message: "the line ends before the \(what)",
-                                        hint: "a rule is: type database user [address] method [options]"))
+                throw Problem(code: .invalidHBALine, message: "the line ends before the \(what)",
+                              hint: "a rule is: type database user [address] method [options]")
             }
-            return .success(fields.removeFirst())
+            return fields.removeFirst()
         }
-        do {
-            let type = try connectionType(next("connection type").get())
-            let databases = try names(next("database").get(), of: "database")
-            let users = try names(next("user").get(), of: "user")
-            if type == .local && fields.count >= 1, let first = fields.first?.first,
-               first.text.contains("/") || CIDR.ipv4(first.text) != nil || CIDR.ipv6(first.text) != nil || first.isKeyword("all") {
-                throw Problem(code: .invalidHBAAddress, message: "local lines take no address ('\(first.text)')",
-                              hint: "remove the address, or use hostssl for TCP connections")
-            }
-            var address: Address?
-            if type != .local { address = try self.address(next("address").get(), mask: { fields.isEmpty ? nil : fields.removeFirst() }).get() }
-            let method = try self.method(next("authentication method").get(), type: type, major: major).get()
-            let options = try self.options(fields.flatMap { $0 }, method: method, type: type).get()
-            return .success(HBALine(type: type, databases: databases, users: users, address: address, method: method, options: options))
-        } catch let problem as Problem {
-            return .failure(problem)
-        } catch {
-            return .failure(Problem(code: .invalidHBALine, message: "\(error)", hint: nil))
+        let type = try connectionType(next("connection type"))
+        let databases = try names(next("database"), of: "database")
+        let users = try names(next("user"), of: "user")
+        if type == .local, let first = fields.first?.first,
+           first.text.contains("/") || CIDR.ipv4(first.text) != nil || CIDR.ipv6(first.text) != nil || first.isKeyword("all") {
+            throw Problem(code: .invalidHBAAddress, message: "local lines take no address ('\(first.text)')",
+                          hint: "remove the address, or use hostssl for TCP connections")
         }
+        let address = type == .local ? nil : try self.address(next("address"), mask: { fields.isEmpty ? nil : fields.removeFirst() })
+        let method = try self.method(next("authentication method"), type: type, major: major)
+        let options = try self.options(fields.flatMap { $0 }, method: method, type: type)
+        return HBALine(type: type, databases: databases, users: users, address: address, method: method, options: options)
     }
 
     // MARK: Tokens
 
     /// The fields of a line, each a list of tokens; failure for an unclosed quote.
-    static func fields(of line: String) -> Result<[[Token]], Problem> {
+    static func fields(of line: String) throws(Problem) -> [[Token]] {
         let characters = Array(line)
         var fields: [[Token]] = []
         var field: [Token] = []
@@ -105,7 +94,7 @@ struct HBALine {
                 }
             }
             if inQuote {
-                return .failure(Problem(code: .invalidHBALine, message: "a quoted name is not closed", hint: "end it with '\"'"))
+                throw Problem(code: .invalidHBALine, message: "a quoted name is not closed", hint: "end it with '\"'")
             }
             if sawQuote || !text.isEmpty { field.append(Token(text: text, quoted: initialQuote)) }
             if !endsWithComma && !field.isEmpty {
@@ -114,14 +103,14 @@ struct HBALine {
             }
         }
         if !field.isEmpty { fields.append(field) }
-        return .success(fields)
+        return fields
     }
 
     private static func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
 
     // MARK: Fields
 
-    private static func connectionType(_ tokens: [Token]) throws -> ConnectionType {
+    private static func connectionType(_ tokens: [Token]) throws(Problem) -> ConnectionType {
         guard tokens.count == 1 else {
             throw Problem(code: .unknownHBAConnectionType, message: "a rule has one connection type, not a list", hint: nil)
         }
@@ -136,7 +125,7 @@ struct HBALine {
                       hint: suggestion.map { "did you mean '\($0)'?" } ?? "one of: " + ConnectionType.allCases.map(\.rawValue).joined(separator: ", "))
     }
 
-    private static func names(_ tokens: [Token], of what: String) throws -> [Token] {
+    private static func names(_ tokens: [Token], of what: String) throws(Problem) -> [Token] {
         for token in tokens where !token.quoted {
             if token.text.hasPrefix("@") && token.text.count > 1 {
                 throw Problem(code: .invalidHBADatabaseOrUser,
@@ -157,39 +146,39 @@ struct HBALine {
         return tokens
     }
 
-    private static func address(_ tokens: [Token], mask nextField: () -> [Token]?) -> Result<Address, Problem> {
+    private static func address(_ tokens: [Token], mask nextField: () -> [Token]?) throws(Problem) -> Address {
         guard tokens.count == 1, let token = tokens.first else {
-            return .failure(Problem(code: .invalidHBAAddress, message: "a rule has one address, not a list", hint: nil))
+            throw Problem(code: .invalidHBAAddress, message: "a rule has one address, not a list", hint: nil)
         }
         let text = token.text
         if !token.quoted, let keyword = [("all", Address.all), ("samehost", .samehost), ("samenet", .samenet)].first(where: { $0.0 == text }) {
-            return .success(keyword.1)
+            return keyword.1
         }
         if let slash = text.firstIndex(of: "/") {
             let host = String(text[..<slash])
             guard let bytes = CIDR.ipv4(host) ?? CIDR.ipv6(host) else {
-                return .failure(Problem(code: .invalidHBAAddress, message: "'\(host)' is not an IP address", hint: "such as 203.0.113.0/24"))
+                throw Problem(code: .invalidHBAAddress, message: "'\(host)' is not an IP address", hint: "such as 203.0.113.0/24")
             }
             guard let cidr = CIDR(text, allowingHostBits: true) else {
-                return .failure(Problem(code: .invalidHBAAddress, message: "'\(text[text.index(after: slash)...])' is not a prefix length for \(host)",
-                                        hint: "0 to \(bytes.count * 8)"))
+                throw Problem(code: .invalidHBAAddress, message: "'\(text[text.index(after: slash)...])' is not a prefix length for \(host)",
+                              hint: "0 to \(bytes.count * 8)")
             }
-            return .success(.block(cidr))
+            return .block(cidr)
         }
         if let bytes = CIDR.ipv4(text) ?? CIDR.ipv6(text) {
             guard let maskField = nextField() else {
-                return .failure(Problem(code: .invalidHBAAddress, message: "the line ends before the netmask of \(text)",
-                                        hint: "write \(text)/\(bytes.count * 8) for this address alone"))
+                throw Problem(code: .invalidHBAAddress, message: "the line ends before the netmask of \(text)",
+                              hint: "write \(text)/\(bytes.count * 8) for this address alone")
             }
             guard maskField.count == 1, let mask = CIDR.ipv4(maskField[0].text) ?? CIDR.ipv6(maskField[0].text),
                   let prefix = prefixLength(ofMask: mask) else {
-                return .failure(Problem(code: .invalidHBAAddress, message: "'\(maskField.map(\.text).joined(separator: ","))' is not a netmask",
-                                        hint: "such as 255.255.255.0, or write the address as a CIDR block"))
+                throw Problem(code: .invalidHBAAddress, message: "'\(maskField.map(\.text).joined(separator: ","))' is not a netmask",
+                              hint: "such as 255.255.255.0, or write the address as a CIDR block")
             }
             guard mask.count == bytes.count else {
-                return .failure(Problem(code: .invalidHBAAddress, message: "the address \(text) and its mask are of different IP versions", hint: nil))
+                throw Problem(code: .invalidHBAAddress, message: "the address \(text) and its mask are of different IP versions", hint: nil)
             }
-            return .success(.block(CIDR(bytes: bytes, prefixLength: prefix)))
+            return .block(CIDR(bytes: bytes, prefixLength: prefix))
         }
         let labels = text.hasPrefix(".") ? text.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
                                          : text.split(separator: ".", omittingEmptySubsequences: false)
@@ -197,10 +186,10 @@ struct HBALine {
             (1...63).contains(label.count) && label.first != "-" && label.last != "-"
                 && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         }) else {
-            return .failure(Problem(code: .invalidHBAAddress, message: "'\(text)' is not an IP address, CIDR block or host name",
-                                    hint: "such as 203.0.113.0/24, all, samenet or db.example.com"))
+            throw Problem(code: .invalidHBAAddress, message: "'\(text)' is not an IP address, CIDR block or host name",
+                          hint: "such as 203.0.113.0/24, all, samenet or db.example.com")
         }
-        return .success(.hostname(text))
+        return .hostname(text)
     }
 
     /// The prefix length of a netmask such as 255.255.255.0, or nil when its ones are not contiguous.
@@ -218,20 +207,20 @@ struct HBALine {
         ("ident", 0), ("peer", 0), ("ldap", 0), ("radius", 0), ("cert", 0), ("pam", 0), ("bsd", 0), ("oauth", 18),
     ]
 
-    private static func method(_ tokens: [Token], type: ConnectionType, major: Int?) -> Result<String, Problem> {
+    private static func method(_ tokens: [Token], type: ConnectionType, major: Int?) throws(Problem) -> String {
         guard tokens.count == 1, let method = tokens.first?.text else {
-            return .failure(Problem(code: .unknownHBAMethod, message: "a rule has one authentication method, not a list", hint: nil))
+            throw Problem(code: .unknownHBAMethod, message: "a rule has one authentication method, not a list", hint: nil)
         }
         let target = major ?? 18
         let known = methods.filter { $0.since <= target }.map(\.name)
         guard known.contains(method) else {
             if methods.contains(where: { $0.name == method }) {
-                return .failure(Problem(code: .unknownHBAMethod, message: "PostgreSQL \(target) has no authentication method '\(method)'",
-                                        hint: "it arrived in a later major version"))
+                throw Problem(code: .unknownHBAMethod, message: "PostgreSQL \(target) has no authentication method '\(method)'",
+                              hint: "it arrived in a later major version")
             }
             let suggestion = Suggestion.closest(to: method, in: known)
-            return .failure(Problem(code: .unknownHBAMethod, message: "'\(method)' is not an authentication method",
-                                    hint: suggestion.map { "did you mean '\($0)'?" } ?? "such as scram-sha-256, cert or reject"))
+            throw Problem(code: .unknownHBAMethod, message: "'\(method)' is not an authentication method",
+                          hint: suggestion.map { "did you mean '\($0)'?" } ?? "such as scram-sha-256, cert or reject")
         }
         let problem: String? = switch (method, type) {
         case ("sspi", _), ("bsd", _): "'\(method)' is not built into PostgreSQL on Linux, where CloudNativePG runs"
@@ -242,7 +231,8 @@ struct HBALine {
             "GSSAPI encryption only supports gss, trust, or reject authentication"
         default: nil
         }
-        return problem.map { .failure(Problem(code: .unknownHBAMethod, message: $0, hint: nil)) } ?? .success(method)
+        if let problem { throw Problem(code: .unknownHBAMethod, message: problem, hint: nil) }
+        return method
     }
 
     /// Each option PostgreSQL knows, with the methods that take it (empty: every method, on hostssl lines).
@@ -258,24 +248,24 @@ struct HBALine {
         "issuer": ["oauth"], "scope": ["oauth"], "validator": ["oauth"], "delegate_ident_mapping": ["oauth"],
     ]
 
-    private static func options(_ tokens: [Token], method: String, type: ConnectionType) -> Result<[(name: String, value: String)], Problem> {
+    private static func options(_ tokens: [Token], method: String, type: ConnectionType) throws(Problem) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
         for token in tokens {
             guard let equals = token.text.firstIndex(of: "="), equals != token.text.startIndex else {
-                return .failure(Problem(code: .invalidHBAOption, message: "'\(token.text)' is not an option in name=value form",
-                                        hint: "options follow the method, such as clientcert=verify-full"))
+                throw Problem(code: .invalidHBAOption, message: "'\(token.text)' is not an option in name=value form",
+                              hint: "options follow the method, such as clientcert=verify-full")
             }
             let name = String(token.text[..<equals])
             guard let methods = optionMethods[name] else {
                 let suggestion = Suggestion.closest(to: name, in: optionMethods.keys.sorted())
-                return .failure(Problem(code: .invalidHBAOption, message: "'\(name)' is not a pg_hba option",
-                                        hint: suggestion.map { "did you mean '\($0)'?" }))
+                throw Problem(code: .invalidHBAOption, message: "'\(name)' is not a pg_hba option",
+                              hint: suggestion.map { "did you mean '\($0)'?" })
             }
             if methods.isEmpty ? type != .hostssl : !methods.contains(method) {
-                return .failure(Problem(code: .invalidHBAOption,
-                                        message: methods.isEmpty ? "'\(name)' can only be set on hostssl lines"
-                                                                 : "'\(name)' is only valid for the methods " + methods.joined(separator: ", "),
-                                        hint: nil))
+                throw Problem(code: .invalidHBAOption,
+                              message: methods.isEmpty ? "'\(name)' can only be set on hostssl lines"
+                                                       : "'\(name)' is only valid for the methods " + methods.joined(separator: ", "),
+                              hint: nil)
             }
             result.append((name, String(token.text[token.text.index(after: equals)...])))
         }
@@ -286,7 +276,8 @@ struct HBALine {
         case "oauth" where !names.isSuperset(of: ["issuer", "scope"]): "oauth needs issuer and scope"
         default: nil
         }
-        return missing.map { .failure(Problem(code: .invalidHBAOption, message: $0, hint: nil)) } ?? .success(result)
+        if let missing { throw Problem(code: .invalidHBAOption, message: missing, hint: nil) }
+        return result
     }
 }
 

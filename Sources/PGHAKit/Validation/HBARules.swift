@@ -16,13 +16,12 @@ enum HBARules {
                 continue
             }
             let line: HBALine
-            switch HBALine.parse(text, major: spec.postgres.majorVersion) {
-            case .failure(let problem):
-                context.error(problem.code, "pg_hba line '\(text)': \(problem.message)", at: path,
-                              hint: problem.hint ?? "PostgreSQL does not start with an invalid pg_hba")
+            do {
+                line = try HBALine.parse(text, major: spec.postgres.majorVersion)
+            } catch {
+                context.error(error.code, "pg_hba line '\(text)': \(error.message)", at: path,
+                              hint: error.hint ?? "PostgreSQL does not start with an invalid pg_hba")
                 continue
-            case .success(let parsed):
-                line = parsed
             }
             let everyone = line.databases.contains { $0.isKeyword("all") } && line.users.contains { $0.isKeyword("all") }
                 && line.address == .all

@@ -100,14 +100,14 @@ import Testing
     }
 
     @Test func quotedKeywordsAreNames() throws {
-        let line = try HBALine.parse("hostssl \"all\",app all all scram-sha-256 # note", major: 18).get()
+        let line = try HBALine.parse("hostssl \"all\",app all all scram-sha-256 # note", major: 18)
         #expect(line.databases == [HBALine.Token(text: "all", quoted: true), HBALine.Token(text: "app", quoted: false)])
         #expect(line.address == .all)
         #expect(line.method == "scram-sha-256")
     }
 
     @Test func aMaskFieldBecomesABlock() throws {
-        let line = try HBALine.parse("host all all 192.168.1.7 255.255.255.0 md5", major: 16).get()
+        let line = try HBALine.parse("host all all 192.168.1.7 255.255.255.0 md5", major: 16)
         #expect(line.address == .block(CIDR(bytes: [192, 168, 1, 0], prefixLength: 24)))
     }
 }
