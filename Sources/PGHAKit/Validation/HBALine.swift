@@ -120,7 +120,7 @@ struct HBALine {
             throw Problem(code: .unknownHBAConnectionType, message: "'\(word)' reads another file, which pgha does not ship to the instances",
                           hint: "write the rules themselves")
         }
-        let suggestion = Suggestion.closest(to: word, in: ConnectionType.allCases.map(\.rawValue))
+        let suggestion = suggestion(for: word, in: ConnectionType.allCases.map(\.rawValue))
         throw Problem(code: .unknownHBAConnectionType, message: "'\(word)' is not a pg_hba connection type",
                       hint: suggestion.map { "did you mean '\($0)'?" } ?? "one of: " + ConnectionType.allCases.map(\.rawValue).joined(separator: ", "))
     }
@@ -192,6 +192,11 @@ struct HBALine {
         return .hostname(text)
     }
 
+    /// A likely intended word, looked for only in short words so a hostile line cannot make checking slow.
+    private static func suggestion(for word: String, in candidates: [String]) -> String? {
+        word.count <= 64 ? Suggestion.closest(to: word, in: candidates) : nil
+    }
+
     /// The prefix length of a netmask such as 255.255.255.0, or nil when its ones are not contiguous.
     private static func prefixLength(ofMask bytes: [UInt8]) -> Int? {
         let bits: [Bool] = bytes.flatMap { byte in (0..<8).map { (bit: Int) -> Bool in byte & (UInt8(0x80) >> bit) != 0 } }
@@ -218,7 +223,7 @@ struct HBALine {
                 throw Problem(code: .unknownHBAMethod, message: "PostgreSQL \(target) has no authentication method '\(method)'",
                               hint: "it arrived in a later major version")
             }
-            let suggestion = Suggestion.closest(to: method, in: known)
+            let suggestion = suggestion(for: method, in: known)
             throw Problem(code: .unknownHBAMethod, message: "'\(method)' is not an authentication method",
                           hint: suggestion.map { "did you mean '\($0)'?" } ?? "such as scram-sha-256, cert or reject")
         }
@@ -257,7 +262,7 @@ struct HBALine {
             }
             let name = String(token.text[..<equals])
             guard let methods = optionMethods[name] else {
-                let suggestion = Suggestion.closest(to: name, in: optionMethods.keys.sorted())
+                let suggestion = suggestion(for: name, in: optionMethods.keys.sorted())
                 throw Problem(code: .invalidHBAOption, message: "'\(name)' is not a pg_hba option",
                               hint: suggestion.map { "did you mean '\($0)'?" })
             }
