@@ -156,7 +156,7 @@ public enum SpecSchema {
         FieldSchema("allowInternet", .boolean, default: "false",
                     "Allow 0.0.0.0/0 or ::/0 in allowedSourceRanges, or ranges that together cover the whole internet."),
         FieldSchema("allowTrust", .boolean, default: "false",
-                    "Allow pg_hba `trust` rules (no password) on addresses the allowed source ranges can reach: `all`, samenet, host names and overlapping CIDRs."),
+                    "Allow pg_hba `trust` rules (no password) on addresses exposed connections can come from: `all`, samenet, host names, CIDRs that overlap allowedSourceRanges or the AKS nodes' network 10.224.0.0/12 (the load balancer's connections arrive from node addresses)."),
         FieldSchema("dnsLabel", .string, required: true,
                     becomes: "service.beta.kubernetes.io/azure-dns-label-name",
                     "The DNS label of the public IP: <dnsLabel>.<location>.cloudapp.azure.com; unique in the region."),

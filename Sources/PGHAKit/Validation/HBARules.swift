@@ -43,10 +43,17 @@ enum HBARules {
         }
     }
 
+    /// The address space of the virtual network AKS creates (deploy.sh lets it). The public Services keep the
+    /// default `externalTrafficPolicy: Cluster`, so a connection forwarded from another node arrives from that
+    /// node's address: a rule for these addresses is reachable from the exposed ranges too.
+    static let nodeNetwork = CIDR(bytes: [10, 224, 0, 0], prefixLength: 12)
+
     /// Who, among the exposed source ranges, a host line's address lets in (nil for nobody). Host names and
     /// samenet cannot be checked before the connection, so they count as reachable.
     private static func exposedReach(_ line: HBALine, _ expose: Spec.Expose) -> String? {
         let ranges = expose.allowedSourceRanges.compactMap { range in CIDR(range).map { (range, $0) } }
+            + [("\(nodeNetwork.bytes.map(String.init).joined(separator: "."))/\(nodeNetwork.prefixLength) (the AKS nodes, which forward exposed connections)",
+                nodeNetwork)]
         switch line.address {
         case nil, .samehost?: return nil
         case .all?: return "in the exposed source ranges"

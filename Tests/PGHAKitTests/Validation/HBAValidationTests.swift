@@ -93,8 +93,14 @@ import Testing
         ])
     }
 
+    @Test func trustForTheNodesNetworkIsReachableThroughTheLoadBalancer() {
+        #expect(Self.errors(["hostssl all all 10.0.0.0/8 trust"], extra: Self.exposed) == [
+            "8:7 error[PGHA0119] postgres.pgHBA[0]: 'trust' lets anyone in 10.224.0.0/12 (the AKS nodes, which forward exposed connections) connect without a password",
+        ])
+    }
+
     @Test func trustOutsideTheExposedRangesOrAllowedPasses() {
-        #expect(Self.errors(["hostssl all all 10.0.0.0/8 trust", "local all all trust"], extra: Self.exposed) == [])
+        #expect(Self.errors(["hostssl all all 192.168.0.0/16 trust", "local all all trust"], extra: Self.exposed) == [])
         #expect(Self.errors(["hostssl all all all trust"]) == [])
         #expect(Self.errors(["hostssl all all all trust"], extra: Self.exposed + "  allowTrust: true\n") == [])
     }
