@@ -60,10 +60,10 @@ enum CronSchedule {
         return words.count == 6 ? .sixFields : .fiveFields
     }
 
-    /// Whether some day matches. robfig/cron matches a day when both day fields match, unless one of them is `*`
-    /// or `?`, when the other decides; with a restricted day of week some day always matches.
+    /// Whether some day matches. robfig/cron matches a day on either day field when neither has a part starting
+    /// with `*` or `?`, and on both otherwise; so with a restricted day of week some day always matches.
     private static func hasMatchingDay(dayOfMonth: String, month: String, dayOfWeek: String) -> Bool {
-        guard dayOfWeek.hasPrefix("*") || dayOfWeek.hasPrefix("?") else { return true }
+        guard dayOfWeek.split(separator: ",").contains(where: { $0.hasPrefix("*") || $0.hasPrefix("?") }) else { return true }
         let longestMonth = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         let days = values(of: dayOfMonth, fields[3])
         return values(of: month, fields[4]).contains { month in days.contains { $0 <= longestMonth[month] } }

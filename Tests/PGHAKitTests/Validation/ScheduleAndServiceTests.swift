@@ -5,7 +5,7 @@ import Yams
 
 /// Settings that are valid one by one but can never do what they say.
 @Suite struct ScheduleAndServiceTests {
-    @Test(arguments: ["0 0 0 31 2 *", "0 0 0 30,31 2 ?", "0 0 0 31 4,6,9,11 *", "0 0 0 30-31 feb *"])
+    @Test(arguments: ["0 0 0 31 2 *", "0 0 0 30,31 2 ?", "0 0 0 31 4,6,9,11 *", "0 0 0 30-31 feb *", "0 0 0 31 2 1,*/2"])
     func aScheduleWhoseDayNeverComesIsRefused(_ schedule: String) {
         let yaml = TestSupport.spec("backup:\n  storageAccount: pgtestbackups\n  schedule: \"\(schedule)\"\n")
         #expect(TestSupport.errors(yaml) == ["8:13 error[PGHA0305] backup.schedule: '\(schedule)' never runs: no month has the day it names"])
