@@ -50,11 +50,6 @@ enum TestSupport {
         Compiler.check(Array(yaml.utf8)).diagnostics.map(summary)
     }
 
-    /// The errors of the minimal spec with `extra` added, as `diagnostics` prints them.
-    static func errors(_ extra: String) -> [String] {
-        diagnostics(spec(extra)).filter { $0.contains(" error[") }
-    }
-
     static func summary(_ diagnostic: Diagnostic) -> String {
         "\(diagnostic.location) \(diagnostic.severity.rawValue)[\(diagnostic.code)] \(diagnostic.path): \(diagnostic.message)"
     }

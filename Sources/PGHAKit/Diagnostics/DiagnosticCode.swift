@@ -38,7 +38,7 @@ extension DiagnosticCode {
 
 extension DiagnosticCode {
     // MARK: Cluster (01xx)
-    public static let invalidClusterName = DiagnosticCode("PGHA0101", "The cluster name is not a DNS-1035 label of at most 50 characters.")
+    public static let invalidClusterName = DiagnosticCode("PGHA0101", "The cluster name is not a DNS-1035 label of at most 50 characters, or too long for the Azure names derived from it.")
     public static let invalidKubernetesName = DiagnosticCode("PGHA0102", "A Kubernetes name (namespace, Secret) is not valid.")
     public static let syncReplicasTooMany = DiagnosticCode("PGHA0103", "More synchronous replicas than standbys.")
     public static let invalidQuantity = DiagnosticCode("PGHA0104", "A CPU, memory or storage size is not a Kubernetes quantity.")
@@ -47,9 +47,15 @@ extension DiagnosticCode {
     public static let unsupportedMajorVersion = DiagnosticCode("PGHA0107", "A PostgreSQL major version the target operator does not run.")
     public static let sharedBuffersAboveMemory = DiagnosticCode("PGHA0109", "shared_buffers is larger than the memory request.")
     public static let invalidLabel = DiagnosticCode("PGHA0110", "A node selector label is not a valid Kubernetes label.")
-    public static let invalidHBALine = DiagnosticCode("PGHA0111", "A pg_hba line is empty or spans lines.")
+    public static let invalidHBALine = DiagnosticCode("PGHA0111", "A pg_hba line that is empty, spans lines or lacks a field.")
     public static let invalidIdentifier = DiagnosticCode("PGHA0112", "A database, owner or library name pgha cannot pass on safely.")
     public static let insecureHBA = DiagnosticCode("PGHA0113", "A pg_hba rule accepts connections without TLS.")
+    public static let unknownHBAConnectionType = DiagnosticCode("PGHA0114", "A pg_hba connection type PostgreSQL does not know.")
+    public static let invalidHBADatabaseOrUser = DiagnosticCode("PGHA0115", "A pg_hba database or user list PostgreSQL cannot read, or a file reference pgha cannot ship.")
+    public static let invalidHBAAddress = DiagnosticCode("PGHA0116", "A pg_hba address that is not an IP address, CIDR block, mask, host name or keyword.")
+    public static let unknownHBAMethod = DiagnosticCode("PGHA0117", "A pg_hba authentication method the target PostgreSQL does not know, or not on this connection type.")
+    public static let invalidHBAOption = DiagnosticCode("PGHA0118", "A pg_hba option that is not name=value, or that the method does not take.")
+    public static let exposedTrust = DiagnosticCode("PGHA0119", "A pg_hba trust rule that connections from an exposed source range can reach.")
     public static let recoveryWithoutBackup = DiagnosticCode("PGHA0120", "A recovery cluster needs backups to restore from.")
     public static let recoveryNameClash = DiagnosticCode("PGHA0121", "The recovery cluster's name is not a usable, distinct cluster name.")
 
@@ -69,12 +75,14 @@ extension DiagnosticCode {
     public static let restartingParameter = DiagnosticCode("PGHA0213", "A parameter whose change restarts the instances.")
     public static let walLogHintsOff = DiagnosticCode("PGHA0214", "wal_log_hints off in a cluster with standbys.")
     public static let failoverSlotsPrerequisites = DiagnosticCode("PGHA0215", "pg_failover_slots settings without hot_standby_feedback and high-availability slots.")
+    public static let controlCharacterInParameter = DiagnosticCode("PGHA0216", "A parameter value with a newline or another control character.")
 
     // MARK: Backups (03xx)
     public static let invalidSchedule = DiagnosticCode("PGHA0301", "A schedule CloudNativePG cannot parse.")
     public static let fiveFieldSchedule = DiagnosticCode("PGHA0302", "A 5-field schedule, which CloudNativePG reads seconds-first.")
     public static let invalidRetention = DiagnosticCode("PGHA0303", "A retention policy that is not a number and d, w or m.")
     public static let descriptorSchedule = DiagnosticCode("PGHA0304", "A descriptor schedule, on which CloudNativePG warns.")
+    public static let scheduleNeverRuns = DiagnosticCode("PGHA0305", "A schedule whose days never occur, so no backup ever runs.")
 
     // MARK: Azure (04xx)
     public static let invalidResourceGroupName = DiagnosticCode("PGHA0401", "A resource group name Azure rejects.")
@@ -93,12 +101,17 @@ extension DiagnosticCode {
     public static let invalidAzureValue = DiagnosticCode("PGHA0414", "An Azure setting (location, version, tag) Azure rejects.")
     public static let nodePoolCounts = DiagnosticCode("PGHA0415", "A node pool whose autoscaler bounds cannot hold the cluster.")
     public static let invalidZone = DiagnosticCode("PGHA0416", "An availability zone other than 1, 2 or 3.")
+    public static let nodePoolNameClash = DiagnosticCode("PGHA0418", "The PostgreSQL node pool has the system pool's name.")
+    public static let noZones = DiagnosticCode("PGHA0419", "An empty zone list.")
+    public static let overlappingSourceRanges = DiagnosticCode("PGHA0420", "Source ranges that repeat or contain one another.")
+    public static let unknownAzureRegion = DiagnosticCode("PGHA0421", "A location that is not an Azure public region.")
 
     // MARK: Cross-field sanity (05xx)
     public static let zonesVersusInstances = DiagnosticCode("PGHA0501", "Zones and instances that cannot be spread as asked.")
     public static let walVolumeTooSmall = DiagnosticCode("PGHA0502", "A WAL volume smaller than the WAL PostgreSQL keeps.")
     public static let memoryOvercommit = DiagnosticCode("PGHA0503", "Memory settings larger than the memory limit.")
     public static let connectionMemory = DiagnosticCode("PGHA0504", "max_connections × work_mem exceeds the memory limit.")
+    public static let readOnlyServiceWithoutStandbys = DiagnosticCode("PGHA0505", "A public read-only Service on a cluster without standbys.")
 
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
@@ -119,15 +132,17 @@ extension DiagnosticCode {
         unknownKey, wrongType, missingField, duplicateKey, unsupportedAPIVersion, outOfRange, invalidEnumValue, conflictingFields,
         invalidClusterName, invalidKubernetesName, syncReplicasTooMany, invalidQuantity, requestAboveLimit, invalidImage,
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
+        unknownHBAConnectionType, invalidHBADatabaseOrUser, invalidHBAAddress, unknownHBAMethod, invalidHBAOption, exposedTrust,
         recoveryWithoutBackup, recoveryNameClash,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
-        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,
-        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule,
+        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,
+        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
-        zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
+        nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
+        zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
         deprecatedFeature, invalidOperatorSetting,
         duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials,
     ]

@@ -2,8 +2,9 @@ import Yams
 
 /// Builds the typed `Spec` from a node tree that `StructureChecker` accepted, applying every default.
 enum SpecBuilder {
-    static func build(_ root: Node, sourceMap: SourceMap) -> Spec {
-        let top = Fields(root)
+    /// `duplicateKeys` names the earlier occurrences of repeated keys, which are left out.
+    static func build(_ root: Node, sourceMap: SourceMap, skipping duplicateKeys: DuplicateKeys = DuplicateKeys()) -> Spec {
+        let top = Fields(root, skipping: duplicateKeys)
         let name = top.string("name") ?? ""
         let azure = top.object("azure")
         let resourceGroup = azure.string("resourceGroup") ?? "rg-\(name)"
@@ -122,6 +123,7 @@ enum SpecBuilder {
         Spec.Expose(
             allowedSourceRanges: fields.stringList("allowedSourceRanges") ?? [],
             allowInternet: fields.bool("allowInternet") ?? false,
+            allowTrust: fields.bool("allowTrust") ?? false,
             dnsLabel: fields.string("dnsLabel") ?? "",
             publicIP: fields.string("publicIP") ?? "\(clusterName)-pip",
             readWritePort: fields.int("readWritePort") ?? 5432,
@@ -142,9 +144,13 @@ enum SpecBuilder {
     /// subscript builds a node for the key and compares it with every key node.
     private struct Fields {
         private let pairs: [(key: String, value: Node)]
+        private let duplicateKeys: DuplicateKeys
 
-        init(_ node: Node?) {
-            pairs = node?.mapping?.compactMap { key, value in key.scalar.map { ($0.string, value) } } ?? []
+        init(_ node: Node?, skipping duplicateKeys: DuplicateKeys) {
+            self.duplicateKeys = duplicateKeys
+            pairs = node?.mapping?.compactMap { key, value in
+                key.scalar.flatMap { duplicateKeys.isPlaceholder($0.string) ? nil : ($0.string, value) }
+            } ?? []
         }
 
         private func value(_ key: String) -> Node? {
@@ -152,7 +158,7 @@ enum SpecBuilder {
         }
 
         func has(_ key: String) -> Bool { value(key) != nil }
-        func object(_ key: String) -> Fields { Fields(value(key)) }
+        func object(_ key: String) -> Fields { Fields(value(key), skipping: duplicateKeys) }
         func string(_ key: String) -> String? { value(key)?.scalar?.string }
         func int(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
         func bool(_ key: String) -> Bool? { value(key)?.scalar.flatMap { ScalarKind.booleanValue(of: $0.string) } }
@@ -162,10 +168,10 @@ enum SpecBuilder {
         }
 
         func stringMap(_ key: String) -> [String: String]? {
-            guard let pairs = value(key)?.mapping else { return nil }
+            guard value(key)?.mapping != nil else { return nil }
             var result: [String: String] = [:]
-            for (key, value) in pairs {
-                if let key = key.scalar?.string, let value = value.scalar?.string { result[key] = value }
+            for (key, value) in object(key).pairs {
+                if let value = value.scalar?.string { result[key] = value }
             }
             return result
         }

@@ -4,13 +4,14 @@ public enum SpecParser {
     /// Fields with structural errors take their defaults, so the rest of the spec can still be validated.
     public static func parse(_ bytes: [UInt8]) -> (spec: Spec?, diagnostics: [Diagnostic]) {
         let root: Yams.Node
+        let duplicateKeys: DuplicateKeys
         switch YAMLDocument.read(bytes) {
         case .failure(let list): return (nil, list.diagnostics)
-        case .success(let node): root = node
+        case .success(let document): (root, duplicateKeys) = document
         }
-        var checker = StructureChecker()
+        var checker = StructureChecker(duplicateKeys: duplicateKeys)
         checker.check(root: root)
-        return (SpecBuilder.build(root, sourceMap: checker.sourceMap), checker.diagnostics)
+        return (SpecBuilder.build(root, sourceMap: checker.sourceMap, skipping: duplicateKeys), duplicateKeys.diagnostics(in: root) + checker.diagnostics)
     }
 }
 

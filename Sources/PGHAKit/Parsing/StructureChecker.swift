@@ -5,6 +5,12 @@ import Yams
 struct StructureChecker {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var sourceMap = SourceMap()
+    /// The keys renamed to read past repeated keys, which are skipped (the repeat is reported instead).
+    let duplicateKeys: DuplicateKeys
+
+    init(duplicateKeys: DuplicateKeys = DuplicateKeys()) {
+        self.duplicateKeys = duplicateKeys
+    }
 
     mutating func check(root: Node) {
         sourceMap.record("", at: root.location ?? .start)
@@ -30,7 +36,8 @@ struct StructureChecker {
             guard let mapping = node.mapping else { return mismatch(node, type, path) }
             for (key, value) in uniquePairs(mapping, path: path) {
                 let childPath = join(path, key.text)
-                sourceMap.record(childPath, at: value.isCollection ? key.location ?? location : value.location ?? location)
+                sourceMap.record(childPath, at: value.isCollection ? key.location ?? location : value.location ?? location,
+                                 key: key.location)
                 check(value, as: valueType, path: childPath, depth: depth + 1)
             }
         case .list(let elementType):
@@ -61,7 +68,7 @@ struct StructureChecker {
                 report(.outOfRange, "'\(path)' must be at most \(maximum), not \(value)", path, location)
             }
         case .oneOf(let values):
-            guard let scalar = node.scalar, node.resolvedKind != .null else { return mismatch(node, type, path) }
+            guard let scalar = node.scalar, node.resolvedKind == .string else { return mismatch(node, type, path) }
             if !values.contains(scalar.string) {
                 let suggestion = Suggestion.closest(to: scalar.string, in: values)
                 let code: DiagnosticCode = path == "apiVersion" || path == "kind" ? .unsupportedAPIVersion : .invalidEnumValue
@@ -86,7 +93,8 @@ struct StructureChecker {
                 continue
             }
             seen.insert(name)
-            sourceMap.record(childPath, at: value.isCollection ? key.location ?? mappingLocation : value.location ?? mappingLocation)
+            sourceMap.record(childPath, at: value.isCollection ? key.location ?? mappingLocation : value.location ?? mappingLocation,
+                             key: key.location)
             check(value, as: field.type, path: childPath, depth: depth + 1)
         }
         for field in fields where field.isRequired && !seen.contains(field.name) {
@@ -96,7 +104,8 @@ struct StructureChecker {
         }
     }
 
-    /// The pairs of a mapping with string keys, reporting other keys. (The composer already refused repeated keys.)
+    /// The pairs of a mapping with string keys, reporting other keys and skipping the earlier occurrences of
+    /// repeated keys.
     private mutating func uniquePairs(_ mapping: Node.Mapping, path: String) -> [(key: KeyText, value: Node)] {
         var result: [(key: KeyText, value: Node)] = []
         for (keyNode, value) in mapping {
@@ -104,6 +113,7 @@ struct StructureChecker {
                 report(.wrongType, "keys must be plain strings", path, keyNode.location ?? .start)
                 continue
             }
+            if duplicateKeys.isPlaceholder(scalar.string) { continue }
             result.append((KeyText(text: scalar.string, location: keyNode.location), value))
         }
         return result
@@ -123,7 +133,7 @@ struct StructureChecker {
             case .integer, .float: found = "the number '\(scalar.string)'"
             case .string, .other: found = "the string '\(scalar.string)'"
             }
-            if case .string = expected { hint = "quote it: '\(scalar.string)' is read as \(found.hasPrefix("the bool") ? "a boolean" : "a number") otherwise" }
+            if expected.isText { hint = "quote it: '\(scalar.string)' is read as \(found.hasPrefix("the bool") ? "a boolean" : "a number") otherwise" }
             if case .integer = expected { hint = "write a whole number without quotes" }
             if case .boolean = expected { hint = "write true or false" }
         }
@@ -170,6 +180,14 @@ struct StructureChecker {
 }
 
 private extension FieldSchema.ValueType {
+    /// Whether the value is text, so a YAML number or boolean is refused (`version: 1.30` reads as 1.3).
+    var isText: Bool {
+        switch self {
+        case .string, .oneOf: return true
+        default: return false
+        }
+    }
+
     var isQuantity: Bool {
         if case .quantity = self { return true }
         return false

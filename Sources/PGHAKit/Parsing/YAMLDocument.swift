@@ -9,8 +9,9 @@ enum YAMLDocument {
     /// The deepest nesting of collections pgha reads (a spec needs 4).
     static let maximumDepth = 32
 
-    /// The root node of the single document in `bytes`, or the diagnostics that explain why there is none.
-    static func read(_ bytes: [UInt8]) -> Result<Node, DiagnosticList> {
+    /// The root node of the single document in `bytes`, with the keys renamed to read past repeated keys, or the
+    /// diagnostics that explain why there is none.
+    static func read(_ bytes: [UInt8]) -> Result<(root: Node, duplicateKeys: DuplicateKeys), DiagnosticList> {
         guard bytes.count <= maximumBytes else {
             return .failure([Diagnostic(.error, .inputTooLarge,
                                         "the file is \(bytes.count) bytes; a spec may have at most \(maximumBytes)",
@@ -33,30 +34,56 @@ enum YAMLDocument {
         case nil:
             break
         }
+        var duplicateKeys = DuplicateKeys()
+        var current = text
+        while true {
+            switch compose(current) {
+            case .success(let root):
+                return .success((root, duplicateKeys))
+            case .failure(let failure):
+                guard case .duplicatedKeysInMapping(let keys, let context)? = failure.duplicate, let key = keys.first,
+                      let renamed = duplicateKeys.renaming(key, at: SourceLocation(line: context.mark.line, column: context.mark.column), in: current)
+                else { return .failure(DiagnosticList(diagnostics: (duplicateKeys.unfinishedDiagnostics + failure.diagnostics.diagnostics).sortedByLocation())) }
+                current = renamed
+            }
+        }
+    }
+
+    /// Why composing failed: the diagnostics, and Yams' error when it was a repeated key (which `read` recovers from).
+    private struct ComposeFailure: Error {
+        let diagnostics: DiagnosticList
+        var duplicate: YamlError?
+    }
+
+    private static func compose(_ text: String) -> Result<Node, ComposeFailure> {
+        func fail(_ diagnostic: Diagnostic, _ duplicate: YamlError? = nil) -> Result<Node, ComposeFailure> {
+            .failure(ComposeFailure(diagnostics: [diagnostic], duplicate: duplicate))
+        }
         do {
             // No construction rules: pgha reads the node tree and never asks Yams for Swift values, so building
             // the default constructor's tables would be wasted.
             let parser = try Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
             guard let root = try parser.nextRoot() else {
-                return .failure([Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
-                                            hint: "start from `pgha init` or Examples/minimal.yaml")])
+                return fail(Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
+                                       hint: "start from `pgha init` or Examples/minimal.yaml"))
             }
             if let second = try parser.nextRoot(), !(second.scalar.map { $0.string.isEmpty && $0.style == .plain } ?? false) {
-                return .failure([Diagnostic(.error, .multipleDocuments,
-                                            "the file holds more than one YAML document",
-                                            path: "", at: second.location ?? .start,
-                                            hint: "put each spec in a file of its own")])
+                return fail(Diagnostic(.error, .multipleDocuments,
+                                       "the file holds more than one YAML document",
+                                       path: "", at: second.location ?? .start,
+                                       hint: "put each spec in a file of its own"))
             }
             return .success(root)
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-            return .failure([Diagnostic(.error, .duplicateKey,
-                                        "the key " + duplicates.map { "'\($0)'" }.joined(separator: ", ") + " appears more than once in this mapping",
-                                        path: "", at: SourceLocation(line: context.mark.line, column: context.mark.column),
-                                        hint: "a key may appear once in a mapping; remove one of them")])
         } catch let error as YamlError {
-            return .failure([diagnostic(for: error)])
+            if case .duplicatedKeysInMapping(let duplicates, let context) = error {
+                return fail(Diagnostic(.error, .duplicateKey,
+                                       "the key " + duplicates.map { "'\($0)'" }.joined(separator: ", ") + " appears more than once in this mapping",
+                                       path: "", at: SourceLocation(line: context.mark.line, column: context.mark.column),
+                                       hint: "a key may appear once in a mapping; remove one of them"), error)
+            }
+            return fail(diagnostic(for: error))
         } catch {
-            return .failure([Diagnostic(.error, .yamlSyntax, "\(error)", path: "", at: .start)])
+            return fail(Diagnostic(.error, .yamlSyntax, "\(error)", path: "", at: .start))
         }
     }
 
@@ -104,6 +131,8 @@ struct DiagnosticList: Error, ExpressibleByArrayLiteral {
     var diagnostics: [Diagnostic]
 
     init(arrayLiteral elements: Diagnostic...) { diagnostics = elements }
+
+    init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
 
 extension Node {

@@ -33,8 +33,13 @@ public enum Compiler {
         guard var spec = parsed.spec else { return parsed }
         if let clientID = options.identityClientID { spec.azure.identityClientID = clientID }
         let brokenPaths = parsed.diagnostics.filter { $0.severity == .error }.map(\.path)
+        // A diagnostic about a default names the nearest field the user wrote, never a path absent from the file.
         let semantic = Validator.validate(spec).filter { diagnostic in
             !brokenPaths.contains { broken in diagnostic.path.isWithin(broken) }
+        }.map { diagnostic in
+            var written = diagnostic
+            written.path = spec.sourceMap.nearestWrittenPath(to: diagnostic.path)
+            return written
         }
         return (spec, (parsed.diagnostics + semantic).sortedByLocation())
     }

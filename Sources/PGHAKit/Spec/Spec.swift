@@ -93,6 +93,7 @@ public struct Spec: Sendable, Equatable {
     public struct Expose: Sendable, Equatable {
         public var allowedSourceRanges: [String]
         public var allowInternet: Bool
+        public var allowTrust: Bool
         public var dnsLabel: String
         public var publicIP: String
         public var readWritePort: Int
@@ -152,24 +153,36 @@ public struct OperatorVersion: Sendable, Hashable, Comparable, CustomStringConve
 /// Where each spec path was written: the location of its value (of its key, for a mapping or list).
 public struct SourceMap: Sendable, Equatable {
     var values: [String: SourceLocation] = [:]
+    var keys: [String: SourceLocation] = [:]
 
     public init() {}
 
     /// The location of the value at `path`, or of its nearest written ancestor.
     public func location(of path: String) -> SourceLocation {
+        values[nearestWrittenPath(to: path)] ?? .start
+    }
+
+    /// `path` when the user wrote it, else its nearest written ancestor ("" for the document).
+    public func nearestWrittenPath(to path: String) -> String {
         var current = path
-        while true {
-            if let location = values[current] { return location }
-            guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+        while values[current] == nil {
+            guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { return "" }
             current = String(current[..<cut])
         }
-        return values[""] ?? .start
+        return current
     }
 
     /// Whether the user wrote the field at `path`.
     public func contains(_ path: String) -> Bool { values[path] != nil }
 
-    mutating func record(_ path: String, at location: SourceLocation) {
+    /// The location of the key of the field at `path` (for diagnostics about the key itself, such as a
+    /// parameter name), or of its value when it has no key of its own.
+    public func keyLocation(of path: String) -> SourceLocation {
+        keys[path] ?? location(of: path)
+    }
+
+    mutating func record(_ path: String, at location: SourceLocation, key: SourceLocation? = nil) {
         values[path] = location
+        if let key { keys[path] = key }
     }
 }

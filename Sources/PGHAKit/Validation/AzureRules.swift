@@ -3,10 +3,12 @@ enum AzureRules {
     static func check(_ context: inout ValidationContext) {
         let spec = context.spec
         let azure = spec.azure
+        checkLocation(&context, azure.location)
+        let derivedFromBadLocation = !spec.sourceMap.contains("azure.nodeResourceGroup") && context.hasError(at: "azure.location")
         checkName(&context, .invalidResourceGroupName, azure.resourceGroup, path: "azure.resourceGroup", what: "resource group",
                   valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
         checkName(&context, .invalidResourceGroupName, azure.nodeResourceGroup, path: "azure.nodeResourceGroup", what: "node resource group",
-                  valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
+                  valid: { isResourceGroupName($0) || derivedFromBadLocation }, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
         checkName(&context, .invalidAKSName, azure.aksCluster, path: "azure.aksCluster", what: "AKS cluster",
                   valid: { NameRules.matches($0, lengths: 1...63, allowed: "-_") },
                   rule: "1 to 63 letters, digits, '-' and '_', starting and ending alphanumeric")
@@ -16,9 +18,10 @@ enum AzureRules {
         for (pool, path) in [(azure.systemPool, "azure.systemPool"), (azure.nodePool, "azure.nodePool")] {
             checkNodePool(&context, pool, path: path)
         }
-        if !azure.location.isEmpty && azure.location.allSatisfy(NameRules.isLowerAlphanumeric) == false || azure.location.isEmpty {
-            context.error(.invalidAzureValue, "'\(azure.location)' is not an Azure region name", at: "azure.location",
-                          hint: "lowercase letters and digits, such as canadacentral or westus3")
+        if azure.nodePool.name == azure.systemPool.name && !context.hasError(at: "azure.nodePool.name") {
+            context.error(.nodePoolNameClash, "the PostgreSQL node pool cannot be named '\(azure.nodePool.name)' like the system pool",
+                          at: spec.sourceMap.contains("azure.nodePool.name") ? "azure.nodePool.name" : "azure.systemPool.name",
+                          hint: "deploy.sh would find the system pool, never create the labelled pool, and the instances would stay Pending; give the pools different names")
         }
         if !isVersion(azure.kubernetesVersion) {
             context.error(.invalidAzureValue, "'\(azure.kubernetesVersion)' is not a Kubernetes version", at: "azure.kubernetesVersion",
@@ -44,7 +47,10 @@ enum AzureRules {
                       rule: "4 to 63 letters, digits and '-', starting and ending alphanumeric")
         }
         for (key, value) in azure.tags.sorted(by: { $0.key < $1.key }) {
-            if key.isEmpty || key.count > 512 || key.contains(where: { "<>%&\\?/".contains($0) }) || value.count > 256
+            if key.contains("=") {
+                context.error(.invalidAzureValue, "the tag name '\(key)' contains '=', which `az --tags name=value` reads as the end of the name",
+                              at: "azure.tags.\(key)", onKey: true, hint: "remove the '=' from the tag name")
+            } else if key.isEmpty || key.count > 512 || key.contains(where: { "<>%&\\?/".contains($0) }) || value.count > 256
                 || (key + value).contains(where: { $0.isNewline }) {
                 context.error(.invalidAzureValue, "the tag '\(key)' is not valid in Azure", at: "azure.tags.\(key)",
                               hint: "names of at most 512 characters without < > % & \\ ? /, values of at most 256")
@@ -87,7 +93,21 @@ enum AzureRules {
         }
     }
 
+    private static func checkLocation(_ context: inout ValidationContext, _ location: String) {
+        guard !AzureRegions.names.contains(location) else { return }
+        let suggestion = context.spendSuggestion(on: location) ? AzureRegions.suggestion(for: location) : nil
+        let isRegionName = !location.isEmpty && location.allSatisfy(NameRules.isLowerAlphanumeric)
+        context.error(isRegionName ? .unknownAzureRegion : .invalidAzureValue,
+                      isRegionName ? "'\(location)' is not an Azure public region" : "'\(location)' is not an Azure region name",
+                      at: "azure.location",
+                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "the region's programmatic name, such as canadacentral or westus3 (`az account list-locations -o table`)")
+    }
+
     private static func checkZones(_ context: inout ValidationContext, _ spec: Spec) {
+        if spec.zones.isEmpty && spec.instances > 1 {
+            context.error(.noZones, "'zones' lists no zone: the \(spec.instances) instances would not be spread across zones", at: "zones",
+                          hint: "remove 'zones' to spread across zones 1, 2 and 3, or list the zones to use; an empty list is for a single instance")
+        }
         var seen = Set<String>()
         for (index, zone) in spec.zones.enumerated() {
             if !["1", "2", "3"].contains(zone) {
@@ -103,6 +123,7 @@ enum AzureRules {
             context.error(.invalidCIDR, "'expose.allowedSourceRanges' must list at least one CIDR", at: "expose.allowedSourceRanges",
                           hint: "such as your workstation's 203.0.113.7/32")
         }
+        var blocks: [(index: Int, cidr: CIDR)] = []
         for (index, range) in expose.allowedSourceRanges.enumerated() {
             let path = "expose.allowedSourceRanges[\(index)]"
             guard let cidr = CIDR(range) else {
@@ -114,7 +135,9 @@ enum AzureRules {
                 context.error(.wholeInternet, "'\(range)' opens the database to the whole internet", at: path,
                               hint: "narrow the range, or set 'expose.allowInternet: true' if you really mean it")
             }
+            blocks.append((index, cidr))
         }
+        checkCoverage(&context, expose, blocks)
         if !isDNSLabel(expose.dnsLabel) {
             context.error(.invalidDNSLabel, "'\(expose.dnsLabel)' is not a valid DNS label", at: "expose.dnsLabel",
                           hint: "3 to 63 lowercase letters, digits and '-', starting with a letter")
@@ -125,6 +148,29 @@ enum AzureRules {
         if expose.readWritePort == expose.readOnlyPort {
             context.error(.conflictingFields, "the read-write and read-only ports must differ: both Services share one public IP",
                           at: "expose.readOnlyPort")
+        }
+    }
+
+    /// Ranges that together are the whole internet, and ranges that repeat or contain others.
+    private static func checkCoverage(_ context: inout ValidationContext, _ expose: Spec.Expose, _ blocks: [(index: Int, cidr: CIDR)]) {
+        for ipv6 in [false, true] where !expose.allowInternet {
+            let family = blocks.filter { $0.cidr.isIPv6 == ipv6 }
+            guard family.count > 1, !family.contains(where: { $0.cidr.isEverything }),
+                  CIDR.coverEverything(family.map(\.cidr), ipv6: ipv6) else { continue }
+            context.error(.wholeInternet,
+                          "together, " + family.map { "'\(expose.allowedSourceRanges[$0.index])'" }.joined(separator: ", ")
+                              + " open the database to the whole \(ipv6 ? "IPv6" : "IPv4") internet",
+                          at: "expose.allowedSourceRanges",
+                          hint: "narrow the ranges, or set 'expose.allowInternet: true' if you really mean it")
+        }
+        for (position, block) in blocks.enumerated() {
+            guard let earlier = blocks[..<position].first(where: { $0.cidr.contains(block.cidr) || block.cidr.contains($0.cidr) }) else { continue }
+            let (range, other) = (expose.allowedSourceRanges[block.index], expose.allowedSourceRanges[earlier.index])
+            let message = block.cidr == earlier.cidr ? "'\(range)' repeats '\(other)' (expose.allowedSourceRanges[\(earlier.index)])"
+                : earlier.cidr.contains(block.cidr) ? "'\(range)' lies within '\(other)' (expose.allowedSourceRanges[\(earlier.index)])"
+                : "'\(range)' contains '\(other)' (expose.allowedSourceRanges[\(earlier.index)])"
+            context.warning(.overlappingSourceRanges, message, at: "expose.allowedSourceRanges[\(block.index)]",
+                            hint: "keep the wider range only; a repeated range hides what was meant")
         }
     }
 

@@ -13,6 +13,9 @@ enum BackupRules {
         case .descriptor(let equivalent):
             context.warning(.descriptorSchedule, "CloudNativePG warns on descriptor schedules such as '\(backup.schedule)'",
                             at: "backup.schedule", hint: equivalent.map { "write the 6-field form: '\($0)'" })
+        case .neverRuns:
+            context.error(.scheduleNeverRuns, "'\(backup.schedule)' never runs: no month has the day it names", at: "backup.schedule",
+                          hint: "pick days of month that the chosen months have (1 to 28 exist in every month)")
         case .invalid(let problem):
             context.error(.invalidSchedule, "invalid schedule '\(backup.schedule)': \(problem)", at: "backup.schedule",
                           hint: "6 fields, seconds first: '0 15 * * * *' is every hour at :15")

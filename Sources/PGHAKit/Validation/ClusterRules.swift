@@ -4,8 +4,9 @@ enum ClusterRules {
         let spec = context.spec
         checkNames(&context, spec)
         if spec.replication.syncReplicas >= spec.instances && spec.replication.syncReplicas > 0 {
+            let replicas = spec.replication.syncReplicas == 1 ? "1 synchronous replica needs" : "\(spec.replication.syncReplicas) synchronous replicas need"
             context.error(.syncReplicasTooMany,
-                          "\(spec.replication.syncReplicas) synchronous replicas need at least \(spec.replication.syncReplicas + 1) instances, not \(spec.instances)",
+                          "\(replicas) at least \(spec.replication.syncReplicas + 1) instances, not \(spec.instances)",
                           at: "replication.syncReplicas",
                           hint: "CloudNativePG requires maxSyncReplicas < instances; lower syncReplicas or add instances")
         }
@@ -20,6 +21,10 @@ enum ClusterRules {
         if !NameRules.isDNS1035Label(spec.name, maxLength: 50) {
             context.error(.invalidClusterName, "'\(spec.name)' is not a valid cluster name", at: "name",
                           hint: "use at most 50 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit")
+        } else if !context.nameIsValid, let limitedBy = context.nameBound.limitedBy {
+            context.error(.invalidClusterName,
+                          "the cluster name '\(spec.name)' has \(spec.name.count) characters; the Azure names derived from it allow at most \(context.nameBound.length)",
+                          at: "name", hint: "\(limitedBy) would be too long: shorten the name, or set that field")
         }
         for (path, value) in [("namespace", spec.namespace), ("operator.namespace", spec.operatorSettings.namespace)]
         where !NameRules.isDNS1123Label(value) {
@@ -53,15 +58,19 @@ enum ClusterRules {
         if spec.sourceMap.contains("resources.limits.cpu") { fields.append(("resources.limits.cpu", resources.cpuLimit)) }
         if spec.sourceMap.contains("resources.limits.memory") { fields.append(("resources.limits.memory", resources.memoryLimit)) }
         if let wal = spec.storage.wal { fields.append(("storage.wal.size", wal.size)) }
-        for field in fields where Quantity(field.value) == nil {
-            context.error(.invalidQuantity, "'\(field.value)' is not a Kubernetes quantity", at: field.path,
-                          hint: field.path.hasSuffix("cpu") ? "write cores as 2 or 500m" : "write sizes with binary units, such as 8Gi or 512Mi (not 8GB)")
-        }
-        for field in fields where (field.path.hasSuffix("size") || field.path.hasSuffix("memory")) && Quantity(field.value)?.value == 0 {
-            context.error(.invalidQuantity, "'\(field.path)' must be larger than zero", at: field.path)
+        for field in fields {
+            guard let quantity = Quantity(field.value) else {
+                context.error(.invalidQuantity, "'\(field.value)' is not a Kubernetes quantity", at: field.path,
+                              hint: field.path.hasSuffix("cpu") ? "write cores as 2 or 500m" : "write sizes with binary units, such as 8Gi or 512Mi (not 8GB)")
+                continue
+            }
+            if quantity.value == 0 {
+                context.error(.invalidQuantity, "'\(field.path)' must be larger than zero", at: field.path)
+            }
         }
         guard limitsWritten else { return }
-        for (name, request, limit) in [("cpu", resources.cpu, resources.cpuLimit), ("memory", resources.memory, resources.memoryLimit)] {
+        for (name, request, limit) in [("cpu", resources.cpu, resources.cpuLimit), ("memory", resources.memory, resources.memoryLimit)]
+        where !context.hasError(at: "resources.\(name)") && !context.hasError(at: "resources.limits.\(name)") {
             if let request = Quantity(request), let limitValue = Quantity(limit), request.value > limitValue.value {
                 context.error(.requestAboveLimit, "the \(name) request \(name == "cpu" ? resources.cpu : resources.memory) is larger than its limit \(limit)",
                               at: "resources.limits.\(name)", hint: "a limit must be at least the request; equal values give Guaranteed QoS")
@@ -101,7 +110,7 @@ enum ClusterRules {
     private static func checkNodeSelector(_ context: inout ValidationContext, _ spec: Spec) {
         for (key, value) in spec.nodeSelector.sorted(by: { $0.key < $1.key }) {
             if !NameRules.isLabelKey(key) {
-                context.error(.invalidLabel, "'\(key)' is not a valid label key", at: "nodeSelector.\(key)",
+                context.error(.invalidLabel, "'\(key)' is not a valid label key", at: "nodeSelector.\(key)", onKey: true,
                               hint: "an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' and '.'")
             } else if !NameRules.isLabelValue(value) {
                 context.error(.invalidLabel, "'\(value)' is not a valid label value", at: "nodeSelector.\(key)",
@@ -111,27 +120,6 @@ enum ClusterRules {
     }
 
     private static func checkPostgresLists(_ context: inout ValidationContext, _ spec: Spec) {
-        var rejectsPlainConnections = false
-        for (index, line) in spec.postgres.pgHBA.enumerated() {
-            let path = "postgres.pgHBA[\(index)]"
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.isEmpty || line.contains(where: \.isNewline) {
-                context.error(.invalidHBALine, "pg_hba entries must be single, non-empty lines", at: path)
-            } else if line.contains("${podselector:") {
-                context.error(.invalidHBALine, "pg_hba pod selector references need podSelectorRefs, which pgha does not render",
-                              at: path, hint: "write the addresses or CIDRs instead")
-            } else if words[0] == "hostnossl" && words.last == "reject" && words.dropFirst().prefix(3).allSatisfy({ $0 == "all" }) {
-                rejectsPlainConnections = true
-            } else if (words[0] == "host" || words[0] == "hostnossl") && words.last != "reject" {
-                context.warning(.insecureHBA, "'\(words[0])' also accepts connections without TLS", at: path,
-                                hint: "use 'hostssl' so passwords never cross the network in clear text")
-            }
-        }
-        if !rejectsPlainConnections {
-            context.warning(.insecureHBA,
-                            "connections without TLS are accepted: CloudNativePG ends pg_hba with 'host all all all scram-sha-256'",
-                            at: "postgres.pgHBA", hint: "add 'hostnossl all all all reject' (the default pgHBA has it)")
-        }
         for (index, library) in spec.postgres.sharedPreloadLibraries.enumerated() where !isSimpleIdentifier(library) {
             context.error(.invalidIdentifier, "'\(library)' is not a library name", at: "postgres.sharedPreloadLibraries[\(index)]",
                           hint: "one library per entry, such as pg_cron")

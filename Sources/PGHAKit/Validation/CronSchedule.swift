@@ -11,6 +11,8 @@ enum CronSchedule {
         case descriptor(equivalent: String?)
         /// Not a schedule CloudNativePG accepts.
         case invalid(String)
+        /// A valid schedule whose days of month occur in none of its months (`0 0 0 31 2 *`), so it never fires.
+        case neverRuns
     }
 
     private struct FieldBounds {
@@ -54,7 +56,32 @@ enum CronSchedule {
         for (word, bounds) in zip(words, fields) {
             if let problem = check(word, bounds) { return .invalid(problem) }
         }
+        if words.count == 6 && !hasMatchingDay(dayOfMonth: words[3], month: words[4], dayOfWeek: words[5]) { return .neverRuns }
         return words.count == 6 ? .sixFields : .fiveFields
+    }
+
+    /// Whether some day matches. robfig/cron matches a day on either day field when neither has a part starting
+    /// with `*` or `?`, and on both otherwise; so with a restricted day of week some day always matches.
+    private static func hasMatchingDay(dayOfMonth: String, month: String, dayOfWeek: String) -> Bool {
+        guard dayOfWeek.split(separator: ",").contains(where: { $0.hasPrefix("*") || $0.hasPrefix("?") }) else { return true }
+        let longestMonth = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let days = values(of: dayOfMonth, fields[3])
+        return values(of: month, fields[4]).contains { month in days.contains { $0 <= longestMonth[month] } }
+    }
+
+    /// The values a field that `check` accepted selects.
+    private static func values(of field: String, _ bounds: FieldBounds) -> Set<Int> {
+        var result = Set<Int>()
+        for part in field.split(separator: ",") {
+            let stepParts = part.split(separator: "/")
+            let step = stepParts.count == 2 ? Int(stepParts[1]) ?? 1 : 1
+            let ends = stepParts[0] == "*" || stepParts[0] == "?" ? [bounds.range.lowerBound, bounds.range.upperBound]
+                : stepParts[0].split(separator: "-").compactMap { Int($0) ?? bounds.names[$0.lowercased()] }
+            guard let first = ends.first else { continue }
+            let last = ends.count == 2 ? ends[1] : (stepParts.count == 2 ? bounds.range.upperBound : first)
+            result.formUnion(stride(from: first, through: last, by: step))
+        }
+        return result
     }
 
     private static func check(_ field: String, _ bounds: FieldBounds) -> String? {

@@ -4,7 +4,7 @@ enum OperatorRules {
         let spec = context.spec
         let version = spec.operatorSettings.version
         for key in spec.operatorSettings.config.keys.sorted() where !isEnvironmentName(key) {
-            context.error(.invalidOperatorSetting, "'\(key)' is not an operator setting name", at: "operator.config.\(key)",
+            context.error(.invalidOperatorSetting, "'\(key)' is not an operator setting name", at: "operator.config.\(key)", onKey: true,
                           hint: "settings are environment variable names such as CLUSTERS_ROLLOUT_DELAY")
         }
         if version >= OperatorVersion(major: 1, minor: 26), spec.operatorSettings.config["ENABLE_AZURE_PVC_UPDATES"] != nil {

@@ -4,7 +4,15 @@ enum ParameterRules {
         let spec = context.spec
         let parameters = spec.postgres.parameters
         for name in parameters.keys.sorted() {
-            checkOperatorRules(&context, name: name, value: parameters[name] ?? "")
+            let value = parameters[name] ?? ""
+            if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                context.error(.controlCharacterInParameter,
+                              "the value of '\(name)' contains \(control == "\n" ? "a newline" : "the control character U+\(String(control.value, radix: 16, uppercase: true))")",
+                              at: path(name),
+                              hint: "PostgreSQL reads one line per setting: write the value on one line (a YAML block scalar such as '|' adds a final newline)")
+                continue
+            }
+            checkOperatorRules(&context, name: name, value: value)
         }
         checkReplicationSettings(&context, spec)
         checkSizes(&context, spec)
@@ -23,7 +31,7 @@ enum ParameterRules {
                     continue
                 }
                 let suggestion = context.spendSuggestion(on: name) ? GUCCatalog.names(forMajor: major).flatMap { Suggestion.closest(to: name, in: $0) } : nil
-                context.error(.unknownParameter, "PostgreSQL \(major) has no parameter '\(name)'", at: path(name),
+                context.error(.unknownParameter, "PostgreSQL \(major) has no parameter '\(name)'", at: path(name), onKey: true,
                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "check the spelling against the PostgreSQL \(major) documentation")
                 continue
             }
@@ -66,25 +74,25 @@ enum ParameterRules {
 
     private static func checkOperatorRules(_ context: inout ValidationContext, name: String, value: String) {
         if name != name.lowercased() && OperatorParameters.isValidName(name) {
-            return context.error(.invalidParameterName, "'\(name)' is not lower-case", at: path(name),
+            return context.error(.invalidParameterName, "'\(name)' is not lower-case", at: path(name), onKey: true,
                                  hint: "PostgreSQL ignores the case of parameter names but CloudNativePG checks them as written: write '\(name.lowercased())'")
         }
         if !OperatorParameters.isValidName(name) {
-            return context.error(.invalidParameterName, "'\(name)' is not a valid parameter name", at: path(name),
+            return context.error(.invalidParameterName, "'\(name)' is not a valid parameter name", at: path(name), onKey: true,
                                  hint: "letters, digits, '_' and '$', with at most one '.' (extension.setting)")
         }
         if name == "shared_preload_libraries" {
-            return context.error(.preloadInParameters, "shared_preload_libraries cannot be set as a parameter", at: path(name),
+            return context.error(.preloadInParameters, "shared_preload_libraries cannot be set as a parameter", at: path(name), onKey: true,
                                  hint: "list the libraries in 'postgres.sharedPreloadLibraries'; the operator merges its own")
         }
         let isBlocked = OperatorParameters.blocked.contains(name)
         guard isBlocked || OperatorParameters.fixed.contains(name) else { return }
         if let tolerated = OperatorParameters.tolerated[name], tolerated == value { return }
         if isBlocked {
-            context.error(.blockedParameter, "CloudNativePG does not allow '\(name)' to be set", at: path(name),
+            context.error(.blockedParameter, "CloudNativePG does not allow '\(name)' to be set", at: path(name), onKey: true,
                           hint: "remove it; the operator controls it")
         } else {
-            context.error(.fixedParameter, "'\(name)' is managed by the CloudNativePG operator", at: path(name),
+            context.error(.fixedParameter, "'\(name)' is managed by the CloudNativePG operator", at: path(name), onKey: true,
                           hint: fixedHint(name))
         }
     }
@@ -101,7 +109,7 @@ enum ParameterRules {
 
     private static func checkReplicationSettings(_ context: inout ValidationContext, _ spec: Spec) {
         let parameters = spec.postgres.parameters
-        if let level = parameters["wal_level"] {
+        if let level = parameters["wal_level"], !context.hasError(at: path("wal_level")) {
             if !["logical", "replica", "minimal"].contains(level) {
                 context.error(.invalidWalLevel, "wal_level must be logical, replica or minimal, not '\(level)'", at: path("wal_level"))
             } else if level == "minimal" {
@@ -110,7 +118,7 @@ enum ParameterRules {
             }
         }
         for name in ["hot_standby_feedback", "sync_replication_slots", "wal_log_hints"] {
-            guard let value = parameters[name] else { continue }
+            guard let value = parameters[name], !context.hasError(at: path(name)) else { continue }
             guard let flag = OperatorParameters.boolean(value) else {
                 context.error(.invalidBoolean, "'\(value)' is not a PostgreSQL boolean", at: path(name), hint: "write on or off")
                 continue
@@ -134,8 +142,9 @@ enum ParameterRules {
     private static func checkSizes(_ context: inout ValidationContext, _ spec: Spec) {
         let parameters = spec.postgres.parameters
         var sizes: [String: Double] = [:]
+        var unitHint: String?
         for name in ["shared_buffers", "min_wal_size", "max_wal_size"] {
-            guard let value = parameters[name] else { continue }
+            guard let value = parameters[name], !context.hasError(at: path(name)) else { continue }
             guard let bytes = OperatorParameters.size(value) else {
                 context.error(.invalidSize, "'\(value)' is not a size CloudNativePG can read for \(name)", at: path(name),
                               hint: "write a whole number with kB, MB, GB or TB (capital B), such as 256MB")
@@ -143,14 +152,19 @@ enum ParameterRules {
             }
             sizes[name] = bytes
             if name == "shared_buffers" && value.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) {
-                context.warning(.sizeWithoutUnit, "shared_buffers '\(value)' has no unit: PostgreSQL reads 8kB pages, CloudNativePG reads megabytes",
-                                at: path(name), hint: "write the unit, such as \(value)MB")
+                let bytes = SanityRules.memoryBytes(value, of: name, spec)
+                unitHint = bytes.map { "write the unit: \(value) pages of 8kB are \(formatBytes($0, units: .postgres)); or \(value)MB if you meant megabytes" }
+                    ?? "write the unit, such as 256MB"
             }
         }
-        if let sharedBuffers = sizes["shared_buffers"], let memory = Quantity(spec.resources.memory), sharedBuffers > memory.value {
+        if let sharedBuffers = sizes["shared_buffers"], let memory = Quantity(spec.resources.memory), sharedBuffers > memory.value,
+           !context.hasError(at: "resources.memory") {
             context.error(.sharedBuffersAboveMemory,
-                          "shared_buffers \(parameters["shared_buffers"] ?? "") is larger than the memory request \(spec.resources.memory)",
-                          at: path("shared_buffers"), hint: "CloudNativePG rejects this; about a quarter of the memory is usual")
+                          "shared_buffers \(parameters["shared_buffers"] ?? "")\(unitHint == nil ? "" : " (megabytes, as CloudNativePG reads a bare number)") is larger than the memory request \(spec.resources.memory)\(context.defaultMarker(unlessWritten: "resources.memory"))",
+                          at: path("shared_buffers"), hint: unitHint ?? "CloudNativePG rejects this; about a quarter of the memory is usual")
+        } else if let unitHint {
+            context.warning(.sizeWithoutUnit, "shared_buffers '\(parameters["shared_buffers"] ?? "")' has no unit: PostgreSQL reads 8kB pages, CloudNativePG reads megabytes",
+                            at: path("shared_buffers"), hint: unitHint)
         }
         let minimum = sizes["min_wal_size"] ?? OperatorParameters.size(OperatorParameters.defaults["min_wal_size"] ?? "") ?? 0
         let maximum = sizes["max_wal_size"] ?? OperatorParameters.size(OperatorParameters.defaults["max_wal_size"] ?? "") ?? 0

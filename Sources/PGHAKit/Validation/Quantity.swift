@@ -44,9 +44,16 @@ struct Quantity: Equatable {
     }
 }
 
-/// Formats a byte count for messages (`8Gi`, `512Mi`, `1536Ki`).
-func formatBytes(_ bytes: Double) -> String {
-    for (suffix, size) in [("Ti", 1_099_511_627_776.0), ("Gi", 1_073_741_824.0), ("Mi", 1_048_576.0), ("Ki", 1024.0)]
+/// The units a byte count is written in: Kubernetes' (`8Gi`) or PostgreSQL's (`8GB`, which means GiB).
+enum ByteUnits {
+    case kubernetes, postgres
+
+    var names: [String] { self == .kubernetes ? ["Ti", "Gi", "Mi", "Ki"] : ["TB", "GB", "MB", "kB"] }
+}
+
+/// Formats a byte count for messages in the largest unit that divides it (`8Gi`, `512Mi`, `1536Ki`; `2GB`).
+func formatBytes(_ bytes: Double, units: ByteUnits = .kubernetes) -> String {
+    for (suffix, size) in zip(units.names, [1_099_511_627_776.0, 1_073_741_824.0, 1_048_576.0, 1024.0])
     where bytes >= size && (bytes / size).rounded() == bytes / size {
         return "\(Int(bytes / size))\(suffix)"
     }

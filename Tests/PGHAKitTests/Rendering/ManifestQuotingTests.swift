@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func longAndNonASCIITextKeepsTheQuotingRules() throws {
-        let longRule = "hostssl all all 10.0.0.0/8 scram-sha-256 " + String(repeating: "x", count: 120)
+        let longRule = "hostssl all all 10.0.0.0/8 ldap ldapserver=ldap.example.com ldapbasedn=" + String(repeating: "x", count: 120)
         let result = TestSupport.compile(TestSupport.spec("nodeSelector:\n  \"yes\": \"y\"\npostgres:\n  pgHBA:\n    - \(longRule)\n    - hostnossl all all all reject\n  parameters:\n    application_name: \"naïve\"\n"))
         let cluster = try #require(result.artifacts.first { $0.path == "cluster-pg-test.yaml" })
         #expect(cluster.contents.contains("      'yes': 'y'\n"))

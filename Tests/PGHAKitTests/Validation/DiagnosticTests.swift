@@ -29,7 +29,7 @@ import Testing
             "1:13 error[PGHA0014] apiVersion: 'apiVersion' must be one of 'pgha/v1alpha1', not 'pgha/v1'",
         ]),
         Case(name: "duplicate key", yaml: header + "name: pg-a\nname: pg-b\nazure:\n  location: westus3\n", expected: [
-            "3:1 error[PGHA0013] : the key 'name' appears more than once in this mapping",
+            "4:1 error[PGHA0013] name: the key 'name' appears again in this mapping (first at 3:1)",
         ]),
         Case(name: "unquoted version string", yaml: header + "name: pg-a\nazure:\n  location: westus3\n  kubernetesVersion: 1.32\n", expected: [
             "6:22 error[PGHA0011] azure.kubernetesVersion: 'azure.kubernetesVersion' must be a string, not the number '1.32'",
@@ -48,9 +48,9 @@ import Testing
             "8:21 error[PGHA0109] postgres.parameters.shared_buffers: shared_buffers 2GB is larger than the memory request 1Gi",
         ]),
         Case(name: "operator-managed parameters", yaml: header + "name: pg-a\npostgres:\n  parameters:\n    port: \"5433\"\n    listen_addresses: \"*\"\n    shared_preload_libraries: pg_cron\n    logging_collector: \"on\"\nazure:\n  location: westus3\n", expected: [
-            "6:11 error[PGHA0202] postgres.parameters.port: 'port' is managed by the CloudNativePG operator",
-            "7:23 error[PGHA0203] postgres.parameters.listen_addresses: CloudNativePG does not allow 'listen_addresses' to be set",
-            "8:31 error[PGHA0204] postgres.parameters.shared_preload_libraries: shared_preload_libraries cannot be set as a parameter",
+            "6:5 error[PGHA0202] postgres.parameters.port: 'port' is managed by the CloudNativePG operator",
+            "7:5 error[PGHA0203] postgres.parameters.listen_addresses: CloudNativePG does not allow 'listen_addresses' to be set",
+            "8:5 error[PGHA0204] postgres.parameters.shared_preload_libraries: shared_preload_libraries cannot be set as a parameter",
         ]),
         Case(name: "five-field schedule", yaml: header + "name: pg-a\nbackup:\n  storageAccount: pgabackups\n  schedule: \"0 * * * *\"\noperator:\n  version: \"1.25\"\nazure:\n  location: westus3\n", expected: [
             "6:13 error[PGHA0302] backup.schedule: '0 * * * *' has 5 fields: CloudNativePG reads the first as seconds, not minutes",
