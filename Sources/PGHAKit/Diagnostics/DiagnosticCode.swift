@@ -52,6 +52,12 @@ extension DiagnosticCode {
     public static let insecureHBA = DiagnosticCode("PGHA0113", "A pg_hba rule accepts connections without TLS.")
     public static let recoveryWithoutBackup = DiagnosticCode("PGHA0120", "A recovery cluster needs backups to restore from.")
     public static let recoveryNameClash = DiagnosticCode("PGHA0121", "The recovery cluster's name is not a usable, distinct cluster name.")
+    public static let recoveryTargetWithoutBackup = DiagnosticCode("PGHA0130", "A point-in-time recovery target without backups to replay.")
+    public static let exclusiveRecoveryTargets = DiagnosticCode("PGHA0131", "More than one point-in-time recovery target.")
+    public static let invalidRecoveryTime = DiagnosticCode("PGHA0132", "A recovery target time that is not an RFC 3339 time.")
+    public static let recoveryTimeWithoutZone = DiagnosticCode("PGHA0133", "A recovery target time without a time zone.")
+    public static let invalidRecoveryLSN = DiagnosticCode("PGHA0134", "A recovery target LSN that is not a WAL position.")
+    public static let invalidRestorePointName = DiagnosticCode("PGHA0135", "A recovery target name that no restore point can have.")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -118,6 +124,8 @@ extension DiagnosticCode {
         invalidClusterName, invalidKubernetesName, syncReplicasTooMany, invalidQuantity, requestAboveLimit, invalidImage,
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         recoveryWithoutBackup, recoveryNameClash,
+        recoveryTargetWithoutBackup, exclusiveRecoveryTargets, invalidRecoveryTime, recoveryTimeWithoutZone,
+        invalidRecoveryLSN, invalidRestorePointName,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,
