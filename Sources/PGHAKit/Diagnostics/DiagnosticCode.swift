@@ -82,6 +82,10 @@ extension DiagnosticCode {
     public static let invalidRetention = DiagnosticCode("PGHA0303", "A retention policy that is not a number and d, w or m.")
     public static let descriptorSchedule = DiagnosticCode("PGHA0304", "A descriptor schedule, on which CloudNativePG warns.")
 
+    // MARK: Ownership tags (031x)
+    public static let reservedTagName = DiagnosticCode("PGHA0310", "An Azure tag name pgha reserves for ownership (pgha.spec, pgha.member.*).")
+    public static let tooManyTags = DiagnosticCode("PGHA0311", "More Azure tags than leave room for pgha's ownership tags.")
+
     // MARK: Azure (04xx)
     public static let invalidResourceGroupName = DiagnosticCode("PGHA0401", "A resource group name Azure rejects.")
     public static let invalidAKSName = DiagnosticCode("PGHA0402", "An AKS cluster name Azure rejects.")
@@ -129,7 +133,7 @@ extension DiagnosticCode {
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,
-        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule,
+        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, reservedTagName, tooManyTags,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,

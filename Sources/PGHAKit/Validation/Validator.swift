@@ -13,6 +13,7 @@ public enum Validator {
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,
+        OwnershipTagRules.check,
         OperatorRules.check,
         SanityRules.check,
     ]

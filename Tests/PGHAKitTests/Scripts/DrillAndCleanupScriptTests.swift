@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PGHAKit
 
-/// restore-drill.sh, failover-drill.sh and cleanup.sh run against fake tools.
+/// restore-drill.sh and failover-drill.sh run against fake tools (cleanup.sh: CleanupScriptTests).
 @Suite struct DrillAndCleanupScriptTests {
     static let nodeResourceGroup = DeployScriptTests.guideNodeResourceGroup
 
@@ -193,69 +193,5 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: pg-primary-rw did not accept writes again within 5 minutes of deleting pg-primary-1"))
         #expect(run.calls.filter { $0.first == "sleep" }.count == 300)
-    }
-
-    @Test func cleanupWithYesDeletesTheRecoveryCredentialAndTheResourceGroup() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup))
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.lines == [
-            "az account show --query name --output tsv",
-            "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
-            "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
-            "az group show --name rg-cnpg-demo",
-            "az group delete --name rg-cnpg-demo --yes --no-wait",
-        ], "\(run.lines.joined(separator: "\n"))")
-    }
-
-    @Test func cleanupDeletesOnlyAfterTheResourceGroupsNameIsTyped() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let rules = FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
-        for answer in ["", "yes\n", "rg-cnpg\n"] {
-            let refused = try harness.run("cleanup.sh", rules: rules, stdin: answer)
-            #expect(refused.status == 1)
-            #expect(refused.stderr.contains("error: not confirmed: nothing was deleted"))
-            #expect(refused.lines == ["az account show --query name --output tsv"])
-            #expect(refused.stdout.contains("This deletes the resource group rg-cnpg-demo and everything in it: the AKS cluster aks-pg-primary"))
-        }
-        let confirmed = try harness.run("cleanup.sh", rules: rules, stdin: "rg-cnpg-demo\n")
-        #expect(confirmed.status == 0, "\(confirmed.stderr)")
-        #expect(confirmed.lines.last == "az group delete --name rg-cnpg-demo --yes --no-wait")
-    }
-
-    @Test func cleanupSkipsWhatIsAlreadyGone() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(!run.calls.contains { $0.contains("delete") })
-        #expect(run.stdout.contains("= resource group rg-cnpg-demo does not exist"))
-    }
-
-    /// With an expired sign-in, `az account show` still answers from its cache while every other call fails: cleanup
-    /// must stop, not report the resource group as already deleted.
-    @Test func cleanupStopsWhenAzureCannotAnswer() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let rules = FakeAzure.values(nodeResourceGroup: Self.nodeResourceGroup) + [
-            .init(pattern: "az * show *", status: 1, output: "stderr:ERROR: AADSTS700082: The refresh token has expired. Please run 'az login'."),
-        ]
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("AADSTS700082"))
-        #expect(!run.stdout.contains("does not exist"))
-        #expect(!run.calls.contains { $0.contains("delete") })
-    }
-
-    @Test func cleanupDryRunNeitherAsksNorDeletes() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let run = try harness.run("cleanup.sh", ["--dry-run"], rules: [])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.calls.isEmpty)
-        #expect(run.stdout.contains("+ az group delete --name rg-cnpg-demo --yes --no-wait"))
-        #expect(!run.stdout.contains("Type the resource group name"))
     }
 }

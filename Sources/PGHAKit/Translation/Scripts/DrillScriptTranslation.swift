@@ -41,7 +41,7 @@ enum DrillScriptTranslation {
             .code(description: "apply " + recoveryFile + " with bootstrap.recovery.recoveryTarget.targetTime " + .variable("TARGET_TIME"), """
             local manifest
             manifest="$(\(withTargetTime(recoveryFile)))" || fail "cannot set the target time in \(inString: recoveryFile): see the error above"
-            printf '%s\\n' "$manifest" | \(ScriptSteps.kubectl(["apply", "--filename", "-"], namespaced: false))
+            \(ScriptSteps.kubectl(["apply", "--filename", "-"], namespaced: false)) <<<"$manifest"
             """),
             .run(ScriptSteps.kubectl(["wait", ScriptSteps.cluster(V.recoveryName), "--for=condition=Ready", "--timeout=60m"])),
             .heading("Restored data"),

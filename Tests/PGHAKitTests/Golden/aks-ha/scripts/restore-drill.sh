@@ -270,7 +270,7 @@ main() {
   else
     local manifest
     manifest="$(kubectl patch --local --filename "$OUT_DIR/oneoff/cluster-pg-primary-recovered-db.yaml" --type json --patch "[{\"op\":\"add\",\"path\":\"/spec/bootstrap/recovery/recoveryTarget\",\"value\":{\"targetTime\":\"$TARGET_TIME\"}}]" --output yaml --context "$AKS_CLUSTER")" || fail "cannot set the target time in $OUT_DIR/oneoff/cluster-pg-primary-recovered-db.yaml: see the error above"
-    printf '%s\n' "$manifest" | kubectl apply --filename - --context "$AKS_CLUSTER"
+    kubectl apply --filename - --context "$AKS_CLUSTER" <<<"$manifest"
   fi
   run kubectl wait "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
       --for=condition=Ready \
