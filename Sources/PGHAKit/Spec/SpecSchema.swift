@@ -201,7 +201,8 @@ public enum SpecSchema {
                     "The Azure Monitor workspace (with managedPrometheus)."),
         FieldSchema("logAnalyticsWorkspace", .string, default: "<name>-logs",
                     "The Log Analytics workspace for Container insights (with managedPrometheus)."),
-        FieldSchema("tags", .map(.string), default: "{}", "Tags on the Azure resources."),
+        FieldSchema("tags", .map(.string), default: "{}",
+                    "Tags on the Azure resources deploy.sh creates, besides pgha's ownership tags `pgha.spec` and `pgha.member.*` (names these cannot use); at most 48."),
     ]), "Azure resources the deployment script creates.", required: true)
 
     private static func nodePoolFields(name: String, vmSize: String, min: Int, max: Int) -> [FieldSchema] {
