@@ -18,9 +18,10 @@ import Testing
     static let mine = "pgha.member.cnpg-database.pg-primary"
     static let other = "pgha.member.analytics.pg-reports"
 
-    /// `az <what> show ... --query [id, creator, members]` answering `id<TAB>creator<TAB>members`.
+    /// `az <what> show ... --query [[id, creator, members]] --output tsv` answering `id<TAB>creator<TAB>members`, as
+    /// knack prints a list holding one list.
     static func tags(_ show: String, _ id: String, creator: String = creator, members: String = mine) -> ScriptHarness.Rule {
-        .init(pattern: "\(show) * --query ?id, *", output: "\(id)\t\(creator)\t\(members)")
+        .init(pattern: "\(show) * --query ??id, *", output: "\(id)\t\(creator)\t\(members)")
     }
 
     /// Every resource of Examples/aks-ha.yaml exists, created by this spec; the group holds `groupResources` (read
@@ -61,7 +62,7 @@ import Testing
     ]
 
     static func query(_ show: String) -> [String] {
-        let query = #"'[id, tags."pgha.spec" || '\''none'\'', join('\'' '\'', keys(tags || @)[?starts_with(@, '\''pgha.member.'\'')]) || '\''none'\'']'"#
+        let query = #"'[[id, tags."pgha.spec" || '\''none'\'', join('\'' '\'', keys(tags || @)[?starts_with(@, '\''pgha.member.'\'')]) || '\''none'\'']]'"#
         return [show, show + " --query " + query + " --output tsv"]
     }
 

@@ -42,9 +42,10 @@ enum CleanupScriptTranslation {
 
     /// Reads each resource (only "not found" means absent; any other failure stops), sorts it into delete, keep or
     /// absent, and prints the plan. Runs with --dry-run too: it only reads. (The query's `tags || @` keeps `keys`
-    /// from failing on a resource without tags: the resource's own keys never start with the member prefix.)
+    /// from failing on a resource without tags: the resource's own keys never start with the member prefix; the list in
+    /// a list makes `--output tsv` print one tab-separated line, where a flat list would print a line per value.)
     private static func plan(_ spec: Spec) -> ShellCode {
-        let query = #"[id, tags."\#(AzureOwnership.creatorKey)" || 'none', join(' ', keys(tags || @)[?starts_with(@, '\#(AzureOwnership.memberPrefix)')]) || 'none']"#
+        let query = #"[[id, tags."\#(AzureOwnership.creatorKey)" || 'none', join(' ', keys(tags || @)[?starts_with(@, '\#(AzureOwnership.memberPrefix)')]) || 'none']]"#
         var code: [ShellCode] = ["""
         DELETE_IDS=()
         DELETE_LABELS=()

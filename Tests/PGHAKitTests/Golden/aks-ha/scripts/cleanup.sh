@@ -129,7 +129,7 @@ main() {
       log "= $label does not exist"
       return 0
     fi
-    answer="$("$@" --query '[id, tags."pgha.spec" || '\''none'\'', join('\'' '\'', keys(tags || @)[?starts_with(@, '\''pgha.member.'\'')]) || '\''none'\'']' --output tsv)" || fail "$(quote_args "$@") failed"
+    answer="$("$@" --query '[[id, tags."pgha.spec" || '\''none'\'', join('\'' '\'', keys(tags || @)[?starts_with(@, '\''pgha.member.'\'')]) || '\''none'\'']]' --output tsv)" || fail "$(quote_args "$@") failed"
     IFS=$'\t' read -r id creator members <<<"$answer"
     for member in $members; do
       if [ "$member" = "pgha.member.$NAMESPACE.$CLUSTER_NAME" ]; then
