@@ -99,6 +99,28 @@ import Testing
         """))
     }
 
+    /// A spec without backups has no federated credentials: its plan is the AKS cluster, the identity and the group.
+    @Test func aSpecWithoutBackupsPlansItsClusterIdentityAndGroup() throws {
+        let harness = try ScriptHarness(example: "minimal.yaml")
+        defer { harness.remove() }
+        let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-orders"
+        let aks = group + "/providers/Microsoft.ContainerService/managedClusters/aks-orders"
+        let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/orders-identity"
+        let member = "pgha.member.cnpg-database.orders"
+        let rules: [ScriptHarness.Rule] = [
+            .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az resource list --resource-group rg-orders --query ?].id --output tsv", output: "env:GROUP_RESOURCES"),
+            Self.tags("az aks show", aks, creator: "cnpg-database/orders", members: member),
+            Self.tags("az identity show", identity, creator: "cnpg-database/orders", members: member),
+            Self.tags("az group show", group, creator: "cnpg-database/orders", members: member),
+        ]
+        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules, environment: ["GROUP_RESOURCES": [aks, identity].joined(separator: "\n")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.lines.contains { $0.contains("federated-credential") })
+        #expect(run.stdout.contains("cleanup.sh deletes, for cnpg-database/orders:\n  - AKS cluster aks-orders\n  - managed identity orders-identity\n  - resource group rg-orders\n"))
+        #expect(run.lines.last == "az group delete --name rg-orders --yes --no-wait")
+    }
+
     /// Two specs share the resource group and the AKS cluster: the first cleanup keeps both (removing its member
     /// tag), deletes the Kubernetes objects it applied on the cluster and its own resources, one by one.
     @Test func twoSpecsSharingAResourceGroupAndAnAKSClusterKeepThemForEachOther() throws {

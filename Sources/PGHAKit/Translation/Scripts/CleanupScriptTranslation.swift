@@ -51,7 +51,6 @@ enum CleanupScriptTranslation {
         DELETE_LABELS=()
         KEEP_LABELS=()
         UNTAG_IDS=()
-        DELETE_CREDENTIALS=()
         GROUP_DELETED=0
         AKS_KEPT=0
         # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
@@ -119,7 +118,9 @@ enum CleanupScriptTranslation {
         }
 
         """]
-        for name in credentials(spec) {
+        let credentialNames = credentials(spec)
+        if !credentialNames.isEmpty { code.append("DELETE_CREDENTIALS=()\n") }
+        for name in credentialNames {
             let show = Command("az", "identity", "federated-credential", "show", "--name", name, "--identity-name", V.identityName,
                                "--resource-group", V.resourceGroup)
             code.append("if ! absent \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
@@ -131,19 +132,32 @@ enum CleanupScriptTranslation {
             }
         }
         let group = AzureOwnership.resourceGroup
+        let noCredentials = credentialNames.isEmpty ? "" : #"[ "${#DELETE_CREDENTIALS[@]}" = 0 ] && "#
         code.append("""
         plan group \(group.label) \(group.show)
         if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
-        if [ "${#DELETE_IDS[@]}" = 0 ] && [ "${#DELETE_CREDENTIALS[@]}" = 0 ] && [ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then
+
+        """)
+        code.append(ShellCode(stringLiteral: #"if [ "${#DELETE_IDS[@]}" = 0 ] && "# + noCredentials
+                              + #"[ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then"# + "\n"))
+        code.append("""
           log "nothing of \(inString: AzureOwnership.specID) is left to delete"
           return 0
         fi
         log ''
         log "cleanup.sh deletes, for \(inString: AzureOwnership.specID):"
         local item
-        for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
-          log "  - federated credential $item of managed identity \(inString: V.identityName)"
-        done
+
+        """)
+        if !credentialNames.isEmpty {
+            code.append("""
+            for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
+              log "  - federated credential $item of managed identity \(inString: V.identityName)"
+            done
+
+            """)
+        }
+        code.append("""
         if [ "$AKS_KEPT" = 1 ]; then
           log "  - its Kubernetes objects on AKS cluster \(inString: V.aksCluster): \(inString: kubernetesObjects(spec))"
         fi
@@ -182,7 +196,7 @@ enum CleanupScriptTranslation {
             kubernetes.append(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))
         }
         kubernetes.append(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))
-        let credentials = Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+        let kubeconfig = Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
                                   "--overwrite-existing", "--output", "none")
         var code: [ShellCode] = ["""
         # Prints a command, then runs it (this code does not run with --dry-run).
@@ -199,13 +213,21 @@ enum CleanupScriptTranslation {
           log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
           return 0
         fi
-        for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
-          act \(deleteCredential)
-        done
-        if [ "$AKS_KEPT" = 1 ]; then
-          act \(credentials)
 
         """]
+        if !credentials(spec).isEmpty {
+            code.append("""
+            for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
+              act \(deleteCredential)
+            done
+
+            """)
+        }
+        code.append("""
+        if [ "$AKS_KEPT" = 1 ]; then
+          act \(kubeconfig)
+
+        """)
         for command in kubernetes { code.append("  act \(command)\n") }
         code.append("""
         fi

@@ -105,7 +105,6 @@ main() {
   DELETE_LABELS=()
   KEEP_LABELS=()
   UNTAG_IDS=()
-  DELETE_CREDENTIALS=()
   GROUP_DELETED=0
   AKS_KEPT=0
   # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
@@ -171,6 +170,7 @@ main() {
     KEEP_LABELS+=("$1: it also holds$left")
     return 1
   }
+  DELETE_CREDENTIALS=()
   if ! absent az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
   if ! absent az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$RECOVERY_NAME"); fi
   plan resource "public IP $PUBLIC_IP" az network public-ip show --name "$PUBLIC_IP" --resource-group "$NODE_RESOURCE_GROUP"

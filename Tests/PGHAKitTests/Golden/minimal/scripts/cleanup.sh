@@ -96,7 +96,6 @@ main() {
   DELETE_LABELS=()
   KEEP_LABELS=()
   UNTAG_IDS=()
-  DELETE_CREDENTIALS=()
   GROUP_DELETED=0
   AKS_KEPT=0
   # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
@@ -167,16 +166,13 @@ main() {
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
   if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
-  if [ "${#DELETE_IDS[@]}" = 0 ] && [ "${#DELETE_CREDENTIALS[@]}" = 0 ] && [ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then
+  if [ "${#DELETE_IDS[@]}" = 0 ] && [ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then
     log "nothing of $NAMESPACE/${CLUSTER_NAME} is left to delete"
     return 0
   fi
   log ''
   log "cleanup.sh deletes, for $NAMESPACE/${CLUSTER_NAME}:"
   local item
-  for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
-    log "  - federated credential $item of managed identity ${IDENTITY_NAME}"
-  done
   if [ "$AKS_KEPT" = 1 ]; then
     log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the Secret ${APP_SECRET}"
   fi
@@ -216,9 +212,6 @@ main() {
       log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
       return 0
     fi
-    for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
-      act az identity federated-credential delete --name "$item" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --yes
-    done
     if [ "$AKS_KEPT" = 1 ]; then
       act az aks get-credentials --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --overwrite-existing --output none
       act kubectl delete --kustomize "$OUT_DIR" --ignore-not-found --context "$AKS_CLUSTER"
