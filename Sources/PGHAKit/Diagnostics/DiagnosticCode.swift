@@ -58,6 +58,12 @@ extension DiagnosticCode {
     public static let exposedTrust = DiagnosticCode("PGHA0119", "A pg_hba trust rule that connections from an exposed source range can reach.")
     public static let recoveryWithoutBackup = DiagnosticCode("PGHA0120", "A recovery cluster needs backups to restore from.")
     public static let recoveryNameClash = DiagnosticCode("PGHA0121", "The recovery cluster's name is not a usable, distinct cluster name.")
+    public static let recoveryTargetWithoutBackup = DiagnosticCode("PGHA0130", "A point-in-time recovery target without backups to replay.")
+    public static let exclusiveRecoveryTargets = DiagnosticCode("PGHA0131", "More than one point-in-time recovery target.")
+    public static let invalidRecoveryTime = DiagnosticCode("PGHA0132", "A recovery target time that is not an RFC 3339 time.")
+    public static let recoveryTimeWithoutZone = DiagnosticCode("PGHA0133", "A recovery target time without a time zone.")
+    public static let invalidRecoveryLSN = DiagnosticCode("PGHA0134", "A recovery target LSN that is not a WAL position.")
+    public static let invalidRestorePointName = DiagnosticCode("PGHA0135", "A recovery target name that no restore point can have.")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -83,6 +89,10 @@ extension DiagnosticCode {
     public static let invalidRetention = DiagnosticCode("PGHA0303", "A retention policy that is not a number and d, w or m.")
     public static let descriptorSchedule = DiagnosticCode("PGHA0304", "A descriptor schedule, on which CloudNativePG warns.")
     public static let scheduleNeverRuns = DiagnosticCode("PGHA0305", "A schedule whose days never occur, so no backup ever runs.")
+
+    // MARK: Ownership tags (031x)
+    public static let reservedTagName = DiagnosticCode("PGHA0310", "An Azure tag name pgha reserves for ownership (pgha.spec, pgha.member.*).")
+    public static let tooManyTags = DiagnosticCode("PGHA0311", "More Azure tags than leave room for pgha's ownership tags.")
 
     // MARK: Azure (04xx)
     public static let invalidResourceGroupName = DiagnosticCode("PGHA0401", "A resource group name Azure rejects.")
@@ -134,10 +144,12 @@ extension DiagnosticCode {
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         unknownHBAConnectionType, invalidHBADatabaseOrUser, invalidHBAAddress, unknownHBAMethod, invalidHBAOption, exposedTrust,
         recoveryWithoutBackup, recoveryNameClash,
+        recoveryTargetWithoutBackup, exclusiveRecoveryTargets, invalidRecoveryTime, recoveryTimeWithoutZone,
+        invalidRecoveryLSN, invalidRestorePointName,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,
-        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns,
+        invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns, reservedTagName, tooManyTags,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,

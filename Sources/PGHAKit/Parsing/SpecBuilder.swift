@@ -115,7 +115,11 @@ enum SpecBuilder {
         Spec.Recovery(
             name: fields.string("name") ?? "\(clusterName)-recovered",
             instances: fields.int("instances") ?? 1,
-            walMaxParallel: fields.int("walMaxParallel") ?? 8
+            walMaxParallel: fields.int("walMaxParallel") ?? 8,
+            targetTime: fields.string("targetTime"),
+            targetLSN: fields.string("targetLSN"),
+            targetName: fields.string("targetName"),
+            targetImmediate: fields.bool("targetImmediate") ?? false
         )
     }
 

@@ -83,6 +83,19 @@ public struct Spec: Sendable, Equatable {
         public var name: String
         public var instances: Int
         public var walMaxParallel: Int
+        /// Where replay stops, as written: an RFC 3339 time, an LSN, a restore point's name, or as soon as the
+        /// data is consistent. At most one is valid; none replays the whole archive.
+        public var targetTime: String?
+        public var targetLSN: String?
+        public var targetName: String?
+        public var targetImmediate: Bool
+
+        /// The spec paths of the targets that are set, in the schema's order.
+        public var targetPaths: [String] {
+            [("recovery.targetTime", targetTime != nil), ("recovery.targetLSN", targetLSN != nil),
+             ("recovery.targetName", targetName != nil), ("recovery.targetImmediate", targetImmediate)]
+                .filter(\.1).map(\.0)
+        }
     }
 
     public struct Monitoring: Sendable, Equatable {

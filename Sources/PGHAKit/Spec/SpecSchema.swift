@@ -140,7 +140,16 @@ public enum SpecSchema {
         FieldSchema("walMaxParallel", .integer(min: 1, max: 64), default: "8",
                     becomes: "Cluster.spec.externalClusters[].barmanObjectStore.wal.maxParallel",
                     "WAL files restored in parallel."),
-    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none.")
+        FieldSchema("targetTime", .string, becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetTime",
+                    "Point-in-time recovery: replay up to this time, in RFC 3339 with a zone (`2026-11-29T18:30:00Z`, `2026-11-29T19:30:00+01:00`). The newest backup that ended before it is restored."),
+        FieldSchema("targetLSN", .string, becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetLSN",
+                    "Replay up to this WAL position (LSN), such as `0/3000060`."),
+        FieldSchema("targetName", .string, becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetName",
+                    "Replay up to the restore point of this name (made with `pg_create_restore_point`)."),
+        FieldSchema("targetImmediate", .boolean, default: "false",
+                    becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetImmediate",
+                    "Stop replaying as soon as the restored backup is consistent."),
+    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none. Without a target (at most one of `targetTime`, `targetLSN`, `targetName`, `targetImmediate`), it replays the whole WAL archive. restore-drill.sh sets its own target time.")
 
     static let monitoring = FieldSchema("monitoring", .object([
         FieldSchema("prometheus", .boolean, default: "true", becomes: "PodMonitor (monitoring.coreos.com/v1)",
@@ -195,7 +204,8 @@ public enum SpecSchema {
                     "The Azure Monitor workspace (with managedPrometheus)."),
         FieldSchema("logAnalyticsWorkspace", .string, default: "<name>-logs",
                     "The Log Analytics workspace for Container insights (with managedPrometheus)."),
-        FieldSchema("tags", .map(.string), default: "{}", "Tags on the Azure resources."),
+        FieldSchema("tags", .map(.string), default: "{}",
+                    "Tags on the Azure resources deploy.sh creates, besides pgha's ownership tags `pgha.spec` and `pgha.member.*` (names these cannot use); at most 48."),
     ]), "Azure resources the deployment script creates.", required: true)
 
     private static func nodePoolFields(name: String, vmSize: String, min: Int, max: Int) -> [FieldSchema] {

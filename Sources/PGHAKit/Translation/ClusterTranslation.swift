@@ -64,7 +64,8 @@ enum ClusterTranslation {
                 affinity: affinity(spec),
                 resources: resources(spec),
                 bootstrap: Cluster.Bootstrap(recovery: Cluster.Bootstrap.Recovery(
-                    source: recoverySource, database: spec.bootstrap.database, owner: spec.bootstrap.owner
+                    source: recoverySource, database: spec.bootstrap.database, owner: spec.bootstrap.owner,
+                    recoveryTarget: recoveryTarget(recovery)
                 )),
                 storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
@@ -81,6 +82,14 @@ enum ClusterTranslation {
                 )]
             )
         )
+    }
+
+    /// The spec's point-in-time target, if any.
+    private static func recoveryTarget(_ recovery: Spec.Recovery) -> Cluster.Bootstrap.RecoveryTarget? {
+        guard !recovery.targetPaths.isEmpty else { return nil }
+        return Cluster.Bootstrap.RecoveryTarget(targetTime: recovery.targetTime, targetLSN: recovery.targetLSN,
+                                                targetName: recovery.targetName,
+                                                targetImmediate: recovery.targetImmediate ? true : nil)
     }
 
     private static func embedded(annotations: [String: String], labels: [String: String]) -> Cluster.EmbeddedMetadata? {

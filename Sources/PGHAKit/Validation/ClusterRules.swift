@@ -128,7 +128,7 @@ enum ClusterRules {
 
     private static func checkRecovery(_ context: inout ValidationContext, _ spec: Spec) {
         guard let recovery = spec.recovery else { return }
-        if spec.backup == nil {
+        if spec.backup == nil && recovery.targetPaths.isEmpty {
             context.error(.recoveryWithoutBackup, "'recovery' needs 'backup': the recovery cluster restores from the backups",
                           at: "recovery", hint: "add a 'backup' section, or remove 'recovery'")
         }

@@ -10,9 +10,11 @@ public enum Validator {
     static let rules: [@Sendable (inout ValidationContext) -> Void] = [
         ClusterRules.check,
         HBARules.check,
+        RecoveryTargetRules.check,
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,
+        OwnershipTagRules.check,
         OperatorRules.check,
         SanityRules.check,
     ]

@@ -2,25 +2,48 @@ import Foundation
 import Testing
 @testable import PGHAKit
 
-/// restore-drill.sh, failover-drill.sh and cleanup.sh run against fake tools.
+/// restore-drill.sh and failover-drill.sh run against fake tools (cleanup.sh: CleanupScriptTests).
 @Suite struct DrillAndCleanupScriptTests {
     static let nodeResourceGroup = DeployScriptTests.guideNodeResourceGroup
 
-    /// The drills' reads of the cluster: pods, the marker check.
-    static func clusterRules(found: String = "1") -> [ScriptHarness.Rule] {
-        [
+    static let markerA = "aaaa1111aaaa1111"
+    static let markerB = "bbbb2222bbbb2222"
+    static let targetTime = "2026-11-29T19:00:00.123456Z"
+
+    /// The drills' reads of the cluster: pods, the markers, the backup, the WAL archive, the rows read back.
+    static func clusterRules(found: String = "1 0", backupPhases: [String] = ["completed"], rows: String = "100") -> [ScriptHarness.Rule] {
+        var rules: [ScriptHarness.Rule] = [
             .init(pattern: "kubectl get clusters.postgresql.cnpg.io/pg-primary --output jsonpath={.status.currentPrimary} *", output: "pg-primary-1"),
             .init(pattern: "kubectl get clusters.postgresql.cnpg.io/pg-primary-recovered-db --output jsonpath={.status.currentPrimary} *",
                   output: "pg-primary-recovered-db-1"),
-            .init(pattern: "openssl rand -hex 8", output: "5eed5eed5eed5eed"),
-            .init(pattern: "kubectl exec pg-primary-recovered-db-1 * SELECT count(*) FROM pgha_restore_drill WHERE marker = '5eed5eed5eed5eed'",
-                  output: found),
-            .init(pattern: "kubectl get pods --selector cnpg.io/cluster=pg-primary,cnpg.io/instanceRole=primary *", output: "pg-primary-1", times: 1),
+            .init(pattern: "openssl rand -hex 8", output: markerA, times: 1),
+            .init(pattern: "openssl rand -hex 8", output: markerB),
+            .init(pattern: "kubectl exec pg-primary-1 * SELECT to_char(now() *", output: targetTime),
+            .init(pattern: "kubectl exec pg-primary-1 * SELECT pg_walfile_name(pg_switch_wal())", output: "000000010000000000000007"),
+            .init(pattern: "kubectl exec pg-primary-1 * SELECT last_archived_wal >= '000000010000000000000007' FROM pg_stat_archiver", output: "t"),
+            .init(pattern: "kubectl exec pg-primary-recovered-db-1 * SELECT count(*) FILTER *", output: found),
+            .init(pattern: "kubectl get backups.postgresql.cnpg.io/pg-primary-on-demand --output jsonpath={.status.error} *",
+                  output: "can't write to the object store: AuthorizationPermissionMismatch"),
+        ]
+        for phase in backupPhases.dropLast() {
+            rules.append(.init(pattern: "kubectl get backups.postgresql.cnpg.io/pg-primary-on-demand --output jsonpath={.status.phase} *", output: phase, times: 1))
+        }
+        rules += [
+            .init(pattern: "kubectl get backups.postgresql.cnpg.io/pg-primary-on-demand --output jsonpath={.status.phase} *", output: backupPhases.last ?? ""),
+            .init(pattern: "kubectl exec pg-primary-failover-client * SELECT count(*) *", output: rows),
+            .init(pattern: "kubectl get pods --selector cnpg.io/cluster=pg-primary,cnpg.io/instanceRole=primary *", output: "pg-primary-1", times: 2),
             .init(pattern: "kubectl get pods --selector cnpg.io/cluster=pg-primary,cnpg.io/instanceRole=primary *", output: "pg-primary-2"),
         ]
+        return rules
     }
 
-    @Test func theRestoreDrillTakesABackupRestoresItAndFindsTheMarkerRow() throws {
+    /// A fake `sleep` that returns at once and records its calls.
+    static func fakeSleep(_ harness: ScriptHarness) throws {
+        try FileManager.default.createSymbolicLink(at: harness.root.appendingPathComponent("bin/sleep"),
+                                                   withDestinationURL: harness.root.appendingPathComponent("bin/fake-tool"))
+    }
+
+    @Test func theRestoreDrillRestoresToATimeBetweenTwoMarkers() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
@@ -28,16 +51,48 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let lines = DeployScriptTests.lines(run, harness)
         #expect(lines == ExpectedScriptCalls.restoreDrill, "\(lines.joined(separator: "\n"))")
-        #expect(run.stdout.contains("restore drill passed: pg-primary-recovered-db holds the row written to pg-primary before the backup"))
+        #expect(run.stdout.contains("restore drill passed: pg-primary-recovered-db holds marker A, written before \(Self.targetTime), and not marker B, written after"))
     }
 
-    @Test func theRestoreDrillFailsWhenTheMarkerRowIsMissing() throws {
+    @Test func theRestoreDrillStopsAtOnceWithTheErrorOfAFailedBackup() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        try Self.fakeSleep(harness)
+        let run = try harness.run("restore-drill.sh", rules: Self.clusterRules(backupPhases: ["running", "failed"])
+                                  + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: Backup pg-primary-on-demand failed: can't write to the object store: AuthorizationPermissionMismatch: fix the cause"))
+        #expect(run.calls.filter { $0.first == "sleep" } == [["sleep", "10"]])
+        #expect(!run.lines.contains { $0.contains("pgha_restore_drill") || $0.contains("recovered-db.yaml") })
+    }
+
+    @Test func theRestoreDrillWaitsForARunningBackup() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        try Self.fakeSleep(harness)
+        let run = try harness.run("restore-drill.sh", rules: Self.clusterRules(backupPhases: ["", "started", "running", "completed"])
+                                  + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.calls.filter { $0.first == "sleep" }.count == 3)
+        #expect(run.stdout.contains("Backup pg-primary-on-demand completed"))
+    }
+
+    @Test func theRestoreDrillFailsWhenMarkerBCameBack() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
-                                  rules: Self.clusterRules(found: "0") + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+                                  rules: Self.clusterRules(found: "1 1") + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
-        #expect(run.stderr.contains("error: pg-primary-recovered-db does not hold the marker row 5eed5eed5eed5eed written to pg-primary before the backup"))
+        #expect(run.stderr.contains("error: pg-primary-recovered-db holds marker B (\(Self.markerB)), written to pg-primary after \(Self.targetTime): recovery did not stop at the target time"))
+    }
+
+    @Test func theRestoreDrillFailsWhenMarkerAIsMissing() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("restore-drill.sh",
+                                  rules: Self.clusterRules(found: "0 0") + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: pg-primary-recovered-db does not hold marker A (\(Self.markerA)), written to pg-primary before \(Self.targetTime)"))
     }
 
     @Test func theRestoreDrillRefusesManifestsWithoutTheIdentitysClientID() throws {
@@ -49,117 +104,94 @@ import Testing
         #expect(!run.calls.contains { $0.contains("federated-credential") })
     }
 
-    @Test func withoutAnOnDemandBackupTheRestoreDrillWaitsForTheMarkersWALFileToBeArchived() throws {
+    static func withoutOnDemandBackup() throws -> ScriptHarness {
         let source = try TestSupport.read("Examples/internal-only.yaml")
-        let harness = try ScriptHarness(
+        return try ScriptHarness(
             source: String(decoding: source, as: UTF8.self).replacingOccurrences(of: "  schedule: \"0 0 2 * * *\"", with: "  schedule: \"0 0 2 * * *\"\n  onDemand: false"),
             options: Compiler.Options(identityClientID: FakeAzure.clientID)
         )
-        defer { harness.remove() }
-        let rules: [ScriptHarness.Rule] = [
-            .init(pattern: "kubectl get clusters.postgresql.cnpg.io/billing --output *", output: "billing-2"),
-            .init(pattern: "kubectl get clusters.postgresql.cnpg.io/billing-recovered --output *", output: "billing-recovered-1"),
-            .init(pattern: "openssl rand -hex 8", output: "abcdabcdabcdabcd"),
-            .init(pattern: "kubectl exec billing-2 * SELECT pg_walfile_name(pg_switch_wal())", output: "000000010000000000000007"),
-            .init(pattern: "kubectl exec billing-2 * SELECT last_archived_wal >= '000000010000000000000007' FROM pg_stat_archiver", output: "t"),
-            .init(pattern: "kubectl exec billing-recovered-1 *", output: "1"),
-        ] + FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope")
-        let run = try harness.run("restore-drill.sh", rules: rules)
-        #expect(run.status == 0, "\(run.stderr)")
-        let lines = run.lines
-        #expect(!lines.contains { $0.contains("backups.postgresql.cnpg.io") })
-        let archived = try #require(lines.firstIndex { $0.contains("FROM pg_stat_archiver") })
-        let recovery = try #require(lines.firstIndex { $0.hasPrefix("kubectl apply --filename") && $0.contains("cluster-billing-recovered.yaml") })
-        #expect(archived < recovery)
     }
 
-    @Test func theFailoverDrillDeletesThePrimaryPodFoundByInstanceRoleAndWaitsForAnother() throws {
+    static let billingRules: [ScriptHarness.Rule] = [
+        .init(pattern: "kubectl get clusters.postgresql.cnpg.io/billing --output *", output: "billing-2"),
+        .init(pattern: "kubectl get clusters.postgresql.cnpg.io/billing-recovered --output *", output: "billing-recovered-1"),
+        .init(pattern: "kubectl exec billing-2 * SELECT pg_walfile_name(pg_switch_wal())", output: "000000010000000000000007"),
+        .init(pattern: "kubectl exec billing-2 * SELECT last_archived_wal >= '000000010000000000000007' FROM pg_stat_archiver", output: "t"),
+        .init(pattern: "kubectl exec billing-2 * SELECT to_char(now() *", output: targetTime),
+        .init(pattern: "kubectl exec billing-recovered-1 *", output: "1 0"),
+        .init(pattern: "openssl rand -hex 8", output: markerA),
+    ]
+
+    @Test func withoutAnOnDemandBackupTheRestoreDrillNeedsACompletedBackupAndTheArchivedWAL() throws {
+        let harness = try Self.withoutOnDemandBackup()
+        defer { harness.remove() }
+        let backups = ScriptHarness.Rule(pattern: "kubectl get backups.postgresql.cnpg.io --output *",
+                                         output: "billing=failed billing-recovered=completed billing=completed ")
+        let run = try harness.run("restore-drill.sh", rules: [backups] + Self.billingRules
+                                  + FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.lines
+        #expect(!lines.contains { $0.contains("backups.postgresql.cnpg.io/") })
+        let archived = try #require(lines.firstIndex { $0.contains("FROM pg_stat_archiver") })
+        let markerB = try #require(lines.lastIndex { $0.contains("INSERT INTO pgha_restore_drill") })
+        let recovery = try #require(lines.firstIndex { $0.hasPrefix("kubectl patch --local") && $0.contains("cluster-billing-recovered.yaml") })
+        #expect(markerB < archived && archived < recovery)
+    }
+
+    @Test func withoutAnyCompletedBackupTheRestoreDrillStopsBeforeWriting() throws {
+        let harness = try Self.withoutOnDemandBackup()
+        defer { harness.remove() }
+        let backups = ScriptHarness.Rule(pattern: "kubectl get backups.postgresql.cnpg.io --output *", output: "billing=failed billing-recovered=completed billing-2=completed ")
+        let run = try harness.run("restore-drill.sh", rules: [backups] + Self.billingRules
+                                  + FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: billing has no completed Backup yet: wait for the schedule's first backup, then run the drill again"))
+        #expect(!run.lines.contains { $0.contains("pgha_restore_drill") })
+    }
+
+    /// The -rw probe: accepted once (the old primary has not stopped yet), refused three times, then accepted.
+    static let probes: [ScriptHarness.Rule] = [
+        .init(pattern: "kubectl exec pg-primary-failover-client * INSERT INTO pgha_failover_drill (run, n) VALUES*", times: 1),
+        .init(pattern: "kubectl exec pg-primary-failover-client * INSERT INTO pgha_failover_drill (run, n) VALUES*", status: 2,
+              output: "stderr:psql: error: connection to server failed: Connection refused", times: 3),
+    ]
+
+    @Test func theFailoverDrillWritesThroughTheReadWriteServiceAndReadsTheRowsBack() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
-        let run = try harness.run("failover-drill.sh", rules: Self.clusterRules() + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+        try Self.fakeSleep(harness)
+        let run = try harness.run("failover-drill.sh", rules: Self.probes + Self.clusterRules() + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
         let lines = DeployScriptTests.lines(run, harness)
         #expect(lines == ExpectedScriptCalls.failoverDrill, "\(lines.joined(separator: "\n"))")
         #expect(run.stdout.contains("pg-primary-2 took over from pg-primary-1"))
+        #expect(run.stdout.range(of: #"pg-primary-rw refused writes for [0-9]+ seconds \(3 writes failed, one tried a second\)"#, options: .regularExpression) != nil)
+        #expect(run.stdout.contains("failover drill passed: all 100 rows written through pg-primary-rw before the failover came back through it"))
         #expect(!lines.joined().contains("role=primary ") && !lines.joined().contains(" -l role=primary"))
+        #expect(!run.lines.joined().contains(FakeAzure.clientID) && !run.stdout.contains(ScriptHarness.secret))
     }
 
-    @Test func theFailoverDrillFailsWhenNoStandbyTakesOver() throws {
+    @Test func theFailoverDrillFailsWhenRowsAreLost() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
-        let stuck: [ScriptHarness.Rule] = [
-            .init(pattern: "kubectl get pods --selector cnpg.io/cluster=pg-primary,cnpg.io/instanceRole=primary *", output: "pg-primary-1"),
-            .init(pattern: "sleep *"),
-        ]
-        let fakeSleep = harness.root.appendingPathComponent("bin/sleep")
-        try FileManager.default.createSymbolicLink(at: fakeSleep, withDestinationURL: harness.root.appendingPathComponent("bin/fake-tool"))
-        let run = try harness.run("failover-drill.sh", rules: stuck + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+        try Self.fakeSleep(harness)
+        let run = try harness.run("failover-drill.sh", rules: Self.probes + Self.clusterRules(rows: "97")
+                                  + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
-        #expect(run.stderr.contains("error: no standby took over from pg-primary-1 within 5 minutes"))
-        #expect(run.calls.filter { $0.first == "sleep" }.count == 60)
+        #expect(run.stderr.contains("error: pg-primary-rw returns 97 of the 100 rows written before the failover: committed rows were lost"))
+        #expect(!run.lines.contains { $0.contains("DROP TABLE") })
     }
 
-    @Test func cleanupWithYesDeletesTheRecoveryCredentialAndTheResourceGroup() throws {
+    @Test func theFailoverDrillFailsWhenTheServiceNeverAcceptsWritesAgain() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup))
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.lines == [
-            "az account show --query name --output tsv",
-            "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
-            "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
-            "az group show --name rg-cnpg-demo",
-            "az group delete --name rg-cnpg-demo --yes --no-wait",
-        ], "\(run.lines.joined(separator: "\n"))")
-    }
-
-    @Test func cleanupDeletesOnlyAfterTheResourceGroupsNameIsTyped() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let rules = FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
-        for answer in ["", "yes\n", "rg-cnpg\n"] {
-            let refused = try harness.run("cleanup.sh", rules: rules, stdin: answer)
-            #expect(refused.status == 1)
-            #expect(refused.stderr.contains("error: not confirmed: nothing was deleted"))
-            #expect(refused.lines == ["az account show --query name --output tsv"])
-            #expect(refused.stdout.contains("This deletes the resource group rg-cnpg-demo and everything in it: the AKS cluster aks-pg-primary"))
-        }
-        let confirmed = try harness.run("cleanup.sh", rules: rules, stdin: "rg-cnpg-demo\n")
-        #expect(confirmed.status == 0, "\(confirmed.stderr)")
-        #expect(confirmed.lines.last == "az group delete --name rg-cnpg-demo --yes --no-wait")
-    }
-
-    @Test func cleanupSkipsWhatIsAlreadyGone() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(!run.calls.contains { $0.contains("delete") })
-        #expect(run.stdout.contains("= resource group rg-cnpg-demo does not exist"))
-    }
-
-    /// With an expired sign-in, `az account show` still answers from its cache while every other call fails: cleanup
-    /// must stop, not report the resource group as already deleted.
-    @Test func cleanupStopsWhenAzureCannotAnswer() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let rules = FakeAzure.values(nodeResourceGroup: Self.nodeResourceGroup) + [
-            .init(pattern: "az * show *", status: 1, output: "stderr:ERROR: AADSTS700082: The refresh token has expired. Please run 'az login'."),
+        try Self.fakeSleep(harness)
+        let refused: [ScriptHarness.Rule] = [
+            .init(pattern: "kubectl exec pg-primary-failover-client * INSERT INTO pgha_failover_drill (run, n) VALUES*", status: 2),
         ]
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
+        let run = try harness.run("failover-drill.sh", rules: refused + Self.clusterRules() + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
-        #expect(run.stderr.contains("AADSTS700082"))
-        #expect(!run.stdout.contains("does not exist"))
-        #expect(!run.calls.contains { $0.contains("delete") })
-    }
-
-    @Test func cleanupDryRunNeitherAsksNorDeletes() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let run = try harness.run("cleanup.sh", ["--dry-run"], rules: [])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.calls.isEmpty)
-        #expect(run.stdout.contains("+ az group delete --name rg-cnpg-demo --yes --no-wait"))
-        #expect(!run.stdout.contains("Type the resource group name"))
+        #expect(run.stderr.contains("error: pg-primary-rw did not accept writes again within 5 minutes of deleting pg-primary-1"))
+        #expect(run.calls.filter { $0.first == "sleep" }.count == 300)
     }
 }

@@ -196,6 +196,10 @@ enum FakeAzure {
             .init(pattern: "az aks show * --query nodeResourceGroup --output tsv", output: nodeResourceGroup),
             .init(pattern: "az aks show * --query oidcIssuerProfile.issuerUrl --output tsv", output: issuer),
             .init(pattern: "az group show --name \(nodeResourceGroup) --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup),
+            .init(pattern: "az group show --name * --query id --output tsv", output: subscription + "/resourceGroups/rg"),
+            .init(pattern: "az group show --name * --query tags.* --output tsv", output: "cnpg-database/pg-primary"),
+            .init(pattern: "az aks show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"),
+            .init(pattern: "az network public-ip show * --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup + "/providers/Microsoft.Network/publicIPAddresses/pip"),
             .init(pattern: "az network public-ip show * --query ipAddress --output tsv", output: "20.0.0.7"),
             .init(pattern: "openssl rand -base64 24", output: "env:FAKE_SECRET"),
         ]

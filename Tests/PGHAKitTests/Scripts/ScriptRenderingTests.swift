@@ -202,7 +202,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let create = try #require(run.calls.first { $0.starts(with: ["az", "group", "create"]) })
         #expect(create == ["az", "group", "create", "--name", "rg-pg-test", "--location", "westus3",
-                           "--tags", "owner $(id)=\(evil)", "--output", "none"])
+                           "--tags", "owner $(id)=\(evil)", "pgha.spec=cnpg-database/pg-test",
+                           "pgha.member.cnpg-database.pg-test=cnpg-database/pg-test", "--output", "none"])
         #expect(run.calls.contains(["pgha", "render", fileName, "--output", harness.output.path, "--identity-client-id", FakeAzure.clientID]))
         let created = try FileManager.default.contentsOfDirectory(atPath: harness.work.path)
         #expect(created == [fileName], "the script created \(created)")

@@ -125,12 +125,31 @@ public struct Cluster: ObjectWithSpec, Equatable {
             public var source: String
             public var database: String
             public var owner: String
+            public var recoveryTarget: RecoveryTarget?
 
             public var manifestNode: ManifestNode {
                 .object([
                     "source": source,
                     "database": database,
                     "owner": owner,
+                    "recoveryTarget": recoveryTarget,
+                ])
+            }
+        }
+
+        /// Where WAL replay stops (point-in-time recovery); CloudNativePG allows one target.
+        public struct RecoveryTarget: ManifestValue, Equatable {
+            public var targetTime: String?
+            public var targetLSN: String?
+            public var targetName: String?
+            public var targetImmediate: Bool?
+
+            public var manifestNode: ManifestNode {
+                .object([
+                    "targetTime": targetTime,
+                    "targetLSN": targetLSN,
+                    "targetName": targetName,
+                    "targetImmediate": targetImmediate,
                 ])
             }
         }

@@ -1,53 +1,244 @@
-/// Builds `scripts/cleanup.sh`: deletes the recovery cluster's federated credential and the resource group.
+/// Builds `scripts/cleanup.sh`: deletes what deploy.sh created for this spec and no other spec still uses, going by
+/// the ownership tags (`AzureOwnership`). It first reads every resource and prints exactly what it will delete and
+/// what it keeps (and why), then asks; it deletes the resource group only when pgha created it and nothing else is
+/// left in it, and never deletes what pgha did not create.
 enum CleanupScriptTranslation {
     private typealias V = ScriptValues
 
     static let fileName = "cleanup.sh"
 
     static func script(_ spec: Spec, specFileName: String?) -> Script {
-        var contents: ShellWord = "the AKS cluster " + V.aksCluster + " with its databases, the managed identity " + V.identityName
-        if spec.backup != nil { contents = contents + ", the storage account " + V.storageAccount + " with every backup" }
-        if spec.monitoring.managedPrometheus {
-            contents = contents + ", " + V.grafana + ", " + V.monitorWorkspace + " and " + V.logAnalyticsWorkspace
-        }
-        let group: [ShellWord] = ["--name", V.resourceGroup]
-        var steps = ScriptSteps.signIn
-        steps.append(.code(description: "ask for the resource group's name unless --yes", """
-        if [ "$ASSUME_YES" != 1 ]; then
-          log "This deletes the resource group $RESOURCE_GROUP and everything in it: \(inString: contents)."
-          printf 'Type the resource group name to go on: '
-          local answer=''
-          read -r answer || true
-          [ "$answer" = "$RESOURCE_GROUP" ] || fail 'not confirmed: nothing was deleted'
-        fi
-        """))
-        if spec.backup != nil, spec.recovery != nil {
-            let credential: [ShellWord] = ["--name", V.recoveryName, "--identity-name", V.identityName, "--resource-group", V.resourceGroup]
-            steps += [
-                .heading("Federated credential " + V.recoveryName),
-                .when(.stillExists(Command(["az", "identity", "federated-credential", "show"] + credential)),
-                      then: [.run(Command(["az", "identity", "federated-credential", "delete"] + credential + ["--yes"]))],
-                      otherwise: [.note("= federated credential " + V.recoveryName + " does not exist")]),
-            ]
-        }
-        steps += [
-            .heading("Resource group " + V.resourceGroup),
-            .when(.stillExists(Command(["az", "group", "show"] + group)),
-                  then: [
-                      .run(Command(["az", "group", "delete"] + group + ["--yes", "--no-wait"])),
-                      .note("deletion started; follow it with: az group wait --deleted --name " + V.resourceGroup),
-                  ],
-                  otherwise: [.note("= resource group " + V.resourceGroup + " does not exist")]),
+        let steps = ScriptSteps.signIn + [
+            .heading("What " + AzureOwnership.specID + " owns"),
+            .check(plan(spec)),
+            .code(description: "ask for the cluster's name unless --yes", """
+            if [ "$ASSUME_YES" != 1 ]; then
+              printf 'Type the cluster name (%s) to go on: ' "$CLUSTER_NAME"
+              local answer=''
+              read -r answer || true
+              [ "$answer" = "$CLUSTER_NAME" ] || fail 'not confirmed: nothing was deleted'
+            fi
+            """),
+            .code(description: "delete what the plan above lists, and remove the " + AzureOwnership.memberKey + " tag from what it keeps",
+                  delete(spec)),
         ]
         return Script(
             fileName: fileName,
-            purpose: "Deletes everything deploy.sh created for \(spec.name): the recovery cluster's federated credential and the resource group.",
+            purpose: "Deletes what deploy.sh created for \(spec.namespace)/\(spec.name) and no other spec uses; prints the list and asks first.",
             specFileName: specFileName,
             options: [Script.Option(flag: "--yes", variable: "ASSUME_YES", initialValue: "0",
-                                    help: "Delete without asking for the resource group's name.")],
-            tools: ["az"],
+                                    help: "Delete without asking for the cluster's name.")],
+            tools: ["az", "kubectl"],
             variables: V.catalog(spec, specFileName: specFileName),
             steps: steps
         )
+    }
+
+    /// The federated credentials named after this spec's Clusters (unique to the spec: PGHA0702).
+    private static func credentials(_ spec: Spec) -> [ShellWord] {
+        guard spec.backup != nil else { return [] }
+        return [V.clusterName] + (spec.recovery != nil ? [V.recoveryName] : [])
+    }
+
+    /// Reads each resource (only "not found" means absent; any other failure stops), sorts it into delete, keep or
+    /// absent, and prints the plan. Runs with --dry-run too: it only reads. (The query's `tags || @` keeps `keys`
+    /// from failing on a resource without tags: the resource's own keys never start with the member prefix; the list in
+    /// a list makes `--output tsv` print one tab-separated line, where a flat list would print a line per value.)
+    private static func plan(_ spec: Spec) -> ShellCode {
+        let query = #"[[id, tags."\#(AzureOwnership.creatorKey)" || 'none', join(' ', keys(tags || @)[?starts_with(@, '\#(AzureOwnership.memberPrefix)')]) || 'none']]"#
+        var code: [ShellCode] = ["""
+        DELETE_IDS=()
+        DELETE_LABELS=()
+        KEEP_LABELS=()
+        UNTAG_IDS=()
+        GROUP_DELETED=0
+        AKS_KEPT=0
+        # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
+        absent() {
+          local errors
+          log "+ $(quote_args "$@")"
+          if errors="$("$@" 2>&1 >/dev/null)"; then return 1; fi
+          case "$errors" in
+            *NotFound* | *"not found"* | *"could not be found"*) return 0 ;;
+          esac
+          printf '%s\\n' "$errors" >&2
+          fail "$(quote_args "$@") failed"
+        }
+        # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
+        # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
+        plan() {
+          local kind=$1 label=$2 answer id creator members member others='' mine=0
+          shift 2
+          PLANNED=absent
+          if absent "$@"; then
+            log "= $label does not exist"
+            return 0
+          fi
+          answer="$("$@" --query \(ShellWord(query)) --output tsv)" || fail "$(quote_args "$@") failed"
+          IFS=$'\\t' read -r id creator members <<<"$answer"
+          for member in $members; do
+            if [ "$member" = \(AzureOwnership.memberKey) ]; then
+              mine=1
+            elif [ "$member" != none ]; then
+              others="$others ${member#\(inString: ShellWord(AzureOwnership.memberPrefix))}"
+            fi
+          done
+          PLANNED=keep
+          if [ "$creator" = none ]; then
+            KEEP_LABELS+=("$label: pgha did not create it")
+          elif [ -n "$others" ]; then
+            KEEP_LABELS+=("$label: still used by$others")
+          elif [ "$kind" = group ] && ! group_holds_only_planned "$label"; then
+            :
+          else
+            PLANNED=delete
+            DELETE_IDS+=("$id")
+            DELETE_LABELS+=("$label")
+            return 0
+          fi
+          if [ "$mine" = 1 ]; then UNTAG_IDS+=("$id"); fi
+        }
+        # Whether every resource in the resource group is planned for deletion (IDs compared case-insensitively);
+        # when not, keeps LABEL with the resources that would be left.
+        group_holds_only_planned() {
+          local listed planned resource left=''
+          listed="$(\(Command("az", "resource", "list", "--resource-group", V.resourceGroup, "--query", "[].id", "--output", "tsv")))" \\
+            || fail 'cannot list the resource group: see the error above'
+          planned=" $(printf '%s ' ${DELETE_IDS[@]+"${DELETE_IDS[@]}"} | tr '[:upper:]' '[:lower:]')"
+          while IFS= read -r resource; do
+            [ -n "$resource" ] || continue
+            case "$planned" in
+              *" $(printf '%s' "$resource" | tr '[:upper:]' '[:lower:]') "*) ;;
+              *) left="$left $resource" ;;
+            esac
+          done <<<"$listed"
+          [ -z "$left" ] && return 0
+          KEEP_LABELS+=("$1: it also holds$left")
+          return 1
+        }
+
+        """]
+        let credentialNames = credentials(spec)
+        if !credentialNames.isEmpty { code.append("DELETE_CREDENTIALS=()\n") }
+        for name in credentialNames {
+            let show = Command("az", "identity", "federated-credential", "show", "--name", name, "--identity-name", V.identityName,
+                               "--resource-group", V.resourceGroup)
+            code.append("if ! absent \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
+        }
+        for resource in AzureOwnership.resources(spec) {
+            code.append("plan resource \(resource.label) \(resource.show)\n")
+            if resource.label == AzureOwnership.aksLabel {
+                code.append("if [ \"$PLANNED\" = keep ]; then AKS_KEPT=1; fi\n")
+            }
+        }
+        let group = AzureOwnership.resourceGroup
+        let noCredentials = credentialNames.isEmpty ? "" : #"[ "${#DELETE_CREDENTIALS[@]}" = 0 ] && "#
+        code.append("""
+        plan group \(group.label) \(group.show)
+        if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
+
+        """)
+        code.append(ShellCode(stringLiteral: #"if [ "${#DELETE_IDS[@]}" = 0 ] && "# + noCredentials
+                              + #"[ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then"# + "\n"))
+        code.append("""
+          log "nothing of \(inString: AzureOwnership.specID) is left to delete"
+          return 0
+        fi
+        log ''
+        log "cleanup.sh deletes, for \(inString: AzureOwnership.specID):"
+        local item
+
+        """)
+        if !credentialNames.isEmpty {
+            code.append("""
+            for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
+              log "  - federated credential $item of managed identity \(inString: V.identityName)"
+            done
+
+            """)
+        }
+        code.append("""
+        if [ "$AKS_KEPT" = 1 ]; then
+          log "  - its Kubernetes objects on AKS cluster \(inString: V.aksCluster): \(inString: kubernetesObjects(spec))"
+        fi
+        for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
+          log "  - $item"
+        done
+        if [ "${#KEEP_LABELS[@]}" -gt 0 ]; then
+          log "and keeps, removing its tag \(inString: AzureOwnership.memberKey) where it has one:"
+          for item in "${KEEP_LABELS[@]}"; do
+            log "  - $item"
+          done
+        fi
+        """)
+        return joined(code)
+    }
+
+    /// What `kubectl delete` removes from an AKS cluster that stays (another spec, or someone else, still uses it).
+    private static func kubernetesObjects(_ spec: Spec) -> ShellWord {
+        var objects: ShellWord = "the manifests in " + V.outDir
+        if spec.recovery != nil && spec.backup != nil { objects = objects + ", the recovery cluster " + V.recoveryName }
+        if spec.backup?.onDemand == true { objects = objects + ", the Backup " + V.onDemandBackup }
+        return objects + ", the Secret " + V.appSecret
+    }
+
+    /// Deletes in the plan's order: the whole resource group when it goes (it holds only planned resources),
+    /// otherwise the federated credentials, the Kubernetes objects on a kept AKS cluster, then each resource; finally
+    /// removes this spec's member tag from what stays.
+    private static func delete(_ spec: Spec) -> ShellCode {
+        let deleteCredential = Command("az", "identity", "federated-credential", "delete", "--name", .variable("item"),
+                                       "--identity-name", V.identityName, "--resource-group", V.resourceGroup, "--yes")
+        var kubernetes: [Command] = [ScriptSteps.kubectl(["delete", "--kustomize", V.outDir, "--ignore-not-found"], namespaced: false)]
+        if spec.recovery != nil && spec.backup != nil {
+            kubernetes.append(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found"]))
+        }
+        if spec.backup?.onDemand == true {
+            kubernetes.append(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))
+        }
+        kubernetes.append(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))
+        let kubeconfig = Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+                                  "--overwrite-existing", "--output", "none")
+        var code: [ShellCode] = ["""
+        # Prints a command, then runs it (this code does not run with --dry-run).
+        act() {
+          log "+ $(quote_args "$@")"
+          "$@"
+        }
+        local item
+        for item in ${UNTAG_IDS[@]+"${UNTAG_IDS[@]}"}; do
+          act \(Command("az", "tag", "update", "--resource-id", .variable("item"), "--operation", "delete", "--tags", AzureOwnership.memberTag, "--output", "none"))
+        done
+        if [ "$GROUP_DELETED" = 1 ]; then
+          act \(Command("az", "group", "delete", "--name", V.resourceGroup, "--yes", "--no-wait"))
+          log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
+          return 0
+        fi
+
+        """]
+        if !credentials(spec).isEmpty {
+            code.append("""
+            for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
+              act \(deleteCredential)
+            done
+
+            """)
+        }
+        code.append("""
+        if [ "$AKS_KEPT" = 1 ]; then
+          act \(kubeconfig)
+
+        """)
+        for command in kubernetes { code.append("  act \(command)\n") }
+        code.append("""
+        fi
+        for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do
+          act \(Command("az", "resource", "delete", "--ids", .variable("item")))
+        done
+        """)
+        return joined(code)
+    }
+
+    private static func joined(_ parts: [ShellCode]) -> ShellCode {
+        ShellCode(segments: parts.flatMap(\.segments))
     }
 }

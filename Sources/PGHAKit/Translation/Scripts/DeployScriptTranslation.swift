@@ -19,6 +19,7 @@ enum DeployScriptTranslation {
         steps += aks(spec) + namespaces(spec)
         if spec.monitoring.managedPrometheus { steps += containerInsights }
         if spec.expose != nil { steps += publicIP(spec) }
+        steps += AzureOwnership.join(spec)
         steps += cloudNativePG(spec)
         if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             steps += kubePrometheusStack(chart)

@@ -15,9 +15,10 @@ enum ScriptSteps {
         return Command(words)
     }
 
-    /// `--tags k=v ...` when the spec has tags.
+    /// `--tags`, the spec's tags and the ownership tags (`pgha.spec` and this spec's `pgha.member.` tag) of a resource
+    /// deploy.sh creates.
     static func tags(_ spec: Spec) -> [ShellWord] {
-        spec.azure.tags.isEmpty ? [] : ["--tags", V.tags]
+        ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.tags]) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
     }
 
     /// The CNPG Cluster object `name` as a kubectl resource (the full name, never confused with another `cluster` kind).

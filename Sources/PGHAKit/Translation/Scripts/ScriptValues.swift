@@ -10,6 +10,7 @@ enum ScriptValues {
     static let appSecret = ShellWord.variable("APP_SECRET")
     static let appUser = ShellWord.variable("APP_USER")
     static let appDatabase = ShellWord.variable("APP_DATABASE")
+    static let postgresImage = ShellWord.variable("POSTGRES_IMAGE")
     static let recoveryName = ShellWord.variable("RECOVERY_NAME")
     static let onDemandBackup = ShellWord.variable("ON_DEMAND_BACKUP")
     static let location = ShellWord.variable("LOCATION")
@@ -75,6 +76,7 @@ enum ScriptValues {
             (appSecret, .scalar(spec.bootstrap.secret)),
             (appUser, .scalar(spec.bootstrap.owner)),
             (appDatabase, .scalar(spec.bootstrap.database)),
+            (postgresImage, .scalar(spec.postgres.image)),
         ]
         if let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             kubernetes.append((operatorChartVersion, .scalar(chart.version)))

@@ -174,7 +174,7 @@ main() {
     run az group create \
         --name "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
@@ -185,7 +185,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CLIENT_ID="$(read_value CLIENT_ID az identity show \
@@ -220,7 +220,7 @@ main() {
         --kind StorageV2 \
         --min-tls-version TLS1_2 \
         --allow-blob-public-access false \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   if exists az storage container-rm show \
@@ -264,7 +264,7 @@ main() {
         --resource-group "$RESOURCE_GROUP" \
         --zone-redundancy Enabled \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   GRAFANA_ID="$(read_value GRAFANA_ID az grafana show \
@@ -281,7 +281,7 @@ main() {
         --name "$MONITOR_WORKSPACE" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   MONITOR_WORKSPACE_ID="$(read_value MONITOR_WORKSPACE_ID az monitor account show \
@@ -298,7 +298,7 @@ main() {
         --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   LOG_ANALYTICS_ID="$(read_value LOG_ANALYTICS_ID az monitor log-analytics workspace show \
@@ -334,7 +334,7 @@ main() {
         --enable-azure-monitor-metrics \
         --azure-monitor-workspace-resource-id "$MONITOR_WORKSPACE_ID" \
         --grafana-resource-id "$GRAFANA_ID" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
@@ -355,7 +355,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   heading "Kubernetes credentials for $AKS_CLUSTER"
@@ -411,7 +411,7 @@ main() {
         --sku Standard \
         --allocation-method Static \
         --zone "${ZONES[@]}" \
-        --tags "${TAGS[@]}" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   NODE_RESOURCE_GROUP_ID="$(read_value NODE_RESOURCE_GROUP_ID az group show \
@@ -433,6 +433,90 @@ main() {
         --scope "$NODE_RESOURCE_GROUP_ID" \
         --output none
   fi
+  heading "Ownership: pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME"
+  RESOURCE_GROUP_CREATOR="$(read_value RESOURCE_GROUP_CREATOR az group show \
+      --name "$RESOURCE_GROUP" \
+      --query 'tags."pgha.spec" || '\''none'\''' \
+      --output tsv)"
+  if [ "$DRY_RUN" = 0 ] && [ "$RESOURCE_GROUP_CREATOR" = none ]; then
+    log "note: the resource group ${RESOURCE_GROUP} existed before and pgha did not create it (no pgha.spec tag): deploy.sh uses it, cleanup.sh never deletes it"
+  fi
+  OWNED_ID="$(read_value OWNED_ID az group show --name "$RESOURCE_GROUP" --query id --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az network public-ip show \
+      --name "$PUBLIC_IP" \
+      --resource-group "$NODE_RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az aks show \
+      --name "$AKS_CLUSTER" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az grafana show \
+      --name "$GRAFANA" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az monitor account show \
+      --name "$MONITOR_WORKSPACE" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az monitor log-analytics workspace show \
+      --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az storage account show \
+      --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az identity show \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
   heading "CloudNativePG operator (Helm chart $OPERATOR_CHART_VERSION)"
   run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
   run helm upgrade cnpg cnpg/cloudnative-pg \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# failover-drill.sh: Deletes the pod of billing's primary, as in an unplanned outage, and checks that a standby takes over.
+# failover-drill.sh: Writes rows through the -rw Service of billing, deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it.
 # Rendered by pgha 0.1.0 from internal-only.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/failover-drill.sh [--dry-run] (--help for details)
 set -euo pipefail
@@ -8,6 +8,10 @@ set -euo pipefail
 # Kubernetes
 CLUSTER_NAME='billing'
 NAMESPACE='payments'
+APP_SECRET='billing-app-credentials'
+APP_USER='app'
+APP_DATABASE='app'
+POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:17-system-trixie'
 RESOURCE_GROUP='rg-payments'
 AKS_CLUSTER='aks-payments'
 
@@ -17,7 +21,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/failover-drill.sh [--dry-run]
 
-Deletes the pod of billing's primary, as in an unplanned outage, and checks that a standby takes over.
+Writes rows through the -rw Service of billing, deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it.
 
 Options:
   --dry-run   Print every command instead of running it.
@@ -87,7 +91,7 @@ main() {
   exec 3>&1
   parse_options "$@"
   if [ "$DRY_RUN" = 0 ]; then
-    require_tools az kubectl
+    require_tools az kubectl openssl
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
@@ -98,6 +102,35 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --overwrite-existing \
       --output none
+  heading "Client $CLUSTER_NAME-failover-client for the -rw Service"
+  run kubectl delete pod "$CLUSTER_NAME-failover-client" \
+      --ignore-not-found \
+      --wait \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"
+  run kubectl run "$CLUSTER_NAME-failover-client" \
+      --image "$POSTGRES_IMAGE" \
+      --restart Never \
+      --overrides "{\"apiVersion\":\"v1\",\"spec\":{\"containers\":[{\"name\":\"$CLUSTER_NAME-failover-client\",\"image\":\"$POSTGRES_IMAGE\",\"command\":[\"sleep\",\"3600\"],\"env\":[{\"name\":\"PGPASSWORD\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"$APP_SECRET\",\"key\":\"password\"}}}]}]}}" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"
+  run kubectl wait "pod/$CLUSTER_NAME-failover-client" \
+      --for=condition=Ready \
+      --timeout=5m \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"
+  heading "100 rows written through $CLUSTER_NAME-rw"
+  RUN="$(read_value RUN openssl rand -hex 8)"
+  run kubectl exec "$CLUSTER_NAME-failover-client" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER" \
+      -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" \
+      --no-psqlrc \
+      --no-align \
+      --tuples-only \
+      --set ON_ERROR_STOP=1 \
+      --command 'CREATE TABLE IF NOT EXISTS pgha_failover_drill (run text NOT NULL, n integer NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())' \
+      --command "INSERT INTO pgha_failover_drill (run, n) SELECT '$RUN', g FROM generate_series(1, 100) g"
   heading "Instances of $CLUSTER_NAME"
   run kubectl get pods \
       --selector "cnpg.io/cluster=$CLUSTER_NAME" \
@@ -115,6 +148,31 @@ main() {
       --grace-period=1 \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
+  if [ "$DRY_RUN" = 1 ]; then
+    log "# write through $CLUSTER_NAME-rw once a second until it accepts writes again"
+  else
+    local attempt=0 refused=0 first_refusal='' outage='' new_primary=''
+    while [ "$attempt" -lt 300 ]; do
+      if kubectl exec "$CLUSTER_NAME-failover-client" --namespace "$NAMESPACE" --context "$AKS_CLUSTER" -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" --no-psqlrc --no-align --tuples-only --set ON_ERROR_STOP=1 --command "INSERT INTO pgha_failover_drill (run, n) VALUES ('$RUN', 0)" >/dev/null 2>&1; then
+        if [ -n "$first_refusal" ]; then
+          outage=$((SECONDS - first_refusal))
+          break
+        fi
+        new_primary="$(kubectl get pods --selector "cnpg.io/cluster=$CLUSTER_NAME,cnpg.io/instanceRole=primary" --output 'jsonpath={.items[*].metadata.name}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER")" || new_primary=''
+        if [ -n "$new_primary" ] && [ "$new_primary" != "$OLD_PRIMARY" ]; then
+          outage=0
+          break
+        fi
+      else
+        refused=$((refused + 1))
+        [ -n "$first_refusal" ] || first_refusal=$SECONDS
+      fi
+      attempt=$((attempt + 1))
+      sleep 1
+    done
+    [ -n "$outage" ] || fail "${CLUSTER_NAME}-rw did not accept writes again within 5 minutes of deleting $OLD_PRIMARY"
+    log "${CLUSTER_NAME}-rw refused writes for ${outage} seconds ($refused writes failed, one tried a second)"
+  fi
   if [ "$DRY_RUN" = 1 ]; then
     log '# wait until another instance is labelled cnpg.io/instanceRole=primary'
   else
@@ -142,7 +200,34 @@ main() {
       --output wide \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
-  log "failover drill passed; to make $OLD_PRIMARY primary again: kubectl cnpg promote $CLUSTER_NAME $OLD_PRIMARY --namespace $NAMESPACE --context $AKS_CLUSTER"
+  heading "Rows read back through $CLUSTER_NAME-rw"
+  ROWS="$(read_value ROWS kubectl exec "$CLUSTER_NAME-failover-client" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER" \
+      -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" \
+      --no-psqlrc \
+      --no-align \
+      --tuples-only \
+      --set ON_ERROR_STOP=1 \
+      --command "SELECT count(*) FROM pgha_failover_drill WHERE run = '$RUN' AND n > 0")"
+  if [ "$DRY_RUN" = 0 ] && [ "$ROWS" != 100 ]; then
+    fail "${CLUSTER_NAME}-rw returns $ROWS of the 100 rows written before the failover: committed rows were lost"
+  fi
+  run kubectl exec "$CLUSTER_NAME-failover-client" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER" \
+      -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" \
+      --no-psqlrc \
+      --no-align \
+      --tuples-only \
+      --set ON_ERROR_STOP=1 \
+      --command 'DROP TABLE pgha_failover_drill'
+  run kubectl delete pod "$CLUSTER_NAME-failover-client" \
+      --wait=false \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"
+  log "failover drill passed: all 100 rows written through $CLUSTER_NAME-rw before the failover came back through it"
+  log "to make $OLD_PRIMARY primary again: kubectl cnpg promote $CLUSTER_NAME $OLD_PRIMARY --namespace $NAMESPACE --context $AKS_CLUSTER"
 }
 
 main "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# restore-drill.sh: Restores the backups of billing into the recovery cluster billing-recovered and checks that a row written just before came back.
+# restore-drill.sh: Restores the backups of billing into the recovery cluster billing-recovered up to a time taken between two marker rows, and checks that only the first came back.
 # Rendered by pgha 0.1.0 from internal-only.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/restore-drill.sh [--dry-run] (--help for details)
 set -euo pipefail
@@ -21,7 +21,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/restore-drill.sh [--dry-run]
 
-Restores the backups of billing into the recovery cluster billing-recovered and checks that a row written just before came back.
+Restores the backups of billing into the recovery cluster billing-recovered up to a time taken between two marker rows, and checks that only the first came back.
 
 Options:
   --dry-run   Print every command instead of running it.
@@ -175,12 +175,37 @@ main() {
       --wait \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
-  heading "Marker row in $CLUSTER_NAME"
   PRIMARY_POD="$(read_value PRIMARY_POD kubectl get "clusters.postgresql.cnpg.io/$CLUSTER_NAME" \
       --output 'jsonpath={.status.currentPrimary}' \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER")"
-  MARKER="$(read_value MARKER openssl rand -hex 8)"
+  heading "Backup $ON_DEMAND_BACKUP"
+  run kubectl delete "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" \
+      --ignore-not-found \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"
+  run kubectl apply \
+      --filename "$OUT_DIR/oneoff/backup-billing-on-demand.yaml" \
+      --context "$AKS_CLUSTER"
+  if [ "$DRY_RUN" = 1 ]; then
+    log "# wait until $ON_DEMAND_BACKUP is completed, stopping when it fails"
+  else
+    local phase='' attempt=0
+    while [ "$attempt" -lt 360 ]; do
+      phase="$(kubectl get "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" --output 'jsonpath={.status.phase}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER")" || fail "cannot read the phase of Backup ${ON_DEMAND_BACKUP}: see the error above"
+      case "$phase" in
+        completed) break ;;
+        failed) fail "Backup ${ON_DEMAND_BACKUP} failed: $(kubectl get "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" --output 'jsonpath={.status.error}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER"): fix the cause (kubectl describe backups.postgresql.cnpg.io/${ON_DEMAND_BACKUP}) and run the drill again" ;;
+      esac
+      attempt=$((attempt + 1))
+      sleep 10
+    done
+    [ "$phase" = completed ] || fail "Backup ${ON_DEMAND_BACKUP} is still '$phase' after 60 minutes: see kubectl describe backups.postgresql.cnpg.io/${ON_DEMAND_BACKUP}"
+    log "Backup ${ON_DEMAND_BACKUP} completed"
+  fi
+  heading "Markers in $CLUSTER_NAME: A before the target time, B after it"
+  MARKER_A="$(read_value MARKER_A openssl rand -hex 8)"
+  MARKER_B="$(read_value MARKER_B openssl rand -hex 8)"
   run kubectl exec "$PRIMARY_POD" \
       --container postgres \
       --namespace "$NAMESPACE" \
@@ -192,24 +217,61 @@ main() {
       --tuples-only \
       --set ON_ERROR_STOP=1 \
       --command 'CREATE TABLE IF NOT EXISTS pgha_restore_drill (marker text PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT now())' \
-      --command "INSERT INTO pgha_restore_drill (marker) VALUES ('$MARKER')"
-  heading "Backup $ON_DEMAND_BACKUP"
-  run kubectl delete "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" \
-      --ignore-not-found \
+      --command "INSERT INTO pgha_restore_drill (marker) VALUES ('$MARKER_A')"
+  TARGET_TIME="$(read_value TARGET_TIME kubectl exec "$PRIMARY_POD" \
+      --container postgres \
       --namespace "$NAMESPACE" \
-      --context "$AKS_CLUSTER"
-  run kubectl apply \
-      --filename "$OUT_DIR/oneoff/backup-billing-on-demand.yaml" \
-      --context "$AKS_CLUSTER"
-  run kubectl wait "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" \
-      '--for=jsonpath={.status.phase}=completed' \
-      --timeout=60m \
+      --context "$AKS_CLUSTER" \
+      -- psql \
+      --dbname postgres \
+      --no-psqlrc \
+      --no-align \
+      --tuples-only \
+      --set ON_ERROR_STOP=1 \
+      --command 'SELECT to_char(now() AT TIME ZONE '\''UTC'\'', '\''YYYY-MM-DD"T"HH24:MI:SS.US"Z"'\'')')"
+  run kubectl exec "$PRIMARY_POD" \
+      --container postgres \
       --namespace "$NAMESPACE" \
-      --context "$AKS_CLUSTER"
-  heading "Recovery cluster $RECOVERY_NAME"
-  run kubectl apply \
-      --filename "$OUT_DIR/oneoff/cluster-billing-recovered.yaml" \
-      --context "$AKS_CLUSTER"
+      --context "$AKS_CLUSTER" \
+      -- psql \
+      --dbname postgres \
+      --no-psqlrc \
+      --no-align \
+      --tuples-only \
+      --set ON_ERROR_STOP=1 \
+      --command "INSERT INTO pgha_restore_drill (marker) VALUES ('$MARKER_B')"
+  heading 'WAL archive'
+  WAL_FILE="$(read_value WAL_FILE kubectl exec "$PRIMARY_POD" \
+      --container postgres \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER" \
+      -- psql \
+      --dbname postgres \
+      --no-psqlrc \
+      --no-align \
+      --tuples-only \
+      --set ON_ERROR_STOP=1 \
+      --command 'SELECT pg_walfile_name(pg_switch_wal())')"
+  if [ "$DRY_RUN" = 1 ]; then
+    log "# wait until $WAL_FILE is archived"
+  else
+    local archived='' attempt=0
+    while [ "$attempt" -lt 60 ]; do
+      archived="$(kubectl exec "$PRIMARY_POD" --container postgres --namespace "$NAMESPACE" --context "$AKS_CLUSTER" -- psql --dbname postgres --no-psqlrc --no-align --tuples-only --set ON_ERROR_STOP=1 --command "SELECT last_archived_wal >= '$WAL_FILE' FROM pg_stat_archiver")" || archived=''
+      if [ "$archived" = t ]; then break; fi
+      attempt=$((attempt + 1))
+      sleep 10
+    done
+    [ "$archived" = t ] || fail "$WAL_FILE was not archived within 10 minutes: check the Cluster's ContinuousArchiving condition"
+  fi
+  heading "Recovery cluster $RECOVERY_NAME, restored to $TARGET_TIME"
+  if [ "$DRY_RUN" = 1 ]; then
+    log "# apply $OUT_DIR/oneoff/cluster-billing-recovered.yaml with bootstrap.recovery.recoveryTarget.targetTime $TARGET_TIME"
+  else
+    local manifest
+    manifest="$(kubectl patch --local --filename "$OUT_DIR/oneoff/cluster-billing-recovered.yaml" --type json --patch "[{\"op\":\"add\",\"path\":\"/spec/bootstrap/recovery/recoveryTarget\",\"value\":{\"targetTime\":\"$TARGET_TIME\"}}]" --output yaml --context "$AKS_CLUSTER")" || fail "cannot set the target time in $OUT_DIR/oneoff/cluster-billing-recovered.yaml: see the error above"
+    kubectl apply --filename - --context "$AKS_CLUSTER" <<<"$manifest"
+  fi
   run kubectl wait "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
       --for=condition=Ready \
       --timeout=60m \
@@ -230,11 +292,14 @@ main() {
       --no-align \
       --tuples-only \
       --set ON_ERROR_STOP=1 \
-      --command "SELECT count(*) FROM pgha_restore_drill WHERE marker = '$MARKER'")"
-  if [ "$DRY_RUN" = 0 ] && [ "$FOUND" != 1 ]; then
-    fail "${RECOVERY_NAME} does not hold the marker row $MARKER written to ${CLUSTER_NAME} before the backup"
+      --command "SELECT count(*) FILTER (WHERE marker = '$MARKER_A') || ' ' || count(*) FILTER (WHERE marker = '$MARKER_B') FROM pgha_restore_drill")"
+  if [ "$DRY_RUN" = 0 ] && [ "$FOUND" != '1 0' ]; then
+    case "$FOUND" in
+      0\ *) fail "${RECOVERY_NAME} does not hold marker A ($MARKER_A), written to ${CLUSTER_NAME} before $TARGET_TIME" ;;
+      *) fail "${RECOVERY_NAME} holds marker B ($MARKER_B), written to ${CLUSTER_NAME} after $TARGET_TIME: recovery did not stop at the target time" ;;
+    esac
   fi
-  log "restore drill passed: $RECOVERY_NAME holds the row written to $CLUSTER_NAME before the backup"
+  log "restore drill passed: $RECOVERY_NAME holds marker A, written before $TARGET_TIME, and not marker B, written after"
   log "$RECOVERY_NAME keeps running for inspection; remove it with: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER (cleanup.sh deletes its federated credential)"
 }
 

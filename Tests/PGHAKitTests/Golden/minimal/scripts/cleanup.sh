@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# cleanup.sh: Deletes everything deploy.sh created for orders: the recovery cluster's federated credential and the resource group.
+# cleanup.sh: Deletes what deploy.sh created for cnpg-database/orders and no other spec uses; prints the list and asks first.
 # Rendered by pgha 0.1.0 from minimal.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/cleanup.sh [--dry-run] [--yes] (--help for details)
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
+# Kubernetes
+CLUSTER_NAME='orders'
+NAMESPACE='cnpg-database'
+APP_SECRET='orders-app-credentials'
 RESOURCE_GROUP='rg-orders'
 AKS_CLUSTER='aks-orders'
 IDENTITY_NAME='orders-identity'
 
+OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
 ASSUME_YES=0
 
@@ -16,11 +21,11 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/cleanup.sh [--dry-run] [--yes]
 
-Deletes everything deploy.sh created for orders: the recovery cluster's federated credential and the resource group.
+Deletes what deploy.sh created for cnpg-database/orders and no other spec uses; prints the list and asks first.
 
 Options:
   --dry-run   Print every command instead of running it.
-  --yes       Delete without asking for the resource group's name.
+  --yes       Delete without asking for the cluster's name.
   -h, --help  Show this help.
 USAGE
 }
@@ -35,29 +40,6 @@ quote_args() {
   local quoted
   printf -v quoted ' %q' "$@"
   printf '%s' "${quoted# }"
-}
-
-# Prints a command, then runs it (unless --dry-run).
-run() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
-  "$@"
-}
-
-# Whether something to delete still exists: still_exists COMMAND... Only a "not found" failure means it
-# does not; any other failure (sign-in, network, permissions) stops the script, so it is never taken for
-# "already deleted". With --dry-run: prints the command and answers yes.
-still_exists() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
-  local errors
-  if errors="$("$@" 2>&1 >/dev/null)"; then return 0; fi
-  case "$errors" in
-    *NotFound* | *"not found"* | *"could not be found"*) return 1 ;;
-  esac
-  printf '%s
-' "$errors" >&2
-  fail "$(quote_args "$@") failed"
 }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
@@ -104,28 +86,140 @@ main() {
   exec 3>&1
   parse_options "$@"
   if [ "$DRY_RUN" = 0 ]; then
-    require_tools az
+    require_tools az kubectl
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   log "subscription: $SUBSCRIPTION"
+  heading "What $NAMESPACE/$CLUSTER_NAME owns"
+  DELETE_IDS=()
+  DELETE_LABELS=()
+  KEEP_LABELS=()
+  UNTAG_IDS=()
+  GROUP_DELETED=0
+  AKS_KEPT=0
+  # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
+  absent() {
+    local errors
+    log "+ $(quote_args "$@")"
+    if errors="$("$@" 2>&1 >/dev/null)"; then return 1; fi
+    case "$errors" in
+      *NotFound* | *"not found"* | *"could not be found"*) return 0 ;;
+    esac
+    printf '%s\n' "$errors" >&2
+    fail "$(quote_args "$@") failed"
+  }
+  # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
+  # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
+  plan() {
+    local kind=$1 label=$2 answer id creator members member others='' mine=0
+    shift 2
+    PLANNED=absent
+    if absent "$@"; then
+      log "= $label does not exist"
+      return 0
+    fi
+    answer="$("$@" --query '[[id, tags."pgha.spec" || '\''none'\'', join('\'' '\'', keys(tags || @)[?starts_with(@, '\''pgha.member.'\'')]) || '\''none'\'']]' --output tsv)" || fail "$(quote_args "$@") failed"
+    IFS=$'\t' read -r id creator members <<<"$answer"
+    for member in $members; do
+      if [ "$member" = "pgha.member.$NAMESPACE.$CLUSTER_NAME" ]; then
+        mine=1
+      elif [ "$member" != none ]; then
+        others="$others ${member#pgha.member.}"
+      fi
+    done
+    PLANNED=keep
+    if [ "$creator" = none ]; then
+      KEEP_LABELS+=("$label: pgha did not create it")
+    elif [ -n "$others" ]; then
+      KEEP_LABELS+=("$label: still used by$others")
+    elif [ "$kind" = group ] && ! group_holds_only_planned "$label"; then
+      :
+    else
+      PLANNED=delete
+      DELETE_IDS+=("$id")
+      DELETE_LABELS+=("$label")
+      return 0
+    fi
+    if [ "$mine" = 1 ]; then UNTAG_IDS+=("$id"); fi
+  }
+  # Whether every resource in the resource group is planned for deletion (IDs compared case-insensitively);
+  # when not, keeps LABEL with the resources that would be left.
+  group_holds_only_planned() {
+    local listed planned resource left=''
+    listed="$(az resource list --resource-group "$RESOURCE_GROUP" --query '[].id' --output tsv)" \
+      || fail 'cannot list the resource group: see the error above'
+    planned=" $(printf '%s ' ${DELETE_IDS[@]+"${DELETE_IDS[@]}"} | tr '[:upper:]' '[:lower:]')"
+    while IFS= read -r resource; do
+      [ -n "$resource" ] || continue
+      case "$planned" in
+        *" $(printf '%s' "$resource" | tr '[:upper:]' '[:lower:]') "*) ;;
+        *) left="$left $resource" ;;
+      esac
+    done <<<"$listed"
+    [ -z "$left" ] && return 0
+    KEEP_LABELS+=("$1: it also holds$left")
+    return 1
+  }
+  plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
+  if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
+  plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
+  plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
+  if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
+  if [ "${#DELETE_IDS[@]}" = 0 ] && [ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then
+    log "nothing of $NAMESPACE/${CLUSTER_NAME} is left to delete"
+    return 0
+  fi
+  log ''
+  log "cleanup.sh deletes, for $NAMESPACE/${CLUSTER_NAME}:"
+  local item
+  if [ "$AKS_KEPT" = 1 ]; then
+    log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the Secret ${APP_SECRET}"
+  fi
+  for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
+    log "  - $item"
+  done
+  if [ "${#KEEP_LABELS[@]}" -gt 0 ]; then
+    log "and keeps, removing its tag pgha.member.$NAMESPACE.${CLUSTER_NAME} where it has one:"
+    for item in "${KEEP_LABELS[@]}"; do
+      log "  - $item"
+    done
+  fi
   if [ "$DRY_RUN" = 1 ]; then
-    log '# ask for the resource group'\''s name unless --yes'
+    log '# ask for the cluster'\''s name unless --yes'
   else
     if [ "$ASSUME_YES" != 1 ]; then
-      log "This deletes the resource group $RESOURCE_GROUP and everything in it: the AKS cluster $AKS_CLUSTER with its databases, the managed identity ${IDENTITY_NAME}."
-      printf 'Type the resource group name to go on: '
+      printf 'Type the cluster name (%s) to go on: ' "$CLUSTER_NAME"
       local answer=''
       read -r answer || true
-      [ "$answer" = "$RESOURCE_GROUP" ] || fail 'not confirmed: nothing was deleted'
+      [ "$answer" = "$CLUSTER_NAME" ] || fail 'not confirmed: nothing was deleted'
     fi
   fi
-  heading "Resource group $RESOURCE_GROUP"
-  if still_exists az group show --name "$RESOURCE_GROUP"; then
-    run az group delete --name "$RESOURCE_GROUP" --yes --no-wait
-    log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
+  if [ "$DRY_RUN" = 1 ]; then
+    log "# delete what the plan above lists, and remove the pgha.member.$NAMESPACE.$CLUSTER_NAME tag from what it keeps"
   else
-    log "= resource group $RESOURCE_GROUP does not exist"
+    # Prints a command, then runs it (this code does not run with --dry-run).
+    act() {
+      log "+ $(quote_args "$@")"
+      "$@"
+    }
+    local item
+    for item in ${UNTAG_IDS[@]+"${UNTAG_IDS[@]}"}; do
+      act az tag update --resource-id "$item" --operation delete --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" --output none
+    done
+    if [ "$GROUP_DELETED" = 1 ]; then
+      act az group delete --name "$RESOURCE_GROUP" --yes --no-wait
+      log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
+      return 0
+    fi
+    if [ "$AKS_KEPT" = 1 ]; then
+      act az aks get-credentials --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --overwrite-existing --output none
+      act kubectl delete --kustomize "$OUT_DIR" --ignore-not-found --context "$AKS_CLUSTER"
+      act kubectl delete secret "$APP_SECRET" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
+    fi
+    for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do
+      act az resource delete --ids "$item"
+    done
   fi
 }
 

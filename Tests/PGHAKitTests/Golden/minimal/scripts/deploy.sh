@@ -137,7 +137,11 @@ main() {
   if exists az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
   else
-    run az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
+    run az group create \
+        --name "$RESOURCE_GROUP" \
+        --location "$LOCATION" \
+        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
   if exists az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
@@ -147,6 +151,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
+        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   IDENTITY_ID="$(read_value IDENTITY_ID az identity show \
@@ -179,6 +184,7 @@ main() {
         --enable-oidc-issuer \
         --enable-workload-identity \
         --generate-ssh-keys \
+        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
@@ -199,6 +205,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   heading "Kubernetes credentials for $AKS_CLUSTER"
@@ -218,6 +225,40 @@ main() {
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
   fi
+  heading "Ownership: pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME"
+  RESOURCE_GROUP_CREATOR="$(read_value RESOURCE_GROUP_CREATOR az group show \
+      --name "$RESOURCE_GROUP" \
+      --query 'tags."pgha.spec" || '\''none'\''' \
+      --output tsv)"
+  if [ "$DRY_RUN" = 0 ] && [ "$RESOURCE_GROUP_CREATOR" = none ]; then
+    log "note: the resource group ${RESOURCE_GROUP} existed before and pgha did not create it (no pgha.spec tag): deploy.sh uses it, cleanup.sh never deletes it"
+  fi
+  OWNED_ID="$(read_value OWNED_ID az group show --name "$RESOURCE_GROUP" --query id --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az aks show \
+      --name "$AKS_CLUSTER" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(read_value OWNED_ID az identity show \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
   heading "CloudNativePG operator (Helm chart $OPERATOR_CHART_VERSION)"
   run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
   run helm upgrade cnpg cnpg/cloudnative-pg \

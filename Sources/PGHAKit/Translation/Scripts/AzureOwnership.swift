@@ -1,0 +1,86 @@
+/// Which spec created each Azure resource and which specs use it, recorded in tags so that cleanup.sh deletes only
+/// what no other spec needs. Every resource deploy.sh creates carries `pgha.spec=<namespace>/<name>` (its creator),
+/// and every resource a spec uses, created or found, carries `pgha.member.<namespace>.<name>=<namespace>/<name>` (one
+/// tag per spec: namespaces and names are DNS labels, so the dots cannot be ambiguous; at most 126 characters, within
+/// the 128 Azure allows on storage accounts).
+enum AzureOwnership {
+    private typealias V = ScriptValues
+
+    /// The tag naming the spec that created a resource.
+    static let creatorKey = "pgha.spec"
+    /// The prefix of the tags naming the specs that use a resource.
+    static let memberPrefix = "pgha.member."
+    /// Azure allows 50 tags per resource; pgha adds the creator tag and at least one member tag.
+    static let maxUserTags = 48
+
+    /// `<namespace>/<name>`, the spec's identity in tag values.
+    static let specID: ShellWord = V.namespace + "/" + V.clusterName
+    /// This spec's member tag name.
+    static let memberKey: ShellWord = ShellWord(memberPrefix) + V.namespace + "." + V.clusterName
+    /// `pgha.spec=<namespace>/<name>`.
+    static let creatorTag: ShellWord = ShellWord(creatorKey + "=") + specID
+    /// `pgha.member.<namespace>.<name>=<namespace>/<name>`.
+    static let memberTag: ShellWord = memberKey + "=" + specID
+
+    /// A resource a spec uses, named for people, with the `az ... show` that finds it.
+    struct Resource {
+        var label: ShellWord
+        var show: Command
+    }
+
+    /// The spec's Azure resources other than the resource group, in the order cleanup.sh deletes them (the AKS
+    /// cluster before the identity it runs as).
+    static func resources(_ spec: Spec) -> [Resource] {
+        let group: [ShellWord] = ["--resource-group", V.resourceGroup]
+        var resources: [Resource] = []
+        if spec.expose != nil {
+            resources.append(Resource(label: "public IP " + V.publicIP,
+                                      show: Command(["az", "network", "public-ip", "show", "--name", V.publicIP,
+                                                     "--resource-group", V.nodeResourceGroup])))
+        }
+        resources.append(Resource(label: aksLabel, show: Command(["az", "aks", "show", "--name", V.aksCluster] + group)))
+        if spec.monitoring.managedPrometheus {
+            resources += [
+                Resource(label: "Managed Grafana " + V.grafana, show: Command(["az", "grafana", "show", "--name", V.grafana] + group)),
+                Resource(label: "Azure Monitor workspace " + V.monitorWorkspace,
+                         show: Command(["az", "monitor", "account", "show", "--name", V.monitorWorkspace] + group)),
+                Resource(label: "Log Analytics workspace " + V.logAnalyticsWorkspace,
+                         show: Command(["az", "monitor", "log-analytics", "workspace", "show", "--workspace-name", V.logAnalyticsWorkspace] + group)),
+            ]
+        }
+        if spec.backup != nil {
+            resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
+                                      show: Command(["az", "storage", "account", "show", "--name", V.storageAccount] + group)))
+        }
+        resources.append(Resource(label: "managed identity " + V.identityName,
+                                  show: Command(["az", "identity", "show", "--name", V.identityName] + group)))
+        return resources
+    }
+
+    static let aksLabel: ShellWord = "AKS cluster " + V.aksCluster
+    static let resourceGroup = Resource(label: "resource group " + V.resourceGroup,
+                                        show: Command("az", "group", "show", "--name", V.resourceGroup))
+
+    /// deploy.sh, once every resource exists: says so when the resource group was there before and pgha did not
+    /// create it, and adds this spec's member tag to each resource it uses (created now or found).
+    static func join(_ spec: Spec) -> [Step] {
+        let creatorQuery: ShellWord = ShellWord("tags.\"\(creatorKey)\" || 'none'")
+        var steps: [Step] = [
+            .heading("Ownership: " + memberTag),
+            .capture(variable: "RESOURCE_GROUP_CREATOR", Command(resourceGroup.show.arguments + ["--query", creatorQuery, "--output", "tsv"])),
+            .check("""
+            if [ "$DRY_RUN" = 0 ] && [ "$RESOURCE_GROUP_CREATOR" = none ]; then
+              log "note: the resource group \(inString: V.resourceGroup) existed before and pgha did not create it (no \(inString: ShellWord(creatorKey)) tag): deploy.sh uses it, cleanup.sh never deletes it"
+            fi
+            """),
+        ]
+        for resource in [resourceGroup] + resources(spec) {
+            steps += [
+                .capture(variable: "OWNED_ID", Command(resource.show.arguments + ["--query", "id", "--output", "tsv"])),
+                .run(Command("az", "tag", "update", "--resource-id", .variable("OWNED_ID"), "--operation", "merge",
+                             "--tags", memberTag, "--output", "none")),
+            ]
+        }
+        return steps
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// cleanup.sh against fake tools: it deletes only what this spec's deploy.sh created and no other spec uses, going by
+/// the `pgha.spec` and `pgha.member.` tags, and prints the whole plan before it asks.
+@Suite struct CleanupScriptTests {
+    static let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-cnpg-demo"
+    static let aks = group + "/providers/Microsoft.ContainerService/managedClusters/aks-pg-primary"
+    static let grafana = group + "/providers/Microsoft.Dashboard/grafana/pg-primary-grafana"
+    static let monitor = group + "/providers/Microsoft.Monitor/accounts/pg-primary-prometheus"
+    static let logs = group + "/providers/Microsoft.OperationalInsights/workspaces/pg-primary-logs"
+    static let storage = group + "/providers/Microsoft.Storage/storageAccounts/pgprimarybackups"
+    static let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pg-primary-identity"
+    static let publicIP = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_rg-cnpg-demo_aks-pg-primary_westus3/providers/Microsoft.Network/publicIPAddresses/aks-pg-primary-pip"
+
+    static let creator = "cnpg-database/pg-primary"
+    static let mine = "pgha.member.cnpg-database.pg-primary"
+    static let other = "pgha.member.analytics.pg-reports"
+
+    /// `az <what> show ... --query [[id, creator, members]] --output tsv` answering `id<TAB>creator<TAB>members`, as
+    /// knack prints a list holding one list.
+    static func tags(_ show: String, _ id: String, creator: String = creator, members: String = mine) -> ScriptHarness.Rule {
+        .init(pattern: "\(show) * --query ??id, *", output: "\(id)\t\(creator)\t\(members)")
+    }
+
+    /// Every resource of Examples/aks-ha.yaml exists, created by this spec; the group holds `groupResources` (read
+    /// from the environment: one ID a line); `overrides` come first.
+    static func rules(_ overrides: [ScriptHarness.Rule] = []) -> [ScriptHarness.Rule] {
+        overrides + [
+            .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az resource list --resource-group rg-cnpg-demo --query ?].id --output tsv", output: "env:GROUP_RESOURCES"),
+            tags("az network public-ip show", publicIP),
+            tags("az aks show", aks),
+            tags("az grafana show", grafana),
+            tags("az monitor account show", monitor),
+            tags("az monitor log-analytics workspace show", logs),
+            tags("az storage account show", storage),
+            tags("az identity show", identity),
+            tags("az group show", group),
+        ]
+    }
+
+    /// What the group holds when only this spec's resources are in it (the Monitor workspace's ID in another case).
+    static let ownResources = [aks, grafana, monitor.replacingOccurrences(of: "Microsoft.Monitor", with: "microsoft.monitor"), logs, storage, identity]
+
+    /// Runs cleanup.sh of Examples/aks-ha.yaml (the output directory reads `$OUT` in the calls).
+    static func run(_ arguments: [String] = ["--yes"], _ overrides: [ScriptHarness.Rule] = [], groupResources: [String] = ownResources,
+                    stdin: String = "") throws -> ScriptHarness.Run {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        var run = try harness.run("cleanup.sh", arguments, rules: rules(overrides), stdin: stdin,
+                                  environment: ["GROUP_RESOURCES": groupResources.joined(separator: "\n")])
+        run.calls = run.calls.map { $0.map { $0.replacingOccurrences(of: harness.output.path, with: "$OUT") } }
+        return run
+    }
+
+    static let reads = [
+        "az account show --query name --output tsv",
+        "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
+        "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
+    ]
+
+    static func query(_ show: String) -> [String] {
+        let query = #"'[[id, tags."pgha.spec" || '\''none'\'', join('\'' '\'', keys(tags || @)[?starts_with(@, '\''pgha.member.'\'')]) || '\''none'\'']]'"#
+        return [show, show + " --query " + query + " --output tsv"]
+    }
+
+    static let resourceReads = query("az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3")
+        + query("az aks show --name aks-pg-primary --resource-group rg-cnpg-demo")
+        + query("az grafana show --name pg-primary-grafana --resource-group rg-cnpg-demo")
+        + query("az monitor account show --name pg-primary-prometheus --resource-group rg-cnpg-demo")
+        + query("az monitor log-analytics workspace show --workspace-name pg-primary-logs --resource-group rg-cnpg-demo")
+        + query("az storage account show --name pgprimarybackups --resource-group rg-cnpg-demo")
+        + query("az identity show --name pg-primary-identity --resource-group rg-cnpg-demo")
+        + query("az group show --name rg-cnpg-demo")
+
+    static let untag = "--operation delete --tags pgha.member.cnpg-database.pg-primary=cnpg-database/pg-primary --output none"
+
+    @Test func aSpecAloneInItsResourceGroupDeletesTheGroup() throws {
+        let run = try Self.run()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines == Self.reads + Self.resourceReads + [
+            "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
+            "az group delete --name rg-cnpg-demo --yes --no-wait",
+        ], "\(run.lines.joined(separator: "\n"))")
+        #expect(run.stdout.contains("""
+        cleanup.sh deletes, for cnpg-database/pg-primary:
+          - federated credential pg-primary of managed identity pg-primary-identity
+          - federated credential pg-primary-recovered-db of managed identity pg-primary-identity
+          - public IP aks-pg-primary-pip
+          - AKS cluster aks-pg-primary
+          - Managed Grafana pg-primary-grafana
+          - Azure Monitor workspace pg-primary-prometheus
+          - Log Analytics workspace pg-primary-logs
+          - storage account pgprimarybackups with every backup in it
+          - managed identity pg-primary-identity
+          - resource group rg-cnpg-demo
+        """))
+    }
+
+    /// A spec without backups has no federated credentials: its plan is the AKS cluster, the identity and the group.
+    @Test func aSpecWithoutBackupsPlansItsClusterIdentityAndGroup() throws {
+        let harness = try ScriptHarness(example: "minimal.yaml")
+        defer { harness.remove() }
+        let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-orders"
+        let aks = group + "/providers/Microsoft.ContainerService/managedClusters/aks-orders"
+        let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/orders-identity"
+        let member = "pgha.member.cnpg-database.orders"
+        let rules: [ScriptHarness.Rule] = [
+            .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az resource list --resource-group rg-orders --query ?].id --output tsv", output: "env:GROUP_RESOURCES"),
+            Self.tags("az aks show", aks, creator: "cnpg-database/orders", members: member),
+            Self.tags("az identity show", identity, creator: "cnpg-database/orders", members: member),
+            Self.tags("az group show", group, creator: "cnpg-database/orders", members: member),
+        ]
+        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules, environment: ["GROUP_RESOURCES": [aks, identity].joined(separator: "\n")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.lines.contains { $0.contains("federated-credential") })
+        #expect(run.stdout.contains("cleanup.sh deletes, for cnpg-database/orders:\n  - AKS cluster aks-orders\n  - managed identity orders-identity\n  - resource group rg-orders\n"))
+        #expect(run.lines.last == "az group delete --name rg-orders --yes --no-wait")
+    }
+
+    /// Two specs share the resource group and the AKS cluster: the first cleanup keeps both (removing its member
+    /// tag), deletes the Kubernetes objects it applied on the cluster and its own resources, one by one.
+    @Test func twoSpecsSharingAResourceGroupAndAnAKSClusterKeepThemForEachOther() throws {
+        let shared = Self.mine + " " + Self.other
+        let run = try Self.run(["--yes"], [
+            Self.tags("az aks show", Self.aks, members: shared),
+            Self.tags("az group show", Self.group, members: shared),
+        ], groupResources: Self.ownResources + [Self.group + "/providers/Microsoft.Storage/storageAccounts/pgreportsbackups"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == [
+            "az tag update --resource-id \(Self.aks) \(Self.untag)",
+            "az tag update --resource-id \(Self.group) \(Self.untag)",
+            "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
+            "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
+            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --overwrite-existing --output none",
+            "kubectl delete --kustomize '$OUT' --ignore-not-found --context aks-pg-primary",
+            "kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
+            "kubectl delete backups.postgresql.cnpg.io/pg-primary-on-demand --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
+            "kubectl delete secret db-user-pass --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
+            "az resource delete --ids \(Self.publicIP)",
+            "az resource delete --ids \(Self.grafana)",
+            "az resource delete --ids \(Self.monitor)",
+            "az resource delete --ids \(Self.logs)",
+            "az resource delete --ids \(Self.storage)",
+            "az resource delete --ids \(Self.identity)",
+        ], "\(run.lines.joined(separator: "\n"))")
+        #expect(!run.lines.contains { $0.hasPrefix("az group delete") || $0.contains("--ids \(Self.aks)") })
+        #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
+        #expect(run.stdout.contains("  - its Kubernetes objects on AKS cluster aks-pg-primary: the manifests in "))
+    }
+
+    /// Something pgha did not put there keeps the resource group, even when every pgha resource in it goes.
+    @Test func aForeignResourceKeepsTheGroup() throws {
+        let jumpbox = Self.group + "/providers/Microsoft.Compute/virtualMachines/jumpbox"
+        let run = try Self.run(groupResources: Self.ownResources + [jumpbox])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("  - resource group rg-cnpg-demo: it also holds \(jumpbox)\n"))
+        #expect(!run.lines.contains { $0.hasPrefix("az group delete") })
+        #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == [
+            "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
+            "az tag update --resource-id \(Self.group) \(Self.untag)",
+            "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
+            "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
+            "az resource delete --ids \(Self.publicIP)",
+            "az resource delete --ids \(Self.aks)",
+            "az resource delete --ids \(Self.grafana)",
+            "az resource delete --ids \(Self.monitor)",
+            "az resource delete --ids \(Self.logs)",
+            "az resource delete --ids \(Self.storage)",
+            "az resource delete --ids \(Self.identity)",
+        ], "\(run.lines.joined(separator: "\n"))")
+    }
+
+    /// A resource group deploy.sh found (no pgha.spec tag) is never deleted; neither is an identity the user made.
+    @Test func aPreExistingGroupAndIdentityAreNeverDeleted() throws {
+        let run = try Self.run(["--yes"], [
+            Self.tags("az group show", Self.group, creator: "none"),
+            Self.tags("az identity show", Self.identity, creator: "none", members: "none"),
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("and keeps, removing its tag pgha.member.cnpg-database.pg-primary where it has one:\n  - managed identity pg-primary-identity: pgha did not create it\n  - resource group rg-cnpg-demo: pgha did not create it\n"))
+        #expect(!run.lines.contains { $0.hasPrefix("az group delete") || $0.contains("--ids \(Self.identity)") })
+        #expect(!run.lines.contains { $0.hasPrefix("az resource list") })
+        #expect(run.lines.contains("az tag update --resource-id \(Self.group) \(Self.untag)"))
+        #expect(!run.lines.contains("az tag update --resource-id \(Self.identity) \(Self.untag)"))
+    }
+
+    @Test func itAsksForTheClusterNameAfterPrintingThePlan() throws {
+        for answer in ["", "yes\n", "rg-cnpg-demo\n"] {
+            let refused = try Self.run([], stdin: answer)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("error: not confirmed: nothing was deleted"))
+            #expect(refused.lines == Self.reads + Self.resourceReads + ["az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv"])
+            #expect(refused.stdout.contains("  - resource group rg-cnpg-demo\nType the cluster name (pg-primary) to go on: "))
+        }
+        let confirmed = try Self.run([], stdin: "pg-primary\n")
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(confirmed.lines.last == "az group delete --name rg-cnpg-demo --yes --no-wait")
+    }
+
+    @Test func whatIsGoneIsSkippedAndNothingLeftMeansNothingAsked() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("cleanup.sh", rules: FakeAzure.fresh(nodeResourceGroup: DeployScriptTests.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.calls.contains { $0.contains("delete") || $0.contains("update") })
+        #expect(run.stdout.contains("= resource group rg-cnpg-demo does not exist"))
+        #expect(run.stdout.contains("nothing of cnpg-database/pg-primary is left to delete"))
+        #expect(!run.stdout.contains("Type the cluster name"))
+    }
+
+    /// With an expired sign-in, `az account show` still answers from its cache while every other call fails: cleanup
+    /// must stop, not take the resources for deleted.
+    @Test func itStopsWhenAzureCannotAnswer() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules = FakeAzure.values(nodeResourceGroup: DeployScriptTests.guideNodeResourceGroup) + [
+            .init(pattern: "az * show *", status: 1, output: "stderr:ERROR: AADSTS700082: The refresh token has expired. Please run 'az login'."),
+        ]
+        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("AADSTS700082"))
+        #expect(!run.stdout.contains("does not exist"))
+        #expect(!run.calls.contains { $0.contains("delete") })
+    }
+
+    @Test func dryRunReadsAndPrintsThePlanButNeitherAsksNorDeletes() throws {
+        let run = try Self.run(["--dry-run"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines == Self.resourceReadsAfterSignIn)
+        #expect(run.stdout.contains("  - resource group rg-cnpg-demo\n# ask for the cluster's name unless --yes\n# delete what the plan above lists"))
+    }
+
+    /// With --dry-run the sign-in is not read (it prints a placeholder); the plan's reads run.
+    static let resourceReadsAfterSignIn = Array(reads.dropFirst()) + resourceReads
+        + ["az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv"]
+}
