@@ -242,10 +242,6 @@ public enum BashRenderer {
     private struct Features {
         var run = false
         var captures = false
-        var succeeds = false
-        var stillExists = false
-        var printsSomething = false
-        var prints = false
     }
 
     private static func usedFeatures(_ script: Script) -> Features {
@@ -255,13 +251,7 @@ public enum BashRenderer {
                 switch step {
                 case .run, .pipeSecret: features.run = true
                 case .capture: features.captures = true
-                case .when(let probe, let then, let otherwise):
-                    switch probe {
-                    case .succeeds: features.succeeds = true
-                    case .stillExists: features.stillExists = true
-                    case .printsSomething: features.printsSomething = true
-                    case .prints: features.prints = true
-                    }
+                case .when(_, let then, let otherwise):
                     visit(then + otherwise)
                 case .heading, .note, .code, .check: break
                 }
@@ -295,60 +285,6 @@ public enum BashRenderer {
             }
             """)
         }
-        if used.succeeds {
-            writer.lines("""
-            # Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-            # returns DRY_RUN_ANSWER).
-            succeeds() {
-              local dry_run_answer=$1
-              shift
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-              "$@" >/dev/null 2>&1
-            }
-            """)
-        }
-        if used.succeeds { writer.lines("exists() { succeeds 1 \"$@\"; }") }
-        if used.stillExists {
-            writer.lines("""
-            # Whether something to delete still exists: still_exists COMMAND... Only a "not found" failure means it
-            # does not; any other failure (sign-in, network, permissions) stops the script, so it is never taken for
-            # "already deleted". With --dry-run: prints the command and answers yes.
-            still_exists() {
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 0; fi
-              local errors
-              if errors="$("$@" 2>&1 >/dev/null)"; then return 0; fi
-              case "$errors" in
-                *NotFound* | *"not found"* | *"could not be found"*) return 1 ;;
-              esac
-              printf '%s\n' "$errors" >&2
-              fail "$(quote_args "$@") failed"
-            }
-            """)
-        }
-        if used.printsSomething {
-            writer.lines("""
-            # Whether a command prints anything (with --dry-run: prints it and answers no).
-            prints_something() {
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 1; fi
-              [ -n "$("$@" 2>/dev/null)" ]
-            }
-            """)
-        }
-        if used.prints {
-            writer.lines("""
-            # Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-            prints() {
-              local expected=$1
-              shift
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 1; fi
-              [ "$("$@" 2>/dev/null)" = "$expected" ]
-            }
-            """)
-        }
         if used.captures {
             writer.lines("""
             # The output of a command, which must print something: read_value NAME COMMAND...
@@ -367,6 +303,7 @@ public enum BashRenderer {
             }
             """)
         }
+        for function in script.functions { writer.lines(function) }
         if !script.tools.isEmpty {
             writer.lines("""
             require_tools() {
@@ -431,13 +368,13 @@ public enum BashRenderer {
         case .capture(let variable, let command):
             writer.layoutLine(command, prefix: "\(variable)=\"$(read_value \(variable) ", suffix: ")\"", indent: indent)
         case .when(let probe, let then, let otherwise):
-            let prefix = switch probe {
-            case .succeeds: "if exists "
-            case .stillExists: "if still_exists "
-            case .printsSomething: "if prints_something "
-            case .prints(_, let expected): "if prints \(word(expected)) "
+            let (prefix, suffix) = switch probe {
+            case .succeeds: ("if probe 1 ", "; then")
+            case .stillExists: ("if probe 0 ", "; then")
+            case .printsSomething: ("if probe 1 ", " && [ -n \"$PROBE_OUTPUT\" ]; then")
+            case .prints(_, let expected): ("if probe 1 ", " && [ \"$PROBE_OUTPUT\" = \(word(expected)) ]; then")
             }
-            writer.layoutLine(probe.command, prefix: prefix, suffix: "; then", indent: indent)
+            writer.layoutLine(probe.command, prefix: prefix, suffix: suffix, indent: indent)
             for inner in then { writeStep(inner, indent: indent + "  ", into: &writer) }
             if !otherwise.isEmpty {
                 writer.line(indent + "else")

@@ -4,8 +4,7 @@ enum ExpectedScriptCalls {
     /// Examples/aks-ha.yaml, nothing exists yet: every step of the guide, in its order.
     static let guideFresh: [String] = [
         "az account show --query name --output tsv",
-        "az extension show --name amg",
-        "az extension add --name amg --yes",
+        "az extension add --upgrade --name amg --yes",
         "az group show --name rg-cnpg-demo",
         "az group create --name rg-cnpg-demo --location westus3 --tags environment=demo --output none",
         "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo",
@@ -66,7 +65,7 @@ enum ExpectedScriptCalls {
     /// Examples/aks-ha.yaml again, everything exists: probes, reads and the idempotent helm/kubectl steps only.
     static let guideReRun: [String] = [
         "az account show --query name --output tsv",
-        "az extension show --name amg",
+        "az extension add --upgrade --name amg --yes",
         "az group show --name rg-cnpg-demo",
         "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo",
         "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query clientId --output tsv",

@@ -201,15 +201,17 @@ enum FakeAzure {
         ]
     }
 
-    /// Nothing exists: every probe fails or prints nothing.
+    /// How az answers a `show` of something that does not exist.
+    static let notFound = "ERROR: (ResourceNotFound) The Resource was not found."
+
+    /// Nothing exists: every probe answers "not found" or prints nothing.
     static func fresh(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + [
             .init(pattern: "az role assignment list *"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
-            .init(pattern: "az * show *", status: 3, output: "stderr:ERROR: (ResourceNotFound) The Resource was not found."),
-            .init(pattern: "az extension show *", status: 1),
-            .init(pattern: "kubectl get namespace *", status: 1),
-            .init(pattern: "kubectl get secret *", status: 1),
+            .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),
+            .init(pattern: "kubectl get namespace *", status: 1, output: "stderr:Error from server (NotFound): namespaces \"x\" not found"),
+            .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
         ]
     }
 

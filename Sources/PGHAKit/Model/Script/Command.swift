@@ -16,15 +16,16 @@ public struct Command: Sendable, Equatable {
     }
 }
 
-/// How a script tells whether something already exists.
+/// How a script tells whether something already exists. Rendered as a call of the script's `probe` function
+/// (`ExistenceCheck`): only a "not found" failure of the command means absent, any other failure stops the script.
 public enum Probe: Sendable, Equatable {
     /// The command succeeds (such as `az group show`); with `--dry-run`, assumed not to (to show what would be created).
     case succeeds(Command)
     /// The command succeeds; with `--dry-run`, assumed to (to show what would be deleted).
     case stillExists(Command)
-    /// The command prints something (such as `az role assignment list --query [].id`).
+    /// The command succeeds and prints something (such as `az role assignment list --query [].id`).
     case printsSomething(Command)
-    /// The command prints exactly this word's value (such as `true`, or `"$OIDC_ISSUER"`).
+    /// The command succeeds and prints exactly this word's value (such as `true`, or `"$OIDC_ISSUER"`).
     case prints(Command, ShellWord)
 
     /// The command the probe runs.

@@ -8,9 +8,7 @@ enum DeployScriptTranslation {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
         var steps = ScriptSteps.signIn
         if spec.monitoring.managedPrometheus {
-            steps.append(.unlessExists(.succeeds(Command("az", "extension", "show", "--name", "amg")),
-                                       exists: "az extension amg is installed",
-                                       [.run(Command("az", "extension", "add", "--name", "amg", "--yes"))]))
+            steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
         }
         if rendersAgain { steps.append(findSpec(specFileName)) }
         steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)

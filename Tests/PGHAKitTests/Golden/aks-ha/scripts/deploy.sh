@@ -79,34 +79,6 @@ run() {
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
-# Whether a command prints anything (with --dry-run: prints it and answers no).
-prints_something() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ -n "$("$@" 2>/dev/null)" ]
-}
-
-# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-prints() {
-  local expected=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ "$("$@" 2>/dev/null)" = "$expected" ]
-}
-
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -120,6 +92,35 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
+# answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -162,13 +163,9 @@ main() {
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   log "subscription: $SUBSCRIPTION"
-  if exists az extension show --name amg; then
-    log '= az extension amg is installed'
-  else
-    run az extension add --name amg --yes
-  fi
+  run az extension add --upgrade --name amg --yes
   heading "Resource group $RESOURCE_GROUP"
-  if exists az group show --name "$RESOURCE_GROUP"; then
+  if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
   else
     run az group create \
@@ -178,7 +175,7 @@ main() {
         --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
-  if exists az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
     run az identity create \
@@ -207,7 +204,7 @@ main() {
     fail "azure.identity.clientID is ${IDENTITY_CLIENT_ID} but ${IDENTITY_NAME} has client ID $CLIENT_ID: correct the spec and render again"
   fi
   heading "Storage account $STORAGE_ACCOUNT for backups"
-  if exists az storage account show \
+  if probe 1 az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= storage account $STORAGE_ACCOUNT exists"
@@ -223,7 +220,7 @@ main() {
         --tags "${TAGS[@]}" \
         --output none
   fi
-  if exists az storage container-rm show \
+  if probe 1 az storage container-rm show \
       --name "$BACKUP_CONTAINER" \
       --storage-account "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -240,12 +237,12 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if prints_something az role assignment list \
+  if probe 1 az role assignment list \
       --assignee-object-id "$PRINCIPAL_ID" \
       --role 'Storage Blob Data Contributor' \
       --scope "$STORAGE_ACCOUNT_ID" \
       --query '[].id' \
-      --output tsv; then
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
     log '= role Storage Blob Data Contributor is assigned'
   else
     run az role assignment create \
@@ -256,7 +253,7 @@ main() {
         --output none
   fi
   heading 'Azure Managed Grafana, Azure Monitor workspace and Log Analytics workspace'
-  if exists az grafana show --name "$GRAFANA" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az grafana show --name "$GRAFANA" --resource-group "$RESOURCE_GROUP"; then
     log "= Managed Grafana $GRAFANA exists"
   else
     run az grafana create \
@@ -272,7 +269,7 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if exists az monitor account show \
+  if probe 1 az monitor account show \
       --name "$MONITOR_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= Azure Monitor workspace $MONITOR_WORKSPACE exists"
@@ -289,7 +286,7 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if exists az monitor log-analytics workspace show \
+  if probe 1 az monitor log-analytics workspace show \
       --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= Log Analytics workspace $LOG_ANALYTICS_WORKSPACE exists"
@@ -307,7 +304,7 @@ main() {
       --query id \
       --output tsv)"
   heading "AKS cluster $AKS_CLUSTER"
-  if exists az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
   else
     run az aks create \
@@ -339,7 +336,7 @@ main() {
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
   heading "PostgreSQL node pool $NODE_POOL"
-  if exists az aks nodepool show \
+  if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -365,22 +362,22 @@ main() {
       --overwrite-existing \
       --output none
   heading Namespaces
-  if exists kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $NAMESPACE exists"
   else
     run kubectl create namespace "$NAMESPACE" --context "$AKS_CLUSTER"
   fi
-  if exists kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $OPERATOR_NAMESPACE exists"
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
   fi
   heading 'Container insights'
-  if prints true az aks show \
+  if probe 1 az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query addonProfiles.omsagent.enabled \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = true ]; then
     log '= the monitoring add-on is enabled'
   else
     run az aks enable-addons \
@@ -399,7 +396,7 @@ main() {
   if [ "$DRY_RUN" = 0 ] && [ "$AKS_NODE_RESOURCE_GROUP" != "$NODE_RESOURCE_GROUP" ]; then
     fail "${AKS_CLUSTER} keeps its nodes in $AKS_NODE_RESOURCE_GROUP, not ${NODE_RESOURCE_GROUP}: set azure.nodeResourceGroup to it and render again"
   fi
-  if exists az network public-ip show \
+  if probe 1 az network public-ip show \
       --name "$PUBLIC_IP" \
       --resource-group "$NODE_RESOURCE_GROUP"; then
     log "= public IP $PUBLIC_IP exists"
@@ -418,12 +415,12 @@ main() {
       --name "$NODE_RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if prints_something az role assignment list \
+  if probe 1 az role assignment list \
       --assignee-object-id "$PRINCIPAL_ID" \
       --role 'Network Contributor' \
       --scope "$NODE_RESOURCE_GROUP_ID" \
       --query '[].id' \
-      --output tsv; then
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
     log '= role Network Contributor is assigned'
   else
     run az role assignment create \
@@ -453,7 +450,9 @@ main() {
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
       --wait
   heading "Secret $APP_SECRET for the application user"
-  if exists kubectl get secret "$APP_SECRET" --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get secret "$APP_SECRET" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"; then
     log "= Secret $APP_SECRET exists"
   else
     log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic "$APP_SECRET" \
@@ -481,15 +480,15 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" az identity federated-credential show \
+  if probe 1 az identity federated-credential show \
       --name "$CLUSTER_NAME" \
       --identity-name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query 'join('\'' '\'', [issuer, subject])' \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" ]; then
     log "= federated credential $CLUSTER_NAME exists"
   else
-    if exists az identity federated-credential show \
+    if probe 1 az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP"; then

@@ -48,27 +48,6 @@ run() {
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
-# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-prints() {
-  local expected=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ "$("$@" 2>/dev/null)" = "$expected" ]
-}
-
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -82,6 +61,35 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
+# answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -138,15 +146,15 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" az identity federated-credential show \
+  if probe 1 az identity federated-credential show \
       --name "$RECOVERY_NAME" \
       --identity-name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query 'join('\'' '\'', [issuer, subject])' \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" ]; then
     log "= federated credential $RECOVERY_NAME exists"
   else
-    if exists az identity federated-credential show \
+    if probe 1 az identity federated-credential show \
         --name "$RECOVERY_NAME" \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP"; then

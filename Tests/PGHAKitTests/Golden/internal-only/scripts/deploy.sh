@@ -76,34 +76,6 @@ run() {
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
-# Whether a command prints anything (with --dry-run: prints it and answers no).
-prints_something() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ -n "$("$@" 2>/dev/null)" ]
-}
-
-# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-prints() {
-  local expected=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ "$("$@" 2>/dev/null)" = "$expected" ]
-}
-
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -117,6 +89,35 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
+# answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -175,13 +176,13 @@ main() {
     fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
   fi
   heading "Resource group $RESOURCE_GROUP"
-  if exists az group show --name "$RESOURCE_GROUP"; then
+  if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
   else
     run az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
-  if exists az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
     run az identity create \
@@ -209,7 +210,7 @@ main() {
   run "$PGHA" render "$SPEC_PATH" --output "$OUT_DIR" --identity-client-id "$CLIENT_ID"
   log "rendered $OUT_DIR again; add clientID: $CLIENT_ID under azure.identity in the spec so later renders keep it"
   heading "Storage account $STORAGE_ACCOUNT for backups"
-  if exists az storage account show \
+  if probe 1 az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= storage account $STORAGE_ACCOUNT exists"
@@ -224,7 +225,7 @@ main() {
         --allow-blob-public-access false \
         --output none
   fi
-  if exists az storage container-rm show \
+  if probe 1 az storage container-rm show \
       --name "$BACKUP_CONTAINER" \
       --storage-account "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -241,12 +242,12 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if prints_something az role assignment list \
+  if probe 1 az role assignment list \
       --assignee-object-id "$PRINCIPAL_ID" \
       --role 'Storage Blob Data Contributor' \
       --scope "$STORAGE_ACCOUNT_ID" \
       --query '[].id' \
-      --output tsv; then
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
     log '= role Storage Blob Data Contributor is assigned'
   else
     run az role assignment create \
@@ -257,7 +258,7 @@ main() {
         --output none
   fi
   heading "AKS cluster $AKS_CLUSTER"
-  if exists az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
   else
     run az aks create \
@@ -285,7 +286,7 @@ main() {
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
   heading "PostgreSQL node pool $NODE_POOL"
-  if exists az aks nodepool show \
+  if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -310,12 +311,12 @@ main() {
       --overwrite-existing \
       --output none
   heading Namespaces
-  if exists kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $NAMESPACE exists"
   else
     run kubectl create namespace "$NAMESPACE" --context "$AKS_CLUSTER"
   fi
-  if exists kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $OPERATOR_NAMESPACE exists"
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
@@ -340,7 +341,9 @@ main() {
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
       --wait
   heading "Secret $APP_SECRET for the application user"
-  if exists kubectl get secret "$APP_SECRET" --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get secret "$APP_SECRET" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"; then
     log "= Secret $APP_SECRET exists"
   else
     log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic "$APP_SECRET" \
@@ -368,15 +371,15 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" az identity federated-credential show \
+  if probe 1 az identity federated-credential show \
       --name "$CLUSTER_NAME" \
       --identity-name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query 'join('\'' '\'', [issuer, subject])' \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" ]; then
     log "= federated credential $CLUSTER_NAME exists"
   else
-    if exists az identity federated-credential show \
+    if probe 1 az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP"; then

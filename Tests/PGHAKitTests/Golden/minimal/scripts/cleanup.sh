@@ -44,22 +44,6 @@ run() {
   "$@"
 }
 
-# Whether something to delete still exists: still_exists COMMAND... Only a "not found" failure means it
-# does not; any other failure (sign-in, network, permissions) stops the script, so it is never taken for
-# "already deleted". With --dry-run: prints the command and answers yes.
-still_exists() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
-  local errors
-  if errors="$("$@" 2>&1 >/dev/null)"; then return 0; fi
-  case "$errors" in
-    *NotFound* | *"not found"* | *"could not be found"*) return 1 ;;
-  esac
-  printf '%s
-' "$errors" >&2
-  fail "$(quote_args "$@") failed"
-}
-
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -73,6 +57,35 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
+# answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -121,7 +134,7 @@ main() {
     fi
   fi
   heading "Resource group $RESOURCE_GROUP"
-  if still_exists az group show --name "$RESOURCE_GROUP"; then
+  if probe 0 az group show --name "$RESOURCE_GROUP"; then
     run az group delete --name "$RESOURCE_GROUP" --yes --no-wait
     log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
   else

@@ -66,18 +66,6 @@ run() {
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -91,6 +79,35 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
+# answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -134,13 +151,13 @@ main() {
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   log "subscription: $SUBSCRIPTION"
   heading "Resource group $RESOURCE_GROUP"
-  if exists az group show --name "$RESOURCE_GROUP"; then
+  if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
   else
     run az group create --name "$RESOURCE_GROUP" --location "$LOCATION" --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
-  if exists az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
     run az identity create \
@@ -155,7 +172,7 @@ main() {
       --query id \
       --output tsv)"
   heading "AKS cluster $AKS_CLUSTER"
-  if exists az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
   else
     run az aks create \
@@ -183,7 +200,7 @@ main() {
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
   heading "PostgreSQL node pool $NODE_POOL"
-  if exists az aks nodepool show \
+  if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -208,12 +225,12 @@ main() {
       --overwrite-existing \
       --output none
   heading Namespaces
-  if exists kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $NAMESPACE exists"
   else
     run kubectl create namespace "$NAMESPACE" --context "$AKS_CLUSTER"
   fi
-  if exists kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $OPERATOR_NAMESPACE exists"
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
@@ -238,7 +255,9 @@ main() {
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
       --wait
   heading "Secret $APP_SECRET for the application user"
-  if exists kubectl get secret "$APP_SECRET" --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get secret "$APP_SECRET" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"; then
     log "= Secret $APP_SECRET exists"
   else
     log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic "$APP_SECRET" \
