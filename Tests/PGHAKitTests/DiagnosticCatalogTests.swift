@@ -89,6 +89,7 @@ import Testing
         Entry(code: .connectionMemory, yaml: "BASEresources:\n  memory: 2Gi\npostgres:\n  parameters:\n    max_connections: \"500\"\n    work_mem: 16MB\n", path: "postgres.parameters.work_mem", line: 11, fix: "Lower work_mem or max_connections, or use a connection pooler."),
         Entry(code: .deprecatedFeature, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n", path: "backup", line: 6, fix: "Plan the move to the Barman Cloud Plugin; or target an operator version before 1.26."),
         Entry(code: .invalidOperatorSetting, yaml: "BASEoperator:\n  config:\n    clusters-rollout-delay: \"120\"\n", path: "operator.config.clusters-rollout-delay", line: 8, fix: "Operator settings are upper-case environment variable names."),
+        Entry(code: .unsupportedKubernetesVersion, yaml: "BASE  kubernetesVersion: \"1.32\"\n", path: "azure.kubernetesVersion", line: 6, fix: "Use a Kubernetes minor the operator version supports (the hint lists them), or an operator version that supports yours."),
     ]
 
     /// Codes with no spec that produces them.

@@ -103,6 +103,7 @@ extension DiagnosticCode {
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
+    public static let unsupportedKubernetesVersion = DiagnosticCode("PGHA0603", "A Kubernetes version the target operator version does not support.")
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
@@ -126,7 +127,7 @@ extension DiagnosticCode {
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
-        deprecatedFeature, invalidOperatorSetting,
+        deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,
     ]
 }

@@ -84,7 +84,7 @@ enum SpecBuilder {
                 resourceGroup: resourceGroup,
                 aksCluster: aksCluster,
                 nodeResourceGroup: azure.string("nodeResourceGroup") ?? "MC_\(resourceGroup)_\(aksCluster)_\(location)",
-                kubernetesVersion: azure.string("kubernetesVersion") ?? "1.32",
+                kubernetesVersion: azure.string("kubernetesVersion") ?? KubernetesSupport.defaultVersion(for: operatorVersion),
                 tier: azure.string("tier") ?? "standard",
                 authorizedIPRanges: azure.stringList("authorizedIPRanges") ?? [],
                 identityName: identity.string("name") ?? "\(name)-identity",

@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func specsSharingAnAKSClusterMustConfigureItAlike() throws {
-        let shared = "azure:\n  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n"
+        let shared = "azure:\n  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n  kubernetesVersion: \"1.35\"\n"
         func source(_ file: String, _ name: String, _ extra: String) -> SpecSource {
             SpecSource(path: file, bytes: Array("apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(shared)\(extra)".utf8))
         }

@@ -88,6 +88,22 @@ import Testing
         }
     }
 
+    /// The repro: AKS no longer creates the version the spec names (1.32 after its end of life).
+    @Test func aKubernetesVersionAKSDoesNotOfferStopsBeforeAnythingIsCreated() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules = [ScriptHarness.Rule(pattern: "az aks get-versions *", output: "lines:1.34,1.35")]
+            + FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: AKS does not create Kubernetes 1.36 in westus3; it offers 1.34, 1.35. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"))
+        #expect(Self.lines(run, harness) == [
+            "az account show --query name --output tsv",
+            "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
+            "az aks get-versions --location westus3 --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
+        ])
+    }
+
     @Test func theGeneratedPasswordIsPipedToKubectlAndAppearsInNoFileAndNoLogLine() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
@@ -141,7 +157,8 @@ import Testing
         let missing = try harness.run("deploy.sh", rules: rules)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"))
-        #expect(missing.lines == ["az account show --query name --output tsv"])
+        #expect(missing.lines == ["az account show --query name --output tsv", "az aks show --name aks-payments --resource-group rg-payments",
+                                  "az aks get-versions --location northeurope --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv"])
 
         let elsewhere = harness.root.appendingPathComponent("specs/billing.yaml")
         try FileManager.default.createDirectory(at: elsewhere.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -4,6 +4,8 @@ enum ExpectedScriptCalls {
     /// Examples/aks-ha.yaml, nothing exists yet: every step of the guide, in its order.
     static let guideFresh: [String] = [
         "az account show --query name --output tsv",
+        "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
+        "az aks get-versions --location westus3 --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
         "az extension add --upgrade --name amg --yes",
         "az group show --name rg-cnpg-demo",
         "az group create --name rg-cnpg-demo --location westus3 --tags environment=demo --output none",
@@ -29,7 +31,7 @@ enum ExpectedScriptCalls {
         "az monitor log-analytics workspace create --workspace-name pg-primary-logs --resource-group rg-cnpg-demo --location westus3 --tags environment=demo --output none",
         "az monitor log-analytics workspace show --workspace-name pg-primary-logs --resource-group rg-cnpg-demo --query id --output tsv",
         "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
-        "az aks create --name aks-pg-primary --resource-group rg-cnpg-demo --location westus3 --tier standard --kubernetes-version 1.32 --node-resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3 --enable-managed-identity --assign-identity /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity --network-plugin azure --network-plugin-mode overlay --network-dataplane cilium --nodepool-name systempool --node-vm-size standard_d2s_v3 --enable-cluster-autoscaler --min-count 2 --max-count 3 --zones 1 2 3 --enable-oidc-issuer --enable-workload-identity --generate-ssh-keys --enable-azure-monitor-metrics --azure-monitor-workspace-resource-id /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus --grafana-resource-id /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana --tags environment=demo --output none",
+        "az aks create --name aks-pg-primary --resource-group rg-cnpg-demo --location westus3 --tier standard --kubernetes-version 1.36 --node-resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3 --enable-managed-identity --assign-identity /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity --network-plugin azure --network-plugin-mode overlay --network-dataplane cilium --nodepool-name systempool --node-vm-size standard_d2s_v3 --enable-cluster-autoscaler --min-count 2 --max-count 3 --zones 1 2 3 --enable-oidc-issuer --enable-workload-identity --generate-ssh-keys --enable-azure-monitor-metrics --azure-monitor-workspace-resource-id /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus --grafana-resource-id /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana --tags environment=demo --output none",
         "az aks wait --name aks-pg-primary --resource-group rg-cnpg-demo --created",
         "az aks nodepool show --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo",
         "az aks nodepool add --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo --node-vm-size standard_d4s_v3 --enable-cluster-autoscaler --min-count 3 --max-count 6 --zones 1 2 3 --labels workload=postgres --tags environment=demo --output none",
@@ -65,6 +67,7 @@ enum ExpectedScriptCalls {
     /// Examples/aks-ha.yaml again, everything exists: probes, reads and the idempotent helm/kubectl steps only.
     static let guideReRun: [String] = [
         "az account show --query name --output tsv",
+        "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
         "az extension add --upgrade --name amg --yes",
         "az group show --name rg-cnpg-demo",
         "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo",
@@ -107,6 +110,8 @@ enum ExpectedScriptCalls {
     /// Examples/internal-only.yaml (no client ID, no public endpoint, no managed monitoring), nothing exists yet.
     static let internalOnlyFresh: [String] = [
         "az account show --query name --output tsv",
+        "az aks show --name aks-payments --resource-group rg-payments",
+        "az aks get-versions --location northeurope --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
         "az group show --name rg-payments",
         "az group create --name rg-payments --location northeurope --output none",
         "az identity show --name billing-identity --resource-group rg-payments",
@@ -123,7 +128,7 @@ enum ExpectedScriptCalls {
         "az role assignment list --assignee-object-id 0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d --role 'Storage Blob Data Contributor' --scope /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account --query '[].id' --output tsv",
         "az role assignment create --assignee-object-id 0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d --assignee-principal-type ServicePrincipal --role 'Storage Blob Data Contributor' --scope /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account --output none",
         "az aks show --name aks-payments --resource-group rg-payments",
-        "az aks create --name aks-payments --resource-group rg-payments --location northeurope --tier standard --kubernetes-version 1.32 --node-resource-group MC_rg-payments_aks-payments_northeurope --enable-managed-identity --assign-identity /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity --network-plugin azure --network-plugin-mode overlay --network-dataplane cilium --nodepool-name systempool --node-vm-size standard_d2s_v3 --enable-cluster-autoscaler --min-count 2 --max-count 3 --zones 1 2 3 --enable-oidc-issuer --enable-workload-identity --generate-ssh-keys --output none",
+        "az aks create --name aks-payments --resource-group rg-payments --location northeurope --tier standard --kubernetes-version 1.36 --node-resource-group MC_rg-payments_aks-payments_northeurope --enable-managed-identity --assign-identity /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity --network-plugin azure --network-plugin-mode overlay --network-dataplane cilium --nodepool-name systempool --node-vm-size standard_d2s_v3 --enable-cluster-autoscaler --min-count 2 --max-count 3 --zones 1 2 3 --enable-oidc-issuer --enable-workload-identity --generate-ssh-keys --output none",
         "az aks wait --name aks-payments --resource-group rg-payments --created",
         "az aks nodepool show --cluster-name aks-payments --name postgres --resource-group rg-payments",
         "az aks nodepool add --cluster-name aks-payments --name postgres --resource-group rg-payments --node-vm-size standard_d4s_v3 --enable-cluster-autoscaler --min-count 3 --max-count 6 --zones 1 2 3 --labels workload=postgres --output none",

@@ -6,7 +6,7 @@ enum DeployScriptTranslation {
 
     static func script(_ spec: Spec, specFileName: String?) -> Script {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
-        var steps = ScriptSteps.signIn
+        var steps = ScriptSteps.signIn + kubernetesVersionOffered(spec)
         if spec.monitoring.managedPrometheus {
             steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
         }
@@ -69,6 +69,31 @@ enum DeployScriptTranslation {
 
         """
         return .check(ShellCode(segments: candidates.segments + missing.segments))
+    }
+
+    /// Unless the AKS cluster exists, stops before anything is created when AKS does not create the spec's Kubernetes
+    /// version in the location (a version past its end of life, say), listing the versions it does. The question is
+    /// asked at run time, so the rendered script does not depend on the date.
+    private static func kubernetesVersionOffered(_ spec: Spec) -> [Step] {
+        let isPatch = spec.azure.kubernetesVersion.split(separator: ".").count > 2
+        let creatable = "values[?!isPreview && contains(capabilities.supportPlan, 'KubernetesOfficial')]"
+        let query: ShellWord = isPatch ? ShellWord(creatable + ".keys(patchVersions)[]") : ShellWord(creatable + ".version")
+        return [
+            .heading("Kubernetes " + V.kubernetesVersion + " in " + V.location),
+            .unlessExists(
+                .succeeds(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup)),
+                exists: "AKS cluster " + V.aksCluster + " exists: its Kubernetes version stays as it is",
+                [
+                    .capture(variable: V.offeredVersions, Command("az", "aks", "get-versions", "--location", V.location,
+                                                                  "--query", query, "--output", "tsv")),
+                    .check("""
+                    if [ "$DRY_RUN" = 0 ] && ! printf '%s\\n' "$OFFERED_VERSIONS" | grep -Fqx -- \(V.kubernetesVersion); then
+                      fail "AKS does not create Kubernetes \(inString: V.kubernetesVersion) in \(inString: V.location); it offers ${OFFERED_VERSIONS//$'\\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+                    fi
+                    """),
+                ]
+            ),
+        ]
     }
 
     private static func resourceGroup(_ spec: Spec) -> [Step] {

@@ -47,6 +47,7 @@ enum ScriptValues {
     // MARK: Read at run time
 
     static let subscription = "SUBSCRIPTION"
+    static let offeredVersions = "OFFERED_VERSIONS"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"
     static let identityID = "IDENTITY_ID"

@@ -18,7 +18,7 @@ LOCATION='westus3'
 RESOURCE_GROUP='rg-cnpg-demo'
 AKS_CLUSTER='aks-pg-primary'
 NODE_RESOURCE_GROUP='MC_rg-cnpg-demo_aks-pg-primary_westus3'
-KUBERNETES_VERSION='1.32'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-primary-identity'
 IDENTITY_CLIENT_ID='3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c'
@@ -163,6 +163,18 @@ main() {
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   log "subscription: $SUBSCRIPTION"
+  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
+  else
+    OFFERED_VERSIONS="$(read_value OFFERED_VERSIONS az aks get-versions \
+        --location "$LOCATION" \
+        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
   run az extension add --upgrade --name amg --yes
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then

@@ -18,7 +18,7 @@ LOCATION='northeurope'
 RESOURCE_GROUP='rg-payments'
 AKS_CLUSTER='aks-payments'
 NODE_RESOURCE_GROUP='MC_rg-payments_aks-payments_northeurope'
-KUBERNETES_VERSION='1.32'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='billing-identity'
 SYSTEM_POOL='systempool'
@@ -165,6 +165,18 @@ main() {
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   log "subscription: $SUBSCRIPTION"
+  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
+  else
+    OFFERED_VERSIONS="$(read_value OFFERED_VERSIONS az aks get-versions \
+        --location "$LOCATION" \
+        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
   if [ -z "$SPEC_PATH" ]; then
     if [ -f "$SPEC_FILE" ]; then
       SPEC_PATH="$SPEC_FILE"

@@ -18,7 +18,7 @@ LOCATION='canadacentral'
 RESOURCE_GROUP='rg-orders'
 AKS_CLUSTER='aks-orders'
 NODE_RESOURCE_GROUP='MC_rg-orders_aks-orders_canadacentral'
-KUBERNETES_VERSION='1.32'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='orders-identity'
 SYSTEM_POOL='systempool'
@@ -150,6 +150,18 @@ main() {
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   log "subscription: $SUBSCRIPTION"
+  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
+  else
+    OFFERED_VERSIONS="$(read_value OFFERED_VERSIONS az aks get-versions \
+        --location "$LOCATION" \
+        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
