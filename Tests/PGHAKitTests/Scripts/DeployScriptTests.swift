@@ -104,6 +104,30 @@ import Testing
         ])
     }
 
+    /// The issue's repro: azure-cli rejects --enable-cluster-autoscaler with bounds that leave out its default node
+    /// count of 3 (pools of 1..2 or 5..9) unless --node-count lies within them.
+    @Test func poolsStartAtTheirMinimumSoTheNodeCountIsWithinTheAutoscalerBounds() throws {
+        let source = TestSupport.spec().replacingOccurrences(of: "azure:\n  location: westus3\n", with: """
+        azure:
+          location: westus3
+          systemPool:
+            minCount: 1
+            maxCount: 2
+          nodePool:
+            minCount: 5
+            maxCount: 9
+
+        """)
+        let harness = try ScriptHarness(source: source)
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: "MC_rg-pg-test_aks-pg-test_westus3"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let create = try #require(run.lines.first { $0.hasPrefix("az aks create ") })
+        #expect(create.contains(" --node-count 1 --enable-cluster-autoscaler --min-count 1 --max-count 2 "))
+        let addPool = try #require(run.lines.first { $0.hasPrefix("az aks nodepool add ") })
+        #expect(addPool.contains(" --node-count 5 --enable-cluster-autoscaler --min-count 5 --max-count 9 "))
+    }
+
     @Test func theGeneratedPasswordIsPipedToKubectlAndAppearsInNoFileAndNoLogLine() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }

@@ -210,7 +210,7 @@ enum DeployScriptTranslation {
             "--node-resource-group", V.nodeResourceGroup,
             "--enable-managed-identity", "--assign-identity", .variable(V.identityID),
             "--network-plugin", "azure", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium",
-            "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize,
+            "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize, "--node-count", V.systemPoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
         ] + zones + ["--enable-oidc-issuer", "--enable-workload-identity", "--generate-ssh-keys"]
         if spec.monitoring.managedPrometheus {
@@ -222,7 +222,7 @@ enum DeployScriptTranslation {
 
         let pool: [ShellWord] = ["--cluster-name", V.aksCluster, "--name", V.nodePool, "--resource-group", V.resourceGroup]
         var addPool: [ShellWord] = ["az", "aks", "nodepool", "add"] + pool + [
-            "--node-vm-size", V.nodePoolVMSize,
+            "--node-vm-size", V.nodePoolVMSize, "--node-count", V.nodePoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.nodePoolMinCount, "--max-count", V.nodePoolMaxCount,
         ] + zones
         if !spec.nodeSelector.isEmpty { addPool += ["--labels", V.nodeLabels] }

@@ -287,6 +287,7 @@ main() {
         --network-dataplane cilium \
         --nodepool-name "$SYSTEM_POOL" \
         --node-vm-size "$SYSTEM_POOL_VM_SIZE" \
+        --node-count "$SYSTEM_POOL_MIN_COUNT" \
         --enable-cluster-autoscaler \
         --min-count "$SYSTEM_POOL_MIN_COUNT" \
         --max-count "$SYSTEM_POOL_MAX_COUNT" \
@@ -309,6 +310,7 @@ main() {
         --name "$NODE_POOL" \
         --resource-group "$RESOURCE_GROUP" \
         --node-vm-size "$NODE_POOL_VM_SIZE" \
+        --node-count "$NODE_POOL_MIN_COUNT" \
         --enable-cluster-autoscaler \
         --min-count "$NODE_POOL_MIN_COUNT" \
         --max-count "$NODE_POOL_MAX_COUNT" \
