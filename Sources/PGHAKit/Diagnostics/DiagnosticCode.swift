@@ -93,6 +93,7 @@ extension DiagnosticCode {
     public static let invalidAzureValue = DiagnosticCode("PGHA0414", "An Azure setting (location, version, tag) Azure rejects.")
     public static let nodePoolCounts = DiagnosticCode("PGHA0415", "A node pool whose autoscaler bounds cannot hold the cluster.")
     public static let invalidZone = DiagnosticCode("PGHA0416", "An availability zone other than 1, 2 or 3.")
+    public static let invalidSubscription = DiagnosticCode("PGHA0430", "The subscription is not a subscription ID (a UUID).")
 
     // MARK: Cross-field sanity (05xx)
     public static let zonesVersusInstances = DiagnosticCode("PGHA0501", "Zones and instances that cannot be spread as asked.")
@@ -125,7 +126,7 @@ extension DiagnosticCode {
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
-        invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
+        invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName, invalidSubscription,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
         deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,

@@ -80,6 +80,7 @@ enum SpecBuilder {
             ),
             expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,
             azure: Spec.Azure(
+                subscription: azure.string("subscription"),
                 location: location,
                 resourceGroup: resourceGroup,
                 aksCluster: aksCluster,

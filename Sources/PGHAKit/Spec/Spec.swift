@@ -100,6 +100,8 @@ public struct Spec: Sendable, Equatable {
     }
 
     public struct Azure: Sendable, Equatable {
+        /// The subscription ID every script must run in; nil to use the one `az account` has selected.
+        public var subscription: String?
         public var location: String
         public var resourceGroup: String
         public var aksCluster: String

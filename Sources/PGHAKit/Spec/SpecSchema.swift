@@ -167,6 +167,8 @@ public enum SpecSchema {
     ]), "Public LoadBalancer Services for the primary (read-write) and the standbys (read-only); omit it to keep the cluster internal.")
 
     static let azure = FieldSchema("azure", .object([
+        FieldSchema("subscription", .string,
+                    "The subscription ID (a UUID) every script must run in: each stops when az is signed in to another. Without it, the scripts use the subscription `az account` has selected and print how to pin it."),
         FieldSchema("location", .string, required: true, "The Azure region, such as canadacentral."),
         FieldSchema("resourceGroup", .string, default: "rg-<name>", "The resource group of everything pgha creates."),
         FieldSchema("aksCluster", .string, default: "aks-<name>", "The AKS cluster."),

@@ -26,6 +26,10 @@ enum AzureRules {
         } else {
             checkKubernetesSupport(&context, spec)
         }
+        if let subscription = azure.subscription, !NameRules.isUUID(subscription) {
+            context.error(.invalidSubscription, "'\(subscription)' is not a subscription ID", at: "azure.subscription",
+                          hint: "the ID az account show --query id prints, a UUID such as 00000000-0000-0000-0000-000000000000")
+        }
         if let clientID = azure.identityClientID, !NameRules.isUUID(clientID) {
             context.error(.invalidClientID, "'\(clientID)' is not a client ID", at: "azure.identity.clientID",
                           hint: "the identity's clientId, a UUID such as 00000000-0000-0000-0000-000000000000")

@@ -99,6 +99,7 @@ import Testing
         #expect(run.stderr.contains("error: AKS does not create Kubernetes 1.36 in westus3; it offers 1.34, 1.35. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"))
         #expect(Self.lines(run, harness) == [
             "az account show --query name --output tsv",
+            "az account show --query id --output tsv",
             "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
             "az aks get-versions --location westus3 --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
         ])
@@ -181,7 +182,7 @@ import Testing
         let missing = try harness.run("deploy.sh", rules: rules)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"))
-        #expect(missing.lines == ["az account show --query name --output tsv", "az aks show --name aks-payments --resource-group rg-payments",
+        #expect(missing.lines == ["az account show --query name --output tsv", "az account show --query id --output tsv", "az aks show --name aks-payments --resource-group rg-payments",
                                   "az aks get-versions --location northeurope --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv"])
 
         let elsewhere = harness.root.appendingPathComponent("specs/billing.yaml")

@@ -106,6 +106,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines == [
             "az account show --query name --output tsv",
+            "az account show --query id --output tsv",
             "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az group show --name rg-cnpg-demo",
@@ -121,7 +122,7 @@ import Testing
             let refused = try harness.run("cleanup.sh", rules: rules, stdin: answer)
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("error: not confirmed: nothing was deleted"))
-            #expect(refused.lines == ["az account show --query name --output tsv"])
+            #expect(refused.lines == ["az account show --query name --output tsv", "az account show --query id --output tsv"])
             #expect(refused.stdout.contains("This deletes the resource group rg-cnpg-demo and everything in it: the AKS cluster aks-pg-primary"))
         }
         let confirmed = try harness.run("cleanup.sh", rules: rules, stdin: "rg-cnpg-demo\n")

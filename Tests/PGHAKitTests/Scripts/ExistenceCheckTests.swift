@@ -65,16 +65,4 @@ import Testing
         #expect(run.stdout.contains("= AKS cluster aks-pg-primary exists"))
         #expect(!run.lines.contains { $0.hasPrefix("az aks create") })
     }
-
-    /// cleanup.sh asks through the same function: an error is never "already deleted".
-    @Test func cleanupStopsOnAnErrorOtherThanNotFound() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
-        defer { harness.remove() }
-        let rules = [ScriptHarness.Rule(pattern: "az identity federated-credential show *", status: 1, output: Self.expiredToken)]
-            + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
-        let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
-        #expect(run.status == 1)
-        #expect(!run.lines.contains { $0.contains(" delete ") })
-        #expect(run.stderr.contains("Fix the cause (an expired sign-in: az login;"))
-    }
 }

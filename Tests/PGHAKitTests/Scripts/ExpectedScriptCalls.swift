@@ -4,6 +4,7 @@ enum ExpectedScriptCalls {
     /// Examples/aks-ha.yaml, nothing exists yet: every step of the guide, in its order.
     static let guideFresh: [String] = [
         "az account show --query name --output tsv",
+        "az account show --query id --output tsv",
         "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
         "az aks get-versions --location westus3 --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
         "az extension add --upgrade --name amg --yes",
@@ -67,6 +68,7 @@ enum ExpectedScriptCalls {
     /// Examples/aks-ha.yaml again, everything exists: probes, reads and the idempotent helm/kubectl steps only.
     static let guideReRun: [String] = [
         "az account show --query name --output tsv",
+        "az account show --query id --output tsv",
         "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
         "az extension add --upgrade --name amg --yes",
         "az group show --name rg-cnpg-demo",
@@ -110,6 +112,7 @@ enum ExpectedScriptCalls {
     /// Examples/internal-only.yaml (no client ID, no public endpoint, no managed monitoring), nothing exists yet.
     static let internalOnlyFresh: [String] = [
         "az account show --query name --output tsv",
+        "az account show --query id --output tsv",
         "az aks show --name aks-payments --resource-group rg-payments",
         "az aks get-versions --location northeurope --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
         "az group show --name rg-payments",
@@ -155,6 +158,7 @@ enum ExpectedScriptCalls {
     /// restore-drill.sh of Examples/aks-ha.yaml.
     static let restoreDrill: [String] = [
         "az account show --query name --output tsv",
+        "az account show --query id --output tsv",
         "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --overwrite-existing --output none",
         "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query clientId --output tsv",
         "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo --query oidcIssuerProfile.issuerUrl --output tsv",
@@ -177,6 +181,7 @@ enum ExpectedScriptCalls {
     /// failover-drill.sh of Examples/aks-ha.yaml: the first look finds pg-primary-1 primary, the next pg-primary-2.
     static let failoverDrill: [String] = [
         "az account show --query name --output tsv",
+        "az account show --query id --output tsv",
         "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --overwrite-existing --output none",
         "kubectl get pods --selector cnpg.io/cluster=pg-primary --label-columns cnpg.io/instanceRole --output wide --namespace cnpg-database --context aks-pg-primary",
         "kubectl get pods --selector cnpg.io/cluster=pg-primary,cnpg.io/instanceRole=primary --output 'jsonpath={.items[*].metadata.name}' --namespace cnpg-database --context aks-pg-primary",

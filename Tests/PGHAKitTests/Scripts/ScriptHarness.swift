@@ -180,7 +180,8 @@ struct ScriptHarness {
 enum FakeAzure {
     static let clientID = "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"
     static let principalID = "0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d"
-    static let subscription = "/subscriptions/00000000-0000-0000-0000-000000000001"
+    static let subscriptionID = "00000000-0000-0000-0000-000000000001"
+    static let subscription = "/subscriptions/" + subscriptionID
     /// The Kubernetes versions AKS creates, as `az aks get-versions --query ... --output tsv` prints them.
     static let offeredVersions = ["1.34", "1.35", "1.36", "1.37"]
     static let issuer = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/"
@@ -189,6 +190,7 @@ enum FakeAzure {
     static func values(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
         [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az account show --query id --output tsv", output: subscriptionID),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),

@@ -11,7 +11,7 @@ enum CleanupScriptTranslation {
             contents = contents + ", " + V.grafana + ", " + V.monitorWorkspace + " and " + V.logAnalyticsWorkspace
         }
         let group: [ShellWord] = ["--name", V.resourceGroup]
-        var steps = ScriptSteps.signIn
+        var steps = ScriptSteps.signIn(spec)
         steps.append(.code(description: "ask for the resource group's name unless --yes", """
         if [ "$ASSUME_YES" != 1 ]; then
           log "This deletes the resource group $RESOURCE_GROUP and everything in it: \(inString: contents)."

@@ -6,7 +6,7 @@ enum DeployScriptTranslation {
 
     static func script(_ spec: Spec, specFileName: String?) -> Script {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
-        var steps = ScriptSteps.signIn + kubernetesVersionOffered(spec)
+        var steps = ScriptSteps.signIn(spec) + kubernetesVersionOffered(spec)
         if spec.monitoring.managedPrometheus {
             steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
         }

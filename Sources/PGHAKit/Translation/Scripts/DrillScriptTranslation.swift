@@ -13,7 +13,7 @@ enum DrillScriptTranslation {
     static func restore(_ spec: Spec, _ backup: Spec.Backup, _ recovery: Spec.Recovery, specFileName: String?) -> Script {
         let recoveryFile = V.outDir + "/\(Translator.oneOffFolder)/"
             + ShellWord(Resource.fileName(for: ClusterTranslation.recovery(spec, recovery, backup)))
-        var steps = ScriptSteps.signIn + ScriptSteps.credentials + [
+        var steps = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
             .heading("Workload identity"),
             .capture(variable: V.clientID, ScriptSteps.identity("clientId")),
             .check("""
@@ -105,7 +105,7 @@ enum DrillScriptTranslation {
                                              "--output", "jsonpath={.items[*].metadata.name}"])
         let pods = ScriptSteps.kubectl(["get", "pods", "--selector", "cnpg.io/cluster=" + V.clusterName,
                                         "--label-columns", "cnpg.io/instanceRole", "--output", "wide"])
-        let steps = ScriptSteps.signIn + ScriptSteps.credentials + [
+        let steps = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
             .heading("Instances of " + V.clusterName),
             .run(pods),
             .capture(variable: "OLD_PRIMARY", primaries),

@@ -12,6 +12,7 @@ enum ScriptValues {
     static let appDatabase = ShellWord.variable("APP_DATABASE")
     static let recoveryName = ShellWord.variable("RECOVERY_NAME")
     static let onDemandBackup = ShellWord.variable("ON_DEMAND_BACKUP")
+    static let azureSubscription = ShellWord.variable("AZURE_SUBSCRIPTION")
     static let location = ShellWord.variable("LOCATION")
     static let resourceGroup = ShellWord.variable("RESOURCE_GROUP")
     static let aksCluster = ShellWord.variable("AKS_CLUSTER")
@@ -47,6 +48,7 @@ enum ScriptValues {
     // MARK: Read at run time
 
     static let subscription = "SUBSCRIPTION"
+    static let subscriptionID = "SUBSCRIPTION_ID"
     static let offeredVersions = "OFFERED_VERSIONS"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"
@@ -85,7 +87,9 @@ enum ScriptValues {
         }
         if let recovery = spec.recovery { kubernetes.append((recoveryName, .scalar(recovery.name))) }
 
-        var azureValues: [(ShellWord, Script.Variable.Value)] = [
+        var azureValues: [(ShellWord, Script.Variable.Value)] = []
+        if let subscription = azure.subscription { azureValues.append((azureSubscription, .scalar(subscription.lowercased()))) }
+        azureValues += [
             (location, .scalar(azure.location)),
             (resourceGroup, .scalar(azure.resourceGroup)),
             (aksCluster, .scalar(azure.aksCluster)),

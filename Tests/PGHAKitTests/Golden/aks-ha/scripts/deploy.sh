@@ -162,7 +162,9 @@ main() {
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
+  SUBSCRIPTION_ID="$(read_value SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"

@@ -123,7 +123,9 @@ main() {
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
+  SUBSCRIPTION_ID="$(read_value SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   if [ "$DRY_RUN" = 1 ]; then
     log '# ask for the resource group'\''s name unless --yes'
   else
