@@ -10,7 +10,9 @@ public enum SpecParser {
         }
         var checker = StructureChecker()
         checker.check(root: root)
-        return (SpecBuilder.build(root, sourceMap: checker.sourceMap), checker.diagnostics)
+        var spec = SpecBuilder.build(root, sourceMap: checker.sourceMap)
+        spec.sourceDigest = SHA256.hex(bytes)
+        return (spec, checker.diagnostics)
     }
 }
 

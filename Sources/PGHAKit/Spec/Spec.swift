@@ -19,6 +19,8 @@ public struct Spec: Sendable, Equatable {
 
     /// Where each field was written, by spec path.
     public var sourceMap: SourceMap
+    /// The SHA-256 of the spec file's bytes, in hex: deploy.sh renders again only the file it came from.
+    public var sourceDigest = ""
 
     public struct Operator: Sendable, Equatable {
         public var namespace: String

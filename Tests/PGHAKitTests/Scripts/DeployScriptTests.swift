@@ -199,6 +199,31 @@ import Testing
         #expect(custom.stderr.contains("missing on PATH: /nonexistent/pgha"))
     }
 
+    /// The repro: run from a folder holding another team's spec under the same file name, deploy.sh rendered
+    /// that spec over its output and applied it, exit 0.
+    @Test func aForeignSpecInTheWorkingDirectoryIsRefusedUnlessSpecNamesIt() throws {
+        let harness = try ScriptHarness(example: "internal-only.yaml")
+        defer { harness.remove() }
+        let example = String(decoding: try TestSupport.read("Examples/internal-only.yaml"), as: UTF8.self)
+        let foreign = harness.work.appendingPathComponent("internal-only.yaml")
+        try Data(example.replacingOccurrences(of: "name: billing\n", with: "name: other-team-db\n").utf8).write(to: foreign)
+        let rules = FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope")
+        let refused = try harness.run("deploy.sh", rules: rules)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: internal-only.yaml is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec internal-only.yaml to use it as it is"))
+        #expect(!refused.lines.contains { $0.hasPrefix("pgha") || $0.contains(" create ") })
+
+        let named = try harness.run("deploy.sh", ["--spec", foreign.path], rules: rules)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.calls.contains(["pgha", "render", foreign.path, "--output", harness.output.path, "--identity-client-id", FakeAzure.clientID]))
+    }
+
+    @Test func theSpecsDigestIsItsSHA256() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
     @Test func aMissingToolIsReportedBeforeAnythingRuns() throws {
         let harness = try ScriptHarness(example: "minimal.yaml")
         defer { harness.remove() }

@@ -49,7 +49,9 @@ enum DeployScriptTranslation {
         )
     }
 
-    /// Finds the spec to render again before anything is created, so a missing file fails early.
+    /// Finds the spec to render again before anything is created, so a missing file fails early. A file found by
+    /// name (not named by `--spec` or `PGHA_SPEC`) must be the very spec the script was rendered from, byte for byte
+    /// (its SHA-256): another team's `pg.yaml` in the working directory, or this spec changed since, is refused.
     private static func findSpec(_ specFileName: String?) -> Step {
         let missing: ShellCode = """
         if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
@@ -64,6 +66,13 @@ enum DeployScriptTranslation {
             SPEC_PATH=\(V.specFile)
           elif [ -f \(besideOutput) ]; then
             SPEC_PATH=\(besideOutput)
+          fi
+          if [ -n "$SPEC_PATH" ]; then
+            local found_digest
+            found_digest="$(sha256sum <"$SPEC_PATH" 2>/dev/null || shasum -a 256 <"$SPEC_PATH")"
+            if [ "${found_digest%% *}" != \(V.specDigest) ]; then
+              fail "$SPEC_PATH is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec $SPEC_PATH to use it as it is"
+            fi
           fi
         fi
 

@@ -44,6 +44,7 @@ enum ScriptValues {
     static let readOnlyPort = ShellWord.variable("READ_ONLY_PORT")
     static let allowedSourceRanges = ShellWord.variable("ALLOWED_SOURCE_RANGES")
     static let specFile = ShellWord.variable("SPEC_FILE")
+    static let specDigest = ShellWord.variable("SPEC_DIGEST")
 
     // MARK: Read at run time
 
@@ -134,7 +135,7 @@ enum ScriptValues {
             ]
         }
         var source: [(ShellWord, Script.Variable.Value)] = []
-        if let specFileName { source = [(specFile, .scalar(specFileName))] }
+        if let specFileName { source = [(specFile, .scalar(specFileName)), (specDigest, .scalar(spec.sourceDigest))] }
 
         return group("Kubernetes", kubernetes) + group("Azure", azureValues) + group("Public endpoints", exposure)
             + group("The spec this was rendered from", source)

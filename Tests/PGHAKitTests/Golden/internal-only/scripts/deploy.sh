@@ -35,6 +35,7 @@ STORAGE_ACCOUNT='billingpgbackups'
 BACKUP_CONTAINER='backups'
 # The spec this was rendered from
 SPEC_FILE='internal-only.yaml'
+SPEC_DIGEST='582c07899677450d5b691d2e1b2e42205a93a085a67f677045ee4ad0f6037169'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
@@ -184,6 +185,13 @@ main() {
       SPEC_PATH="$SPEC_FILE"
     elif [ -f "$OUT_DIR/../$SPEC_FILE" ]; then
       SPEC_PATH="$OUT_DIR/../$SPEC_FILE"
+    fi
+    if [ -n "$SPEC_PATH" ]; then
+      local found_digest
+      found_digest="$(sha256sum <"$SPEC_PATH" 2>/dev/null || shasum -a 256 <"$SPEC_PATH")"
+      if [ "${found_digest%% *}" != "$SPEC_DIGEST" ]; then
+        fail "$SPEC_PATH is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec $SPEC_PATH to use it as it is"
+      fi
     fi
   fi
   if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
