@@ -20,8 +20,11 @@ import Testing
         ]
     }
 
+    /// The example as deploy.sh leaves it: rendered again with the identity's client ID.
+    static let deployed = Compiler.Options(identityClientID: FakeAzure.clientID)
+
     @Test func theRestoreDrillTakesABackupRestoresItAndFindsTheMarkerRow() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
                                   rules: Self.clusterRules() + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
@@ -32,7 +35,7 @@ import Testing
     }
 
     @Test func theRestoreDrillFailsWhenTheMarkerRowIsMissing() throws {
-        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
                                   rules: Self.clusterRules(found: "0") + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))

@@ -58,9 +58,13 @@ struct ScriptHarness {
         }
     }
 
-    /// Renders the example `name` (such as `aks-ha.yaml`).
-    init(example name: String) throws {
-        try self.init(source: String(decoding: try TestSupport.read("Examples/\(name)"), as: UTF8.self), specFileName: name)
+    /// Renders the example `name` (such as `aks-ha.yaml`), with a copy of it in the working directory, where
+    /// deploy.sh finds the spec to render again.
+    init(example name: String, options: Compiler.Options = Compiler.Options()) throws {
+        try self.init(source: String(decoding: try TestSupport.read("Examples/\(name)"), as: UTF8.self), specFileName: name,
+                      options: options)
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Examples/\(name)"),
+                                         to: work.appendingPathComponent(name))
     }
 
     func remove() {
@@ -191,6 +195,8 @@ enum FakeAzure {
         [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
             .init(pattern: "az account show --query id --output tsv", output: subscriptionID),
+            .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
+            .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),

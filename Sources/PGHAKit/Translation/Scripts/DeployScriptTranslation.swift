@@ -6,11 +6,12 @@ enum DeployScriptTranslation {
 
     static func script(_ spec: Spec, specFileName: String?) -> Script {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
-        var steps = ScriptSteps.signIn(spec) + kubernetesVersionOffered(spec)
+        var steps = ScriptSteps.signIn(spec)
+        if rendersAgain { steps.append(findSpec(specFileName)) }
+        steps += kubernetesVersionOffered(spec) + globallyUniqueNames(spec)
         if spec.monitoring.managedPrometheus {
             steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
         }
-        if rendersAgain { steps.append(findSpec(specFileName)) }
         steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
@@ -103,6 +104,51 @@ enum DeployScriptTranslation {
                 ]
             ),
         ]
+    }
+
+    /// Stops before anything is created when a name that must be unique in all of Azure (the storage account) or in
+    /// the region (the public IP's DNS label) is taken by someone else; skipped once this deployment holds the name.
+    private static func globallyUniqueNames(_ spec: Spec) -> [Step] {
+        var steps: [Step] = []
+        if spec.backup != nil {
+            steps += [
+                .heading("Storage account name " + V.storageAccount),
+                .unlessExists(
+                    .succeeds(Command("az", "storage", "account", "show", "--name", V.storageAccount, "--resource-group", V.resourceGroup)),
+                    exists: "storage account " + V.storageAccount + " exists in " + V.resourceGroup,
+                    [
+                        .capture(variable: V.nameAvailable, Command("az", "storage", "account", "check-name", "--name", V.storageAccount,
+                                                                    "--query", "nameAvailable", "--output", "tsv")),
+                        .check("""
+                        if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+                          fail "the storage account name \(inString: V.storageAccount) is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
+                        fi
+                        """),
+                    ]
+                ),
+            ]
+        }
+        if spec.expose != nil {
+            let url: ShellWord = "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/" + V.location
+                + "/CheckDnsNameAvailability?domainNameLabel=" + V.dnsLabel + "&api-version=2024-05-01"
+            steps += [
+                .heading("DNS label " + V.dnsLabel),
+                .unlessExists(
+                    .succeeds(Command("az", "network", "public-ip", "show", "--name", V.publicIP, "--resource-group", V.nodeResourceGroup)),
+                    exists: "public IP " + V.publicIP + " exists",
+                    [
+                        .capture(variable: V.nameAvailable, Command("az", "rest", "--method", "get", "--url", url,
+                                                                    "--query", "available", "--output", "tsv")),
+                        .check("""
+                        if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+                          fail "the DNS label \(inString: V.dnsLabel) is taken in \(inString: V.location) (\(inString: V.dnsLabel).\(inString: V.location).cloudapp.azure.com): set expose.dnsLabel to another label and render again"
+                        fi
+                        """),
+                    ]
+                ),
+            ]
+        }
+        return steps
     }
 
     private static func resourceGroup(_ spec: Spec) -> [Step] {

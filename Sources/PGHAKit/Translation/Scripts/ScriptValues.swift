@@ -51,6 +51,7 @@ enum ScriptValues {
     static let subscription = "SUBSCRIPTION"
     static let subscriptionID = "SUBSCRIPTION_ID"
     static let offeredVersions = "OFFERED_VERSIONS"
+    static let nameAvailable = "NAME_AVAILABLE"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"
     static let identityID = "IDENTITY_ID"

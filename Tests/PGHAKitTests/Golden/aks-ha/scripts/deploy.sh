@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deploy.sh: Creates the Azure infrastructure of the PostgreSQL cluster pg-primary and deploys it on AKS.
 # Rendered by pgha 0.1.0 from aks-ha.yaml. Do not edit: change the spec and render again.
-# Usage: scripts/deploy.sh [--dry-run] (--help for details)
+# Usage: scripts/deploy.sh [--dry-run] [--spec FILE] (--help for details)
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -21,7 +21,6 @@ NODE_RESOURCE_GROUP='MC_rg-cnpg-demo_aks-pg-primary_westus3'
 KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-primary-identity'
-IDENTITY_CLIENT_ID='3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -44,19 +43,28 @@ DNS_LABEL='pg-primary-demo'
 READ_WRITE_PORT='5432'
 READ_ONLY_PORT='5433'
 ALLOWED_SOURCE_RANGES='203.0.113.7/32'
+# The spec this was rendered from
+SPEC_FILE='aks-ha.yaml'
+SPEC_DIGEST='3fa9639204086ffaab72162cff6e7e2ea81f82bfd2f13c07ec35d1b86027cf09'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
+PGHA="${PGHA:-pgha}"
+SPEC_PATH="${PGHA_SPEC:-}"
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/deploy.sh [--dry-run]
+Usage: scripts/deploy.sh [--dry-run] [--spec FILE]
 
 Creates the Azure infrastructure of the PostgreSQL cluster pg-primary and deploys it on AKS.
 
 Options:
-  --dry-run   Print every command instead of running it.
-  -h, --help  Show this help.
+  --dry-run    Print every command instead of running it.
+  --spec FILE  The spec to render again with the identity's client ID (default: $PGHA_SPEC, else the spec's file name in the current directory or beside the output directory).
+  -h, --help   Show this help.
+
+Environment:
+  PGHA  The pgha binary (default: pgha on PATH).
 USAGE
 }
 
@@ -143,6 +151,11 @@ parse_options() {
   while [ "$#" -gt 0 ]; do
     case "$1" in
       --dry-run) DRY_RUN=1 ;;
+      --spec)
+        [ "$#" -ge 2 ] || fail '--spec needs a value'
+        SPEC_PATH=$2
+        shift
+        ;;
       -h | --help)
         usage
         exit 0
@@ -158,13 +171,30 @@ main() {
   parse_options "$@"
   trap 'on_exit "$?"' EXIT
   if [ "$DRY_RUN" = 0 ]; then
-    require_tools az kubectl helm openssl
+    require_tools az kubectl helm openssl "$PGHA"
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
   SUBSCRIPTION_ID="$(read_value SUBSCRIPTION_ID az account show --query id --output tsv)"
   log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
   log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
+  if [ -z "$SPEC_PATH" ]; then
+    if [ -f "$SPEC_FILE" ]; then
+      SPEC_PATH="$SPEC_FILE"
+    elif [ -f "$OUT_DIR/../$SPEC_FILE" ]; then
+      SPEC_PATH="$OUT_DIR/../$SPEC_FILE"
+    fi
+    if [ -n "$SPEC_PATH" ]; then
+      local found_digest
+      found_digest="$(sha256sum <"$SPEC_PATH" 2>/dev/null || shasum -a 256 <"$SPEC_PATH")"
+      if [ "${found_digest%% *}" != "$SPEC_DIGEST" ]; then
+        fail "$SPEC_PATH is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec $SPEC_PATH to use it as it is"
+      fi
+    fi
+  fi
+  if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
+    fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
+  fi
   heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
@@ -175,6 +205,35 @@ main() {
         --output tsv)"
     if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
       fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
+  heading "Storage account name $STORAGE_ACCOUNT"
+  if probe 1 az storage account show \
+      --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= storage account $STORAGE_ACCOUNT exists in $RESOURCE_GROUP"
+  else
+    NAME_AVAILABLE="$(read_value NAME_AVAILABLE az storage account check-name \
+        --name "$STORAGE_ACCOUNT" \
+        --query nameAvailable \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the storage account name ${STORAGE_ACCOUNT} is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
+    fi
+  fi
+  heading "DNS label $DNS_LABEL"
+  if probe 1 az network public-ip show \
+      --name "$PUBLIC_IP" \
+      --resource-group "$NODE_RESOURCE_GROUP"; then
+    log "= public IP $PUBLIC_IP exists"
+  else
+    NAME_AVAILABLE="$(read_value NAME_AVAILABLE az rest \
+        --method get \
+        --url "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/$LOCATION/CheckDnsNameAvailability?domainNameLabel=$DNS_LABEL&api-version=2024-05-01" \
+        --query available \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the DNS label ${DNS_LABEL} is taken in ${LOCATION} (${DNS_LABEL}.${LOCATION}.cloudapp.azure.com): set expose.dnsLabel to another label and render again"
     fi
   fi
   run az extension add --upgrade --name amg --yes
@@ -214,9 +273,9 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != "$IDENTITY_CLIENT_ID" ]; then
-    fail "azure.identity.clientID is ${IDENTITY_CLIENT_ID} but ${IDENTITY_NAME} has client ID $CLIENT_ID: correct the spec and render again"
-  fi
+  heading 'Manifests with the identity'\''s client ID'
+  run "$PGHA" render "$SPEC_PATH" --output "$OUT_DIR" --identity-client-id "$CLIENT_ID"
+  log "rendered $OUT_DIR again; add clientID: $CLIENT_ID under azure.identity in the spec so later renders keep it"
   heading "Storage account $STORAGE_ACCOUNT for backups"
   if probe 1 az storage account show \
       --name "$STORAGE_ACCOUNT" \

@@ -168,18 +168,6 @@ main() {
   SUBSCRIPTION_ID="$(read_value SUBSCRIPTION_ID az account show --query id --output tsv)"
   log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
   log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
-  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
-  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
-    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
-  else
-    OFFERED_VERSIONS="$(read_value OFFERED_VERSIONS az aks get-versions \
-        --location "$LOCATION" \
-        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
-        --output tsv)"
-    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
-      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
-    fi
-  fi
   if [ -z "$SPEC_PATH" ]; then
     if [ -f "$SPEC_FILE" ]; then
       SPEC_PATH="$SPEC_FILE"
@@ -196,6 +184,32 @@ main() {
   fi
   if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
     fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
+  fi
+  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
+  else
+    OFFERED_VERSIONS="$(read_value OFFERED_VERSIONS az aks get-versions \
+        --location "$LOCATION" \
+        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
+  heading "Storage account name $STORAGE_ACCOUNT"
+  if probe 1 az storage account show \
+      --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= storage account $STORAGE_ACCOUNT exists in $RESOURCE_GROUP"
+  else
+    NAME_AVAILABLE="$(read_value NAME_AVAILABLE az storage account check-name \
+        --name "$STORAGE_ACCOUNT" \
+        --query nameAvailable \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the storage account name ${STORAGE_ACCOUNT} is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
+    fi
   fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
