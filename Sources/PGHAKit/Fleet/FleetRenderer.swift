@@ -201,7 +201,7 @@ public enum FleetRenderer {
     }
 
     /// What deploy.sh creates once and then finds existing: the AKS cluster (with its system node pool), the
-    /// CloudNativePG operator on it, and the PostgreSQL node pool. Specs that share one must configure it alike, or
+    /// CloudNativePG operator and kube-prometheus-stack on it, and the PostgreSQL node pool. Specs that share one must configure it alike, or
     /// whichever deploys second silently gets the first one's.
     static func sharedSettings(of spec: Spec) -> [SharedSetting] {
         let azure = spec.azure
@@ -210,7 +210,7 @@ public enum FleetRenderer {
             "\(pool.name), \(pool.vmSize), \(pool.minCount) to \(pool.maxCount) nodes"
         }
         let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return [
+        var settings = [
             SharedSetting(resource: cluster, settings: "in \(azure.location), Kubernetes \(azure.kubernetesVersion), tier \(azure.tier), "
                 + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool))"),
             SharedSetting(resource: "the CloudNativePG operator of " + cluster,
@@ -219,6 +219,11 @@ public enum FleetRenderer {
             SharedSetting(resource: "the node pool '\(azure.nodePool.name)' of " + cluster,
                           settings: pool(azure.nodePool) + " in zones " + spec.zones.joined(separator: " ")),
         ]
+        if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
+            settings.append(SharedSetting(resource: "kube-prometheus-stack on " + cluster,
+                                          settings: "chart \(PrometheusStackChart.version) with the values \(chart.kubePrometheusStackValuesURL)"))
+        }
+        return settings
     }
 
     /// Adds an error to every spec that renders into the folder of a spec named before it, that needs an Azure

@@ -158,6 +158,7 @@ import Testing
         let conflicts = rendering.reports[1].diagnostics.filter { $0.code == .conflictingSharedResource }.map(\.message)
         #expect(conflicts == [
             "a.yaml and b.yaml share the CloudNativePG operator of the AKS cluster rg-shared/aks-shared but configure it differently: 1.30 in namespace cnpg-system in a.yaml, 1.29 in namespace cnpg-system here",
+            "a.yaml and b.yaml share kube-prometheus-stack on the AKS cluster rg-shared/aks-shared but configure it differently: chart 88.5.3 with the values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml in a.yaml, chart 88.5.3 with the values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.29.1/docs/src/samples/monitoring/kube-stack-config.yaml here",
         ])
         #expect(rendering.reports[0].diagnostics.filter { $0.severity == .error }.isEmpty)
     }

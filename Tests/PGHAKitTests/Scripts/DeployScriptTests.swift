@@ -240,6 +240,26 @@ import Testing
         #expect(!run.lines.contains { $0.contains("check-name") || $0.contains("CheckDnsNameAvailability") })
     }
 
+    /// The repro: specs in different namespaces on one AKS cluster each installed kube-prometheus-stack, under
+    /// one release name, into their own namespace; the second install failed Helm's ownership check.
+    @Test func specsSharingAnAKSClusterInstallOneKubePrometheusStack() throws {
+        var installs: [[String]] = []
+        for namespace in ["team-a", "team-b"] {
+            let source = TestSupport.spec("namespace: \(namespace)\n").replacingOccurrences(
+                of: "name: pg-test\n", with: "name: pg-\(namespace)\n").replacingOccurrences(
+                of: "  location: westus3\n", with: "  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n")
+            let harness = try ScriptHarness(source: source)
+            defer { harness.remove() }
+            let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: "MC_rg-shared_aks-shared_westus3"))
+            #expect(run.status == 0, "\(run.stderr)")
+            installs.append(run.lines.filter { $0.contains("kube-prometheus-stack --install") })
+        }
+        #expect(installs[0] == [
+            "helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack --install --namespace monitoring --create-namespace --version 88.5.3 --kube-context aks-shared --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml --wait --timeout 15m",
+        ])
+        #expect(installs[1] == installs[0])
+    }
+
     @Test func theSpecsDigestIsItsSHA256() {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

@@ -350,7 +350,7 @@ enum DeployScriptTranslation {
         if !config.isEmpty {
             install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + OperatorChart.configFingerprint(config))]
         }
-        install.append("--wait")
+        install += ["--wait", "--timeout", "10m"]
         var steps: [Step] = [.heading("CloudNativePG operator (Helm chart " + V.operatorChartVersion + ")")]
         if !config.isEmpty {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
@@ -361,14 +361,17 @@ enum DeployScriptTranslation {
         ]
     }
 
+    /// One release per AKS cluster (`PrometheusStackChart`): every spec's deploy runs the same pinned upgrade, so the
+    /// second finds the first one's release and changes nothing.
     private static func kubePrometheusStack(_ chart: OperatorChart) -> [Step] {
-        [
-            .heading("kube-prometheus-stack"),
-            .run(Command("helm", "repo", "add", "prometheus-community", "https://prometheus-community.github.io/helm-charts",
-                         "--force-update")),
-            .run(Command("helm", "upgrade", "prometheus-community", "prometheus-community/kube-prometheus-stack", "--install",
-                         "--namespace", V.namespace, "--kube-context", V.aksCluster,
-                         "--values", ShellWord(chart.kubePrometheusStackValuesURL), "--wait")),
+        typealias Stack = PrometheusStackChart
+        return [
+            .heading("kube-prometheus-stack (Helm chart " + ShellWord(Stack.version) + ", once per AKS cluster)"),
+            .run(Command("helm", "repo", "add", ShellWord(Stack.repositoryName), ShellWord(Stack.repositoryURL), "--force-update")),
+            .run(Command("helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
+                         "--namespace", ShellWord(Stack.namespace), "--create-namespace", "--version", ShellWord(Stack.version),
+                         "--kube-context", V.aksCluster, "--values", ShellWord(chart.kubePrometheusStackValuesURL),
+                         "--wait", "--timeout", "15m")),
         ]
     }
 

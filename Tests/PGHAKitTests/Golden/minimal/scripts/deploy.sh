@@ -260,16 +260,20 @@ main() {
       --version "$OPERATOR_CHART_VERSION" \
       --kube-context "$AKS_CLUSTER" \
       --set config.create=false \
-      --wait
-  heading kube-prometheus-stack
+      --wait \
+      --timeout 10m
+  heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update
-  run helm upgrade prometheus-community prometheus-community/kube-prometheus-stack \
+  run helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack \
       --install \
-      --namespace "$NAMESPACE" \
+      --namespace monitoring \
+      --create-namespace \
+      --version 88.5.3 \
       --kube-context "$AKS_CLUSTER" \
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
-      --wait
+      --wait \
+      --timeout 15m
   heading "Secret $APP_SECRET for the application user"
   if probe 1 kubectl get secret "$APP_SECRET" \
       --namespace "$NAMESPACE" \
