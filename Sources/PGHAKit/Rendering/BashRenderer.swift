@@ -18,6 +18,9 @@ public enum BashRenderer {
         writer.line("main() {")
         if used.captures { writer.line("  exec 3>&1") }
         writer.line("  parse_options \"$@\"")
+        writer.line("  if [ \"$DRY_RUN\" = 1 ]; then")
+        writer.line("    log 'PLAN (--dry-run): read-only probes run; \"plan:\" lines say what a run would create, update or delete; nothing is changed.'")
+        writer.line("  fi")
         if script.failureNote != nil { writer.line("  trap 'on_exit \"$?\"' EXIT") }
         if !script.tools.isEmpty {
             writer.line("  if [ \"$DRY_RUN\" = 0 ]; then")
@@ -25,6 +28,9 @@ public enum BashRenderer {
             writer.line("  fi")
         }
         for step in script.steps { writeStep(step, indent: "  ", into: &writer) }
+        writer.line("  if [ \"$DRY_RUN\" = 1 ]; then")
+        writer.line("    log 'End of the plan: nothing was changed.'")
+        writer.line("  fi")
         writer.line("}")
         writer.line("")
         writer.line("main \"$@\"")
@@ -214,7 +220,7 @@ public enum BashRenderer {
     }
 
     private static func writeUsage(_ script: Script, into writer: inout Writer) {
-        let options: [(String, String)] = [("--dry-run", "Print every command instead of running it.")]
+        let options: [(String, String)] = [("--dry-run", "Print the plan: run only read-only probes, and print what would be created, updated or deleted.")]
             + script.options.map { ($0.flag + ($0.argument.map { " \($0)" } ?? ""), $0.help) }
             + [("-h, --help", "Show this help.")]
         let width = options.map(\.0.count).max() ?? 0
@@ -277,11 +283,33 @@ public enum BashRenderer {
         """)
         if used.run {
             writer.lines("""
-            # Prints a command, then runs it (unless --dry-run).
+            # Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+            # verb: create, update, delete or run.
             run() {
+              if [ "$DRY_RUN" = 1 ]; then
+                local action=run
+                case " $* " in
+                  *" delete "*) action=delete ;;
+                  *" create "* | *" add "*) action=create ;;
+                  *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+                esac
+                log "plan: $action: $(quote_args "$@")"
+                return 0
+              fi
               log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 0; fi
               "$@"
+            }
+            """)
+        }
+        if used.captures || !script.functions.isEmpty {
+            writer.lines("""
+            # Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+            has_placeholder() {
+              local argument
+              for argument in "$@"; do
+                case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+              done
+              return 1
             }
             """)
         }
@@ -300,6 +328,23 @@ public enum BashRenderer {
               value="$("$@")" || fail "$(quote_args "$@") failed"
               [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
               printf '%s\\n' "$value"
+            }
+
+            # The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+            # too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+            look_up() {
+              local name=$1 value
+              if [ "$DRY_RUN" = 0 ]; then
+                read_value "$@"
+                return
+              fi
+              shift
+              printf '+ %s=%s(%s)\\n' "$name" '$' "$(quote_args "$@")" >&3
+              if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+                printf '%s\\n' "$value"
+              else
+                printf '<%s>\\n' "$name"
+              fi
             }
             """)
         }
@@ -366,7 +411,8 @@ public enum BashRenderer {
         case .run(let command):
             writer.layoutLine(command, prefix: "run ", indent: indent)
         case .capture(let variable, let command):
-            writer.layoutLine(command, prefix: "\(variable)=\"$(read_value \(variable) ", suffix: ")\"", indent: indent)
+            let reader = command.isReadOnly ? "look_up" : "read_value"
+            writer.layoutLine(command, prefix: "\(variable)=\"$(\(reader) \(variable) ", suffix: ")\"", indent: indent)
         case .when(let probe, let then, let otherwise):
             let (prefix, suffix) = switch probe {
             case .succeeds: ("if probe 1 ", "; then")

@@ -52,15 +52,25 @@ import Testing
         ])
     }
 
+    /// Whether a call only reads (what --dry-run may run).
+    static func isRead(_ argv: [String]) -> Bool {
+        argv.starts(with: ["az", "rest", "--method", "get"]) || argv.starts(with: ["kubectl", "get"])
+            || (argv.first == "az" && argv.contains { ["show", "list", "get-versions", "check-name"].contains($0) })
+    }
+
+    /// The issue's repro: --dry-run printed the plan of an empty subscription, whatever existed. It now runs the
+    /// read-only probes, changes nothing, and plans every command a run would then execute.
     @Test(arguments: TestSupport.exampleNames)
-    func dryRunPrintsExactlyTheCommandsOfAFreshRunAndRunsNone(example: String) throws {
+    func dryRunReadsOnlyAndPlansExactlyTheCommandsOfAFreshRun(example: String) throws {
         let harness = try ScriptHarness(example: example)
         defer { harness.remove() }
         let spec = try #require(Compiler.compile(try TestSupport.read("Examples/\(example)")).spec)
         let rules = FakeAzure.fresh(nodeResourceGroup: spec.azure.nodeResourceGroup)
         let dryRun = try harness.run("deploy.sh", ["--dry-run"], rules: rules)
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
-        #expect(dryRun.calls.isEmpty, "--dry-run ran \(dryRun.lines)")
+        #expect(dryRun.stdout.hasPrefix("PLAN (--dry-run): read-only probes run;"))
+        #expect(dryRun.stdout.hasSuffix("End of the plan: nothing was changed.\n"))
+        #expect(!dryRun.calls.isEmpty && dryRun.calls.allSatisfy(Self.isRead), "--dry-run ran \(dryRun.lines)")
 
         let fresh = try harness.run("deploy.sh", rules: rules)
         #expect(fresh.status == 0, "\(fresh.stderr)")
@@ -68,8 +78,9 @@ import Testing
             "<CLIENT_ID>": FakeAzure.clientID, "<PRINCIPAL_ID>": FakeAzure.principalID, "<OIDC_ISSUER>": FakeAzure.issuer,
         ]
         var printed: [[String]] = []
-        for line in dryRun.stdout.split(separator: "\n") where line.hasPrefix("+ ") {
-            var text = String(line.dropFirst(2))
+        for line in dryRun.stdout.split(separator: "\n") {
+            guard let start = line.range(of: #"^(\+|plan: (create|update|delete|run):) "#, options: .regularExpression)?.upperBound else { continue }
+            var text = String(line[start...])
             if let assignment = text.range(of: #"^[A-Z_]+=\$\("#, options: .regularExpression) {
                 text = String(text[assignment.upperBound...].dropLast())
             }
@@ -84,6 +95,20 @@ import Testing
             #expect(dry.count == real.count && zip(dry, real).allSatisfy { $0 == "?" || $0 == $1 },
                     "dry run printed \(dry), the run executed \(real)")
         }
+    }
+
+    @Test func dryRunOnAnExistingDeploymentPlansNoCreation() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", ["--dry-run"], rules: FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.calls.allSatisfy(Self.isRead))
+        #expect(run.stdout.contains("= AKS cluster aks-pg-primary exists"))
+        #expect(run.stdout.contains("= federated credential pg-primary exists"))
+        let planned = run.stdout.split(separator: "\n").filter {
+            ($0.hasPrefix("plan: create: az ") || $0.hasPrefix("plan: update: az ")) && !$0.hasPrefix("plan: create: az extension add")
+        }
+        #expect(planned == [], "\(planned)")
     }
 
     /// The issue's repro: AKS no longer creates the version the spec names (1.32 after its end of life).

@@ -162,8 +162,8 @@ import Testing
         defer { harness.remove() }
         let run = try harness.run("cleanup.sh", ["--dry-run"], rules: [])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.calls.isEmpty)
-        #expect(run.stdout.contains("+ az group delete --name rg-cnpg-demo --yes --no-wait"))
+        #expect(run.calls.allSatisfy(DeployScriptTests.isRead))
+        #expect(run.stdout.contains("plan: delete: az group delete --name rg-cnpg-demo --yes --no-wait"))
         #expect(!run.stdout.contains("Type the resource group name"))
     }
 }

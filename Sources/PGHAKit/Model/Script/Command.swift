@@ -10,6 +10,23 @@ public struct Command: Sendable, Equatable {
         self.arguments = arguments
     }
 
+    /// Whether the command only reads (`az ... show`, `list`, `get-versions` or `check-name`, `az rest --method get`,
+    /// `kubectl get`), so `--dry-run` may run it too.
+    public var isReadOnly: Bool {
+        let literals = arguments.map { word -> String? in
+            if word.parts.count == 1, case .literal(let text) = word.parts[0] { text } else { nil }
+        }
+        switch literals.first {
+        case "az":
+            if literals.starts(with: ["az", "rest", "--method", "get"]) { return true }
+            return literals.contains { ["show", "list", "get-versions", "check-name"].contains($0) }
+        case "kubectl":
+            return literals.count > 1 && literals[1] == "get"
+        default:
+            return false
+        }
+    }
+
     /// Adds the names of the variables the arguments read to `names`.
     func collectVariableNames(into names: inout Set<String>) {
         for argument in arguments { argument.collectVariableNames(into: &names) }

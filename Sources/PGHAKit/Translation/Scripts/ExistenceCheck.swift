@@ -17,15 +17,18 @@ enum ExistenceCheck {
     static let function = """
     # Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
     # PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
-    # permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
-    # answers DRY_RUN_ANSWER.
+    # permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+    # cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
     # shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
     probe() {
       local dry_run_answer=$1 errors status
       shift
       log "+ $(quote_args "$@")"
       PROBE_OUTPUT=''
-      if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+      if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+        log "  plan: unknown until the steps before it have run"
+        return "$dry_run_answer"
+      fi
       {
         IFS= read -r -d '' errors
         IFS= read -r -d '' PROBE_OUTPUT
@@ -41,6 +44,10 @@ enum ExistenceCheck {
         \(notFound)) return 1 ;;
       esac
       printf '%s\\n' "$errors" >&2
+      if [ "$DRY_RUN" = 1 ]; then
+        log "  plan: unknown, the probe failed (exit $status)"
+        return "$dry_run_answer"
+      fi
       fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
     }
     """

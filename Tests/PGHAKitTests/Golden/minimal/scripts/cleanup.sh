@@ -19,7 +19,7 @@ Usage: scripts/cleanup.sh [--dry-run] [--yes]
 Deletes everything deploy.sh created for orders: the recovery cluster's federated credential and the resource group.
 
 Options:
-  --dry-run   Print every command instead of running it.
+  --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   --yes       Delete without asking for the resource group's name.
   -h, --help  Show this help.
 USAGE
@@ -37,11 +37,30 @@ quote_args() {
   printf '%s' "${quoted# }"
 }
 
-# Prints a command, then runs it (unless --dry-run).
+# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+# verb: create, update, delete or run.
 run() {
+  if [ "$DRY_RUN" = 1 ]; then
+    local action=run
+    case " $* " in
+      *" delete "*) action=delete ;;
+      *" create "* | *" add "*) action=create ;;
+      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+    esac
+    log "plan: $action: $(quote_args "$@")"
+    return 0
+  fi
   log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   "$@"
+}
+
+# Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+has_placeholder() {
+  local argument
+  for argument in "$@"; do
+    case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+  done
+  return 1
 }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
@@ -59,17 +78,37 @@ read_value() {
   printf '%s\n' "$value"
 }
 
+# The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+# too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+look_up() {
+  local name=$1 value
+  if [ "$DRY_RUN" = 0 ]; then
+    read_value "$@"
+    return
+  fi
+  shift
+  printf '+ %s=%s(%s)\n' "$name" '$' "$(quote_args "$@")" >&3
+  if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf '<%s>\n' "$name"
+  fi
+}
+
 # Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
 # PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
-# permissions) stops the script rather than be taken for "absent". With --dry-run: prints the command and
-# answers DRY_RUN_ANSWER.
+# permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+# cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
 # shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
 probe() {
   local dry_run_answer=$1 errors status
   shift
   log "+ $(quote_args "$@")"
   PROBE_OUTPUT=''
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
+  if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+    log "  plan: unknown until the steps before it have run"
+    return "$dry_run_answer"
+  fi
   {
     IFS= read -r -d '' errors
     IFS= read -r -d '' PROBE_OUTPUT
@@ -85,6 +124,10 @@ probe() {
     *NotFound*) return 1 ;;
   esac
   printf '%s\n' "$errors" >&2
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  plan: unknown, the probe failed (exit $status)"
+    return "$dry_run_answer"
+  fi
   fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
@@ -116,12 +159,15 @@ parse_options() {
 main() {
   exec 3>&1
   parse_options "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
+  fi
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az
   fi
   heading 'Azure subscription'
-  SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  SUBSCRIPTION_ID="$(read_value SUBSCRIPTION_ID az account show --query id --output tsv)"
+  SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
+  SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
   log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
   log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   if [ "$DRY_RUN" = 1 ]; then
@@ -141,6 +187,9 @@ main() {
     log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
   else
     log "= resource group $RESOURCE_GROUP does not exist"
+  fi
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'End of the plan: nothing was changed.'
   fi
 }
 
