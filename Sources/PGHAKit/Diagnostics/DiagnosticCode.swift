@@ -115,6 +115,7 @@ extension DiagnosticCode {
     public static let noZones = DiagnosticCode("PGHA0419", "An empty zone list.")
     public static let overlappingSourceRanges = DiagnosticCode("PGHA0420", "Source ranges that repeat or contain one another.")
     public static let unknownAzureRegion = DiagnosticCode("PGHA0421", "A location that is not an Azure public region.")
+    public static let invalidSubscription = DiagnosticCode("PGHA0430", "The subscription is not a subscription ID (a UUID).")
 
     // MARK: Cross-field sanity (05xx)
     public static let zonesVersusInstances = DiagnosticCode("PGHA0501", "Zones and instances that cannot be spread as asked.")
@@ -126,6 +127,7 @@ extension DiagnosticCode {
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
+    public static let unsupportedKubernetesVersion = DiagnosticCode("PGHA0603", "A Kubernetes version the target operator version does not support.")
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
@@ -152,10 +154,10 @@ extension DiagnosticCode {
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns, reservedTagName, tooManyTags,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
-        invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
+        invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName, invalidSubscription,
         nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
-        deprecatedFeature, invalidOperatorSetting,
+        deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion,
         duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials,
     ]
 }

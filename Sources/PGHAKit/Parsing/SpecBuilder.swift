@@ -81,11 +81,12 @@ enum SpecBuilder {
             ),
             expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,
             azure: Spec.Azure(
+                subscription: azure.string("subscription"),
                 location: location,
                 resourceGroup: resourceGroup,
                 aksCluster: aksCluster,
                 nodeResourceGroup: azure.string("nodeResourceGroup") ?? "MC_\(resourceGroup)_\(aksCluster)_\(location)",
-                kubernetesVersion: azure.string("kubernetesVersion") ?? "1.32",
+                kubernetesVersion: azure.string("kubernetesVersion") ?? KubernetesSupport.defaultVersion(for: operatorVersion),
                 tier: azure.string("tier") ?? "standard",
                 authorizedIPRanges: azure.stringList("authorizedIPRanges") ?? [],
                 identityName: identity.string("name") ?? "\(name)-identity",

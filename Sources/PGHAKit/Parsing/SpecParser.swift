@@ -11,7 +11,9 @@ public enum SpecParser {
         }
         var checker = StructureChecker(duplicateKeys: duplicateKeys)
         checker.check(root: root)
-        return (SpecBuilder.build(root, sourceMap: checker.sourceMap, skipping: duplicateKeys), duplicateKeys.diagnostics(in: root) + checker.diagnostics)
+        var spec = SpecBuilder.build(root, sourceMap: checker.sourceMap, skipping: duplicateKeys)
+        spec.sourceDigest = SHA256.hex(bytes)
+        return (spec, duplicateKeys.diagnostics(in: root) + checker.diagnostics)
     }
 }
 

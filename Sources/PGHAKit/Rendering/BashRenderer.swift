@@ -18,6 +18,9 @@ public enum BashRenderer {
         writer.line("main() {")
         if used.captures { writer.line("  exec 3>&1") }
         writer.line("  parse_options \"$@\"")
+        writer.line("  if [ \"$DRY_RUN\" = 1 ]; then")
+        writer.line("    log 'PLAN (--dry-run): read-only probes run; \"plan:\" lines say what a run would create, update or delete; nothing is changed.'")
+        writer.line("  fi")
         if script.failureNote != nil { writer.line("  trap 'on_exit \"$?\"' EXIT") }
         if !script.tools.isEmpty {
             writer.line("  if [ \"$DRY_RUN\" = 0 ]; then")
@@ -25,6 +28,9 @@ public enum BashRenderer {
             writer.line("  fi")
         }
         for step in script.steps { writeStep(step, indent: "  ", into: &writer) }
+        writer.line("  if [ \"$DRY_RUN\" = 1 ]; then")
+        writer.line("    log 'End of the plan: nothing was changed.'")
+        writer.line("  fi")
         writer.line("}")
         writer.line("")
         writer.line("main \"$@\"")
@@ -214,7 +220,7 @@ public enum BashRenderer {
     }
 
     private static func writeUsage(_ script: Script, into writer: inout Writer) {
-        let options: [(String, String)] = [("--dry-run", "Print every command instead of running it.")]
+        let options: [(String, String)] = [("--dry-run", "Print the plan: run only read-only probes, and print what would be created, updated or deleted.")]
             + script.options.map { ($0.flag + ($0.argument.map { " \($0)" } ?? ""), $0.help) }
             + [("-h, --help", "Show this help.")]
         let width = options.map(\.0.count).max() ?? 0
@@ -242,10 +248,6 @@ public enum BashRenderer {
     private struct Features {
         var run = false
         var captures = false
-        var succeeds = false
-        var stillExists = false
-        var printsSomething = false
-        var prints = false
     }
 
     private static func usedFeatures(_ script: Script) -> Features {
@@ -255,13 +257,7 @@ public enum BashRenderer {
                 switch step {
                 case .run, .pipeSecret: features.run = true
                 case .capture: features.captures = true
-                case .when(let probe, let then, let otherwise):
-                    switch probe {
-                    case .succeeds: features.succeeds = true
-                    case .stillExists: features.stillExists = true
-                    case .printsSomething: features.printsSomething = true
-                    case .prints: features.prints = true
-                    }
+                case .when(_, let then, let otherwise):
                     visit(then + otherwise)
                 case .heading, .note, .code, .check: break
                 }
@@ -287,65 +283,33 @@ public enum BashRenderer {
         """)
         if used.run {
             writer.lines("""
-            # Prints a command, then runs it (unless --dry-run).
+            # Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+            # verb: create, update, delete or run.
             run() {
+              if [ "$DRY_RUN" = 1 ]; then
+                local action=run
+                case " $* " in
+                  *" delete "*) action=delete ;;
+                  *" create "* | *" add "*) action=create ;;
+                  *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+                esac
+                log "plan: $action: $(quote_args "$@")"
+                return 0
+              fi
               log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 0; fi
               "$@"
             }
             """)
         }
-        if used.succeeds {
+        if used.captures || !script.functions.isEmpty {
             writer.lines("""
-            # Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-            # returns DRY_RUN_ANSWER).
-            succeeds() {
-              local dry_run_answer=$1
-              shift
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-              "$@" >/dev/null 2>&1
-            }
-            """)
-        }
-        if used.succeeds { writer.lines("exists() { succeeds 1 \"$@\"; }") }
-        if used.stillExists {
-            writer.lines("""
-            # Whether something to delete still exists: still_exists COMMAND... Only a "not found" failure means it
-            # does not; any other failure (sign-in, network, permissions) stops the script, so it is never taken for
-            # "already deleted". With --dry-run: prints the command and answers yes.
-            still_exists() {
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 0; fi
-              local errors
-              if errors="$("$@" 2>&1 >/dev/null)"; then return 0; fi
-              case "$errors" in
-                *NotFound* | *"not found"* | *"could not be found"*) return 1 ;;
-              esac
-              printf '%s\n' "$errors" >&2
-              fail "$(quote_args "$@") failed"
-            }
-            """)
-        }
-        if used.printsSomething {
-            writer.lines("""
-            # Whether a command prints anything (with --dry-run: prints it and answers no).
-            prints_something() {
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 1; fi
-              [ -n "$("$@" 2>/dev/null)" ]
-            }
-            """)
-        }
-        if used.prints {
-            writer.lines("""
-            # Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-            prints() {
-              local expected=$1
-              shift
-              log "+ $(quote_args "$@")"
-              if [ "$DRY_RUN" = 1 ]; then return 1; fi
-              [ "$("$@" 2>/dev/null)" = "$expected" ]
+            # Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+            has_placeholder() {
+              local argument
+              for argument in "$@"; do
+                case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+              done
+              return 1
             }
             """)
         }
@@ -365,8 +329,26 @@ public enum BashRenderer {
               [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
               printf '%s\\n' "$value"
             }
+
+            # The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+            # too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+            look_up() {
+              local name=$1 value
+              if [ "$DRY_RUN" = 0 ]; then
+                read_value "$@"
+                return
+              fi
+              shift
+              printf '+ %s=%s(%s)\\n' "$name" '$' "$(quote_args "$@")" >&3
+              if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+                printf '%s\\n' "$value"
+              else
+                printf '<%s>\\n' "$name"
+              fi
+            }
             """)
         }
+        for function in script.functions { writer.lines(function) }
         if !script.tools.isEmpty {
             writer.lines("""
             require_tools() {
@@ -429,15 +411,16 @@ public enum BashRenderer {
         case .run(let command):
             writer.layoutLine(command, prefix: "run ", indent: indent)
         case .capture(let variable, let command):
-            writer.layoutLine(command, prefix: "\(variable)=\"$(read_value \(variable) ", suffix: ")\"", indent: indent)
+            let reader = command.isReadOnly ? "look_up" : "read_value"
+            writer.layoutLine(command, prefix: "\(variable)=\"$(\(reader) \(variable) ", suffix: ")\"", indent: indent)
         case .when(let probe, let then, let otherwise):
-            let prefix = switch probe {
-            case .succeeds: "if exists "
-            case .stillExists: "if still_exists "
-            case .printsSomething: "if prints_something "
-            case .prints(_, let expected): "if prints \(word(expected)) "
+            let (prefix, suffix) = switch probe {
+            case .succeeds: ("if probe 1 ", "; then")
+            case .stillExists: ("if probe 0 ", "; then")
+            case .printsSomething: ("if probe 1 ", " && [ -n \"$PROBE_OUTPUT\" ]; then")
+            case .prints(_, let expected): ("if probe 1 ", " && [ \"$PROBE_OUTPUT\" = \(word(expected)) ]; then")
             }
-            writer.layoutLine(probe.command, prefix: prefix, suffix: "; then", indent: indent)
+            writer.layoutLine(probe.command, prefix: prefix, suffix: suffix, indent: indent)
             for inner in then { writeStep(inner, indent: indent + "  ", into: &writer) }
             if !otherwise.isEmpty {
                 writer.line(indent + "else")

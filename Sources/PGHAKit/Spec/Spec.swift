@@ -19,6 +19,8 @@ public struct Spec: Sendable, Equatable {
 
     /// Where each field was written, by spec path.
     public var sourceMap: SourceMap
+    /// The SHA-256 of the spec file's bytes, in hex: deploy.sh renders again only the file it came from.
+    public var sourceDigest = ""
 
     public struct Operator: Sendable, Equatable {
         public var namespace: String
@@ -114,6 +116,8 @@ public struct Spec: Sendable, Equatable {
     }
 
     public struct Azure: Sendable, Equatable {
+        /// The subscription ID every script must run in; nil to use the one `az account` has selected.
+        public var subscription: String?
         public var location: String
         public var resourceGroup: String
         public var aksCluster: String

@@ -178,6 +178,8 @@ public enum SpecSchema {
     ]), "Public LoadBalancer Services for the primary (read-write) and the standbys (read-only); omit it to keep the cluster internal.")
 
     static let azure = FieldSchema("azure", .object([
+        FieldSchema("subscription", .string,
+                    "The subscription ID (a UUID) every script must run in: each stops when az is signed in to another. Without it, the scripts use the subscription `az account` has selected and print how to pin it."),
         FieldSchema("location", .string, required: true,
                     "The Azure public region's programmatic name, such as canadacentral; one of the regions `az account list-locations` lists."),
         FieldSchema("resourceGroup", .string, default: "rg-<name>", "The resource group of everything pgha creates."),
@@ -185,7 +187,8 @@ public enum SpecSchema {
         FieldSchema("nodeResourceGroup", .string, default: "MC_<resourceGroup>_<aksCluster>_<location>",
                     becomes: "service.beta.kubernetes.io/azure-load-balancer-resource-group",
                     "The AKS node resource group, where the public IP lives."),
-        FieldSchema("kubernetesVersion", .string, default: "\"1.32\"", "The AKS Kubernetes version."),
+        FieldSchema("kubernetesVersion", .string, default: "\"1.36\" (for operator 1.30: the newest minor the operator version supports)",
+                    "The AKS Kubernetes version: a minor the operator version supports (1.30: 1.34 to 1.36) and AKS still creates in the location, which deploy.sh checks before it creates anything."),
         FieldSchema("tier", .oneOf(["free", "standard", "premium"]), default: "standard", "The AKS pricing tier."),
         FieldSchema("authorizedIPRanges", .list(.string), default: "[] (the API server is open)",
                     "CIDRs allowed to reach the Kubernetes API server."),

@@ -25,7 +25,13 @@ enum AzureRules {
         }
         if !isVersion(azure.kubernetesVersion) {
             context.error(.invalidAzureValue, "'\(azure.kubernetesVersion)' is not a Kubernetes version", at: "azure.kubernetesVersion",
-                          hint: "such as \"1.32\" (quoted)")
+                          hint: "such as \"1.36\" (quoted)")
+        } else {
+            checkKubernetesSupport(&context, spec)
+        }
+        if let subscription = azure.subscription, !NameRules.isUUID(subscription) {
+            context.error(.invalidSubscription, "'\(subscription)' is not a subscription ID", at: "azure.subscription",
+                          hint: "the ID az account show --query id prints, a UUID such as 00000000-0000-0000-0000-000000000000")
         }
         if let clientID = azure.identityClientID, !NameRules.isUUID(clientID) {
             context.error(.invalidClientID, "'\(clientID)' is not a client ID", at: "azure.identity.clientID",
@@ -84,6 +90,18 @@ enum AzureRules {
         if pool.minCount > pool.maxCount {
             context.error(.nodePoolCounts, "minCount \(pool.minCount) is larger than maxCount \(pool.maxCount)", at: "\(path).minCount")
         }
+    }
+
+    /// A warning when the operator does not support the Kubernetes minor (it may work, but CloudNativePG does not
+    /// promise it).
+    private static func checkKubernetesSupport(_ context: inout ValidationContext, _ spec: Spec) {
+        let operatorVersion = spec.operatorSettings.version
+        let supported = KubernetesSupport.supported(by: operatorVersion)
+        guard !supported.isEmpty, !supported.contains(KubernetesSupport.minor(of: spec.azure.kubernetesVersion)) else { return }
+        context.warning(.unsupportedKubernetesVersion,
+                        "CloudNativePG \(operatorVersion) does not support Kubernetes \(spec.azure.kubernetesVersion); it supports \(supported.joined(separator: ", "))",
+                        at: "azure.kubernetesVersion",
+                        hint: "use \"\(supported.last ?? "")\", the newest of them, or an operator.version that supports \(spec.azure.kubernetesVersion)")
     }
 
     private static func checkFederatedCredential(_ context: inout ValidationContext, _ name: String, path: String) {

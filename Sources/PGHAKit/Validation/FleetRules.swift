@@ -132,8 +132,8 @@ public enum FleetRules {
     }
 
     /// What deploy.sh creates once and then finds existing: the AKS cluster (with its system node pool), the
-    /// CloudNativePG operator on it, and the PostgreSQL node pool. Specs that share one must configure it alike, or
-    /// whichever deploys second silently gets the first one's.
+    /// CloudNativePG operator and kube-prometheus-stack on it, and the PostgreSQL node pool. Specs that share one
+    /// must configure it alike, or whichever deploys second silently gets the first one's.
     static func sharedSettings(of spec: Spec) -> [SharedSetting] {
         let azure = spec.azure
         let cluster = "the AKS cluster \(azure.resourceGroup)/\(azure.aksCluster)"
@@ -141,7 +141,7 @@ public enum FleetRules {
             "\(pool.name), \(pool.vmSize), \(pool.minCount) to \(pool.maxCount) nodes"
         }
         let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return [
+        var settings = [
             SharedSetting(resource: cluster, settings: "in \(azure.location), Kubernetes \(azure.kubernetesVersion), tier \(azure.tier), "
                 + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool))"),
             SharedSetting(resource: "the CloudNativePG operator of " + cluster,
@@ -150,5 +150,10 @@ public enum FleetRules {
             SharedSetting(resource: "the node pool '\(azure.nodePool.name)' of " + cluster,
                           settings: pool(azure.nodePool) + " in zones " + spec.zones.joined(separator: " ")),
         ]
+        if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
+            settings.append(SharedSetting(resource: "kube-prometheus-stack on " + cluster,
+                                          settings: "chart \(PrometheusStackChart.version) with the values \(chart.kubePrometheusStackValuesURL)"))
+        }
+        return settings
     }
 }

@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func specsSharingAnAKSClusterMustConfigureItAlike() throws {
-        let shared = "azure:\n  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n"
+        let shared = "azure:\n  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n  kubernetesVersion: \"1.35\"\n"
         func source(_ file: String, _ name: String, _ extra: String) -> SpecSource {
             SpecSource(path: file, bytes: Array("apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(shared)\(extra)".utf8))
         }
@@ -156,6 +156,7 @@ import Testing
         let conflicts = rendering.reports[1].diagnostics.filter { $0.code == .conflictingSharedResource }.map(\.message)
         #expect(conflicts == [
             "a.yaml and b.yaml share the CloudNativePG operator of the AKS cluster rg-shared/aks-shared but configure it differently: 1.30 in namespace cnpg-system in a.yaml, 1.29 in namespace cnpg-system here",
+            "a.yaml and b.yaml share kube-prometheus-stack on the AKS cluster rg-shared/aks-shared but configure it differently: chart 88.5.3 with the values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml in a.yaml, chart 88.5.3 with the values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.29.1/docs/src/samples/monitoring/kube-stack-config.yaml here",
         ])
         #expect(rendering.reports[0].diagnostics.filter { $0.severity == .error }.isEmpty)
     }

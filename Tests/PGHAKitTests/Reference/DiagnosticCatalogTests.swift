@@ -83,6 +83,7 @@ import Testing
         Entry(code: .invalidPublicIPName, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: pg-test-demo\n  publicIP: pip.\n", path: "expose.publicIP", line: 9, fix: "End with a letter, digit or '_'."),
         Entry(code: .invalidDNSLabel, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: 1pg\n", path: "expose.dnsLabel", line: 8, fix: "3 to 63 lowercase letters, digits and '-', starting with a letter."),
         Entry(code: .invalidClientID, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  identity:\n    clientID: my-identity\n", path: "azure.identity.clientID", line: 7, fix: "Use the identity's clientId UUID (`az identity show --query clientId`)."),
+        Entry(code: .invalidSubscription, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: westus3\n  subscription: my-subscription\n", path: "azure.subscription", line: 6, fix: "Use the subscription's ID (`az account show --query id`), not its name."),
         Entry(code: .invalidCIDR, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7]\n  dnsLabel: pg-test-demo\n", path: "expose.allowedSourceRanges[0]", line: 7, fix: "Add the prefix length: 203.0.113.7/32."),
         Entry(code: .wholeInternet, yaml: "BASEexpose:\n  allowedSourceRanges: [\"::/0\"]\n  dnsLabel: pg-test-demo\n", path: "expose.allowedSourceRanges[0]", line: 7, fix: "Narrow the range, or set `expose.allowInternet: true`."),
         Entry(code: .invalidAzureValue, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: West US 3\n", path: "azure.location", line: 5, fix: "Use the region's programmatic name, such as westus3."),
@@ -108,6 +109,7 @@ import Testing
         Entry(code: .unknownAzureRegion, yaml: "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: pg-test\nazure:\n  location: mars\n", path: "azure.location", line: 5, fix: "Use an Azure public region's programmatic name (`az account list-locations -o table`)."),
         Entry(code: .readOnlyServiceWithoutStandbys, yaml: "BASEinstances: 1\nreplication:\n  syncReplicas: 0\nexpose:\n  allowedSourceRanges: [203.0.113.0/24]\n  dnsLabel: pg-test-demo\n", path: "instances", line: 6, fix: "Add instances for standbys, or use the read-write port only."),
         Entry(code: .invalidOperatorSetting, yaml: "BASEoperator:\n  config:\n    clusters-rollout-delay: \"120\"\n", path: "operator.config.clusters-rollout-delay", line: 8, fix: "Operator settings are upper-case environment variable names."),
+        Entry(code: .unsupportedKubernetesVersion, yaml: "BASE  kubernetesVersion: \"1.32\"\n", path: "azure.kubernetesVersion", line: 6, fix: "Use a Kubernetes minor the operator version supports (the hint lists them), or an operator version that supports yours."),
     ]
 
     /// Codes with no spec that produces them.

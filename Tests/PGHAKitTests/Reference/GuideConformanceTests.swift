@@ -28,7 +28,8 @@ import Yams
             return
         }
         let guideCluster = try #require(try Yams.load(yaml: Self.primaryClusterYAML(in: guide)) as? [String: Any])
-        let result = Compiler.compile(try TestSupport.read("Examples/aks-ha.yaml"))
+        let result = Compiler.compile(try TestSupport.read("Examples/aks-ha.yaml"),
+                                      options: Compiler.Options(identityClientID: "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"))
         let artifact = try #require(result.artifacts.first { $0.path == "cluster-pg-primary.yaml" })
         let rendered = try #require(try Yams.load(yaml: artifact.contents) as? [String: Any])
 

@@ -29,6 +29,7 @@ import Testing
     static func rules(_ overrides: [ScriptHarness.Rule] = []) -> [ScriptHarness.Rule] {
         overrides + [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az account show --query id --output tsv", output: FakeAzure.subscriptionID),
             .init(pattern: "az resource list --resource-group rg-cnpg-demo --query ?].id --output tsv", output: "env:GROUP_RESOURCES"),
             tags("az network public-ip show", publicIP),
             tags("az aks show", aks),
@@ -57,6 +58,7 @@ import Testing
 
     static let reads = [
         "az account show --query name --output tsv",
+        "az account show --query id --output tsv",
         "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
         "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
     ]
@@ -109,6 +111,7 @@ import Testing
         let member = "pgha.member.cnpg-database.orders"
         let rules: [ScriptHarness.Rule] = [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az account show --query id --output tsv", output: FakeAzure.subscriptionID),
             .init(pattern: "az resource list --resource-group rg-orders --query ?].id --output tsv", output: "env:GROUP_RESOURCES"),
             Self.tags("az aks show", aks, creator: "cnpg-database/orders", members: member),
             Self.tags("az identity show", identity, creator: "cnpg-database/orders", members: member),
@@ -230,11 +233,7 @@ import Testing
     @Test func dryRunReadsAndPrintsThePlanButNeitherAsksNorDeletes() throws {
         let run = try Self.run(["--dry-run"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.lines == Self.resourceReadsAfterSignIn)
+        #expect(run.lines == Self.reads + Self.resourceReads + ["az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv"])
         #expect(run.stdout.contains("  - resource group rg-cnpg-demo\n# ask for the cluster's name unless --yes\n# delete what the plan above lists"))
     }
-
-    /// With --dry-run the sign-in is not read (it prints a placeholder); the plan's reads run.
-    static let resourceReadsAfterSignIn = Array(reads.dropFirst()) + resourceReads
-        + ["az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv"]
 }

@@ -58,9 +58,13 @@ struct ScriptHarness {
         }
     }
 
-    /// Renders the example `name` (such as `aks-ha.yaml`).
-    init(example name: String) throws {
-        try self.init(source: String(decoding: try TestSupport.read("Examples/\(name)"), as: UTF8.self), specFileName: name)
+    /// Renders the example `name` (such as `aks-ha.yaml`), with a copy of it in the working directory, where
+    /// deploy.sh finds the spec to render again.
+    init(example name: String, options: Compiler.Options = Compiler.Options()) throws {
+        try self.init(source: String(decoding: try TestSupport.read("Examples/\(name)"), as: UTF8.self), specFileName: name,
+                      options: options)
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Examples/\(name)"),
+                                         to: work.appendingPathComponent(name))
     }
 
     func remove() {
@@ -115,7 +119,7 @@ struct ScriptHarness {
 
     /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, then answers with the first rule of
     /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>output`) that matches `tool arg arg...`. An output of
-    /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error. `kubectl create secret` reads its stdin and records only whether
+    /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error, one of `lines:A,B` prints A and B on lines of their own. `kubectl create secret` reads its stdin and records only whether
     /// it equals `$FAKE_SECRET`.
     static let fakeTool = #"""
     #!/usr/bin/env bash
@@ -143,6 +147,7 @@ struct ScriptHarness {
       case $output in
         env:*) name=${output#env:}; printf '%s\n' "${!name}" ;;
         stderr:*) printf '%s\n' "${output#stderr:}" >&2 ;;
+        lines:*) printf '%s\n' "${output#lines:}" | tr ',' '\n' ;;
         '') ;;
         *) printf '%s\n' "$output" ;;
       esac
@@ -179,13 +184,20 @@ struct ScriptHarness {
 enum FakeAzure {
     static let clientID = "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"
     static let principalID = "0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d"
-    static let subscription = "/subscriptions/00000000-0000-0000-0000-000000000001"
+    static let subscriptionID = "00000000-0000-0000-0000-000000000001"
+    static let subscription = "/subscriptions/" + subscriptionID
+    /// The Kubernetes versions AKS creates, as `az aks get-versions --query ... --output tsv` prints them.
+    static let offeredVersions = ["1.34", "1.35", "1.36", "1.37"]
     static let issuer = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/"
 
     /// The values the scripts read, for a spec whose AKS node resource group is `nodeResourceGroup`.
     static func values(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
         [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
+            .init(pattern: "az account show --query id --output tsv", output: subscriptionID),
+            .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
+            .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
+            .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),
             .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity"),
@@ -205,15 +217,17 @@ enum FakeAzure {
         ]
     }
 
-    /// Nothing exists: every probe fails or prints nothing.
+    /// How az answers a `show` of something that does not exist.
+    static let notFound = "ERROR: (ResourceNotFound) The Resource was not found."
+
+    /// Nothing exists: every probe answers "not found" or prints nothing.
     static func fresh(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + [
             .init(pattern: "az role assignment list *"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
-            .init(pattern: "az * show *", status: 3, output: "stderr:ERROR: (ResourceNotFound) The Resource was not found."),
-            .init(pattern: "az extension show *", status: 1),
-            .init(pattern: "kubectl get namespace *", status: 1),
-            .init(pattern: "kubectl get secret *", status: 1),
+            .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),
+            .init(pattern: "kubectl get namespace *", status: 1, output: "stderr:Error from server (NotFound): namespaces \"x\" not found"),
+            .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
         ]
     }
 

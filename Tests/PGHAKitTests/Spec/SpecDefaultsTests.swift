@@ -82,6 +82,7 @@ import Testing
         #expect(!checked.diagnostics.containsErrors, "\(yaml)\n\(checked.diagnostics.map(TestSupport.summary))")
         var spec = try #require(checked.spec)
         spec.sourceMap = SourceMap()
+        spec.sourceDigest = ""
         return spec
     }
 }

@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func anAliasBombIsRefusedBeforeItExpands() {
-        var yaml = Self.header + "name: pg-a\nazure:\n  location: westus3\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        var yaml = DiagnosticTests.header + "name: pg-a\nazure:\n  location: westus3\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1..<12 {
             yaml += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func asterisksInsidePlainScalarsAreText() {
-        let yaml = Self.header + "name: pg-a\nbackup:\n  storageAccount: pgabackups\n  schedule: 0 15 * ? * *\nazure:\n  location: westus3 # a * comment &x\n"
+        let yaml = DiagnosticTests.header + "name: pg-a\nbackup:\n  storageAccount: pgabackups\n  schedule: 0 15 * ? * *\nazure:\n  location: westus3 # a * comment &x\n"
         #expect(TestSupport.diagnostics(yaml).filter { $0.contains("error") } == [])
     }
 
@@ -127,12 +127,12 @@ import Testing
     }
 
     @Test func everyErrorHasAHintOrIsSelfExplanatory() {
-        let result = Compiler.check(Array((Self.header + "name: pg-a\ninstaces: 3\nazure:\n  location: westus3\n").utf8))
+        let result = Compiler.check(Array((DiagnosticTests.header + "name: pg-a\ninstaces: 3\nazure:\n  location: westus3\n").utf8))
         #expect(result.diagnostics.first?.hint == "did you mean 'instances'?")
     }
 
     @Test func humanFormatShowsTheLineAndACaret() {
-        let source = Array((Self.header + "name: pg-a\ninstaces: 3\nazure:\n  location: westus3\n").utf8)
+        let source = Array((DiagnosticTests.header + "name: pg-a\ninstaces: 3\nazure:\n  location: westus3\n").utf8)
         let diagnostics = Compiler.check(source).diagnostics
         let text = DiagnosticFormatter(format: .human).format(diagnostics, file: "spec.yaml", source: source)
         #expect(text == """
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func structuralErrorsDoNotHideOtherProblems() {
-        let lines = TestSupport.diagnostics(Self.header + "name: pg-a\ninstaces: 3\nbackup:\n  storageAccount: Bad\nazure:\n  location: westus3\n")
+        let lines = TestSupport.diagnostics(DiagnosticTests.header + "name: pg-a\ninstaces: 3\nbackup:\n  storageAccount: Bad\nazure:\n  location: westus3\n")
         #expect(lines.contains("4:1 error[PGHA0010] instaces: unknown key 'instaces'"))
         #expect(lines.contains("6:19 error[PGHA0406] backup.storageAccount: 'Bad' is not a valid storage account name"))
     }

@@ -10,21 +10,39 @@ public struct Command: Sendable, Equatable {
         self.arguments = arguments
     }
 
+    /// Whether the command only reads (`az ... show`, `list`, `get-versions` or `check-name`, `az rest --method get`,
+    /// `kubectl get`), so `--dry-run` may run it too.
+    public var isReadOnly: Bool {
+        let literals = arguments.map { word -> String? in
+            if word.parts.count == 1, case .literal(let text) = word.parts[0] { text } else { nil }
+        }
+        switch literals.first {
+        case "az":
+            if literals.starts(with: ["az", "rest", "--method", "get"]) { return true }
+            return literals.contains { ["show", "list", "get-versions", "check-name"].contains($0) }
+        case "kubectl":
+            return literals.count > 1 && literals[1] == "get"
+        default:
+            return false
+        }
+    }
+
     /// Adds the names of the variables the arguments read to `names`.
     func collectVariableNames(into names: inout Set<String>) {
         for argument in arguments { argument.collectVariableNames(into: &names) }
     }
 }
 
-/// How a script tells whether something already exists.
+/// How a script tells whether something already exists. Rendered as a call of the script's `probe` function
+/// (`ExistenceCheck`): only a "not found" failure of the command means absent, any other failure stops the script.
 public enum Probe: Sendable, Equatable {
     /// The command succeeds (such as `az group show`); with `--dry-run`, assumed not to (to show what would be created).
     case succeeds(Command)
     /// The command succeeds; with `--dry-run`, assumed to (to show what would be deleted).
     case stillExists(Command)
-    /// The command prints something (such as `az role assignment list --query [].id`).
+    /// The command succeeds and prints something (such as `az role assignment list --query [].id`).
     case printsSomething(Command)
-    /// The command prints exactly this word's value (such as `true`, or `"$OIDC_ISSUER"`).
+    /// The command succeeds and prints exactly this word's value (such as `true`, or `"$OIDC_ISSUER"`).
     case prints(Command, ShellWord)
 
     /// The command the probe runs.

@@ -17,10 +17,13 @@ public struct Script: Sendable, Equatable {
     public var steps: [Step]
     /// Printed when the script fails, such as how to resume.
     public var failureNote: String?
+    /// Bash functions the translation supplies for the steps (such as `probe`, which every `Probe` calls), written
+    /// after the renderer's own helpers.
+    public var functions: [String]
 
     public init(fileName: String, purpose: String, specFileName: String?, options: [Option] = [], environment: [Setting] = [],
                 tools: [ShellWord],
-                variables: [Variable], steps: [Step], failureNote: String? = nil) {
+                variables: [Variable], steps: [Step], failureNote: String? = nil, functions: [String] = []) {
         self.fileName = fileName
         self.purpose = purpose
         self.specFileName = specFileName
@@ -30,6 +33,7 @@ public struct Script: Sendable, Equatable {
         self.variables = variables
         self.steps = steps
         self.failureNote = failureNote
+        self.functions = functions
     }
 
     /// A named value at the top of the script.

@@ -6,13 +6,12 @@ enum DeployScriptTranslation {
 
     static func script(_ spec: Spec, specFileName: String?) -> Script {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
-        var steps = ScriptSteps.signIn
-        if spec.monitoring.managedPrometheus {
-            steps.append(.unlessExists(.succeeds(Command("az", "extension", "show", "--name", "amg")),
-                                       exists: "az extension amg is installed",
-                                       [.run(Command("az", "extension", "add", "--name", "amg", "--yes"))]))
-        }
+        var steps = ScriptSteps.signIn(spec)
         if rendersAgain { steps.append(findSpec(specFileName)) }
+        steps += kubernetesVersionOffered(spec) + globallyUniqueNames(spec)
+        if spec.monitoring.managedPrometheus {
+            steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
+        }
         steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
@@ -52,7 +51,9 @@ enum DeployScriptTranslation {
         )
     }
 
-    /// Finds the spec to render again before anything is created, so a missing file fails early.
+    /// Finds the spec to render again before anything is created, so a missing file fails early. A file found by
+    /// name (not named by `--spec` or `PGHA_SPEC`) must be the very spec the script was rendered from, byte for byte
+    /// (its SHA-256): another team's `pg.yaml` in the working directory, or this spec changed since, is refused.
     private static func findSpec(_ specFileName: String?) -> Step {
         let missing: ShellCode = """
         if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
@@ -68,10 +69,87 @@ enum DeployScriptTranslation {
           elif [ -f \(besideOutput) ]; then
             SPEC_PATH=\(besideOutput)
           fi
+          if [ -n "$SPEC_PATH" ]; then
+            local found_digest
+            found_digest="$(sha256sum <"$SPEC_PATH" 2>/dev/null || shasum -a 256 <"$SPEC_PATH")"
+            if [ "${found_digest%% *}" != \(V.specDigest) ]; then
+              fail "$SPEC_PATH is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec $SPEC_PATH to use it as it is"
+            fi
+          fi
         fi
 
         """
         return .check(ShellCode(segments: candidates.segments + missing.segments))
+    }
+
+    /// Unless the AKS cluster exists, stops before anything is created when AKS does not create the spec's Kubernetes
+    /// version in the location (a version past its end of life, say), listing the versions it does. The question is
+    /// asked at run time, so the rendered script does not depend on the date.
+    private static func kubernetesVersionOffered(_ spec: Spec) -> [Step] {
+        let isPatch = spec.azure.kubernetesVersion.split(separator: ".").count > 2
+        let creatable = "values[?!isPreview && contains(capabilities.supportPlan, 'KubernetesOfficial')]"
+        let query: ShellWord = isPatch ? ShellWord(creatable + ".keys(patchVersions)[]") : ShellWord(creatable + ".version")
+        return [
+            .heading("Kubernetes " + V.kubernetesVersion + " in " + V.location),
+            .unlessExists(
+                .succeeds(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup)),
+                exists: "AKS cluster " + V.aksCluster + " exists: its Kubernetes version stays as it is",
+                [
+                    .capture(variable: V.offeredVersions, Command("az", "aks", "get-versions", "--location", V.location,
+                                                                  "--query", query, "--output", "tsv")),
+                    .check("""
+                    if [ "$DRY_RUN" = 0 ] && ! printf '%s\\n' "$OFFERED_VERSIONS" | grep -Fqx -- \(V.kubernetesVersion); then
+                      fail "AKS does not create Kubernetes \(inString: V.kubernetesVersion) in \(inString: V.location); it offers ${OFFERED_VERSIONS//$'\\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+                    fi
+                    """),
+                ]
+            ),
+        ]
+    }
+
+    /// Stops before anything is created when a name that must be unique in all of Azure (the storage account) or in
+    /// the region (the public IP's DNS label) is taken by someone else; skipped once this deployment holds the name.
+    private static func globallyUniqueNames(_ spec: Spec) -> [Step] {
+        var steps: [Step] = []
+        if spec.backup != nil {
+            steps += [
+                .heading("Storage account name " + V.storageAccount),
+                .unlessExists(
+                    .succeeds(Command("az", "storage", "account", "show", "--name", V.storageAccount, "--resource-group", V.resourceGroup)),
+                    exists: "storage account " + V.storageAccount + " exists in " + V.resourceGroup,
+                    [
+                        .capture(variable: V.nameAvailable, Command("az", "storage", "account", "check-name", "--name", V.storageAccount,
+                                                                    "--query", "nameAvailable", "--output", "tsv")),
+                        .check("""
+                        if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+                          fail "the storage account name \(inString: V.storageAccount) is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
+                        fi
+                        """),
+                    ]
+                ),
+            ]
+        }
+        if spec.expose != nil {
+            let url: ShellWord = "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/" + V.location
+                + "/CheckDnsNameAvailability?domainNameLabel=" + V.dnsLabel + "&api-version=2024-05-01"
+            steps += [
+                .heading("DNS label " + V.dnsLabel),
+                .unlessExists(
+                    .succeeds(Command("az", "network", "public-ip", "show", "--name", V.publicIP, "--resource-group", V.nodeResourceGroup)),
+                    exists: "public IP " + V.publicIP + " exists",
+                    [
+                        .capture(variable: V.nameAvailable, Command("az", "rest", "--method", "get", "--url", url,
+                                                                    "--query", "available", "--output", "tsv")),
+                        .check("""
+                        if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+                          fail "the DNS label \(inString: V.dnsLabel) is taken in \(inString: V.location) (\(inString: V.dnsLabel).\(inString: V.location).cloudapp.azure.com): set expose.dnsLabel to another label and render again"
+                        fi
+                        """),
+                    ]
+                ),
+            ]
+        }
+        return steps
     }
 
     private static func resourceGroup(_ spec: Spec) -> [Step] {
@@ -188,7 +266,7 @@ enum DeployScriptTranslation {
             "--node-resource-group", V.nodeResourceGroup,
             "--enable-managed-identity", "--assign-identity", .variable(V.identityID),
             "--network-plugin", "azure", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium",
-            "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize,
+            "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize, "--node-count", V.systemPoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
         ] + zones + ["--enable-oidc-issuer", "--enable-workload-identity", "--generate-ssh-keys"]
         if spec.monitoring.managedPrometheus {
@@ -200,7 +278,7 @@ enum DeployScriptTranslation {
 
         let pool: [ShellWord] = ["--cluster-name", V.aksCluster, "--name", V.nodePool, "--resource-group", V.resourceGroup]
         var addPool: [ShellWord] = ["az", "aks", "nodepool", "add"] + pool + [
-            "--node-vm-size", V.nodePoolVMSize,
+            "--node-vm-size", V.nodePoolVMSize, "--node-count", V.nodePoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.nodePoolMinCount, "--max-count", V.nodePoolMaxCount,
         ] + zones
         if !spec.nodeSelector.isEmpty { addPool += ["--labels", V.nodeLabels] }
@@ -273,7 +351,7 @@ enum DeployScriptTranslation {
         if !config.isEmpty {
             install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + OperatorChart.configFingerprint(config))]
         }
-        install.append("--wait")
+        install += ["--wait", "--timeout", "10m"]
         var steps: [Step] = [.heading("CloudNativePG operator (Helm chart " + V.operatorChartVersion + ")")]
         if !config.isEmpty {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
@@ -284,14 +362,17 @@ enum DeployScriptTranslation {
         ]
     }
 
+    /// One release per AKS cluster (`PrometheusStackChart`): every spec's deploy runs the same pinned upgrade, so the
+    /// second finds the first one's release and changes nothing.
     private static func kubePrometheusStack(_ chart: OperatorChart) -> [Step] {
-        [
-            .heading("kube-prometheus-stack"),
-            .run(Command("helm", "repo", "add", "prometheus-community", "https://prometheus-community.github.io/helm-charts",
-                         "--force-update")),
-            .run(Command("helm", "upgrade", "prometheus-community", "prometheus-community/kube-prometheus-stack", "--install",
-                         "--namespace", V.namespace, "--kube-context", V.aksCluster,
-                         "--values", ShellWord(chart.kubePrometheusStackValuesURL), "--wait")),
+        typealias Stack = PrometheusStackChart
+        return [
+            .heading("kube-prometheus-stack (Helm chart " + ShellWord(Stack.version) + ", once per AKS cluster)"),
+            .run(Command("helm", "repo", "add", ShellWord(Stack.repositoryName), ShellWord(Stack.repositoryURL), "--force-update")),
+            .run(Command("helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
+                         "--namespace", ShellWord(Stack.namespace), "--create-namespace", "--version", ShellWord(Stack.version),
+                         "--kube-context", V.aksCluster, "--values", ShellWord(chart.kubePrometheusStackValuesURL),
+                         "--wait", "--timeout", "15m")),
         ]
     }
 

@@ -20,7 +20,7 @@ enum DrillScriptTranslation {
     static func restore(_ spec: Spec, _ backup: Spec.Backup, _ recovery: Spec.Recovery, specFileName: String?) -> Script {
         let recoveryFile = V.outDir + "/\(Translator.oneOffFolder)/"
             + ShellWord(Resource.fileName(for: ClusterTranslation.recovery(spec, recovery, backup)))
-        var steps = ScriptSteps.signIn + ScriptSteps.credentials + [
+        var steps = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
             .heading("Workload identity"),
             .capture(variable: V.clientID, ScriptSteps.identity("clientId")),
             .check("""
@@ -190,7 +190,7 @@ enum DrillScriptTranslation {
         let run: ShellWord = .variable("RUN")
         let probe = throughReadWrite([ShellWord("INSERT INTO \(failoverTable) (run, n) VALUES ('") + run + "', 0)"])
         let rows = ShellWord(String(failoverRows))
-        let steps: [Step] = ScriptSteps.signIn + ScriptSteps.credentials + [
+        let steps: [Step] = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
             .heading("Client " + client + " for the -rw Service"),
             .run(ScriptSteps.kubectl(["delete", "pod", client, "--ignore-not-found", "--wait"])),
             .run(ScriptSteps.kubectl(["run", client, "--image", V.postgresImage, "--restart", "Never", "--overrides", overrides])),

@@ -24,12 +24,26 @@ enum ScriptSteps {
     /// The CNPG Cluster object `name` as a kubectl resource (the full name, never confused with another `cluster` kind).
     static func cluster(_ name: ShellWord) -> ShellWord { "clusters.postgresql.cnpg.io/" + name }
 
-    /// Reads the signed-in subscription (az fails with `az login` advice when nobody is signed in).
-    static let signIn: [Step] = [
-        .heading("Azure subscription"),
-        .capture(variable: V.subscription, Command("az", "account", "show", "--query", "name", "--output", "tsv")),
-        .note("subscription: " + .variable(V.subscription)),
-    ]
+    /// Reads the signed-in subscription (az fails with `az login` advice when nobody is signed in). With
+    /// `azure.subscription`, stops on any other subscription before anything is read or changed; without it, says how
+    /// to pin the one in use.
+    static func signIn(_ spec: Spec) -> [Step] {
+        let steps: [Step] = [
+            .heading("Azure subscription"),
+            .capture(variable: V.subscription, Command("az", "account", "show", "--query", "name", "--output", "tsv")),
+            .capture(variable: V.subscriptionID, Command("az", "account", "show", "--query", "id", "--output", "tsv")),
+            .note("subscription: " + .variable(V.subscription) + " (" + .variable(V.subscriptionID) + ")"),
+        ]
+        guard spec.azure.subscription != nil else {
+            return steps + [.note("azure.subscription is not set: add 'subscription: " + .variable(V.subscriptionID)
+                                  + "' under azure in the spec so that every script refuses another subscription")]
+        }
+        return steps + [.check("""
+        if [ "$DRY_RUN" = 0 ] && [ "$SUBSCRIPTION_ID" != \(V.azureSubscription) ]; then
+          fail "az is signed in to the subscription $SUBSCRIPTION ($SUBSCRIPTION_ID), but the spec pins azure.subscription \(inString: V.azureSubscription): run az account set --subscription \(inString: V.azureSubscription) and run this script again"
+        fi
+        """)]
+    }
 
     /// Merges the AKS cluster's credentials into the kubeconfig (context named after the cluster).
     static let credentials: [Step] = [

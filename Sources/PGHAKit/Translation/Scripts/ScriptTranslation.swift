@@ -12,7 +12,18 @@ public enum ScriptTranslation {
         }
         if spec.instances > 1 { scripts.append(DrillScriptTranslation.failover(spec, specFileName: specFileName)) }
         scripts.append(CleanupScriptTranslation.script(spec, specFileName: specFileName))
-        return scripts
+        return scripts.map(withExistenceCheck)
+    }
+
+    /// The script with the `probe` function its probes call, when it has any.
+    private static func withExistenceCheck(_ script: Script) -> Script {
+        func probes(_ steps: [Step]) -> Bool {
+            steps.contains { if case .when = $0 { true } else { false } }
+        }
+        guard probes(script.steps) else { return script }
+        var script = script
+        script.functions.append(ExistenceCheck.function)
+        return script
     }
 
     /// The scripts as resources under `scripts/`.

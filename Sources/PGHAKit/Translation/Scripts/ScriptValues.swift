@@ -13,6 +13,7 @@ enum ScriptValues {
     static let postgresImage = ShellWord.variable("POSTGRES_IMAGE")
     static let recoveryName = ShellWord.variable("RECOVERY_NAME")
     static let onDemandBackup = ShellWord.variable("ON_DEMAND_BACKUP")
+    static let azureSubscription = ShellWord.variable("AZURE_SUBSCRIPTION")
     static let location = ShellWord.variable("LOCATION")
     static let resourceGroup = ShellWord.variable("RESOURCE_GROUP")
     static let aksCluster = ShellWord.variable("AKS_CLUSTER")
@@ -44,10 +45,14 @@ enum ScriptValues {
     static let readOnlyPort = ShellWord.variable("READ_ONLY_PORT")
     static let allowedSourceRanges = ShellWord.variable("ALLOWED_SOURCE_RANGES")
     static let specFile = ShellWord.variable("SPEC_FILE")
+    static let specDigest = ShellWord.variable("SPEC_DIGEST")
 
     // MARK: Read at run time
 
     static let subscription = "SUBSCRIPTION"
+    static let subscriptionID = "SUBSCRIPTION_ID"
+    static let offeredVersions = "OFFERED_VERSIONS"
+    static let nameAvailable = "NAME_AVAILABLE"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"
     static let identityID = "IDENTITY_ID"
@@ -86,7 +91,9 @@ enum ScriptValues {
         }
         if let recovery = spec.recovery { kubernetes.append((recoveryName, .scalar(recovery.name))) }
 
-        var azureValues: [(ShellWord, Script.Variable.Value)] = [
+        var azureValues: [(ShellWord, Script.Variable.Value)] = []
+        if let subscription = azure.subscription { azureValues.append((azureSubscription, .scalar(subscription.lowercased()))) }
+        azureValues += [
             (location, .scalar(azure.location)),
             (resourceGroup, .scalar(azure.resourceGroup)),
             (aksCluster, .scalar(azure.aksCluster)),
@@ -131,7 +138,7 @@ enum ScriptValues {
             ]
         }
         var source: [(ShellWord, Script.Variable.Value)] = []
-        if let specFileName { source = [(specFile, .scalar(specFileName))] }
+        if let specFileName { source = [(specFile, .scalar(specFileName)), (specDigest, .scalar(spec.sourceDigest))] }
 
         return group("Kubernetes", kubernetes) + group("Azure", azureValues) + group("Public endpoints", exposure)
             + group("The spec this was rendered from", source)

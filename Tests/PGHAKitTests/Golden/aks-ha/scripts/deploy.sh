@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deploy.sh: Creates the Azure infrastructure of the PostgreSQL cluster pg-primary and deploys it on AKS.
 # Rendered by pgha 0.1.0 from aks-ha.yaml. Do not edit: change the spec and render again.
-# Usage: scripts/deploy.sh [--dry-run] (--help for details)
+# Usage: scripts/deploy.sh [--dry-run] [--spec FILE] (--help for details)
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -18,10 +18,9 @@ LOCATION='westus3'
 RESOURCE_GROUP='rg-cnpg-demo'
 AKS_CLUSTER='aks-pg-primary'
 NODE_RESOURCE_GROUP='MC_rg-cnpg-demo_aks-pg-primary_westus3'
-KUBERNETES_VERSION='1.32'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-primary-identity'
-IDENTITY_CLIENT_ID='3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -44,19 +43,28 @@ DNS_LABEL='pg-primary-demo'
 READ_WRITE_PORT='5432'
 READ_ONLY_PORT='5433'
 ALLOWED_SOURCE_RANGES='203.0.113.7/32'
+# The spec this was rendered from
+SPEC_FILE='aks-ha.yaml'
+SPEC_DIGEST='3fa9639204086ffaab72162cff6e7e2ea81f82bfd2f13c07ec35d1b86027cf09'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
+PGHA="${PGHA:-pgha}"
+SPEC_PATH="${PGHA_SPEC:-}"
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/deploy.sh [--dry-run]
+Usage: scripts/deploy.sh [--dry-run] [--spec FILE]
 
 Creates the Azure infrastructure of the PostgreSQL cluster pg-primary and deploys it on AKS.
 
 Options:
-  --dry-run   Print every command instead of running it.
-  -h, --help  Show this help.
+  --dry-run    Print the plan: run only read-only probes, and print what would be created, updated or deleted.
+  --spec FILE  The spec to render again with the identity's client ID (default: $PGHA_SPEC, else the spec's file name in the current directory or beside the output directory).
+  -h, --help   Show this help.
+
+Environment:
+  PGHA  The pgha binary (default: pgha on PATH).
 USAGE
 }
 
@@ -72,39 +80,30 @@ quote_args() {
   printf '%s' "${quoted# }"
 }
 
-# Prints a command, then runs it (unless --dry-run).
+# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+# verb: create, update, delete or run.
 run() {
+  if [ "$DRY_RUN" = 1 ]; then
+    local action=run
+    case " $* " in
+      *" delete "*) action=delete ;;
+      *" create "* | *" add "*) action=create ;;
+      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+    esac
+    log "plan: $action: $(quote_args "$@")"
+    return 0
+  fi
   log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
-# Whether a command prints anything (with --dry-run: prints it and answers no).
-prints_something() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ -n "$("$@" 2>/dev/null)" ]
-}
-
-# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-prints() {
-  local expected=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ "$("$@" 2>/dev/null)" = "$expected" ]
+# Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+has_placeholder() {
+  local argument
+  for argument in "$@"; do
+    case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+  done
+  return 1
 }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
@@ -120,6 +119,59 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+# too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+look_up() {
+  local name=$1 value
+  if [ "$DRY_RUN" = 0 ]; then
+    read_value "$@"
+    return
+  fi
+  shift
+  printf '+ %s=%s(%s)\n' "$name" '$' "$(quote_args "$@")" >&3
+  if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf '<%s>\n' "$name"
+  fi
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+# cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+    log "  plan: unknown until the steps before it have run"
+    return "$dry_run_answer"
+  fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  plan: unknown, the probe failed (exit $status)"
+    return "$dry_run_answer"
+  fi
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -142,6 +194,11 @@ parse_options() {
   while [ "$#" -gt 0 ]; do
     case "$1" in
       --dry-run) DRY_RUN=1 ;;
+      --spec)
+        [ "$#" -ge 2 ] || fail '--spec needs a value'
+        SPEC_PATH=$2
+        shift
+        ;;
       -h | --help)
         usage
         exit 0
@@ -155,20 +212,79 @@ parse_options() {
 main() {
   exec 3>&1
   parse_options "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
+  fi
   trap 'on_exit "$?"' EXIT
   if [ "$DRY_RUN" = 0 ]; then
-    require_tools az kubectl helm openssl
+    require_tools az kubectl helm openssl "$PGHA"
   fi
   heading 'Azure subscription'
-  SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
-  if exists az extension show --name amg; then
-    log '= az extension amg is installed'
-  else
-    run az extension add --name amg --yes
+  SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
+  SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
+  if [ -z "$SPEC_PATH" ]; then
+    if [ -f "$SPEC_FILE" ]; then
+      SPEC_PATH="$SPEC_FILE"
+    elif [ -f "$OUT_DIR/../$SPEC_FILE" ]; then
+      SPEC_PATH="$OUT_DIR/../$SPEC_FILE"
+    fi
+    if [ -n "$SPEC_PATH" ]; then
+      local found_digest
+      found_digest="$(sha256sum <"$SPEC_PATH" 2>/dev/null || shasum -a 256 <"$SPEC_PATH")"
+      if [ "${found_digest%% *}" != "$SPEC_DIGEST" ]; then
+        fail "$SPEC_PATH is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec $SPEC_PATH to use it as it is"
+      fi
+    fi
   fi
+  if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
+    fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
+  fi
+  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
+  else
+    OFFERED_VERSIONS="$(look_up OFFERED_VERSIONS az aks get-versions \
+        --location "$LOCATION" \
+        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
+  heading "Storage account name $STORAGE_ACCOUNT"
+  if probe 1 az storage account show \
+      --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= storage account $STORAGE_ACCOUNT exists in $RESOURCE_GROUP"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az storage account check-name \
+        --name "$STORAGE_ACCOUNT" \
+        --query nameAvailable \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the storage account name ${STORAGE_ACCOUNT} is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
+    fi
+  fi
+  heading "DNS label $DNS_LABEL"
+  if probe 1 az network public-ip show \
+      --name "$PUBLIC_IP" \
+      --resource-group "$NODE_RESOURCE_GROUP"; then
+    log "= public IP $PUBLIC_IP exists"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az rest \
+        --method get \
+        --url "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/$LOCATION/CheckDnsNameAvailability?domainNameLabel=$DNS_LABEL&api-version=2024-05-01" \
+        --query available \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the DNS label ${DNS_LABEL} is taken in ${LOCATION} (${DNS_LABEL}.${LOCATION}.cloudapp.azure.com): set expose.dnsLabel to another label and render again"
+    fi
+  fi
+  run az extension add --upgrade --name amg --yes
   heading "Resource group $RESOURCE_GROUP"
-  if exists az group show --name "$RESOURCE_GROUP"; then
+  if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
   else
     run az group create \
@@ -178,7 +294,7 @@ main() {
         --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
-  if exists az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
     run az identity create \
@@ -188,26 +304,26 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  CLIENT_ID="$(read_value CLIENT_ID az identity show \
+  CLIENT_ID="$(look_up CLIENT_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query clientId \
       --output tsv)"
-  PRINCIPAL_ID="$(read_value PRINCIPAL_ID az identity show \
+  PRINCIPAL_ID="$(look_up PRINCIPAL_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query principalId \
       --output tsv)"
-  IDENTITY_ID="$(read_value IDENTITY_ID az identity show \
+  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != "$IDENTITY_CLIENT_ID" ]; then
-    fail "azure.identity.clientID is ${IDENTITY_CLIENT_ID} but ${IDENTITY_NAME} has client ID $CLIENT_ID: correct the spec and render again"
-  fi
+  heading 'Manifests with the identity'\''s client ID'
+  run "$PGHA" render "$SPEC_PATH" --output "$OUT_DIR" --identity-client-id "$CLIENT_ID"
+  log "rendered $OUT_DIR again; add clientID: $CLIENT_ID under azure.identity in the spec so later renders keep it"
   heading "Storage account $STORAGE_ACCOUNT for backups"
-  if exists az storage account show \
+  if probe 1 az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= storage account $STORAGE_ACCOUNT exists"
@@ -223,7 +339,7 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  if exists az storage container-rm show \
+  if probe 1 az storage container-rm show \
       --name "$BACKUP_CONTAINER" \
       --storage-account "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -235,17 +351,17 @@ main() {
         --resource-group "$RESOURCE_GROUP" \
         --output none
   fi
-  STORAGE_ACCOUNT_ID="$(read_value STORAGE_ACCOUNT_ID az storage account show \
+  STORAGE_ACCOUNT_ID="$(look_up STORAGE_ACCOUNT_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if prints_something az role assignment list \
+  if probe 1 az role assignment list \
       --assignee-object-id "$PRINCIPAL_ID" \
       --role 'Storage Blob Data Contributor' \
       --scope "$STORAGE_ACCOUNT_ID" \
       --query '[].id' \
-      --output tsv; then
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
     log '= role Storage Blob Data Contributor is assigned'
   else
     run az role assignment create \
@@ -256,7 +372,7 @@ main() {
         --output none
   fi
   heading 'Azure Managed Grafana, Azure Monitor workspace and Log Analytics workspace'
-  if exists az grafana show --name "$GRAFANA" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az grafana show --name "$GRAFANA" --resource-group "$RESOURCE_GROUP"; then
     log "= Managed Grafana $GRAFANA exists"
   else
     run az grafana create \
@@ -267,12 +383,12 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  GRAFANA_ID="$(read_value GRAFANA_ID az grafana show \
+  GRAFANA_ID="$(look_up GRAFANA_ID az grafana show \
       --name "$GRAFANA" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if exists az monitor account show \
+  if probe 1 az monitor account show \
       --name "$MONITOR_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= Azure Monitor workspace $MONITOR_WORKSPACE exists"
@@ -284,12 +400,12 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  MONITOR_WORKSPACE_ID="$(read_value MONITOR_WORKSPACE_ID az monitor account show \
+  MONITOR_WORKSPACE_ID="$(look_up MONITOR_WORKSPACE_ID az monitor account show \
       --name "$MONITOR_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if exists az monitor log-analytics workspace show \
+  if probe 1 az monitor log-analytics workspace show \
       --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= Log Analytics workspace $LOG_ANALYTICS_WORKSPACE exists"
@@ -301,13 +417,13 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  LOG_ANALYTICS_ID="$(read_value LOG_ANALYTICS_ID az monitor log-analytics workspace show \
+  LOG_ANALYTICS_ID="$(look_up LOG_ANALYTICS_ID az monitor log-analytics workspace show \
       --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
   heading "AKS cluster $AKS_CLUSTER"
-  if exists az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
   else
     run az aks create \
@@ -324,6 +440,7 @@ main() {
         --network-dataplane cilium \
         --nodepool-name "$SYSTEM_POOL" \
         --node-vm-size "$SYSTEM_POOL_VM_SIZE" \
+        --node-count "$SYSTEM_POOL_MIN_COUNT" \
         --enable-cluster-autoscaler \
         --min-count "$SYSTEM_POOL_MIN_COUNT" \
         --max-count "$SYSTEM_POOL_MAX_COUNT" \
@@ -339,7 +456,7 @@ main() {
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
   heading "PostgreSQL node pool $NODE_POOL"
-  if exists az aks nodepool show \
+  if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -350,6 +467,7 @@ main() {
         --name "$NODE_POOL" \
         --resource-group "$RESOURCE_GROUP" \
         --node-vm-size "$NODE_POOL_VM_SIZE" \
+        --node-count "$NODE_POOL_MIN_COUNT" \
         --enable-cluster-autoscaler \
         --min-count "$NODE_POOL_MIN_COUNT" \
         --max-count "$NODE_POOL_MAX_COUNT" \
@@ -365,22 +483,22 @@ main() {
       --overwrite-existing \
       --output none
   heading Namespaces
-  if exists kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $NAMESPACE exists"
   else
     run kubectl create namespace "$NAMESPACE" --context "$AKS_CLUSTER"
   fi
-  if exists kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $OPERATOR_NAMESPACE exists"
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
   fi
   heading 'Container insights'
-  if prints true az aks show \
+  if probe 1 az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query addonProfiles.omsagent.enabled \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = true ]; then
     log '= the monitoring add-on is enabled'
   else
     run az aks enable-addons \
@@ -391,7 +509,7 @@ main() {
         --output none
   fi
   heading "Static public IP $PUBLIC_IP"
-  AKS_NODE_RESOURCE_GROUP="$(read_value AKS_NODE_RESOURCE_GROUP az aks show \
+  AKS_NODE_RESOURCE_GROUP="$(look_up AKS_NODE_RESOURCE_GROUP az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query nodeResourceGroup \
@@ -399,7 +517,7 @@ main() {
   if [ "$DRY_RUN" = 0 ] && [ "$AKS_NODE_RESOURCE_GROUP" != "$NODE_RESOURCE_GROUP" ]; then
     fail "${AKS_CLUSTER} keeps its nodes in $AKS_NODE_RESOURCE_GROUP, not ${NODE_RESOURCE_GROUP}: set azure.nodeResourceGroup to it and render again"
   fi
-  if exists az network public-ip show \
+  if probe 1 az network public-ip show \
       --name "$PUBLIC_IP" \
       --resource-group "$NODE_RESOURCE_GROUP"; then
     log "= public IP $PUBLIC_IP exists"
@@ -414,16 +532,16 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  NODE_RESOURCE_GROUP_ID="$(read_value NODE_RESOURCE_GROUP_ID az group show \
+  NODE_RESOURCE_GROUP_ID="$(look_up NODE_RESOURCE_GROUP_ID az group show \
       --name "$NODE_RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if prints_something az role assignment list \
+  if probe 1 az role assignment list \
       --assignee-object-id "$PRINCIPAL_ID" \
       --role 'Network Contributor' \
       --scope "$NODE_RESOURCE_GROUP_ID" \
       --query '[].id' \
-      --output tsv; then
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
     log '= role Network Contributor is assigned'
   else
     run az role assignment create \
@@ -434,20 +552,20 @@ main() {
         --output none
   fi
   heading "Ownership: pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME"
-  RESOURCE_GROUP_CREATOR="$(read_value RESOURCE_GROUP_CREATOR az group show \
+  RESOURCE_GROUP_CREATOR="$(look_up RESOURCE_GROUP_CREATOR az group show \
       --name "$RESOURCE_GROUP" \
       --query 'tags."pgha.spec" || '\''none'\''' \
       --output tsv)"
   if [ "$DRY_RUN" = 0 ] && [ "$RESOURCE_GROUP_CREATOR" = none ]; then
     log "note: the resource group ${RESOURCE_GROUP} existed before and pgha did not create it (no pgha.spec tag): deploy.sh uses it, cleanup.sh never deletes it"
   fi
-  OWNED_ID="$(read_value OWNED_ID az group show --name "$RESOURCE_GROUP" --query id --output tsv)"
+  OWNED_ID="$(look_up OWNED_ID az group show --name "$RESOURCE_GROUP" --query id --output tsv)"
   run az tag update \
       --resource-id "$OWNED_ID" \
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az network public-ip show \
+  OWNED_ID="$(look_up OWNED_ID az network public-ip show \
       --name "$PUBLIC_IP" \
       --resource-group "$NODE_RESOURCE_GROUP" \
       --query id \
@@ -457,7 +575,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az aks show \
+  OWNED_ID="$(look_up OWNED_ID az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -467,7 +585,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az grafana show \
+  OWNED_ID="$(look_up OWNED_ID az grafana show \
       --name "$GRAFANA" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -477,7 +595,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az monitor account show \
+  OWNED_ID="$(look_up OWNED_ID az monitor account show \
       --name "$MONITOR_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -487,7 +605,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az monitor log-analytics workspace show \
+  OWNED_ID="$(look_up OWNED_ID az monitor log-analytics workspace show \
       --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -497,7 +615,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az storage account show \
+  OWNED_ID="$(look_up OWNED_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -507,7 +625,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az identity show \
+  OWNED_ID="$(look_up OWNED_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -526,18 +644,24 @@ main() {
       --version "$OPERATOR_CHART_VERSION" \
       --kube-context "$AKS_CLUSTER" \
       --set config.create=false \
-      --wait
-  heading kube-prometheus-stack
+      --wait \
+      --timeout 10m
+  heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update
-  run helm upgrade prometheus-community prometheus-community/kube-prometheus-stack \
+  run helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack \
       --install \
-      --namespace "$NAMESPACE" \
+      --namespace monitoring \
+      --create-namespace \
+      --version 88.5.3 \
       --kube-context "$AKS_CLUSTER" \
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
-      --wait
+      --wait \
+      --timeout 15m
   heading "Secret $APP_SECRET for the application user"
-  if exists kubectl get secret "$APP_SECRET" --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get secret "$APP_SECRET" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"; then
     log "= Secret $APP_SECRET exists"
   else
     log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic "$APP_SECRET" \
@@ -560,20 +684,20 @@ main() {
     fi
   fi
   heading "Federated credential for $CLUSTER_NAME"
-  OIDC_ISSUER="$(read_value OIDC_ISSUER az aks show \
+  OIDC_ISSUER="$(look_up OIDC_ISSUER az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" az identity federated-credential show \
+  if probe 1 az identity federated-credential show \
       --name "$CLUSTER_NAME" \
       --identity-name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query 'join('\'' '\'', [issuer, subject])' \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" ]; then
     log "= federated credential $CLUSTER_NAME exists"
   else
-    if exists az identity federated-credential show \
+    if probe 1 az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP"; then
@@ -607,7 +731,7 @@ main() {
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
-  PUBLIC_IP_ADDRESS="$(read_value PUBLIC_IP_ADDRESS az network public-ip show \
+  PUBLIC_IP_ADDRESS="$(look_up PUBLIC_IP_ADDRESS az network public-ip show \
       --name "$PUBLIC_IP" \
       --resource-group "$NODE_RESOURCE_GROUP" \
       --query ipAddress \
@@ -615,6 +739,9 @@ main() {
   log "read-write, public:     $DNS_LABEL.$LOCATION.cloudapp.azure.com:$READ_WRITE_PORT ($PUBLIC_IP_ADDRESS), from $ALLOWED_SOURCE_RANGES"
   log "read-only, public:      $DNS_LABEL.$LOCATION.cloudapp.azure.com:$READ_ONLY_PORT ($PUBLIC_IP_ADDRESS), from $ALLOWED_SOURCE_RANGES"
   log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --output jsonpath='{.data.password}' | base64 --decode"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'End of the plan: nothing was changed.'
+  fi
 }
 
 main "$@"

@@ -24,7 +24,7 @@ Usage: scripts/restore-drill.sh [--dry-run]
 Restores the backups of pg-primary into the recovery cluster pg-primary-recovered-db up to a time taken between two marker rows, and checks that only the first came back.
 
 Options:
-  --dry-run   Print every command instead of running it.
+  --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   -h, --help  Show this help.
 USAGE
 }
@@ -41,32 +41,30 @@ quote_args() {
   printf '%s' "${quoted# }"
 }
 
-# Prints a command, then runs it (unless --dry-run).
+# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+# verb: create, update, delete or run.
 run() {
+  if [ "$DRY_RUN" = 1 ]; then
+    local action=run
+    case " $* " in
+      *" delete "*) action=delete ;;
+      *" create "* | *" add "*) action=create ;;
+      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+    esac
+    log "plan: $action: $(quote_args "$@")"
+    return 0
+  fi
   log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
-# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-prints() {
-  local expected=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ "$("$@" 2>/dev/null)" = "$expected" ]
+# Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+has_placeholder() {
+  local argument
+  for argument in "$@"; do
+    case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+  done
+  return 1
 }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
@@ -82,6 +80,59 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+# too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+look_up() {
+  local name=$1 value
+  if [ "$DRY_RUN" = 0 ]; then
+    read_value "$@"
+    return
+  fi
+  shift
+  printf '+ %s=%s(%s)\n' "$name" '$' "$(quote_args "$@")" >&3
+  if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf '<%s>\n' "$name"
+  fi
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+# cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+    log "  plan: unknown until the steps before it have run"
+    return "$dry_run_answer"
+  fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  plan: unknown, the probe failed (exit $status)"
+    return "$dry_run_answer"
+  fi
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -111,12 +162,17 @@ parse_options() {
 main() {
   exec 3>&1
   parse_options "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
+  fi
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl openssl
   fi
   heading 'Azure subscription'
-  SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
+  SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
+  SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   heading "Kubernetes credentials for $AKS_CLUSTER"
   run az aks get-credentials \
       --name "$AKS_CLUSTER" \
@@ -124,7 +180,7 @@ main() {
       --overwrite-existing \
       --output none
   heading 'Workload identity'
-  CLIENT_ID="$(read_value CLIENT_ID az identity show \
+  CLIENT_ID="$(look_up CLIENT_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query clientId \
@@ -133,20 +189,20 @@ main() {
     fail "$OUT_DIR/oneoff/cluster-pg-primary-recovered-db.yaml does not carry the client ID of ${IDENTITY_NAME} ($CLIENT_ID): run deploy.sh first, or render again with --identity-client-id"
   fi
   heading "Federated credential for $RECOVERY_NAME"
-  OIDC_ISSUER="$(read_value OIDC_ISSUER az aks show \
+  OIDC_ISSUER="$(look_up OIDC_ISSUER az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" az identity federated-credential show \
+  if probe 1 az identity federated-credential show \
       --name "$RECOVERY_NAME" \
       --identity-name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query 'join('\'' '\'', [issuer, subject])' \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" ]; then
     log "= federated credential $RECOVERY_NAME exists"
   else
-    if exists az identity federated-credential show \
+    if probe 1 az identity federated-credential show \
         --name "$RECOVERY_NAME" \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP"; then
@@ -175,7 +231,7 @@ main() {
       --wait \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
-  PRIMARY_POD="$(read_value PRIMARY_POD kubectl get "clusters.postgresql.cnpg.io/$CLUSTER_NAME" \
+  PRIMARY_POD="$(look_up PRIMARY_POD kubectl get "clusters.postgresql.cnpg.io/$CLUSTER_NAME" \
       --output 'jsonpath={.status.currentPrimary}' \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER")"
@@ -278,7 +334,7 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   heading 'Restored data'
-  RECOVERED_POD="$(read_value RECOVERED_POD kubectl get "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
+  RECOVERED_POD="$(look_up RECOVERED_POD kubectl get "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
       --output 'jsonpath={.status.currentPrimary}' \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER")"
@@ -301,6 +357,9 @@ main() {
   fi
   log "restore drill passed: $RECOVERY_NAME holds marker A, written before $TARGET_TIME, and not marker B, written after"
   log "$RECOVERY_NAME keeps running for inspection; remove it with: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER (cleanup.sh deletes its federated credential)"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'End of the plan: nothing was changed.'
+  fi
 }
 
 main "$@"

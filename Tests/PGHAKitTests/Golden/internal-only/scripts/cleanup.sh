@@ -27,7 +27,7 @@ Usage: scripts/cleanup.sh [--dry-run] [--yes]
 Deletes what deploy.sh created for payments/billing and no other spec uses; prints the list and asks first.
 
 Options:
-  --dry-run   Print every command instead of running it.
+  --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   --yes       Delete without asking for the cluster's name.
   -h, --help  Show this help.
 USAGE
@@ -45,6 +45,15 @@ quote_args() {
   printf '%s' "${quoted# }"
 }
 
+# Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+has_placeholder() {
+  local argument
+  for argument in "$@"; do
+    case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+  done
+  return 1
+}
+
 # The output of a command, which must print something: read_value NAME COMMAND...
 # With --dry-run, prints the command and answers <NAME>.
 read_value() {
@@ -58,6 +67,23 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+# too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+look_up() {
+  local name=$1 value
+  if [ "$DRY_RUN" = 0 ]; then
+    read_value "$@"
+    return
+  fi
+  shift
+  printf '+ %s=%s(%s)\n' "$name" '$' "$(quote_args "$@")" >&3
+  if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf '<%s>\n' "$name"
+  fi
 }
 
 require_tools() {
@@ -88,12 +114,17 @@ parse_options() {
 main() {
   exec 3>&1
   parse_options "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
+  fi
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl
   fi
   heading 'Azure subscription'
-  SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
+  SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
+  SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   heading "What $NAMESPACE/$CLUSTER_NAME owns"
   DELETE_IDS=()
   DELETE_LABELS=()
@@ -235,6 +266,9 @@ main() {
     for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do
       act az resource delete --ids "$item"
     done
+  fi
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'End of the plan: nothing was changed.'
   fi
 }
 

@@ -18,7 +18,7 @@ LOCATION='northeurope'
 RESOURCE_GROUP='rg-payments'
 AKS_CLUSTER='aks-payments'
 NODE_RESOURCE_GROUP='MC_rg-payments_aks-payments_northeurope'
-KUBERNETES_VERSION='1.32'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='billing-identity'
 SYSTEM_POOL='systempool'
@@ -35,6 +35,7 @@ STORAGE_ACCOUNT='billingpgbackups'
 BACKUP_CONTAINER='backups'
 # The spec this was rendered from
 SPEC_FILE='internal-only.yaml'
+SPEC_DIGEST='582c07899677450d5b691d2e1b2e42205a93a085a67f677045ee4ad0f6037169'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
@@ -48,7 +49,7 @@ Usage: scripts/deploy.sh [--dry-run] [--spec FILE]
 Creates the Azure infrastructure of the PostgreSQL cluster billing and deploys it on AKS.
 
 Options:
-  --dry-run    Print every command instead of running it.
+  --dry-run    Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   --spec FILE  The spec to render again with the identity's client ID (default: $PGHA_SPEC, else the spec's file name in the current directory or beside the output directory).
   -h, --help   Show this help.
 
@@ -69,39 +70,30 @@ quote_args() {
   printf '%s' "${quoted# }"
 }
 
-# Prints a command, then runs it (unless --dry-run).
+# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+# verb: create, update, delete or run.
 run() {
+  if [ "$DRY_RUN" = 1 ]; then
+    local action=run
+    case " $* " in
+      *" delete "*) action=delete ;;
+      *" create "* | *" add "*) action=create ;;
+      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+    esac
+    log "plan: $action: $(quote_args "$@")"
+    return 0
+  fi
   log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   "$@"
 }
 
-# Whether a command succeeds, quietly: succeeds DRY_RUN_ANSWER COMMAND... (with --dry-run: prints it and
-# returns DRY_RUN_ANSWER).
-succeeds() {
-  local dry_run_answer=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return "$dry_run_answer"; fi
-  "$@" >/dev/null 2>&1
-}
-
-exists() { succeeds 1 "$@"; }
-
-# Whether a command prints anything (with --dry-run: prints it and answers no).
-prints_something() {
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ -n "$("$@" 2>/dev/null)" ]
-}
-
-# Whether a command prints exactly TEXT: prints TEXT COMMAND... (with --dry-run: prints it and answers no).
-prints() {
-  local expected=$1
-  shift
-  log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 1; fi
-  [ "$("$@" 2>/dev/null)" = "$expected" ]
+# Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+has_placeholder() {
+  local argument
+  for argument in "$@"; do
+    case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+  done
+  return 1
 }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
@@ -117,6 +109,59 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+# too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+look_up() {
+  local name=$1 value
+  if [ "$DRY_RUN" = 0 ]; then
+    read_value "$@"
+    return
+  fi
+  shift
+  printf '+ %s=%s(%s)\n' "$name" '$' "$(quote_args "$@")" >&3
+  if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf '<%s>\n' "$name"
+  fi
+}
+
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+# cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+    log "  plan: unknown until the steps before it have run"
+    return "$dry_run_answer"
+  fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  plan: unknown, the probe failed (exit $status)"
+    return "$dry_run_answer"
+  fi
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
 require_tools() {
@@ -157,25 +202,63 @@ parse_options() {
 main() {
   exec 3>&1
   parse_options "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
+  fi
   trap 'on_exit "$?"' EXIT
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl helm openssl "$PGHA"
   fi
   heading 'Azure subscription'
-  SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
+  SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
+  SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   if [ -z "$SPEC_PATH" ]; then
     if [ -f "$SPEC_FILE" ]; then
       SPEC_PATH="$SPEC_FILE"
     elif [ -f "$OUT_DIR/../$SPEC_FILE" ]; then
       SPEC_PATH="$OUT_DIR/../$SPEC_FILE"
     fi
+    if [ -n "$SPEC_PATH" ]; then
+      local found_digest
+      found_digest="$(sha256sum <"$SPEC_PATH" 2>/dev/null || shasum -a 256 <"$SPEC_PATH")"
+      if [ "${found_digest%% *}" != "$SPEC_DIGEST" ]; then
+        fail "$SPEC_PATH is not the spec this script was rendered from (its SHA-256 differs): another cluster's spec, or this one changed since. Render it again and run the new deploy.sh, or pass --spec $SPEC_PATH to use it as it is"
+      fi
+    fi
   fi
   if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
     fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
   fi
+  heading "Kubernetes $KUBERNETES_VERSION in $LOCATION"
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    log "= AKS cluster $AKS_CLUSTER exists: its Kubernetes version stays as it is"
+  else
+    OFFERED_VERSIONS="$(look_up OFFERED_VERSIONS az aks get-versions \
+        --location "$LOCATION" \
+        --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+      fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
+    fi
+  fi
+  heading "Storage account name $STORAGE_ACCOUNT"
+  if probe 1 az storage account show \
+      --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= storage account $STORAGE_ACCOUNT exists in $RESOURCE_GROUP"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az storage account check-name \
+        --name "$STORAGE_ACCOUNT" \
+        --query nameAvailable \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the storage account name ${STORAGE_ACCOUNT} is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
+    fi
+  fi
   heading "Resource group $RESOURCE_GROUP"
-  if exists az group show --name "$RESOURCE_GROUP"; then
+  if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
   else
     run az group create \
@@ -185,7 +268,7 @@ main() {
         --output none
   fi
   heading "Managed identity $IDENTITY_NAME"
-  if exists az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
     run az identity create \
@@ -195,17 +278,17 @@ main() {
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  CLIENT_ID="$(read_value CLIENT_ID az identity show \
+  CLIENT_ID="$(look_up CLIENT_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query clientId \
       --output tsv)"
-  PRINCIPAL_ID="$(read_value PRINCIPAL_ID az identity show \
+  PRINCIPAL_ID="$(look_up PRINCIPAL_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query principalId \
       --output tsv)"
-  IDENTITY_ID="$(read_value IDENTITY_ID az identity show \
+  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -214,7 +297,7 @@ main() {
   run "$PGHA" render "$SPEC_PATH" --output "$OUT_DIR" --identity-client-id "$CLIENT_ID"
   log "rendered $OUT_DIR again; add clientID: $CLIENT_ID under azure.identity in the spec so later renders keep it"
   heading "Storage account $STORAGE_ACCOUNT for backups"
-  if exists az storage account show \
+  if probe 1 az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= storage account $STORAGE_ACCOUNT exists"
@@ -230,7 +313,7 @@ main() {
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  if exists az storage container-rm show \
+  if probe 1 az storage container-rm show \
       --name "$BACKUP_CONTAINER" \
       --storage-account "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -242,17 +325,17 @@ main() {
         --resource-group "$RESOURCE_GROUP" \
         --output none
   fi
-  STORAGE_ACCOUNT_ID="$(read_value STORAGE_ACCOUNT_ID az storage account show \
+  STORAGE_ACCOUNT_ID="$(look_up STORAGE_ACCOUNT_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
-  if prints_something az role assignment list \
+  if probe 1 az role assignment list \
       --assignee-object-id "$PRINCIPAL_ID" \
       --role 'Storage Blob Data Contributor' \
       --scope "$STORAGE_ACCOUNT_ID" \
       --query '[].id' \
-      --output tsv; then
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
     log '= role Storage Blob Data Contributor is assigned'
   else
     run az role assignment create \
@@ -263,7 +346,7 @@ main() {
         --output none
   fi
   heading "AKS cluster $AKS_CLUSTER"
-  if exists az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+  if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
   else
     run az aks create \
@@ -280,6 +363,7 @@ main() {
         --network-dataplane cilium \
         --nodepool-name "$SYSTEM_POOL" \
         --node-vm-size "$SYSTEM_POOL_VM_SIZE" \
+        --node-count "$SYSTEM_POOL_MIN_COUNT" \
         --enable-cluster-autoscaler \
         --min-count "$SYSTEM_POOL_MIN_COUNT" \
         --max-count "$SYSTEM_POOL_MAX_COUNT" \
@@ -292,7 +376,7 @@ main() {
   fi
   run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
   heading "PostgreSQL node pool $NODE_POOL"
-  if exists az aks nodepool show \
+  if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
@@ -303,6 +387,7 @@ main() {
         --name "$NODE_POOL" \
         --resource-group "$RESOURCE_GROUP" \
         --node-vm-size "$NODE_POOL_VM_SIZE" \
+        --node-count "$NODE_POOL_MIN_COUNT" \
         --enable-cluster-autoscaler \
         --min-count "$NODE_POOL_MIN_COUNT" \
         --max-count "$NODE_POOL_MAX_COUNT" \
@@ -318,31 +403,31 @@ main() {
       --overwrite-existing \
       --output none
   heading Namespaces
-  if exists kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $NAMESPACE exists"
   else
     run kubectl create namespace "$NAMESPACE" --context "$AKS_CLUSTER"
   fi
-  if exists kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $OPERATOR_NAMESPACE exists"
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
   fi
   heading "Ownership: pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME"
-  RESOURCE_GROUP_CREATOR="$(read_value RESOURCE_GROUP_CREATOR az group show \
+  RESOURCE_GROUP_CREATOR="$(look_up RESOURCE_GROUP_CREATOR az group show \
       --name "$RESOURCE_GROUP" \
       --query 'tags."pgha.spec" || '\''none'\''' \
       --output tsv)"
   if [ "$DRY_RUN" = 0 ] && [ "$RESOURCE_GROUP_CREATOR" = none ]; then
     log "note: the resource group ${RESOURCE_GROUP} existed before and pgha did not create it (no pgha.spec tag): deploy.sh uses it, cleanup.sh never deletes it"
   fi
-  OWNED_ID="$(read_value OWNED_ID az group show --name "$RESOURCE_GROUP" --query id --output tsv)"
+  OWNED_ID="$(look_up OWNED_ID az group show --name "$RESOURCE_GROUP" --query id --output tsv)"
   run az tag update \
       --resource-id "$OWNED_ID" \
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az aks show \
+  OWNED_ID="$(look_up OWNED_ID az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -352,7 +437,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az storage account show \
+  OWNED_ID="$(look_up OWNED_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -362,7 +447,7 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(read_value OWNED_ID az identity show \
+  OWNED_ID="$(look_up OWNED_ID az identity show \
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
@@ -381,18 +466,24 @@ main() {
       --version "$OPERATOR_CHART_VERSION" \
       --kube-context "$AKS_CLUSTER" \
       --set config.create=false \
-      --wait
-  heading kube-prometheus-stack
+      --wait \
+      --timeout 10m
+  heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update
-  run helm upgrade prometheus-community prometheus-community/kube-prometheus-stack \
+  run helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack \
       --install \
-      --namespace "$NAMESPACE" \
+      --namespace monitoring \
+      --create-namespace \
+      --version 88.5.3 \
       --kube-context "$AKS_CLUSTER" \
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
-      --wait
+      --wait \
+      --timeout 15m
   heading "Secret $APP_SECRET for the application user"
-  if exists kubectl get secret "$APP_SECRET" --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+  if probe 1 kubectl get secret "$APP_SECRET" \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"; then
     log "= Secret $APP_SECRET exists"
   else
     log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic "$APP_SECRET" \
@@ -415,20 +506,20 @@ main() {
     fi
   fi
   heading "Federated credential for $CLUSTER_NAME"
-  OIDC_ISSUER="$(read_value OIDC_ISSUER az aks show \
+  OIDC_ISSUER="$(look_up OIDC_ISSUER az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
       --query oidcIssuerProfile.issuerUrl \
       --output tsv)"
-  if prints "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" az identity federated-credential show \
+  if probe 1 az identity federated-credential show \
       --name "$CLUSTER_NAME" \
       --identity-name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query 'join('\'' '\'', [issuer, subject])' \
-      --output tsv; then
+      --output tsv && [ "$PROBE_OUTPUT" = "$OIDC_ISSUER system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" ]; then
     log "= federated credential $CLUSTER_NAME exists"
   else
-    if exists az identity federated-credential show \
+    if probe 1 az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP"; then
@@ -463,6 +554,9 @@ main() {
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
   log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --output jsonpath='{.data.password}' | base64 --decode"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'End of the plan: nothing was changed.'
+  fi
 }
 
 main "$@"

@@ -24,7 +24,7 @@ Usage: scripts/failover-drill.sh [--dry-run]
 Writes rows through the -rw Service of billing, deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it.
 
 Options:
-  --dry-run   Print every command instead of running it.
+  --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   -h, --help  Show this help.
 USAGE
 }
@@ -41,11 +41,30 @@ quote_args() {
   printf '%s' "${quoted# }"
 }
 
-# Prints a command, then runs it (unless --dry-run).
+# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+# verb: create, update, delete or run.
 run() {
+  if [ "$DRY_RUN" = 1 ]; then
+    local action=run
+    case " $* " in
+      *" delete "*) action=delete ;;
+      *" create "* | *" add "*) action=create ;;
+      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+    esac
+    log "plan: $action: $(quote_args "$@")"
+    return 0
+  fi
   log "+ $(quote_args "$@")"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   "$@"
+}
+
+# Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
+has_placeholder() {
+  local argument
+  for argument in "$@"; do
+    case "$argument" in *'<'[A-Z]*'>'*) return 0 ;; esac
+  done
+  return 1
 }
 
 # The output of a command, which must print something: read_value NAME COMMAND...
@@ -61,6 +80,23 @@ read_value() {
   value="$("$@")" || fail "$(quote_args "$@") failed"
   [ -n "$value" ] || fail "$(quote_args "$@") printed nothing"
   printf '%s\n' "$value"
+}
+
+# The output of a read-only command: look_up NAME COMMAND... As read_value, but with --dry-run it reads
+# too, answering <NAME> when the command cannot answer yet (what it reads does not exist).
+look_up() {
+  local name=$1 value
+  if [ "$DRY_RUN" = 0 ]; then
+    read_value "$@"
+    return
+  fi
+  shift
+  printf '+ %s=%s(%s)\n' "$name" '$' "$(quote_args "$@")" >&3
+  if ! has_placeholder "$@" && value="$("$@" 2>/dev/null)" && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf '<%s>\n' "$name"
+  fi
 }
 
 require_tools() {
@@ -90,12 +126,17 @@ parse_options() {
 main() {
   exec 3>&1
   parse_options "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
+  fi
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl openssl
   fi
   heading 'Azure subscription'
-  SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
-  log "subscription: $SUBSCRIPTION"
+  SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
+  SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
+  log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
+  log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
   heading "Kubernetes credentials for $AKS_CLUSTER"
   run az aks get-credentials \
       --name "$AKS_CLUSTER" \
@@ -138,7 +179,7 @@ main() {
       --output wide \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
-  OLD_PRIMARY="$(read_value OLD_PRIMARY kubectl get pods \
+  OLD_PRIMARY="$(look_up OLD_PRIMARY kubectl get pods \
       --selector "cnpg.io/cluster=$CLUSTER_NAME,cnpg.io/instanceRole=primary" \
       --output 'jsonpath={.items[*].metadata.name}' \
       --namespace "$NAMESPACE" \
@@ -228,6 +269,9 @@ main() {
       --context "$AKS_CLUSTER"
   log "failover drill passed: all 100 rows written through $CLUSTER_NAME-rw before the failover came back through it"
   log "to make $OLD_PRIMARY primary again: kubectl cnpg promote $CLUSTER_NAME $OLD_PRIMARY --namespace $NAMESPACE --context $AKS_CLUSTER"
+  if [ "$DRY_RUN" = 1 ]; then
+    log 'End of the plan: nothing was changed.'
+  fi
 }
 
 main "$@"

@@ -1,0 +1,34 @@
+/// The Kubernetes minor versions each CloudNativePG version pgha targets supports, from CloudNativePG's
+/// `docs/src/supported_releases.md` ("Supported Kubernetes versions"; versions only "tested" are left out). Update it
+/// with each pgha release; Docs/deploy.md explains how it is used.
+///
+/// 1.31 is not listed: it removes the in-tree Barman Cloud backups pgha renders, and pgha has not read its CRDs, so
+/// `operator.version` does not accept it yet.
+public enum KubernetesSupport {
+    /// Supported Kubernetes minors per operator version, oldest first.
+    public static let minors: [OperatorVersion: [String]] = [
+        OperatorVersion(major: 1, minor: 25): ["1.29", "1.30", "1.31", "1.32"],
+        OperatorVersion(major: 1, minor: 26): ["1.30", "1.31", "1.32", "1.33"],
+        OperatorVersion(major: 1, minor: 27): ["1.31", "1.32", "1.33"],
+        OperatorVersion(major: 1, minor: 28): ["1.32", "1.33", "1.34", "1.35"],
+        OperatorVersion(major: 1, minor: 29): ["1.33", "1.34", "1.35"],
+        OperatorVersion(major: 1, minor: 30): ["1.34", "1.35", "1.36"],
+    ]
+
+    /// The Kubernetes minors `version` supports (empty for a version pgha does not target).
+    public static func supported(by version: OperatorVersion) -> [String] {
+        minors[version] ?? []
+    }
+
+    /// The default `azure.kubernetesVersion`: the newest minor the operator supports. For the default operator (1.30)
+    /// that is 1.36, which AKS creates until June 2027 (1.34 leaves AKS in November 2026); deploy.sh checks at run
+    /// time that the location still offers it.
+    public static func defaultVersion(for version: OperatorVersion) -> String {
+        supported(by: version).last ?? "1.36"
+    }
+
+    /// The `major.minor` of a version such as `1.36` or `1.36.2`.
+    static func minor(of version: String) -> String {
+        version.split(separator: ".", omittingEmptySubsequences: false).prefix(2).joined(separator: ".")
+    }
+}
