@@ -75,6 +75,12 @@ extension DiagnosticCode {
     public static let fiveFieldSchedule = DiagnosticCode("PGHA0302", "A 5-field schedule, which CloudNativePG reads seconds-first.")
     public static let invalidRetention = DiagnosticCode("PGHA0303", "A retention policy that is not a number and d, w or m.")
     public static let descriptorSchedule = DiagnosticCode("PGHA0304", "A descriptor schedule, on which CloudNativePG warns.")
+    public static let pluginNeedsNewerOperator = DiagnosticCode("PGHA0320", "The Barman Cloud Plugin on an operator older than 1.26.")
+    public static let inTreeBackupsRemoved = DiagnosticCode("PGHA0321", "In-tree backups on an operator that no longer has them (1.31 and later).")
+    public static let invalidObjectStoreName = DiagnosticCode("PGHA0322", "An ObjectStore name Kubernetes rejects.")
+    public static let fieldNotForBackupMethod = DiagnosticCode("PGHA0323", "A field that has no effect with the chosen backup method.")
+    public static let compressionNotSupported = DiagnosticCode("PGHA0324", "A compression the target operator's in-tree backups do not accept.")
+    public static let imageWithoutBarmanCloud = DiagnosticCode("PGHA0325", "In-tree backups with a PostgreSQL image that has no barman-cloud.")
 
     // MARK: Azure (04xx)
     public static let invalidResourceGroupName = DiagnosticCode("PGHA0401", "A resource group name Azure rejects.")
@@ -103,6 +109,7 @@ extension DiagnosticCode {
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
+    public static let operatorCRDsUnavailable = DiagnosticCode("PGHA0610", "An operator version whose CRDs and chart pgha could not check against.")
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
@@ -122,11 +129,13 @@ extension DiagnosticCode {
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule,
+        pluginNeedsNewerOperator, inTreeBackupsRemoved, invalidObjectStoreName, fieldNotForBackupMethod,
+        compressionNotSupported, imageWithoutBarmanCloud,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
-        deprecatedFeature, invalidOperatorSetting,
+        deprecatedFeature, invalidOperatorSetting, operatorCRDsUnavailable,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,
     ]
 }

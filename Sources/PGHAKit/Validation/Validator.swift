@@ -11,6 +11,7 @@ public enum Validator {
         ClusterRules.check,
         ParameterRules.check,
         BackupRules.check,
+        BackupMethodRules.check,
         AzureRules.check,
         OperatorRules.check,
         SanityRules.check,

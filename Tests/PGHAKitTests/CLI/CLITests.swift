@@ -72,7 +72,8 @@ import Testing
 
     @Test func exitCodes() throws {
         #expect(try PGHAProcess.run(["validate", "Examples/aks-ha.yaml"]).status == 0)
-        #expect(try PGHAProcess.run(["validate", "Examples/aks-ha.yaml", "--strict"]).status == 1)
+        #expect(try PGHAProcess.run(["validate", "Examples/aks-ha.yaml", "--strict"]).status == 0)
+        #expect(try PGHAProcess.run(["validate", "Tests/PGHAKitTests/Reference/GoldenSpecs/operator-1.30-in-tree.yaml", "--strict"]).status == 1)
         #expect(try PGHAProcess.run(["render", "--no-such-flag"]).status == 2)
         #expect(try PGHAProcess.run(["validate", "/nonexistent/spec.yaml"]).status == 3)
         #expect(try PGHAProcess.run(["--help"]).status == 0)

@@ -1,0 +1,26 @@
+/// CloudNativePG's PostgreSQL images (`ghcr.io/cloudnative-pg/postgresql`), pinned to a full minor release.
+///
+/// The minors are the `postgreSQLVersions` of `docker-bake.hcl` in cloudnative-pg/postgres-containers at a949ae5
+/// (2026-08-20); 13, no longer built there, is its last minor (13.22, before dba8602). Each pgha release moves them to
+/// the newest minors: a newer minor of the same major runs on every operator release pgha targets and carries the
+/// fixes, so the operator version does not hold the minor back. A minor change rolls the instances one by one; a major
+/// change is an upgrade (`pg_upgrade`, irreversible).
+public enum PostgresImage {
+    public static let repository = "ghcr.io/cloudnative-pg/postgresql"
+
+    /// The pinned minor release of each PostgreSQL major.
+    public static let minors: [Int: String] = [
+        13: "13.22", 14: "14.24", 15: "15.19", 16: "16.15", 17: "17.11", 18: "18.6",
+    ]
+
+    /// The image flavour a backup method needs: `system` has barman-cloud inside (the in-tree method runs it in the
+    /// postgres container); `minimal` has not, and is the image the plugin's sidecar is built for.
+    public static func flavour(for method: BackupMethod?) -> String {
+        method == .inTree ? "system" : "minimal"
+    }
+
+    /// `<repository>:<minor>-<flavour>-trixie`; the major alone when pgha knows no minor for it.
+    public static func reference(major: Int, method: BackupMethod?) -> String {
+        "\(repository):\(minors[major] ?? String(major))-\(flavour(for: method))-trixie"
+    }
+}
