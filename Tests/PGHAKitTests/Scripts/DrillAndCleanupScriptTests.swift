@@ -108,6 +108,7 @@ import Testing
             "az account show --query name --output tsv",
             "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
+        ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az group show --name rg-cnpg-demo",
             "az group delete --name rg-cnpg-demo --yes --no-wait",
         ], "\(run.lines.joined(separator: "\n"))")

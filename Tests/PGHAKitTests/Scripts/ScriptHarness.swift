@@ -210,6 +210,7 @@ enum FakeAzure {
             .init(pattern: "az extension show *", status: 1),
             .init(pattern: "kubectl get namespace *", status: 1),
             .init(pattern: "kubectl get secret *", status: 1),
+            .init(pattern: "helm status *", status: 1, output: "stderr:Error: release: not found"),
         ]
     }
 

@@ -30,6 +30,7 @@ enum CleanupScriptTranslation {
                       otherwise: [.note("= federated credential " + V.recoveryName + " does not exist")]),
             ]
         }
+        steps += BackupPluginSteps.uninstall(spec)
         steps += [
             .heading("Resource group " + V.resourceGroup),
             .when(.stillExists(Command(["az", "group", "show"] + group)),
@@ -45,7 +46,7 @@ enum CleanupScriptTranslation {
             specFileName: specFileName,
             options: [Script.Option(flag: "--yes", variable: "ASSUME_YES", initialValue: "0",
                                     help: "Delete without asking for the resource group's name.")],
-            tools: ["az"],
+            tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az"],
             variables: V.catalog(spec, specFileName: specFileName),
             steps: steps
         )

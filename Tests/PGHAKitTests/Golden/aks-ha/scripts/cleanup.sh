@@ -5,6 +5,9 @@
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
+NAMESPACE='cnpg-database'
+OPERATOR_NAMESPACE='cnpg-system'
+OBJECT_STORE='pg-primary-backups'
 RECOVERY_NAME='pg-primary-recovered-db'
 RESOURCE_GROUP='rg-cnpg-demo'
 AKS_CLUSTER='aks-pg-primary'
@@ -109,7 +112,7 @@ main() {
   exec 3>&1
   parse_options "$@"
   if [ "$DRY_RUN" = 0 ]; then
-    require_tools az
+    require_tools az kubectl helm
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(read_value SUBSCRIPTION az account show --query name --output tsv)"
@@ -137,6 +140,44 @@ main() {
         --yes
   else
     log "= federated credential $RECOVERY_NAME does not exist"
+  fi
+  heading "Barman Cloud Plugin and cert-manager on $AKS_CLUSTER"
+  if still_exists az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    run az aks get-credentials \
+        --name "$AKS_CLUSTER" \
+        --resource-group "$RESOURCE_GROUP" \
+        --overwrite-existing \
+        --output none
+    if still_exists kubectl get crd objectstores.barmancloud.cnpg.io --context "$AKS_CLUSTER"; then
+      if [ "$DRY_RUN" = 1 ]; then
+        log '# remove the plugin, then cert-manager, unless another ObjectStore or Certificate still needs them'
+      else
+        local stores='' others='' certificates=''
+        stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context "$AKS_CLUSTER" --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')" \
+          || fail "cannot list the ObjectStores on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+        others="$(printf '%s\n' "$stores" | grep -v -x -F -e "$NAMESPACE/$OBJECT_STORE" -e '' || true)"
+        if [ -n "$others" ]; then
+          log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\n' ' ')"
+        else
+          if still_exists helm status plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
+            run helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+          fi
+          if still_exists helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
+              || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+            if [ -n "$certificates" ]; then
+              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+            else
+              run helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+            fi
+          fi
+        fi
+      fi
+    else
+      log "= the Barman Cloud Plugin is not installed on $AKS_CLUSTER"
+    fi
+  else
+    log "= AKS cluster $AKS_CLUSTER does not exist"
   fi
   heading "Resource group $RESOURCE_GROUP"
   if still_exists az group show --name "$RESOURCE_GROUP"; then

@@ -13,6 +13,8 @@ APP_SECRET='db-user-pass'
 APP_USER='app'
 APP_DATABASE='appdb'
 OPERATOR_CHART_VERSION='0.29.0'
+CERT_MANAGER_CHART_VERSION='v1.21.0'
+PLUGIN_CHART_VERSION='0.7.0'
 # Azure
 LOCATION='westus3'
 RESOURCE_GROUP='rg-cnpg-demo'
@@ -443,6 +445,46 @@ main() {
       --kube-context "$AKS_CLUSTER" \
       --set config.create=false \
       --wait
+  heading "cert-manager (Helm chart $CERT_MANAGER_CHART_VERSION)"
+  if exists helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+    log '= cert-manager is installed'
+  else
+    run helm repo add jetstack https://charts.jetstack.io --force-update
+    run helm upgrade cert-manager jetstack/cert-manager \
+        --install \
+        --namespace cert-manager \
+        --kube-context "$AKS_CLUSTER" \
+        --create-namespace \
+        --version "$CERT_MANAGER_CHART_VERSION" \
+        --set crds.enabled=true \
+        --wait \
+        --timeout 10m
+  fi
+  run kubectl wait deployment \
+      --all \
+      --for=condition=Available \
+      --timeout=10m \
+      --namespace cert-manager \
+      --context "$AKS_CLUSTER"
+  heading "Barman Cloud Plugin (Helm chart $PLUGIN_CHART_VERSION)"
+  if exists helm status plugin-barman-cloud \
+      --namespace "$OPERATOR_NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"; then
+    log '= the Barman Cloud Plugin is installed'
+  else
+    run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
+    run helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud \
+        --install \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --version "$PLUGIN_CHART_VERSION" \
+        --wait \
+        --timeout 10m
+  fi
+  run kubectl rollout status deployment/plugin-barman-cloud \
+      --timeout=10m \
+      --namespace "$OPERATOR_NAMESPACE" \
+      --context "$AKS_CLUSTER"
   heading kube-prometheus-stack
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update

@@ -12,6 +12,8 @@ OPERATOR_NAMESPACE='cnpg-system'
 APP_SECRET='frontier-app-credentials'
 APP_USER='app'
 APP_DATABASE='app'
+CERT_MANAGER_CHART_VERSION='v1.21.0'
+PLUGIN_CHART_VERSION='0.7.0'
 # Azure
 LOCATION='westeurope'
 RESOURCE_GROUP='rg-frontier'
@@ -297,16 +299,50 @@ main() {
   else
     run kubectl create namespace "$OPERATOR_NAMESPACE" --context "$AKS_CLUSTER"
   fi
-  heading "CloudNativePG operator (Helm chart $OPERATOR_CHART_VERSION)"
-  run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
-  run helm upgrade cnpg cnpg/cloudnative-pg \
-      --install \
+  heading 'CloudNativePG operator (installed by you)'
+  if [ "$DRY_RUN" = 0 ] && ! kubectl get crd clusters.postgresql.cnpg.io --context "$AKS_CLUSTER" >/dev/null; then
+    fail "pgha has no Helm chart for CloudNativePG 1.31: install the operator in ${OPERATOR_NAMESPACE} yourself, then run deploy.sh again"
+  fi
+  heading "cert-manager (Helm chart $CERT_MANAGER_CHART_VERSION)"
+  if exists helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+    log '= cert-manager is installed'
+  else
+    run helm repo add jetstack https://charts.jetstack.io --force-update
+    run helm upgrade cert-manager jetstack/cert-manager \
+        --install \
+        --namespace cert-manager \
+        --kube-context "$AKS_CLUSTER" \
+        --create-namespace \
+        --version "$CERT_MANAGER_CHART_VERSION" \
+        --set crds.enabled=true \
+        --wait \
+        --timeout 10m
+  fi
+  run kubectl wait deployment \
+      --all \
+      --for=condition=Available \
+      --timeout=10m \
+      --namespace cert-manager \
+      --context "$AKS_CLUSTER"
+  heading "Barman Cloud Plugin (Helm chart $PLUGIN_CHART_VERSION)"
+  if exists helm status plugin-barman-cloud \
       --namespace "$OPERATOR_NAMESPACE" \
-      --create-namespace \
-      --version "$OPERATOR_CHART_VERSION" \
-      --kube-context "$AKS_CLUSTER" \
-      --set config.create=false \
-      --wait
+      --kube-context "$AKS_CLUSTER"; then
+    log '= the Barman Cloud Plugin is installed'
+  else
+    run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
+    run helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud \
+        --install \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --version "$PLUGIN_CHART_VERSION" \
+        --wait \
+        --timeout 10m
+  fi
+  run kubectl rollout status deployment/plugin-barman-cloud \
+      --timeout=10m \
+      --namespace "$OPERATOR_NAMESPACE" \
+      --context "$AKS_CLUSTER"
   heading "Secret $APP_SECRET for the application user"
   if exists kubectl get secret "$APP_SECRET" --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= Secret $APP_SECRET exists"
