@@ -36,6 +36,9 @@ struct Diff: ParsableCommand, SpecSetOptions {
         let drift = try handlingOutputErrors { try Drift(parts, against: directory, diffContext: context) }
         guard !drift.isEmpty else { return }
         FileHandle.standardOutput.write(Data(drift.patch.utf8))
+        for note in PostgresImage.changeNotes(inPatch: drift.patch) {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
         throw ExitStatus.drifted.exitCode
     }
 }

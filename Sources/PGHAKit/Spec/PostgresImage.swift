@@ -24,3 +24,38 @@ public enum PostgresImage {
         "\(repository):\(minors[major] ?? String(major))-\(flavour(for: method))-trixie"
     }
 }
+
+extension PostgresImage {
+    /// What moving a Cluster from image `old` to image `new` does, or nil when the tags do not say (no leading
+    /// version) or the image is the same.
+    public static func changeNote(from old: String, to new: String) -> String? {
+        guard old != new, let oldTag = Spec.Postgres.imageTag(old), let newTag = Spec.Postgres.imageTag(new),
+              let oldMajor = Spec.Postgres.majorVersion(ofImage: old), let newMajor = Spec.Postgres.majorVersion(ofImage: new)
+        else { return nil }
+        if oldMajor != newMajor {
+            return "\(oldTag) to \(newTag) is a major upgrade (PostgreSQL \(oldMajor) to \(newMajor)): CloudNativePG runs pg_upgrade, offline and irreversible; take a backup first"
+        }
+        return "\(oldTag) to \(newTag) stays on PostgreSQL \(oldMajor): a rolling update, standbys first, then a switchover"
+    }
+
+    /// The notes for every Cluster whose `imageName` a unified diff (`pgha diff`'s patch) changes, as
+    /// `<file>: <note>`.
+    public static func changeNotes(inPatch patch: String) -> [String] {
+        var notes: [String] = []
+        var file = ""
+        var removed: String?
+        for line in patch.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("+++ b/") {
+                file = String(line.dropFirst("+++ b/".count))
+                removed = nil
+            } else if line.hasPrefix("-  imageName: ") {
+                removed = String(line.dropFirst("-  imageName: ".count))
+            } else if line.hasPrefix("+  imageName: "), let old = removed,
+                      let note = changeNote(from: old, to: String(line.dropFirst("+  imageName: ".count))) {
+                notes.append("\(file): \(note)")
+                removed = nil
+            }
+        }
+        return notes
+    }
+}

@@ -119,4 +119,54 @@ import Testing
             "9:11 error[PGHA0102] postgres.imageCatalog.name: 'Images' is not a valid image catalog name",
         ])
     }
+
+    /// Moving from in-tree to the plugin is one render: the Cluster swaps `backup` for `plugins` and keeps its server
+    /// name and destination, the ObjectStore appears, the backups change method, the scripts install the plugin.
+    @Test func switchingFromInTreeToThePluginIsOneRender() throws {
+        let recovery = "recovery: {}\n"
+        let inTree = TestSupport.compile(TestSupport.spec(Self.backup("  method: inTree\n") + recovery))
+        let plugin = TestSupport.compile(TestSupport.spec(Self.backup() + recovery))
+        #expect(inTree.succeeded && plugin.succeeded)
+        let before = Dictionary(uniqueKeysWithValues: inTree.artifacts.map { ($0.path, $0.contents) })
+        let after = Dictionary(uniqueKeysWithValues: plugin.artifacts.map { ($0.path, $0.contents) })
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        #expect(changed == [
+            "cluster-pg-test.yaml", "kustomization.yaml", "objectstore-pg-test-backups.yaml", "oneoff/backup-pg-test-on-demand.yaml",
+            "oneoff/cluster-pg-test-recovered.yaml", "scheduledbackup-pg-test-backup.yaml", "scripts/cleanup.sh", "scripts/deploy.sh",
+        ])
+        let inTreeCluster = ClusterTranslation.primary(try #require(inTree.spec))
+        let pluginSpec = try #require(plugin.spec)
+        let pluginCluster = ClusterTranslation.primary(pluginSpec)
+        #expect(inTreeCluster.spec.plugins == nil && pluginCluster.spec.backup == nil)
+        #expect(pluginCluster.spec.plugins?.first?.parameters?.entries.map { "\($0.key)=\($0.value)" } == ["barmanObjectName=pg-test-backups", "serverName=pg-test"])
+        let store = ObjectStoreTranslation.objectStore(pluginSpec, try #require(pluginSpec.backup))
+        #expect(store.spec.configuration.destinationPath == inTreeCluster.spec.backup?.barmanObjectStore.destinationPath)
+        #expect(store.spec.retentionPolicy == inTreeCluster.spec.backup?.retentionPolicy)
+    }
+
+    @Test func anImageChangeSaysWhetherItRollsOrUpgrades() {
+        let repository = PostgresImage.repository
+        #expect(PostgresImage.changeNote(from: "\(repository):16.14-system-trixie", to: "\(repository):16.15-minimal-trixie")
+                == "16.14-system-trixie to 16.15-minimal-trixie stays on PostgreSQL 16: a rolling update, standbys first, then a switchover")
+        #expect(PostgresImage.changeNote(from: "\(repository):16.15-minimal-trixie", to: "\(repository):17.11-minimal-trixie")
+                == "16.15-minimal-trixie to 17.11-minimal-trixie is a major upgrade (PostgreSQL 16 to 17): CloudNativePG runs pg_upgrade, offline and irreversible; take a backup first")
+        #expect(PostgresImage.changeNote(from: "\(repository):17.11-minimal-trixie", to: "\(repository):17.11-minimal-trixie") == nil)
+        let patch = """
+        --- a/cluster-pg.yaml
+        +++ b/cluster-pg.yaml
+        @@ -11,1 +11,1 @@
+        -  imageName: \(repository):16-system-trixie
+        +  imageName: \(repository):16.15-minimal-trixie
+        --- a/oneoff/cluster-pg-recovered.yaml
+        +++ b/oneoff/cluster-pg-recovered.yaml
+        @@ -11,1 +11,1 @@
+        -  imageName: \(repository):16-system-trixie
+        +  imageName: \(repository):17.11-minimal-trixie
+
+        """
+        #expect(PostgresImage.changeNotes(inPatch: patch) == [
+            "cluster-pg.yaml: 16-system-trixie to 16.15-minimal-trixie stays on PostgreSQL 16: a rolling update, standbys first, then a switchover",
+            "oneoff/cluster-pg-recovered.yaml: 16-system-trixie to 17.11-minimal-trixie is a major upgrade (PostgreSQL 16 to 17): CloudNativePG runs pg_upgrade, offline and irreversible; take a backup first",
+        ])
+    }
 }
