@@ -29,7 +29,6 @@ import Yams
             print("skipped: ../shared/crds is absent, so rendered objects are not checked against the upstream CRDs")
             return
         }
-        let example = specPath
         let result = Compiler.compile(try TestSupport.read(specPath))
         let spec = try #require(result.spec)
         var checkedKinds = Set<String>()
@@ -39,7 +38,7 @@ import Yams
             guard let file = Self.crdFiles[key]?.replacingOccurrences(of: "CNPG", with: Self.cnpgFolder(spec.operatorSettings.version)) else { continue }
             let version = String(key.split(separator: " ")[0].split(separator: "/").last ?? "")
             let validator = try #require(try CRDSchemaValidator(crd: crds.appendingPathComponent(file), version: version))
-            #expect(validator.violations(of: object) == [], "\(example): \(artifact.path)")
+            #expect(validator.violations(of: object) == [], "\(specPath): \(artifact.path)")
             checkedKinds.insert(key)
         }
         #expect(checkedKinds.contains("postgresql.cnpg.io/v1 Cluster"))

@@ -109,6 +109,14 @@ import Testing
         #expect(spec.postgres.image == image)
     }
 
+    @Test func everyMajorTheSpecAllowsHasAPinnedMinor() throws {
+        let version = try #require(SpecSchema.postgres.children.first { $0.name == "version" })
+        guard case .integer(let minimum?, let maximum?) = version.type else { Issue.record("postgres.version has no bounds"); return }
+        for major in minimum...maximum {
+            #expect(PostgresImage.minors[major]?.hasPrefix("\(major).") == true, "no pinned minor for PostgreSQL \(major)")
+        }
+    }
+
     @Test func anImageCatalogReplacesTheImageAndConflictsWithIt() throws {
         let catalog = "postgres:\n  version: 17\n  imageCatalog:\n    name: pg-images\n"
         let cluster = ClusterTranslation.primary(try #require(TestSupport.compile(TestSupport.spec(catalog)).spec))
