@@ -25,6 +25,8 @@ enum SpecBuilder {
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
+        let parameters = postgres.stringMap("parameters") ?? [:]
+        let libraries = postgres.stringList("sharedPreloadLibraries") ?? []
         let backupSection = top.has("backup") ? backup(top.object("backup"), clusterName: name, operatorVersion: operatorVersion) : nil
 
         return Spec(
@@ -41,10 +43,11 @@ enum SpecBuilder {
             ),
             postgres: Spec.Postgres(
                 majorVersion: majorVersion,
-                image: image ?? PostgresImage.reference(major: majorVersion ?? 18, method: backupSection?.method),
-                parameters: postgres.stringMap("parameters") ?? [:],
+                image: image ?? PostgresImage.reference(major: majorVersion ?? 18, method: backupSection?.method,
+                                                        parameters: parameters, libraries: libraries),
+                parameters: parameters,
                 pgHBA: postgres.stringList("pgHBA") ?? ["hostssl all all all scram-sha-256", "hostnossl all all all reject"],
-                sharedPreloadLibraries: postgres.stringList("sharedPreloadLibraries") ?? [],
+                sharedPreloadLibraries: libraries,
                 imageCatalog: postgres.has("imageCatalog") ? Spec.Postgres.ImageCatalog(
                     kind: postgres.object("imageCatalog").string("kind") ?? "ImageCatalog",
                     name: postgres.object("imageCatalog").string("name") ?? ""

@@ -13,15 +13,22 @@ public enum PostgresImage {
         13: "13.22", 14: "14.24", 15: "15.19", 16: "16.15", 17: "17.11", 18: "18.6",
     ]
 
-    /// The image flavour a backup method needs: `system` has barman-cloud inside (the in-tree method runs it in the
-    /// postgres container); `minimal` has not, and is the image the plugin's sidecar is built for.
-    public static func flavour(for method: BackupMethod?) -> String {
-        method == .inTree ? "system" : "minimal"
+    /// The extensions CloudNativePG manages whose libraries only the `standard` (and `system`) images carry.
+    static let standardOnlyExtensions = ["pgaudit", "pg_failover_slots"]
+
+    /// The image flavour a spec needs: `system` for in-tree backups (barman-cloud runs inside the postgres
+    /// container); `standard` when its parameters (`pgaudit.log`) or preloaded libraries use pgaudit or
+    /// pg_failover_slots, which `minimal` lacks; `minimal` otherwise, the image the plugin's sidecar is built for.
+    public static func flavour(for method: BackupMethod?, parameters: [String: String], libraries: [String]) -> String {
+        if method == .inTree { return "system" }
+        let prefixes = Set(parameters.keys.compactMap { key in key.firstIndex(of: ".").map { String(key[..<$0]) } })
+        return standardOnlyExtensions.contains { prefixes.contains($0) || libraries.contains($0) } ? "standard" : "minimal"
     }
 
     /// `<repository>:<minor>-<flavour>-trixie`; the major alone when pgha knows no minor for it.
-    public static func reference(major: Int, method: BackupMethod?) -> String {
-        "\(repository):\(minors[major] ?? String(major))-\(flavour(for: method))-trixie"
+    public static func reference(major: Int, method: BackupMethod?, parameters: [String: String] = [:],
+                                 libraries: [String] = []) -> String {
+        "\(repository):\(minors[major] ?? String(major))-\(flavour(for: method, parameters: parameters, libraries: libraries))-trixie"
     }
 }
 

@@ -48,7 +48,7 @@ public enum SpecSchema {
     static let postgres = FieldSchema("postgres", .object([
         FieldSchema("version", .integer(min: 13, max: 18), default: "18",
                     becomes: "Cluster.spec.imageName (ghcr.io/cloudnative-pg/postgresql:<minor>-<flavour>-trixie)",
-                    "The PostgreSQL major version. The image is pinned to the minor release pgha knows for it, in the `minimal` flavour (the plugin's sidecar brings barman-cloud) or, with in-tree backups, the `system` flavour (barman-cloud inside the image)."),
+                    "The PostgreSQL major version. The image is pinned to the minor release pgha knows for it, in the `minimal` flavour (the plugin's sidecar brings barman-cloud), `standard` when parameters or preloaded libraries use pgaudit or pg_failover_slots, or, with in-tree backups, `system` (barman-cloud inside the image)."),
         FieldSchema("image", .string, becomes: "Cluster.spec.imageName",
                     "Your own PostgreSQL image, instead of `version`. Its tag must start with the major version; in-tree backups need barman-cloud inside it."),
         FieldSchema("imageCatalog", .object([

@@ -103,6 +103,9 @@ import Testing
         ("postgres:\n  version: 16\n", "ghcr.io/cloudnative-pg/postgresql:16.15-minimal-trixie"),
         ("postgres:\n  version: 16\nbackup:\n  method: inTree\n  storageAccount: pgtestbackups\n", "ghcr.io/cloudnative-pg/postgresql:16.15-system-trixie"),
         ("postgres:\n  version: 17\nbackup:\n  storageAccount: pgtestbackups\n", "ghcr.io/cloudnative-pg/postgresql:17.11-minimal-trixie"),
+        ("postgres:\n  parameters:\n    pgaudit.log: ddl\n", "ghcr.io/cloudnative-pg/postgresql:18.6-standard-trixie"),
+        ("postgres:\n  sharedPreloadLibraries: [pg_failover_slots]\n", "ghcr.io/cloudnative-pg/postgresql:18.6-standard-trixie"),
+        ("postgres:\n  parameters:\n    pg_stat_statements.max: \"1000\"\n", "ghcr.io/cloudnative-pg/postgresql:18.6-minimal-trixie"),
     ])
     func theImageIsPinnedToAMinorInTheFlavourTheMethodNeeds(extra: String, image: String) throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec(extra)).spec)
