@@ -113,7 +113,7 @@ extension DiagnosticCode {
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
-    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder or public IP port.")
+    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder, ObjectStore or public IP port.")
     public static let conflictingSharedResource = DiagnosticCode("PGHA0703", "Two specs of a fleet share an AKS cluster, its operator or a node pool but configure it differently.")
 }
 

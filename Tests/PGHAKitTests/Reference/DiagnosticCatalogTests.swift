@@ -98,7 +98,7 @@ import Testing
 
     /// Codes with no spec that produces them.
     static let undemonstrable: [DiagnosticCode: String] = [
-        .sharedAzureResource: "Reported on a fleet when two specs would share an Azure resource only one cluster can use: a federated credential (named after the cluster, on one identity), a backup folder (the storage account, container and cluster name), or a port of a public IP. Give the clusters distinct names, or distinct ports.",
+        .sharedAzureResource: "Reported on a fleet when two specs would share an Azure resource only one cluster can use: a federated credential (named after the cluster, on one identity), a backup folder (the storage account, container and cluster name), an ObjectStore (its namespace and `backup.objectStore`, on one AKS cluster), or a port of a public IP. Give the clusters distinct names, or distinct ports.",
         .duplicateTarget: "Reported by `pgha render`, `check` and `diff` on a fleet when two spec files have the same `namespace` and `name`, naming both files. Rename one of the clusters or move it to another namespace.",
         .conflictingSharedResource: "Reported on a fleet when two specs deploy to the same AKS cluster (`azure.resourceGroup` and `azure.aksCluster`) but ask for it differently: its location, Kubernetes version, tier, node resource group or system pool; the CloudNativePG operator's version, namespace or config; or a node pool of the same name with another VM size, size or zones. deploy.sh creates each of these once and finds it existing afterwards, so the second spec would silently get the first one's. Give the specs the same settings, or separate clusters.",
     ]
