@@ -34,23 +34,44 @@ import Testing
         let lines = run.lines
         let certManager = lines.indices.filter { lines[$0].hasPrefix("helm upgrade cert-manager jetstack/cert-manager") }
         let plugin = lines.indices.filter { lines[$0].hasPrefix("helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud") }
-        let pluginReady = try #require(lines.firstIndex { $0.hasPrefix("kubectl rollout status deployment/plugin-barman-cloud") })
         let apply = try #require(lines.firstIndex { $0.hasPrefix("kubectl apply --kustomize") })
         let operatorChart = try #require(lines.firstIndex { $0.hasPrefix("helm upgrade cnpg cnpg/cloudnative-pg") })
         #expect(certManager.count == 1 && plugin.count == 1)
-        #expect(operatorChart < certManager[0] && certManager[0] < plugin[0] && plugin[0] < pluginReady && pluginReady < apply)
-        #expect(lines[plugin[0]].contains("--namespace cnpg-system"))
+        #expect(operatorChart < certManager[0] && certManager[0] < plugin[0] && plugin[0] < apply)
+        #expect(lines[certManager[0]].hasSuffix("--set crds.enabled=true --wait --timeout 10m"))
+        #expect(lines[plugin[0]] == "helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud --install --namespace cnpg-system --kube-context aks-pg-primary --version 0.7.0 --wait --timeout 10m")
     }
 
-    @Test func aSecondSpecOnTheAKSClusterFindsBothInstalledAndOnlyWaitsForThem() throws {
+    @Test func aSecondSpecOnTheAKSClusterFindsBothRunningAndInstallsNeither() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
         let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.lines.contains { $0.hasPrefix("helm upgrade cert-manager") || $0.hasPrefix("helm upgrade plugin-barman-cloud") })
         #expect(run.stdout.contains("= cert-manager is installed"))
-        #expect(run.stdout.contains("= the Barman Cloud Plugin is installed"))
-        #expect(run.lines.contains("kubectl rollout status deployment/plugin-barman-cloud --timeout=10m --namespace cnpg-system --context aks-pg-primary"))
+        #expect(run.stdout.contains("= the Barman Cloud Plugin is installed in cnpg-system"))
+    }
+
+    /// cert-manager installed by the platform (not pgha's Helm release) is found by its Deployments and left alone.
+    @Test func certManagerInstalledAnotherWayIsFoundAndKept() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules: [ScriptHarness.Rule] = [
+            .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/platform-cert-manager"),
+        ] + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup)
+        let deploy = try harness.run("deploy.sh", rules: rules)
+        #expect(deploy.status == 0, "\(deploy.stderr)")
+        #expect(!deploy.lines.contains { $0.hasPrefix("helm upgrade cert-manager") })
+        #expect(deploy.lines.contains { $0.hasPrefix("helm upgrade plugin-barman-cloud") })
+        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: [
+            .init(pattern: "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo"),
+            .init(pattern: "kubectl get crd *"),
+            .init(pattern: "helm status plugin-barman-cloud *"),
+        ] + rules)
+        #expect(cleanup.status == 0, "\(cleanup.stderr)")
+        #expect(cleanup.lines.filter { $0.hasPrefix("helm uninstall") } == [
+            "helm uninstall plugin-barman-cloud --namespace cnpg-system --kube-context aks-pg-primary --wait",
+        ])
     }
 
     @Test func inTreeBackupsInstallNeither() throws {

@@ -1,8 +1,8 @@
 /// What the Barman Cloud Plugin needs on the AKS cluster, in deploy.sh and cleanup.sh: cert-manager (the plugin and the
 /// operator talk over TLS with certificates it issues) and the plugin, in the operator's namespace. Both are cluster
-/// wide: deploy.sh installs each once per AKS cluster (the next spec's deploy finds them), and cleanup.sh removes them
-/// only when no other spec's ObjectStore (and, for cert-manager, no other Certificate) is left on the cluster.
-/// Versions: `OperatorRelease.all`.
+/// wide: deploy.sh installs each once per AKS cluster (the next spec's deploy finds them), and cleanup.sh removes the
+/// Helm releases it installed only when no other spec's ObjectStore (and, for cert-manager, no other Certificate) is
+/// left on the cluster. Versions: `OperatorRelease.all`.
 enum BackupPluginSteps {
     private typealias V = ScriptValues
 
@@ -20,7 +20,10 @@ enum BackupPluginSteps {
         spec.backup?.method == .plugin && OperatorRelease.of(spec.operatorSettings.version)?.pluginChart != nil
     }
 
-    /// Installs cert-manager, then the plugin, unless each is installed, and waits until both are ready.
+    /// Installs cert-manager, then the plugin, unless each is running already, however it was installed: cert-manager
+    /// by its Deployments' label, the plugin by the Service label the operator discovers plugins by. Helm's `--wait`
+    /// holds until each is ready (cert-manager's chart also checks that its webhook answers), so the manifests
+    /// applied next find both.
     static func install(_ spec: Spec) -> [Step] {
         guard applies(to: spec) else { return [] }
         let certManager: [ShellWord] = ["--namespace", certManagerNamespace, "--kube-context", V.aksCluster]
@@ -28,7 +31,8 @@ enum BackupPluginSteps {
         return [
             .heading("cert-manager (Helm chart " + V.certManagerChartVersion + ")"),
             .unlessExists(
-                .succeeds(Command(["helm", "status", certManagerRelease] + certManager)),
+                .printsSomething(ScriptSteps.kubectl(["get", "deployments", "--all-namespaces", "--selector", "app.kubernetes.io/name=cert-manager",
+                                                      "--output", "name"], namespaced: false)),
                 exists: "cert-manager is installed",
                 [
                     .run(Command("helm", "repo", "add", certManagerRepository, certManagerRepositoryURL, "--force-update")),
@@ -37,12 +41,12 @@ enum BackupPluginSteps {
                                     "--wait", "--timeout", "10m"])),
                 ]
             ),
-            .run(ScriptSteps.kubectl(["wait", "deployment", "--all", "--for=condition=Available", "--timeout=10m",
-                                      "--namespace", certManagerNamespace], namespaced: false)),
             .heading("Barman Cloud Plugin (Helm chart " + V.pluginChartVersion + ")"),
             .unlessExists(
-                .succeeds(Command(["helm", "status", pluginRelease] + plugin)),
-                exists: "the Barman Cloud Plugin is installed",
+                .printsSomething(ScriptSteps.kubectl(["get", "services", "--namespace", V.operatorNamespace, "--selector",
+                                                      ShellWord("cnpg.io/pluginName=" + ObjectStoreTranslation.pluginName),
+                                                      "--output", "name"], namespaced: false)),
+                exists: "the Barman Cloud Plugin is installed in " + V.operatorNamespace,
                 [
                     .run(Command("helm", "repo", "add", ShellWord(OperatorChart.repositoryName), ShellWord(OperatorChart.repositoryURL),
                                  "--force-update")),
@@ -50,8 +54,6 @@ enum BackupPluginSteps {
                                  + ["--version", V.pluginChartVersion, "--wait", "--timeout", "10m"])),
                 ]
             ),
-            .run(ScriptSteps.kubectl(["rollout", "status", "deployment/" + pluginRelease, "--timeout=10m",
-                                      "--namespace", V.operatorNamespace], namespaced: false)),
         ]
     }
 

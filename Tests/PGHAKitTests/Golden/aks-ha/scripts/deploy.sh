@@ -446,7 +446,11 @@ main() {
       --set config.create=false \
       --wait
   heading "cert-manager (Helm chart $CERT_MANAGER_CHART_VERSION)"
-  if exists helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+  if prints_something kubectl get deployments \
+      --all-namespaces \
+      --selector app.kubernetes.io/name=cert-manager \
+      --output name \
+      --context "$AKS_CLUSTER"; then
     log '= cert-manager is installed'
   else
     run helm repo add jetstack https://charts.jetstack.io --force-update
@@ -460,17 +464,13 @@ main() {
         --wait \
         --timeout 10m
   fi
-  run kubectl wait deployment \
-      --all \
-      --for=condition=Available \
-      --timeout=10m \
-      --namespace cert-manager \
-      --context "$AKS_CLUSTER"
   heading "Barman Cloud Plugin (Helm chart $PLUGIN_CHART_VERSION)"
-  if exists helm status plugin-barman-cloud \
+  if prints_something kubectl get services \
       --namespace "$OPERATOR_NAMESPACE" \
-      --kube-context "$AKS_CLUSTER"; then
-    log '= the Barman Cloud Plugin is installed'
+      --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io \
+      --output name \
+      --context "$AKS_CLUSTER"; then
+    log "= the Barman Cloud Plugin is installed in $OPERATOR_NAMESPACE"
   else
     run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
     run helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud \
@@ -481,10 +481,6 @@ main() {
         --wait \
         --timeout 10m
   fi
-  run kubectl rollout status deployment/plugin-barman-cloud \
-      --timeout=10m \
-      --namespace "$OPERATOR_NAMESPACE" \
-      --context "$AKS_CLUSTER"
   heading kube-prometheus-stack
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update
