@@ -15,8 +15,8 @@ public struct OperatorRelease: Sendable, Equatable {
     public var pluginVersion: String?
     /// The `jetstack/cert-manager` chart version installed with the plugin.
     public var certManagerChart: String?
-    /// Whether this release's CRDs were available to validate pgha's output against.
-    public var crdsAvailable: Bool
+    /// Whether the release was out when pgha was built (its chart and CRDs known); 1.31 was not.
+    public var isReleased: Bool
 
     /// The first release the Barman Cloud Plugin runs on.
     public static let pluginMinimum = OperatorVersion(major: 1, minor: 26)
@@ -31,7 +31,7 @@ public struct OperatorRelease: Sendable, Equatable {
         release("1.28", chart: OperatorChart(version: "0.27.1", appVersion: "1.28.1")),
         release("1.29", chart: OperatorChart(version: "0.28.3", appVersion: "1.29.1")),
         release("1.30", chart: OperatorChart(version: "0.29.0", appVersion: "1.30.0")),
-        release("1.31", chart: nil, crdsAvailable: false),
+        release("1.31", chart: nil, isReleased: false),
     ]
 
     /// The release of a CloudNativePG minor version; nil for one pgha does not target.
@@ -45,14 +45,14 @@ public struct OperatorRelease: Sendable, Equatable {
     }
 
     private static func release(_ version: String, chart: OperatorChart?, plugin: Bool = true,
-                                crdsAvailable: Bool = true) -> OperatorRelease {
+                                isReleased: Bool = true) -> OperatorRelease {
         OperatorRelease(
             version: OperatorVersion(version) ?? OperatorVersion(major: 0, minor: 0),
             chart: chart,
             pluginChart: plugin ? "0.7.0" : nil,
             pluginVersion: plugin ? "0.13.0" : nil,
             certManagerChart: plugin ? "v1.21.0" : nil,
-            crdsAvailable: crdsAvailable
+            isReleased: isReleased
         )
     }
 }

@@ -11,7 +11,7 @@ enum OperatorRules {
             context.warning(.deprecatedFeature, "ENABLE_AZURE_PVC_UPDATES was removed in CloudNativePG 1.26", at: "operator.config.ENABLE_AZURE_PVC_UPDATES",
                             hint: "remove it; the operator no longer reads it")
         }
-        if let release = OperatorRelease.of(version), !release.crdsAvailable {
+        if let release = OperatorRelease.of(version), !release.isReleased {
             context.report(.note, .operatorCRDsUnavailable,
                            "CloudNativePG \(version) was not released when pgha was built: its objects are rendered as 1.30 validates them, and deploy.sh does not install the operator",
                            at: "operator.version",
