@@ -37,6 +37,10 @@ struct Diff: ParsableCommand, SpecSetOptions {
         let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
         guard !drift.isEmpty else { return }
         try Console.out(drift.patch)
+        let formatter = formatter
+        for note in PostgresImage.changeNotes(inPatch: drift.patch) {
+            try Console.error(formatter.message(.note, note))
+        }
         throw ExitStatus.drifted.exitCode
     }
 }

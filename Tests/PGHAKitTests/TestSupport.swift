@@ -36,6 +36,14 @@ enum TestSupport {
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
+    /// The specs with golden trees and CRD checks: the examples, then the test-only specs of
+    /// `Reference/GoldenSpecs/` (operator versions and backup methods the examples do not show), as relative paths.
+    static var referenceSpecs: [String] {
+        let folder = "Tests/PGHAKitTests/Reference/GoldenSpecs"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(folder).path)) ?? []
+        return exampleNames.map { "Examples/\($0)" } + names.filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
+    }
+
     static func read(_ relativePath: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: repositoryRoot.appendingPathComponent(relativePath)))
     }

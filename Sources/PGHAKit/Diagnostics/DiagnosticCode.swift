@@ -94,6 +94,13 @@ extension DiagnosticCode {
     public static let reservedTagName = DiagnosticCode("PGHA0310", "An Azure tag name pgha reserves for ownership (pgha.spec, pgha.member.*).")
     public static let tooManyTags = DiagnosticCode("PGHA0311", "More Azure tags than leave room for pgha's ownership tags.")
 
+    public static let pluginNeedsNewerOperator = DiagnosticCode("PGHA0320", "The Barman Cloud Plugin on an operator older than 1.26.")
+    public static let inTreeBackupsRemoved = DiagnosticCode("PGHA0321", "In-tree backups on an operator that no longer has them (1.31 and later).")
+    public static let invalidObjectStoreName = DiagnosticCode("PGHA0322", "An ObjectStore name Kubernetes rejects.")
+    public static let fieldNotForBackupMethod = DiagnosticCode("PGHA0323", "A field that has no effect with the chosen backup method.")
+    public static let compressionNotSupported = DiagnosticCode("PGHA0324", "A compression the target operator's in-tree backups do not accept.")
+    public static let imageWithoutBarmanCloud = DiagnosticCode("PGHA0325", "In-tree backups with a PostgreSQL image that has no barman-cloud.")
+
     // MARK: Azure (04xx)
     public static let invalidResourceGroupName = DiagnosticCode("PGHA0401", "A resource group name Azure rejects.")
     public static let invalidAKSName = DiagnosticCode("PGHA0402", "An AKS cluster name Azure rejects.")
@@ -128,10 +135,11 @@ extension DiagnosticCode {
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
     public static let unsupportedKubernetesVersion = DiagnosticCode("PGHA0603", "A Kubernetes version the target operator version does not support.")
+    public static let operatorCRDsUnavailable = DiagnosticCode("PGHA0610", "An operator version whose CRDs and chart pgha could not check against.")
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
-    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder or public IP port.")
+    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder, ObjectStore or public IP port.")
     public static let conflictingSharedResource = DiagnosticCode("PGHA0703", "Two specs of a fleet share an AKS cluster, its operator or a node pool but configure it differently.")
     public static let clusterNameTaken = DiagnosticCode("PGHA0704", "A recovery cluster has the name of another spec's cluster in the same namespace.")
     public static let tooManyFederatedCredentials = DiagnosticCode("PGHA0705", "A fleet needs more than 20 federated credentials on one managed identity.")
@@ -152,12 +160,14 @@ extension DiagnosticCode {
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns, reservedTagName, tooManyTags,
+        pluginNeedsNewerOperator, inTreeBackupsRemoved, invalidObjectStoreName, fieldNotForBackupMethod,
+        compressionNotSupported, imageWithoutBarmanCloud,
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName, invalidSubscription,
         nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
-        deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion,
+        deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion, operatorCRDsUnavailable,
         duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials,
     ]
 }

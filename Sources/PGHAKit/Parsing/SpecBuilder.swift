@@ -26,6 +26,9 @@ enum SpecBuilder {
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
+        let parameters = postgres.stringMap("parameters") ?? [:]
+        let libraries = postgres.stringList("sharedPreloadLibraries") ?? []
+        let backupSection = top.has("backup") ? backup(top.object("backup"), clusterName: name, operatorVersion: operatorVersion) : nil
 
         return Spec(
             name: name,
@@ -41,10 +44,15 @@ enum SpecBuilder {
             ),
             postgres: Spec.Postgres(
                 majorVersion: majorVersion,
-                image: image ?? "ghcr.io/cloudnative-pg/postgresql:\(majorVersion ?? 18)-system-trixie",
-                parameters: postgres.stringMap("parameters") ?? [:],
+                image: image ?? PostgresImage.reference(major: majorVersion ?? 18, method: backupSection?.method,
+                                                        parameters: parameters, libraries: libraries),
+                parameters: parameters,
                 pgHBA: postgres.stringList("pgHBA") ?? ["hostssl all all all scram-sha-256", "hostnossl all all all reject"],
-                sharedPreloadLibraries: postgres.stringList("sharedPreloadLibraries") ?? []
+                sharedPreloadLibraries: libraries,
+                imageCatalog: postgres.has("imageCatalog") ? Spec.Postgres.ImageCatalog(
+                    kind: postgres.object("imageCatalog").string("kind") ?? "ImageCatalog",
+                    name: postgres.object("imageCatalog").string("name") ?? ""
+                ) : nil
             ),
             resources: Spec.Resources(
                 cpu: cpu,
@@ -73,7 +81,7 @@ enum SpecBuilder {
                 startDelay: replication.int("startDelay") ?? 30,
                 stopDelay: replication.int("stopDelay") ?? 30
             ),
-            backup: top.has("backup") ? backup(top.object("backup")) : nil,
+            backup: backupSection,
             recovery: top.has("recovery") ? recovery(top.object("recovery"), clusterName: name) : nil,
             monitoring: Spec.Monitoring(
                 prometheus: monitoring.bool("prometheus") ?? true,
@@ -102,13 +110,20 @@ enum SpecBuilder {
         )
     }
 
-    private static func backup(_ fields: Fields) -> Spec.Backup {
-        Spec.Backup(
+    private static func backup(_ fields: Fields, clusterName: String, operatorVersion: OperatorVersion) -> Spec.Backup {
+        let sidecar = fields.object("sidecar")
+        return Spec.Backup(
+            method: fields.string("method").flatMap(BackupMethod.init(rawValue:)) ?? OperatorRelease.defaultBackupMethod(for: operatorVersion),
+            objectStore: fields.string("objectStore") ?? "\(clusterName)-backups",
             storageAccount: fields.string("storageAccount") ?? "",
             container: fields.string("container") ?? "backups",
             retention: fields.string("retention") ?? "7d",
             schedule: fields.string("schedule") ?? "0 15 * * * *",
-            onDemand: fields.bool("onDemand") ?? true
+            onDemand: fields.bool("onDemand") ?? true,
+            walCompression: fields.string("walCompression"),
+            dataCompression: fields.string("dataCompression"),
+            walMaxParallel: fields.int("walMaxParallel") ?? 8,
+            sidecar: Spec.Backup.Sidecar(cpu: sidecar.string("cpu") ?? "500m", memory: sidecar.string("memory") ?? "512Mi")
         )
     }
 

@@ -35,6 +35,14 @@ public struct Spec: Sendable, Equatable {
         public var parameters: [String: String]
         public var pgHBA: [String]
         public var sharedPreloadLibraries: [String]
+        /// An image catalog to take the image from, instead of `image`.
+        public var imageCatalog: ImageCatalog?
+
+        public struct ImageCatalog: Sendable, Equatable {
+            /// `ImageCatalog` (in the cluster's namespace) or `ClusterImageCatalog`.
+            public var kind: String
+            public var name: String
+        }
     }
 
     public struct Resources: Sendable, Equatable {
@@ -71,11 +79,27 @@ public struct Spec: Sendable, Equatable {
     }
 
     public struct Backup: Sendable, Equatable {
+        public var method: BackupMethod
+        /// The ObjectStore's name (the Barman Cloud Plugin only).
+        public var objectStore: String
         public var storageAccount: String
         public var container: String
         public var retention: String
         public var schedule: String
         public var onDemand: Bool
+        /// barman-cloud's WAL compression, when set.
+        public var walCompression: String?
+        /// barman-cloud's base backup compression, when set.
+        public var dataCompression: String?
+        /// WAL files archived, and restored, in parallel.
+        public var walMaxParallel: Int
+        /// The plugin sidecar's CPU and memory (requests and limits alike).
+        public var sidecar: Sidecar
+
+        public struct Sidecar: Sendable, Equatable {
+            public var cpu: String
+            public var memory: String
+        }
 
         /// The Azure Blob URL barman-cloud writes to.
         public var destinationPath: String { "https://\(storageAccount).blob.core.windows.net/\(container)" }
@@ -141,6 +165,14 @@ public struct Spec: Sendable, Equatable {
             public var maxCount: Int
         }
     }
+}
+
+/// How backups reach Azure Blob Storage.
+public enum BackupMethod: String, Sendable, Equatable, CaseIterable {
+    /// The Barman Cloud Plugin (`barman-cloud.cloudnative-pg.io`), CloudNativePG 1.26 and later.
+    case plugin
+    /// The Cluster's own `backup.barmanObjectStore`, deprecated in CloudNativePG 1.26 and removed in 1.31.
+    case inTree
 }
 
 /// A CloudNativePG minor version such as 1.30.

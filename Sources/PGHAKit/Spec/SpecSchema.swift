@@ -4,7 +4,7 @@ public enum SpecSchema {
     public static let kind = "PostgresCluster"
 
     /// The CloudNativePG versions pgha can target.
-    public static let operatorVersions = ["1.25", "1.26", "1.27", "1.28", "1.29", "1.30"]
+    public static let operatorVersions = OperatorRelease.all.map(\.version.description)
 
     /// The top-level fields of a spec.
     public static let root: [FieldSchema] = [
@@ -39,7 +39,7 @@ public enum SpecSchema {
         FieldSchema("namespace", .string, default: "cnpg-system",
                     "The namespace the CloudNativePG operator runs in (and reads its ConfigMap from)."),
         FieldSchema("version", .oneOf(operatorVersions), default: "\"1.30\"",
-                    "The CloudNativePG minor version to target: decides which fields are emitted and which are deprecated."),
+                    "The CloudNativePG minor version to target: decides which fields are emitted, which are deprecated, the default backup method and the charts deploy.sh installs. 1.31 renders for the Barman Cloud Plugin only; its CRDs were not out when pgha was built."),
         FieldSchema("config", .map(.string), default: "{} (1.25: {ENABLE_AZURE_PVC_UPDATES: \"true\"})",
                     becomes: "ConfigMap cnpg-controller-manager-config (operator namespace)",
                     "Operator settings, such as CLUSTERS_ROLLOUT_DELAY. Rendered under operator/, apart from the database objects."),
@@ -47,10 +47,18 @@ public enum SpecSchema {
 
     static let postgres = FieldSchema("postgres", .object([
         FieldSchema("version", .integer(min: 13, max: 18), default: "18",
-                    becomes: "Cluster.spec.imageName (ghcr.io/cloudnative-pg/postgresql:<version>-system-trixie)",
-                    "The PostgreSQL major version."),
+                    becomes: "Cluster.spec.imageName (ghcr.io/cloudnative-pg/postgresql:<minor>-<flavour>-trixie)",
+                    "The PostgreSQL major version. The image is pinned to the minor release pgha knows for it, in the `minimal` flavour (the plugin's sidecar brings barman-cloud), `standard` when parameters or preloaded libraries use pgaudit or pg_failover_slots, or, with in-tree backups, `system` (barman-cloud inside the image)."),
         FieldSchema("image", .string, becomes: "Cluster.spec.imageName",
-                    "A PostgreSQL image with barman-cloud, instead of `version`. Its tag must start with the major version."),
+                    "Your own PostgreSQL image, instead of `version`. Its tag must start with the major version; in-tree backups need barman-cloud inside it."),
+        FieldSchema("imageCatalog", .object([
+            FieldSchema("name", .string, required: true, becomes: "Cluster.spec.imageCatalogRef.name",
+                        "The catalog's name."),
+            FieldSchema("kind", .oneOf(["ImageCatalog", "ClusterImageCatalog"]), default: "ImageCatalog",
+                        becomes: "Cluster.spec.imageCatalogRef.kind",
+                        "An ImageCatalog in the cluster's namespace, or a cluster-wide ClusterImageCatalog."),
+        ]), becomes: "Cluster.spec.imageCatalogRef (major: postgres.version)",
+                    "Take the image from a catalog you maintain, instead of `image`: the entry for `version`. Updating the catalog updates every cluster that uses it."),
         FieldSchema("parameters", .map(.scalar), default: "{}", becomes: "Cluster.spec.postgresql.parameters",
                     "postgresql.conf settings. Values are rendered as strings exactly as written."),
         FieldSchema("pgHBA", .list(.string), default: "[\"hostssl all all all scram-sha-256\", \"hostnossl all all all reject\"]",
@@ -118,19 +126,39 @@ public enum SpecSchema {
     ]), "Replication and failover behaviour.")
 
     static let backup = FieldSchema("backup", .object([
+        FieldSchema("method", .oneOf(BackupMethod.allCases.map(\.rawValue)), default: "plugin (1.25: inTree)",
+                    becomes: "ObjectStore and Cluster.spec.plugins (plugin), Cluster.spec.backup (inTree)",
+                    "`plugin`: the Barman Cloud Plugin, CloudNativePG's supported path from 1.26 on. `inTree`: the Cluster's own barmanObjectStore, deprecated since 1.26 and removed in 1.31 (Docs/backup.md explains the move)."),
+        FieldSchema("objectStore", .string, default: "<name>-backups", becomes: "ObjectStore.metadata.name",
+                    "The plugin's ObjectStore (plugin only)."),
         FieldSchema("storageAccount", .string, required: true,
-                    becomes: "Cluster.spec.backup.barmanObjectStore.destinationPath",
+                    becomes: "ObjectStore.spec.configuration.destinationPath (inTree: Cluster.spec.backup.barmanObjectStore)",
                     "The Azure storage account (3-24 lowercase letters and digits, globally unique)."),
         FieldSchema("container", .string, default: "backups",
-                    becomes: "Cluster.spec.backup.barmanObjectStore.destinationPath",
+                    becomes: "ObjectStore.spec.configuration.destinationPath (inTree: Cluster.spec.backup.barmanObjectStore)",
                     "The blob container backups go to."),
-        FieldSchema("retention", .string, default: "7d", becomes: "Cluster.spec.backup.retentionPolicy",
+        FieldSchema("retention", .string, default: "7d",
+                    becomes: "ObjectStore.spec.retentionPolicy (inTree: Cluster.spec.backup.retentionPolicy)",
                     "How long backups are kept: a number and d, w or m."),
         FieldSchema("schedule", .string, default: "\"0 15 * * * *\"", becomes: "ScheduledBackup.spec.schedule",
                     "When to back up: a 6-field cron with seconds first, as CloudNativePG reads it (the default is every hour at :15)."),
         FieldSchema("onDemand", .boolean, default: "true", becomes: "Backup (oneoff/)",
                     "Also render a one-off Backup, outside the main kustomization."),
-    ]), "Continuous backup to Azure Blob Storage through workload identity; omit it for no backups.")
+        FieldSchema("walCompression", .oneOf(BackupCompression.wal), becomes: "ObjectStore.spec.configuration.wal.compression (inTree: Cluster.spec.backup.barmanObjectStore.wal)",
+                    "Compress archived WAL files (none when omitted). lz4, xz and zstd need the plugin or, in-tree, CloudNativePG 1.29 or later."),
+        FieldSchema("dataCompression", .oneOf(BackupCompression.data), becomes: "ObjectStore.spec.configuration.data.compression (inTree: Cluster.spec.backup.barmanObjectStore.data)",
+                    "Compress base backups (none when omitted). lz4 needs the plugin or, in-tree, CloudNativePG 1.30."),
+        FieldSchema("walMaxParallel", .integer(min: 1, max: 64), default: "8", becomes: "ObjectStore.spec.configuration.wal.maxParallel (inTree: Cluster.spec.backup.barmanObjectStore.wal)",
+                    "WAL files archived in parallel; with the plugin also the WAL files a recovery restores in parallel."),
+        FieldSchema("sidecar", .object([
+            FieldSchema("cpu", .quantity, default: "500m",
+                        becomes: "ObjectStore.spec.instanceSidecarConfiguration.resources (requests and limits)",
+                        "CPU of the plugin's sidecar in each instance pod."),
+            FieldSchema("memory", .quantity, default: "512Mi",
+                        becomes: "ObjectStore.spec.instanceSidecarConfiguration.resources (requests and limits)",
+                        "Memory of the plugin's sidecar."),
+        ]), "The plugin's sidecar container (plugin only). Requests equal limits, so the pods keep the Guaranteed QoS class."),
+    ]), "Continuous backup to Azure Blob Storage through workload identity; omit it for no backups. Docs/backup.md explains the methods.")
 
     static let recovery = FieldSchema("recovery", .object([
         FieldSchema("name", .string, default: "<name>-recovered", becomes: "Cluster.metadata.name (oneoff/)",
@@ -139,7 +167,7 @@ public enum SpecSchema {
                     "Instances of the recovery cluster."),
         FieldSchema("walMaxParallel", .integer(min: 1, max: 64), default: "8",
                     becomes: "Cluster.spec.externalClusters[].barmanObjectStore.wal.maxParallel",
-                    "WAL files restored in parallel."),
+                    "WAL files restored in parallel (inTree only: with the plugin, `backup.walMaxParallel` sets it)."),
         FieldSchema("targetTime", .string, becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetTime",
                     "Point-in-time recovery: replay up to this time, in RFC 3339 with a zone (`2026-11-29T18:30:00Z`, `2026-11-29T19:30:00+01:00`). The newest backup that ended before it is restored."),
         FieldSchema("targetLSN", .string, becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetLSN",
@@ -149,7 +177,7 @@ public enum SpecSchema {
         FieldSchema("targetImmediate", .boolean, default: "false",
                     becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetImmediate",
                     "Stop replaying as soon as the restored backup is consistent."),
-    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none. Without a target (at most one of `targetTime`, `targetLSN`, `targetName`, `targetImmediate`), it replays the whole WAL archive. restore-drill.sh sets its own target time.")
+    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none. Without a target (at most one of `targetTime`, `targetLSN`, `targetName`, `targetImmediate`), it replays the whole WAL archive. restore-drill.sh sets its own target time. It archives nothing, so it can never write into the source's backup folder.")
 
     static let monitoring = FieldSchema("monitoring", .object([
         FieldSchema("prometheus", .boolean, default: "true", becomes: "PodMonitor (monitoring.coreos.com/v1)",

@@ -5,8 +5,8 @@ public enum StarterSpec {
     public static let defaultName = "pg-main"
 
     /// Whether `name` is a DNS-1035 label of at most 50 characters, as a cluster name must be. Such a name is
-    /// safe to write into the starter unquoted; names derived from it may still be too long for Azure, which
-    /// `Compiler.check` of the starter reports.
+    /// safe to write into the starter unquoted; names derived from it may still be too long or short for Azure
+    /// (the backups' federated credential needs 3 characters), which `Compiler.check` of the starter reports.
     public static func isValidName(_ name: String) -> Bool {
         NameRules.isDNS1035Label(name, maxLength: 50)
     }
@@ -52,13 +52,16 @@ public enum StarterSpec {
           prometheus: true          # a PodMonitor for the Prometheus operator
           managedPrometheus: false  # true adds one for Azure Managed Prometheus
 
-        # Continuous backups to Azure Blob Storage through workload identity, and a restore drill: uncomment to
-        # enable (CloudNativePG 1.30 deprecates these in-tree backups, so pgha warns about them).
-        # backup:
-        #   storageAccount: \(storageAccount)   # 3-24 lowercase letters and digits, unique in Azure
-        #   retention: 7d
-        #   schedule: "0 15 * * * *"   # seconds first, as CloudNativePG reads it: every hour at :15
-        # recovery: {}
+        # Continuous backups to Azure Blob Storage through the Barman Cloud Plugin and workload identity
+        # (Docs/backup.md); deploy.sh installs the plugin and cert-manager. Delete this block for no backups.
+        backup:
+          storageAccount: \(storageAccount)   # 3-24 lowercase letters and digits, unique in Azure
+          retention: 7d
+          schedule: "0 15 * * * *"   # seconds first, as CloudNativePG reads it: every hour at :15
+          walCompression: gzip
+
+        # A one-off cluster restored from those backups, for scripts/restore-drill.sh (rendered under oneoff/).
+        recovery: {}
 
         # Public read-write (5432) and read-only (5433) endpoints: uncomment to expose the cluster.
         # expose:

@@ -7,16 +7,28 @@ enum BackupTranslation {
             spec: ScheduledBackup.Spec(
                 schedule: YAMLString(backup.schedule),
                 backupOwnerReference: "self",
-                method: "barmanObjectStore",
+                method: method(backup),
+                pluginConfiguration: pluginConfiguration(backup),
                 cluster: LocalObjectReference(name: spec.name)
             )
         )
     }
 
+    /// The one-off Backup of a spec with backups, taken by the spec's method.
     static func onDemand(_ spec: Spec) -> Backup {
-        Backup(
+        let backup = spec.backup
+        return Backup(
             metadata: ObjectMeta(name: "\(spec.name)-on-demand", namespace: spec.namespace, labels: Labels.common(spec)),
-            spec: Backup.Spec(method: "barmanObjectStore", cluster: LocalObjectReference(name: spec.name))
+            spec: Backup.Spec(method: method(backup), pluginConfiguration: pluginConfiguration(backup),
+                              cluster: LocalObjectReference(name: spec.name))
         )
+    }
+
+    private static func method(_ backup: Spec.Backup?) -> String {
+        backup?.method == .inTree ? "barmanObjectStore" : "plugin"
+    }
+
+    private static func pluginConfiguration(_ backup: Spec.Backup?) -> BackupPluginConfiguration? {
+        backup?.method == .inTree ? nil : ObjectStoreTranslation.backupConfiguration
     }
 }

@@ -10,7 +10,8 @@ enum ClusterTranslation {
             metadata: ObjectMeta(name: spec.name, namespace: spec.namespace, labels: Labels.common(spec)),
             spec: Cluster.Spec(
                 inheritedMetadata: embedded(annotations: annotations, labels: labels),
-                imageName: spec.postgres.image,
+                imageName: imageName(spec),
+                imageCatalogRef: imageCatalogRef(spec),
                 instances: spec.instances,
                 startDelay: replication.startDelay,
                 stopDelay: replication.stopDelay,
@@ -33,14 +34,14 @@ enum ClusterTranslation {
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
                 postgresql: postgresql(spec),
                 serviceAccountTemplate: spec.backup == nil ? nil : serviceAccountTemplate(spec),
-                backup: spec.backup.map { backup in
-                    Cluster.BackupConfiguration(
-                        barmanObjectStore: Cluster.BarmanObjectStore(
-                            destinationPath: backup.destinationPath,
-                            azureCredentials: .init(inheritFromAzureAD: true)
-                        ),
+                backup: spec.backup.flatMap { backup in
+                    backup.method == .inTree ? Cluster.BackupConfiguration(
+                        barmanObjectStore: ObjectStoreTranslation.configuration(backup, credentials: inTreeCredentials),
                         retentionPolicy: backup.retention
-                    )
+                    ) : nil
+                },
+                plugins: spec.backup.flatMap { backup in
+                    backup.method == .plugin ? [ObjectStoreTranslation.walArchiver(spec, backup)] : nil
                 },
                 externalClusters: nil
             )
@@ -50,15 +51,20 @@ enum ClusterTranslation {
     /// The recovery name for the external cluster a recovery Cluster restores from.
     static let recoverySource = "clusterBackup"
 
+    /// The in-tree credentials: the AKS managed identity, as in the guide.
+    private static let inTreeCredentials = AzureCredentials(inheritFromAzureAD: true)
+
     /// A Cluster bootstrapped from the primary's backups. It carries the primary's parameters and resources
     /// (WAL replay refuses settings such as `max_connections` lower than the primary's) and names the
-    /// application database and owner (CloudNativePG would otherwise create an empty `app` database).
+    /// application database and owner (CloudNativePG would otherwise create an empty `app` database). It has no
+    /// `plugins` entry and no `backup`, so it archives nothing and can never write into the primary's backup folder.
     static func recovery(_ spec: Spec, _ recovery: Spec.Recovery, _ backup: Spec.Backup) -> Cluster {
         Cluster(
             metadata: ObjectMeta(name: recovery.name, namespace: spec.namespace, labels: Labels.common(spec)),
             spec: Cluster.Spec(
                 inheritedMetadata: embedded(annotations: [:], labels: [Labels.workloadIdentityUse: "true"]),
-                imageName: spec.postgres.image,
+                imageName: imageName(spec),
+                imageCatalogRef: imageCatalogRef(spec),
                 instances: recovery.instances,
                 topologySpreadConstraints: recovery.instances > 1 ? zoneSpread(spec, cluster: recovery.name) : nil,
                 affinity: affinity(spec),
@@ -71,15 +77,7 @@ enum ClusterTranslation {
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
                 postgresql: postgresql(spec),
                 serviceAccountTemplate: serviceAccountTemplate(spec),
-                externalClusters: [Cluster.ExternalCluster(
-                    name: recoverySource,
-                    barmanObjectStore: Cluster.BarmanObjectStore(
-                        destinationPath: backup.destinationPath,
-                        serverName: spec.name,
-                        azureCredentials: .init(inheritFromAzureAD: true),
-                        wal: .init(maxParallel: recovery.walMaxParallel)
-                    )
-                )]
+                externalClusters: [externalCluster(spec, recovery, backup)]
             )
         )
     }
@@ -90,6 +88,31 @@ enum ClusterTranslation {
         return Cluster.Bootstrap.RecoveryTarget(targetTime: recovery.targetTime, targetLSN: recovery.targetLSN,
                                                 targetName: recovery.targetName,
                                                 targetImmediate: recovery.targetImmediate ? true : nil)
+    }
+
+    /// The backups the recovery Cluster restores: through the plugin and the primary's ObjectStore, or in-tree.
+    private static func externalCluster(_ spec: Spec, _ recovery: Spec.Recovery, _ backup: Spec.Backup) -> Cluster.ExternalCluster {
+        switch backup.method {
+        case .plugin:
+            return Cluster.ExternalCluster(name: recoverySource, plugin: ObjectStoreTranslation.recoverySource(spec, backup))
+        case .inTree:
+            var configuration = ObjectStoreTranslation.configuration(backup, credentials: inTreeCredentials)
+            configuration.serverName = spec.name
+            configuration.wal = WalBackupConfiguration(maxParallel: recovery.walMaxParallel)
+            configuration.data = nil
+            return Cluster.ExternalCluster(name: recoverySource, barmanObjectStore: configuration)
+        }
+    }
+
+    /// The image, unless the spec takes it from a catalog.
+    private static func imageName(_ spec: Spec) -> String? {
+        spec.postgres.imageCatalog == nil ? spec.postgres.image : nil
+    }
+
+    private static func imageCatalogRef(_ spec: Spec) -> Cluster.ImageCatalogRef? {
+        guard let catalog = spec.postgres.imageCatalog else { return nil }
+        return Cluster.ImageCatalogRef(apiGroup: "postgresql.cnpg.io", kind: catalog.kind, name: catalog.name,
+                                       major: spec.postgres.majorVersion ?? 18)
     }
 
     private static func embedded(annotations: [String: String], labels: [String: String]) -> Cluster.EmbeddedMetadata? {

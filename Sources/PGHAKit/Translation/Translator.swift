@@ -9,7 +9,10 @@ public enum Translator {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
-        if let backup = spec.backup { steady.append(BackupTranslation.scheduled(spec, backup)) }
+        if let backup = spec.backup {
+            if backup.method == .plugin { steady.append(ObjectStoreTranslation.objectStore(spec, backup)) }
+            steady.append(BackupTranslation.scheduled(spec, backup))
+        }
         if let expose = spec.expose {
             steady.append(ServiceTranslation.readWrite(spec, expose))
             steady.append(ServiceTranslation.readOnly(spec, expose))

@@ -21,8 +21,9 @@ enum BackupRules {
                           hint: "6 fields, seconds first: '0 15 * * * *' is every hour at :15")
         }
         if !isRetentionPolicy(backup.retention) {
-            context.error(.invalidRetention, "'\(backup.retention)' is not a retention policy", at: "backup.retention",
-                          hint: "a number and d (days), w (weeks) or m (months), such as 7d")
+            let field = backup.method == .plugin ? "the ObjectStore's retentionPolicy" : "the Cluster's backup.retentionPolicy"
+            context.error(.invalidRetention, "'\(backup.retention)' is not a retention policy: \(field) must match ^[1-9][0-9]*[dwm]$",
+                          at: "backup.retention", hint: "a number and d (days), w (weeks) or m (months), such as 7d")
         }
         if !NameRules.matches(backup.storageAccount, lengths: 3...24, allowed: "", first: NameRules.isLowerAlphanumeric,
                               last: NameRules.isLowerAlphanumeric) || backup.storageAccount.contains(where: { $0.isUppercase }) {

@@ -84,6 +84,16 @@ enum ClusterRules {
             context.error(.conflictingFields, "'postgres.image' and 'postgres.version' cannot both be set", at: "postgres.image",
                           hint: "keep 'version' for CloudNativePG's images, or 'image' for your own")
         }
+        if let catalog = spec.postgres.imageCatalog {
+            if written.contains("postgres.image") {
+                context.error(.conflictingFields, "'postgres.image' and 'postgres.imageCatalog' cannot both be set", at: "postgres.imageCatalog",
+                              hint: "keep the catalog, and 'version' to pick its entry")
+            }
+            if !NameRules.isDNS1123Subdomain(catalog.name) {
+                context.error(.invalidKubernetesName, "'\(catalog.name)' is not a valid image catalog name", at: "postgres.imageCatalog.name",
+                              hint: "use lowercase letters, digits, '-' and '.', at most 253 characters")
+            }
+        }
         guard written.contains("postgres.image") else { return }
         let image = spec.postgres.image
         guard let tag = Spec.Postgres.imageTag(image), !tag.isEmpty else {

@@ -77,7 +77,7 @@ public enum FleetRules {
                     continue
                 }
                 report(.sharedAzureResource, "\(owner) and \(member.path) both use \(resource)",
-                       hint: "clusters of one fleet that share an identity, a storage account or a public IP need distinct names and ports")
+                       hint: "clusters of one fleet that share an identity, a storage account, a namespace or a public IP need distinct names, ObjectStores and ports")
             }
             for shared in member.sharedSettings {
                 guard let (owner, settings) = sharedOwners[shared.resource] else {
@@ -113,8 +113,8 @@ public enum FleetRules {
     }
 
     /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
-    /// after the clusters, on one identity), its backup folder (the server name is the cluster name), and its
-    /// public IP's ports.
+    /// after the clusters, on one identity), its backup folder (the server name is the cluster name), its
+    /// ObjectStore (one object per name and namespace on an AKS cluster), and its public IP's ports.
     static func exclusiveResources(of spec: Spec) -> [String] {
         let azure = spec.azure
         var resources: [String] = []
@@ -122,6 +122,9 @@ public enum FleetRules {
             let clusters = [spec.name] + (spec.recovery.map { [$0.name] } ?? [])
             resources += clusters.map { "the federated credential '\($0)' of the identity \(azure.resourceGroup)/\(azure.identityName)" }
             resources.append("the backup folder \(backup.destinationPath)/\(spec.name)")
+            if backup.method == .plugin {
+                resources.append("the ObjectStore \(spec.namespace)/\(backup.objectStore) on \(azure.resourceGroup)/\(azure.aksCluster)")
+            }
         }
         if let expose = spec.expose {
             resources += [expose.readWritePort, expose.readOnlyPort].map {

@@ -11,11 +11,11 @@ enum OperatorRules {
             context.warning(.deprecatedFeature, "ENABLE_AZURE_PVC_UPDATES was removed in CloudNativePG 1.26", at: "operator.config.ENABLE_AZURE_PVC_UPDATES",
                             hint: "remove it; the operator no longer reads it")
         }
-        if spec.backup != nil, version >= OperatorVersion(major: 1, minor: 26) {
-            context.warning(.deprecatedFeature,
-                            "CloudNativePG \(version) deprecates the in-tree barmanObjectStore backups (removed in 1.31)",
-                            at: "backup",
-                            hint: "plan the move to the Barman Cloud Plugin (barman-cloud.cloudnative-pg.io); pgha renders in-tree backups as the guide does")
+        if let release = OperatorRelease.of(version), !release.isReleased {
+            context.report(.note, .operatorCRDsUnavailable,
+                           "CloudNativePG \(version) was not released when pgha was built: its objects are rendered as 1.30 validates them, and deploy.sh does not install the operator",
+                           at: "operator.version",
+                           hint: "install the operator yourself before deploy.sh; check its release notes for changes to the rendered fields")
         }
     }
 

@@ -13,6 +13,7 @@ public enum Validator {
         RecoveryTargetRules.check,
         ParameterRules.check,
         BackupRules.check,
+        BackupMethodRules.check,
         AzureRules.check,
         OwnershipTagRules.check,
         OperatorRules.check,

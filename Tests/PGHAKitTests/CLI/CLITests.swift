@@ -123,9 +123,24 @@ import Testing
         #expect(run.stdout.components(separatedBy: "\n---\n").count == 2)
     }
 
+    /// `pgha diff` notes what an image change does: here the flavour follows the backup method, on the same minor.
+    @Test func diffNotesWhatAnImageChangeDoes() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spec = TestSupport.spec("backup:\n  storageAccount: pgtestbackups\n")
+        try TestSupport.write(spec.replacingOccurrences(of: "backup:\n", with: "backup:\n  method: inTree\n"), to: "pg.yaml", in: directory)
+        let output = directory.appendingPathComponent("out").path
+        #expect(try PGHAProcess.run(["render", directory.appendingPathComponent("pg.yaml").path, "-o", output]).status == 0)
+        try TestSupport.write(spec, to: "pg.yaml", in: directory)
+        let run = try PGHAProcess.run(["diff", directory.appendingPathComponent("pg.yaml").path, "-o", output])
+        #expect(run.status == 1)
+        #expect(run.stderr == "note: cluster-pg-test.yaml: 18.6-system-trixie to 18.6-minimal-trixie stays on PostgreSQL 18: a rolling update, standbys first, then a switchover\n")
+    }
+
     @Test func exitCodes() throws {
         #expect(try PGHAProcess.run(["validate", "Examples/aks-ha.yaml"]).status == 0)
-        #expect(try PGHAProcess.run(["validate", "Examples/aks-ha.yaml", "--strict"]).status == 1)
+        #expect(try PGHAProcess.run(["validate", "Examples/aks-ha.yaml", "--strict"]).status == 0)
+        #expect(try PGHAProcess.run(["validate", "Tests/PGHAKitTests/Reference/GoldenSpecs/operator-1.30-in-tree.yaml", "--strict"]).status == 1)
         #expect(try PGHAProcess.run(["render", "--no-such-flag"]).status == 2)
         #expect(try PGHAProcess.run(["validate", "/nonexistent/spec.yaml"]).status == 3)
         #expect(try PGHAProcess.run(["--help"]).status == 0)

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import PGHAKit
 
-/// Each example's rendered tree, compared file by file with `Tests/PGHAKitTests/Golden/<example>/`.
-/// Regenerate on purpose with `PGHA_UPDATE_GOLDEN=1 swift test --filter Golden`.
+/// Each reference spec's rendered tree (the examples and `Reference/GoldenSpecs/`), compared file by file with
+/// `Tests/PGHAKitTests/Golden/<spec name>/`. Regenerate on purpose with `PGHA_UPDATE_GOLDEN=1 swift test --filter Golden`.
 @Suite struct GoldenTests {
-    @Test(arguments: TestSupport.exampleNames)
-    func renderedTreeMatchesGoldenFiles(example: String) throws {
-        let result = Compiler.compile(try TestSupport.read("Examples/\(example)"), options: Compiler.Options(specFileName: example))
+    @Test(arguments: TestSupport.referenceSpecs)
+    func renderedTreeMatchesGoldenFiles(specPath: String) throws {
+        let example = String(specPath.split(separator: "/").last ?? "")
+        let result = Compiler.compile(try TestSupport.read(specPath), options: Compiler.Options(specFileName: example))
         #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
         let rendered = Dictionary(uniqueKeysWithValues: result.artifacts.map { ($0.path, $0.contents) })
         let goldenDirectory = TestSupport.repositoryRoot
@@ -24,9 +25,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestSupport.exampleNames)
-    func renderingIsByteIdenticalAcrossRuns(example: String) throws {
-        let source = try TestSupport.read("Examples/\(example)")
+    @Test(arguments: TestSupport.referenceSpecs)
+    func renderingIsByteIdenticalAcrossRuns(specPath: String) throws {
+        let source = try TestSupport.read(specPath)
         #expect(Compiler.compile(source).artifacts == Compiler.compile(source).artifacts)
     }
 }

@@ -18,6 +18,9 @@ import Yams
     static let deliberateDifferences = [
         ".spec.monitoring.enablePodMonitor": "deprecated: pgha renders the PodMonitor explicitly",
         ".spec.postgresql.pg_hba[0]": "the guide's 'host' accepts non-TLS connections; the example uses 'hostssl'",
+        ".spec.backup.barmanObjectStore.destinationPath": "in-tree backups are deprecated: the example's ObjectStore (Barman Cloud Plugin) carries the destination",
+        ".spec.backup.barmanObjectStore.azureCredentials.inheritFromAzureAD": "the ObjectStore signs in with useDefaultAzureCredentials, the workload identity (Docs/backup.md)",
+        ".spec.backup.retentionPolicy": "the ObjectStore carries the retention policy",
     ]
 
     @Test func renderedClusterCarriesEveryValueOfTheGuidesCluster() throws {

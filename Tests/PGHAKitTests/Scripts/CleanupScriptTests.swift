@@ -84,6 +84,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines == Self.reads + Self.resourceReads + [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
+        ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az group delete --name rg-cnpg-demo --yes --no-wait",
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(run.stdout.contains("""
@@ -133,7 +134,7 @@ import Testing
             Self.tags("az group show", Self.group, members: shared),
         ], groupResources: Self.ownResources + [Self.group + "/providers/Microsoft.Storage/storageAccounts/pgreportsbackups"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == [
+        #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == BackupPluginScriptTests.removal(lastStore: true) + [
             "az tag update --resource-id \(Self.aks) \(Self.untag)",
             "az tag update --resource-id \(Self.group) \(Self.untag)",
             "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
@@ -164,6 +165,7 @@ import Testing
         #expect(!run.lines.contains { $0.hasPrefix("az group delete") })
         #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
+        ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az tag update --resource-id \(Self.group) \(Self.untag)",
             "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
@@ -233,7 +235,13 @@ import Testing
     @Test func dryRunReadsAndPrintsThePlanButNeitherAsksNorDeletes() throws {
         let run = try Self.run(["--dry-run"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.lines == Self.reads + Self.resourceReads + ["az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv"])
-        #expect(run.stdout.contains("  - resource group rg-cnpg-demo\n# ask for the cluster's name unless --yes\n# delete what the plan above lists"))
+        #expect(run.lines == Self.reads + Self.resourceReads + [
+            "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
+            "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
+            "kubectl get crd objectstores.barmancloud.cnpg.io --context aks-pg-primary",
+        ])
+        #expect(run.stdout.contains("  - resource group rg-cnpg-demo\n# ask for the cluster's name unless --yes\n"))
+        #expect(run.stdout.contains("# delete what the plan above lists"))
+        #expect(!run.calls.contains { $0.contains("delete") || $0.contains("uninstall") })
     }
 }

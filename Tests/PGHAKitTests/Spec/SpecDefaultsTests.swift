@@ -17,7 +17,8 @@ import Testing
         #expect(spec.recovery?.name == "pg-test-recovered")
         #expect(spec.azure.resourceGroup == "rg-pg-test")
         #expect(spec.azure.nodeResourceGroup == "MC_rg-pg-test_aks-pg-test_westus3")
-        #expect(spec.postgres.image == "ghcr.io/cloudnative-pg/postgresql:18-system-trixie")
+        #expect(spec.postgres.image == "ghcr.io/cloudnative-pg/postgresql:18.6-minimal-trixie")
+        #expect(spec.backup?.objectStore == "pg-test-backups")
     }
 }
 
@@ -32,6 +33,7 @@ import Testing
             "recovery": .mapping([:]),
             "expose": .mapping(["allowedSourceRanges": .scalar("[203.0.113.7/32]"), "dnsLabel": .scalar("pg-test-demo")]),
             "storage": .mapping(["wal": .mapping(["size": .scalar("2Gi")])]),
+            "postgres": .mapping(["imageCatalog": .mapping(["name": .scalar("pg-images")])]),
             "azure": .mapping(["location": .scalar("westus3")]),
         ]
         var managed = sections

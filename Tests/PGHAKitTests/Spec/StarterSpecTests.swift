@@ -3,17 +3,19 @@ import Testing
 
 /// `pgha init`'s starter spec validates as written, without a single warning.
 @Suite struct StarterSpecTests {
-    @Test(arguments: [StarterSpec.defaultName, "orders", "a", "billing-db-" + String(repeating: "x", count: 19)])
+    @Test(arguments: [StarterSpec.defaultName, "orders", "abc", "billing-db-" + String(repeating: "x", count: 19)])
     func theStarterValidatesWithoutDiagnostics(name: String) throws {
         let text = StarterSpec.text(name: name)
         let checked = Compiler.check(Array(text.utf8))
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics.map(TestSupport.summary))")
         #expect(checked.spec?.name == name)
         #expect(Compiler.compile(Array(text.utf8)).succeeded)
+        #expect(checked.spec?.backup?.method == .plugin)
+        #expect(checked.spec?.recovery != nil)
     }
 
-    @Test func aNameTooLongForTheDerivedAzureNamesFailsTheCheck() {
-        let name = "billing-db-" + String(repeating: "x", count: 39)
+    @Test(arguments: ["billing-db-" + String(repeating: "x", count: 39), "a"])
+    func aNameTooLongOrShortForTheDerivedAzureNamesFailsTheCheck(name: String) {
         #expect(StarterSpec.isValidName(name))
         #expect(Compiler.check(Array(StarterSpec.text(name: name).utf8)).diagnostics.containsErrors)
     }
@@ -21,7 +23,7 @@ import Testing
     @Test func theCommentedOutBlocksValidateWhenUncommented() {
         var uncommenting = false
         let uncommented = StarterSpec.text(name: "orders").split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            if line == "# backup:" { uncommenting = true }
+            if line == "# expose:" { uncommenting = true }
             let rest = line.dropFirst(2)
             let isField = ["  ", "backup:", "recovery:", "expose:"].contains { rest.hasPrefix($0) }
             return uncommenting && line.hasPrefix("# ") && isField ? rest : line

@@ -159,6 +159,14 @@ import Testing
         #expect(lines.contains("6:19 error[PGHA0406] backup.storageAccount: 'Bad' is not a valid storage account name"))
     }
 
+    /// `pgha render --strict` passes on every example: nothing pgha renders by default warns about itself.
+    @Test func examplesHaveNoWarnings() throws {
+        for example in TestSupport.exampleNames {
+            let warnings = Compiler.check(try TestSupport.read("Examples/\(example)")).diagnostics.filter { $0.severity >= .warning }
+            #expect(warnings.isEmpty, "\(example): \(warnings.map(TestSupport.summary))")
+        }
+    }
+
     @Test func warningsDoNotFailAndValidExamplesHaveNoErrors() throws {
         for example in TestSupport.exampleNames {
             let result = Compiler.check(try TestSupport.read("Examples/\(example)"))

@@ -38,6 +38,18 @@ import Testing
         ]])
     }
 
+    @Test func clustersInOneNamespaceNeedDistinctObjectStores() throws {
+        let backup = "  resourceGroup: rg\n  aksCluster: aks\nbackup:\n  storageAccount: sharedbackups\n  objectStore: shared-store\n"
+        let found = FleetRules.check([
+            try Self.member("a.yaml", TestSupport.spec(backup, name: "pg-a")),
+            try Self.member("b.yaml", TestSupport.spec(backup, name: "pg-b")),
+            try Self.member("c.yaml", TestSupport.spec(backup, name: "pg-c", namespace: "other")),
+        ])
+        #expect(Self.summaries(found) == [[], [
+            "3:7 error[PGHA0702] name: a.yaml and b.yaml both use the ObjectStore cnpg-database/shared-store on rg/aks",
+        ], []])
+    }
+
     @Test func invalidSpecsAreSkipped() throws {
         let found = FleetRules.check([nil, try Self.member("b.yaml", TestSupport.spec(name: "pg-b")), nil])
         #expect(Self.summaries(found) == [[], [], []])

@@ -25,7 +25,7 @@ import Yams
 
     @Test func anUnquotedOperatorVersionIsRefusedLikeAnUnquotedKubernetesVersion() {
         #expect(TestSupport.errors(TestSupport.spec("operator:\n  version: 1.30\n")) == [
-            "7:12 error[PGHA0011] operator.version: 'operator.version' must be one of '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', not the number '1.30'",
+            "7:12 error[PGHA0011] operator.version: 'operator.version' must be one of '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31', not the number '1.30'",
         ])
     }
 

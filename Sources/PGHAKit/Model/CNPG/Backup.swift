@@ -7,11 +7,13 @@ public struct Backup: ObjectWithSpec, Equatable {
 
     public struct Spec: ManifestValue, Equatable {
         public var method: String
+        public var pluginConfiguration: BackupPluginConfiguration?
         public var cluster: LocalObjectReference
 
         public var manifestNode: ManifestNode {
             .object([
                 "method": method,
+                "pluginConfiguration": pluginConfiguration,
                 "cluster": cluster,
             ])
         }
@@ -20,6 +22,17 @@ public struct Backup: ObjectWithSpec, Equatable {
 
 /// A reference to an object in the same namespace, by name.
 public struct LocalObjectReference: ManifestValue, Equatable {
+    public var name: String
+
+    public var manifestNode: ManifestNode {
+        .object([
+            "name": name,
+        ])
+    }
+}
+
+/// The plugin that takes a backup (`method: plugin`).
+public struct BackupPluginConfiguration: ManifestValue, Equatable {
     public var name: String
 
     public var manifestNode: ManifestNode {

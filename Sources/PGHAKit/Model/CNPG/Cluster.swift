@@ -7,7 +7,8 @@ public struct Cluster: ObjectWithSpec, Equatable {
 
     public struct Spec: ManifestValue, Equatable {
         public var inheritedMetadata: EmbeddedMetadata?
-        public var imageName: String
+        public var imageName: String?
+        public var imageCatalogRef: ImageCatalogRef?
         public var instances: Int
         public var startDelay: Int?
         public var stopDelay: Int?
@@ -23,12 +24,14 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var postgresql: PostgresConfiguration?
         public var serviceAccountTemplate: ServiceAccountTemplate?
         public var backup: BackupConfiguration?
+        public var plugins: [PluginConfiguration]?
         public var externalClusters: [ExternalCluster]?
 
         public var manifestNode: ManifestNode {
             .object([
                 "inheritedMetadata": inheritedMetadata,
                 "imageName": imageName,
+                "imageCatalogRef": imageCatalogRef,
                 "instances": instances,
                 "startDelay": startDelay,
                 "stopDelay": stopDelay,
@@ -44,6 +47,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
                 "postgresql": postgresql,
                 "serviceAccountTemplate": serviceAccountTemplate,
                 "backup": backup,
+                "plugins": plugins,
                 "externalClusters": externalClusters,
             ])
         }
@@ -219,7 +223,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
     }
 
     public struct BackupConfiguration: ManifestValue, Equatable {
-        public var barmanObjectStore: BarmanObjectStore
+        public var barmanObjectStore: BarmanObjectStoreConfiguration
         public var retentionPolicy: String
 
         public var manifestNode: ManifestNode {
@@ -230,51 +234,48 @@ public struct Cluster: ObjectWithSpec, Equatable {
         }
     }
 
-    /// barman-cloud's object store settings, on Azure Blob Storage.
-    public struct BarmanObjectStore: ManifestValue, Equatable {
-        public var destinationPath: String
-        public var serverName: String?
-        public var azureCredentials: AzureCredentials
-        public var wal: WalBackupConfiguration?
-
-        public var manifestNode: ManifestNode {
-            .object([
-                "destinationPath": destinationPath,
-                "serverName": serverName,
-                "azureCredentials": azureCredentials,
-                "wal": wal,
-            ])
-        }
-    }
-
-    public struct AzureCredentials: ManifestValue, Equatable {
-        public var inheritFromAzureAD: Bool
-
-        public var manifestNode: ManifestNode {
-            .object([
-                "inheritFromAzureAD": inheritFromAzureAD,
-            ])
-        }
-    }
-
-    public struct WalBackupConfiguration: ManifestValue, Equatable {
-        public var maxParallel: Int
-
-        public var manifestNode: ManifestNode {
-            .object([
-                "maxParallel": maxParallel,
-            ])
-        }
-    }
-
     public struct ExternalCluster: ManifestValue, Equatable {
         public var name: String
-        public var barmanObjectStore: BarmanObjectStore
+        public var barmanObjectStore: BarmanObjectStoreConfiguration?
+        public var plugin: PluginConfiguration?
 
         public var manifestNode: ManifestNode {
             .object([
                 "name": name,
                 "barmanObjectStore": barmanObjectStore,
+                "plugin": plugin,
+            ])
+        }
+    }
+
+    /// A CNPG-I plugin the Cluster uses (`spec.plugins[]`, `externalClusters[].plugin`).
+    public struct PluginConfiguration: ManifestValue, Equatable {
+        public var name: String
+        public var isWALArchiver: Bool?
+        public var parameters: SortedMap?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "name": name,
+                "isWALArchiver": isWALArchiver,
+                "parameters": parameters,
+            ])
+        }
+    }
+
+    /// The image catalog entry the Cluster runs (`spec.imageCatalogRef`).
+    public struct ImageCatalogRef: ManifestValue, Equatable {
+        public var apiGroup: String
+        public var kind: String
+        public var name: String
+        public var major: Int
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "apiGroup": apiGroup,
+                "kind": kind,
+                "name": name,
+                "major": major,
             ])
         }
     }

@@ -10,6 +10,7 @@ public struct ScheduledBackup: ObjectWithSpec, Equatable {
         public var schedule: YAMLString
         public var backupOwnerReference: String
         public var method: String
+        public var pluginConfiguration: BackupPluginConfiguration?
         public var cluster: LocalObjectReference
 
         public var manifestNode: ManifestNode {
@@ -17,6 +18,7 @@ public struct ScheduledBackup: ObjectWithSpec, Equatable {
                 "schedule": schedule,
                 "backupOwnerReference": backupOwnerReference,
                 "method": method,
+                "pluginConfiguration": pluginConfiguration,
                 "cluster": cluster,
             ])
         }

@@ -19,6 +19,7 @@ enum CleanupScriptTranslation {
               [ "$answer" = "$CLUSTER_NAME" ] || fail 'not confirmed: nothing was deleted'
             fi
             """),
+        ] + BackupPluginSteps.uninstall(spec) + [
             .code(description: "delete what the plan above lists, and remove the " + AzureOwnership.memberKey + " tag from what it keeps",
                   delete(spec)),
         ]
@@ -28,7 +29,7 @@ enum CleanupScriptTranslation {
             specFileName: specFileName,
             options: [Script.Option(flag: "--yes", variable: "ASSUME_YES", initialValue: "0",
                                     help: "Delete without asking for the cluster's name.")],
-            tools: ["az", "kubectl"],
+            tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
             variables: V.catalog(spec, specFileName: specFileName),
             steps: steps
         )

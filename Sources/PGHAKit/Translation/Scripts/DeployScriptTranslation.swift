@@ -19,7 +19,7 @@ enum DeployScriptTranslation {
         if spec.monitoring.managedPrometheus { steps += containerInsights }
         if spec.expose != nil { steps += publicIP(spec) }
         steps += AzureOwnership.join(spec)
-        steps += cloudNativePG(spec)
+        steps += cloudNativePG(spec) + BackupPluginSteps.install(spec)
         if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             steps += kubePrometheusStack(chart)
         }
@@ -352,6 +352,7 @@ enum DeployScriptTranslation {
             install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + OperatorChart.configFingerprint(config))]
         }
         install += ["--wait", "--timeout", "10m"]
+        guard OperatorChart.forOperator(spec.operatorSettings.version) != nil else { return installedByYou(spec) }
         var steps: [Step] = [.heading("CloudNativePG operator (Helm chart " + V.operatorChartVersion + ")")]
         if !config.isEmpty {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
@@ -360,6 +361,20 @@ enum DeployScriptTranslation {
             .run(Command("helm", "repo", "add", ShellWord(OperatorChart.repositoryName), ShellWord(OperatorChart.repositoryURL), "--force-update")),
             .run(Command(install)),
         ]
+    }
+
+    /// An operator release pgha has no chart for (not out when pgha was built): the user installs it; deploy.sh checks
+    /// that its CRDs are there before going on.
+    private static func installedByYou(_ spec: Spec) -> [Step] {
+        var steps: [Step] = [.heading("CloudNativePG operator (installed by you)")]
+        if !spec.operatorSettings.config.isEmpty {
+            steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
+        }
+        return steps + [.check("""
+        if [ "$DRY_RUN" = 0 ] && ! kubectl get crd clusters.postgresql.cnpg.io --context \(V.aksCluster) >/dev/null; then
+          fail "pgha has no Helm chart for CloudNativePG \(inString: ShellWord(spec.operatorSettings.version.description)): install the operator in \(inString: V.operatorNamespace) yourself, then run deploy.sh again"
+        fi
+        """)]
     }
 
     /// One release per AKS cluster (`PrometheusStackChart`): every spec's deploy runs the same pinned upgrade, so the

@@ -6,8 +6,9 @@
 enum ExistenceCheck {
     /// Failures that mean "not found" (bash `case` patterns over the command's standard error): Azure's error codes
     /// (`ResourceNotFound`, `ResourceGroupNotFound`, `ParentResourceNotFound`, `NotFound`, `ContainerNotFound`, as
-    /// az prints them, `(Code) message`) and kubectl's `Error from server (NotFound)`.
-    static let notFound = "*NotFound*"
+    /// az prints them, `(Code) message`), kubectl's `Error from server (NotFound)` and helm's `Error: release: not
+    /// found`.
+    static let notFound = "*NotFound*|*'release: not found'*"
     /// Failures that contain `NotFound` but mean something else: the subscription itself is missing.
     static let notAbsence = "*SubscriptionNotFound*"
 

@@ -1,8 +1,6 @@
-/// The CloudNativePG Helm chart (`cnpg/cloudnative-pg`) release deploy.sh installs for each operator version pgha targets.
-///
-/// Read from `charts/cloudnative-pg/Chart.yaml` (`version` and `appVersion`) at the `cloudnative-pg-v<chart>` tags of
-/// https://github.com/cloudnative-pg/charts (snapshot b21ad2d): for each CloudNativePG minor version, the newest chart.
-/// `config.create`, `config.name` and `podAnnotations`, which deploy.sh sets, exist in every chart listed.
+/// The CloudNativePG Helm chart (`cnpg/cloudnative-pg`) release deploy.sh installs for each operator version pgha targets
+/// (the versions are in `OperatorRelease.all`). `config.create`, `config.name` and `podAnnotations`, which deploy.sh
+/// sets, exist in every chart listed.
 public struct OperatorChart: Sendable, Equatable {
     /// The chart version, such as `0.29.0`.
     public var version: String
@@ -16,18 +14,9 @@ public struct OperatorChart: Sendable, Equatable {
     /// The release name, as in the guide (the operator Deployment is then `cnpg-cloudnative-pg`).
     public static let release = "cnpg"
 
-    static let byOperatorVersion: [String: OperatorChart] = [
-        "1.25": OperatorChart(version: "0.23.2", appVersion: "1.25.1"),
-        "1.26": OperatorChart(version: "0.25.0", appVersion: "1.26.1"),
-        "1.27": OperatorChart(version: "0.26.1", appVersion: "1.27.1"),
-        "1.28": OperatorChart(version: "0.27.1", appVersion: "1.28.1"),
-        "1.29": OperatorChart(version: "0.28.3", appVersion: "1.29.1"),
-        "1.30": OperatorChart(version: "0.29.0", appVersion: "1.30.0"),
-    ]
-
-    /// The chart for a CloudNativePG minor version; nil for one pgha does not target.
+    /// The chart for a CloudNativePG minor version; nil for one pgha has no chart for (`OperatorRelease.all`).
     public static func forOperator(_ version: OperatorVersion) -> OperatorChart? {
-        byOperatorVersion[version.description]
+        OperatorRelease.of(version)?.chart
     }
 
     /// CloudNativePG's kube-prometheus-stack values, at the tag of the operator release (the guide reads them

@@ -7,6 +7,9 @@ enum ScriptValues {
     static let namespace = ShellWord.variable("NAMESPACE")
     static let operatorNamespace = ShellWord.variable("OPERATOR_NAMESPACE")
     static let operatorChartVersion = ShellWord.variable("OPERATOR_CHART_VERSION")
+    static let certManagerChartVersion = ShellWord.variable("CERT_MANAGER_CHART_VERSION")
+    static let pluginChartVersion = ShellWord.variable("PLUGIN_CHART_VERSION")
+    static let objectStore = ShellWord.variable("OBJECT_STORE")
     static let appSecret = ShellWord.variable("APP_SECRET")
     static let appUser = ShellWord.variable("APP_USER")
     static let appDatabase = ShellWord.variable("APP_DATABASE")
@@ -85,6 +88,13 @@ enum ScriptValues {
         ]
         if let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             kubernetes.append((operatorChartVersion, .scalar(chart.version)))
+        }
+        if let backup = spec.backup, BackupPluginSteps.applies(to: spec), let release = OperatorRelease.of(spec.operatorSettings.version) {
+            kubernetes += [
+                (certManagerChartVersion, .scalar(release.certManagerChart ?? "")),
+                (pluginChartVersion, .scalar(release.pluginChart ?? "")),
+                (objectStore, .scalar(backup.objectStore)),
+            ]
         }
         if spec.backup?.onDemand == true {
             kubernetes.append((onDemandBackup, .scalar(BackupTranslation.onDemand(spec).metadata.name)))

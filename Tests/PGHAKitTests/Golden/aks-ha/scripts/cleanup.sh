@@ -8,7 +8,9 @@ set -euo pipefail
 # Kubernetes
 CLUSTER_NAME='pg-primary'
 NAMESPACE='cnpg-database'
+OPERATOR_NAMESPACE='cnpg-system'
 APP_SECRET='db-user-pass'
+OBJECT_STORE='pg-primary-backups'
 ON_DEMAND_BACKUP='pg-primary-on-demand'
 RECOVERY_NAME='pg-primary-recovered-db'
 RESOURCE_GROUP='rg-cnpg-demo'
@@ -49,6 +51,23 @@ quote_args() {
   local quoted
   printf -v quoted ' %q' "$@"
   printf '%s' "${quoted# }"
+}
+
+# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
+# verb: create, update, delete or run.
+run() {
+  if [ "$DRY_RUN" = 1 ]; then
+    local action=run
+    case " $* " in
+      *" delete "*) action=delete ;;
+      *" create "* | *" add "*) action=create ;;
+      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
+    esac
+    log "plan: $action: $(quote_args "$@")"
+    return 0
+  fi
+  log "+ $(quote_args "$@")"
+  "$@"
 }
 
 # Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
@@ -92,6 +111,42 @@ look_up() {
   fi
 }
 
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+# cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+    log "  plan: unknown until the steps before it have run"
+    return "$dry_run_answer"
+  fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*|*'release: not found'*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  plan: unknown, the probe failed (exit $status)"
+    return "$dry_run_answer"
+  fi
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
+}
+
 require_tools() {
   local tool missing=''
   for tool in "$@"; do
@@ -124,7 +179,7 @@ main() {
     log 'PLAN (--dry-run): read-only probes run; "plan:" lines say what a run would create, update or delete; nothing is changed.'
   fi
   if [ "$DRY_RUN" = 0 ]; then
-    require_tools az kubectl
+    require_tools az kubectl helm
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
@@ -245,6 +300,44 @@ main() {
       read -r answer || true
       [ "$answer" = "$CLUSTER_NAME" ] || fail 'not confirmed: nothing was deleted'
     fi
+  fi
+  heading "Barman Cloud Plugin and cert-manager on $AKS_CLUSTER"
+  if probe 0 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
+    run az aks get-credentials \
+        --name "$AKS_CLUSTER" \
+        --resource-group "$RESOURCE_GROUP" \
+        --overwrite-existing \
+        --output none
+    if probe 0 kubectl get crd objectstores.barmancloud.cnpg.io --context "$AKS_CLUSTER"; then
+      if [ "$DRY_RUN" = 1 ]; then
+        log '# remove the plugin, then cert-manager, unless another ObjectStore or Certificate still needs them'
+      else
+        local stores='' others='' certificates=''
+        stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context "$AKS_CLUSTER" --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')" \
+          || fail "cannot list the ObjectStores on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+        others="$(printf '%s\n' "$stores" | grep -v -x -F -e "$NAMESPACE/$OBJECT_STORE" -e '' || true)"
+        if [ -n "$others" ]; then
+          log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\n' ' ')"
+        else
+          if probe 0 helm status plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
+            run helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+          fi
+          if probe 0 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
+              || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+            if [ -n "$certificates" ]; then
+              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+            else
+              run helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+            fi
+          fi
+        fi
+      fi
+    else
+      log "= the Barman Cloud Plugin is not installed on $AKS_CLUSTER"
+    fi
+  else
+    log "= AKS cluster $AKS_CLUSTER does not exist"
   fi
   if [ "$DRY_RUN" = 1 ]; then
     log "# delete what the plan above lists, and remove the pgha.member.$NAMESPACE.$CLUSTER_NAME tag from what it keeps"

@@ -11,7 +11,7 @@ NAMESPACE='cnpg-database'
 APP_SECRET='db-user-pass'
 APP_USER='app'
 APP_DATABASE='appdb'
-POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:16-system-trixie'
+POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:16.15-minimal-trixie'
 RESOURCE_GROUP='rg-cnpg-demo'
 AKS_CLUSTER='aks-pg-primary'
 

@@ -13,6 +13,8 @@ APP_SECRET='billing-app-credentials'
 APP_USER='app'
 APP_DATABASE='app'
 OPERATOR_CHART_VERSION='0.29.0'
+CERT_MANAGER_CHART_VERSION='v1.21.0'
+PLUGIN_CHART_VERSION='0.7.0'
 # Azure
 LOCATION='northeurope'
 RESOURCE_GROUP='rg-payments'
@@ -154,7 +156,7 @@ probe() {
   if [ "$status" = 0 ]; then return 0; fi
   case "$errors" in
     *SubscriptionNotFound*) ;;
-    *NotFound*) return 1 ;;
+    *NotFound*|*'release: not found'*) return 1 ;;
   esac
   printf '%s\n' "$errors" >&2
   if [ "$DRY_RUN" = 1 ]; then
@@ -468,6 +470,42 @@ main() {
       --set config.create=false \
       --wait \
       --timeout 10m
+  heading "cert-manager (Helm chart $CERT_MANAGER_CHART_VERSION)"
+  if probe 1 kubectl get deployments \
+      --all-namespaces \
+      --selector app.kubernetes.io/name=cert-manager \
+      --output name \
+      --context "$AKS_CLUSTER" && [ -n "$PROBE_OUTPUT" ]; then
+    log '= cert-manager is installed'
+  else
+    run helm repo add jetstack https://charts.jetstack.io --force-update
+    run helm upgrade cert-manager jetstack/cert-manager \
+        --install \
+        --namespace cert-manager \
+        --kube-context "$AKS_CLUSTER" \
+        --create-namespace \
+        --version "$CERT_MANAGER_CHART_VERSION" \
+        --set crds.enabled=true \
+        --wait \
+        --timeout 10m
+  fi
+  heading "Barman Cloud Plugin (Helm chart $PLUGIN_CHART_VERSION)"
+  if probe 1 kubectl get services \
+      --namespace "$OPERATOR_NAMESPACE" \
+      --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io \
+      --output name \
+      --context "$AKS_CLUSTER" && [ -n "$PROBE_OUTPUT" ]; then
+    log "= the Barman Cloud Plugin is installed in $OPERATOR_NAMESPACE"
+  else
+    run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
+    run helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud \
+        --install \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --version "$PLUGIN_CHART_VERSION" \
+        --wait \
+        --timeout 10m
+  fi
   heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update

@@ -11,7 +11,7 @@ NAMESPACE='payments'
 APP_SECRET='billing-app-credentials'
 APP_USER='app'
 APP_DATABASE='app'
-POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:17-system-trixie'
+POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:17.11-minimal-trixie'
 RESOURCE_GROUP='rg-payments'
 AKS_CLUSTER='aks-payments'
 

@@ -11,7 +11,7 @@ NAMESPACE='cnpg-database'
 APP_SECRET='orders-app-credentials'
 APP_USER='app'
 APP_DATABASE='app'
-POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:18-system-trixie'
+POSTGRES_IMAGE='ghcr.io/cloudnative-pg/postgresql:18.6-minimal-trixie'
 RESOURCE_GROUP='rg-orders'
 AKS_CLUSTER='aks-orders'
 

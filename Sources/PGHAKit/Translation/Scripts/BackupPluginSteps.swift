@@ -1,0 +1,104 @@
+/// What the Barman Cloud Plugin needs on the AKS cluster, in deploy.sh and cleanup.sh: cert-manager (the plugin and the
+/// operator talk over TLS with certificates it issues) and the plugin, in the operator's namespace. Both are cluster
+/// wide: deploy.sh installs each once per AKS cluster (the next spec's deploy finds them), and cleanup.sh removes the
+/// Helm releases it installed only when no other spec's ObjectStore (and, for cert-manager, no other Certificate) is
+/// left on the cluster. Versions: `OperatorRelease.all`.
+enum BackupPluginSteps {
+    private typealias V = ScriptValues
+
+    static let certManagerRelease: ShellWord = "cert-manager"
+    static let certManagerNamespace: ShellWord = "cert-manager"
+    static let certManagerRepository: ShellWord = "jetstack"
+    static let certManagerRepositoryURL: ShellWord = "https://charts.jetstack.io"
+    static let certManagerChart: ShellWord = "jetstack/cert-manager"
+    /// The plugin's release: named as its chart, so the chart names the Deployment `plugin-barman-cloud` too.
+    static let pluginRelease: ShellWord = "plugin-barman-cloud"
+    static let pluginChart: ShellWord = "cnpg/plugin-barman-cloud"
+
+    /// Whether the spec's deploy needs the plugin: plugin backups on an operator release with a known plugin chart.
+    static func applies(to spec: Spec) -> Bool {
+        spec.backup?.method == .plugin && OperatorRelease.of(spec.operatorSettings.version)?.pluginChart != nil
+    }
+
+    /// Installs cert-manager, then the plugin, unless each is running already, however it was installed: cert-manager
+    /// by its Deployments' label, the plugin by the Service label the operator discovers plugins by. Helm's `--wait`
+    /// holds until each is ready (cert-manager's chart also checks that its webhook answers), so the manifests
+    /// applied next find both.
+    static func install(_ spec: Spec) -> [Step] {
+        guard applies(to: spec) else { return [] }
+        let certManager: [ShellWord] = ["--namespace", certManagerNamespace, "--kube-context", V.aksCluster]
+        let plugin: [ShellWord] = ["--namespace", V.operatorNamespace, "--kube-context", V.aksCluster]
+        return [
+            .heading("cert-manager (Helm chart " + V.certManagerChartVersion + ")"),
+            .unlessExists(
+                .printsSomething(ScriptSteps.kubectl(["get", "deployments", "--all-namespaces", "--selector", "app.kubernetes.io/name=cert-manager",
+                                                      "--output", "name"], namespaced: false)),
+                exists: "cert-manager is installed",
+                [
+                    .run(Command("helm", "repo", "add", certManagerRepository, certManagerRepositoryURL, "--force-update")),
+                    .run(Command(["helm", "upgrade", certManagerRelease, certManagerChart, "--install"] + certManager
+                                 + ["--create-namespace", "--version", V.certManagerChartVersion, "--set", "crds.enabled=true",
+                                    "--wait", "--timeout", "10m"])),
+                ]
+            ),
+            .heading("Barman Cloud Plugin (Helm chart " + V.pluginChartVersion + ")"),
+            .unlessExists(
+                .printsSomething(ScriptSteps.kubectl(["get", "services", "--namespace", V.operatorNamespace, "--selector",
+                                                      ShellWord("cnpg.io/pluginName=" + ObjectStoreTranslation.pluginName),
+                                                      "--output", "name"], namespaced: false)),
+                exists: "the Barman Cloud Plugin is installed in " + V.operatorNamespace,
+                [
+                    .run(Command("helm", "repo", "add", ShellWord(OperatorChart.repositoryName), ShellWord(OperatorChart.repositoryURL),
+                                 "--force-update")),
+                    .run(Command(["helm", "upgrade", pluginRelease, pluginChart, "--install"] + plugin
+                                 + ["--version", V.pluginChartVersion, "--wait", "--timeout", "10m"])),
+                ]
+            ),
+        ]
+    }
+
+    /// Removes the plugin, then cert-manager, when the AKS cluster has no other ObjectStore than this spec's (and, for
+    /// cert-manager, no Certificate left once the plugin's are gone).
+    static func uninstall(_ spec: Spec) -> [Step] {
+        guard applies(to: spec) else { return [] }
+        let remove: ShellCode = """
+        local stores='' others='' certificates=''
+        stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context \(V.aksCluster) --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')" \\
+          || fail "cannot list the ObjectStores on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
+        others="$(printf '%s\\n' "$stores" | grep -v -x -F -e \(V.namespace + "/" + V.objectStore) -e '' || true)"
+        if [ -n "$others" ]; then
+          log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\\n' ' ')"
+        else
+          if probe 0 helm status \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster); then
+            run helm uninstall \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster) --wait
+          fi
+          if probe 0 helm status \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster); then
+            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context \(V.aksCluster) --output name)" \\
+              || fail "cannot list the Certificates on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
+            if [ -n "$certificates" ]; then
+              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\\n' ' ')"
+            else
+              run helm uninstall \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster) --wait
+            fi
+          fi
+        fi
+        """
+        return [
+            .heading("Barman Cloud Plugin and cert-manager on " + V.aksCluster),
+            .when(
+                .stillExists(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup)),
+                then: [
+                    .run(Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
+                                 "--overwrite-existing", "--output", "none")),
+                    .when(
+                        .stillExists(ScriptSteps.kubectl(["get", "crd", "objectstores.barmancloud.cnpg.io"], namespaced: false)),
+                        then: [.code(description: "remove the plugin, then cert-manager, unless another ObjectStore or Certificate still needs them",
+                                     remove)],
+                        otherwise: [.note("= the Barman Cloud Plugin is not installed on " + V.aksCluster)]
+                    ),
+                ],
+                otherwise: [.note("= AKS cluster " + V.aksCluster + " does not exist")]
+            ),
+        ]
+    }
+}
