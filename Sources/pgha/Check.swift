@@ -3,13 +3,14 @@ import Foundation
 import PGHAKit
 
 /// `pgha check`: whether an output directory holds exactly what `render` would write (for CI).
-struct Check: ParsableCommand, SpecSetOptions {
+struct Check: ParsableCommand, SpecSetOptions, ImpactOptions {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check that a directory holds exactly what render would write there.",
         discussion: """
         Renders in memory and compares with DIR, writing nothing. Exits 0 when DIR is current, and 1 when a spec is \
-        invalid or when DIR has drifted, listing each file that render would add, change or remove.
+        invalid or when DIR has drifted, listing each file that render would add, change or remove, after one \
+        "impact:" line per operational consequence of the change (from the spec DIR records in .pgha/spec.json).
         """
     )
 
@@ -17,9 +18,14 @@ struct Check: ParsableCommand, SpecSetOptions {
     @Option(help: .identityClientID) var identityClientID: String?
     @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
     @Flag(help: .strict) var strict = false
+    @Option(help: .failOn) var failOn: String?
 
     @Option(name: .shortAndLong, help: "The output directory to check.", completion: .directory)
     var output: String
+
+    func validate() throws {
+        _ = try failOnCategories()
+    }
 
     func run() throws {
         let specSet = try discoverSpecs()
@@ -27,7 +33,14 @@ struct Check: ParsableCommand, SpecSetOptions {
         let parts = try renderSpecs(specSet) { try Drift.Part($0, against: existing) }
         let drift = try handlingOutputErrors { try Drift(parts, against: existing) }
         guard !drift.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(drift.listing(in: output).utf8))
+        if format == .json {
+            let files = drift.entries.map { "    {\"change\": \"\($0.change.rawValue)\", \"path\": \(jsonString(output + "/" + $0.path))}" }
+            let list = files.isEmpty ? "[]" : "[\n" + files.joined(separator: ",\n") + "\n  ]"
+            FileHandle.standardOutput.write(Data("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"files\": \(list)\n}\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data((impactLines(drift.impacts) + drift.listing(in: output)).utf8))
+        }
+        try refuseImpacts(drift.impacts)
         let summary = "error: \(output) differs from the specs (\(drift.summary)); run pgha render to update it\n"
         FileHandle.standardError.write(Data(summary.utf8))
         throw ExitStatus.drifted.exitCode

@@ -31,6 +31,8 @@ public struct Drift: Sendable, Equatable {
 
     /// The differing files, sorted by path.
     public var entries: [Entry]
+    /// What the change of each cluster's spec will do (from the spec records, `SpecRecord`), sorted by cluster.
+    public var impacts: [Impact] = []
 
     /// Whether the directory holds exactly what rendering would write.
     public var isEmpty: Bool { entries.isEmpty }
@@ -41,13 +43,17 @@ public struct Drift: Sendable, Equatable {
         var entries: [Entry]
         /// The files of the directory that the part renders.
         var existingPaths: [String]
+        /// What the change of the part's spec will do.
+        var impacts: [Impact]
 
         /// Compares `artifacts` with the files at the same paths in `directory`, reading only those; with
         /// `diffContext`, each differing file gets its unified diff with that many lines of context.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
             let paths = artifacts.map(\.path)
-            entries = Drift(rendered: artifacts, existing: try directory.files(at: paths), diffContext: diffContext).entries
+            let existing = try directory.files(at: paths)
+            entries = Drift(rendered: artifacts, existing: existing, diffContext: diffContext).entries
             existingPaths = directory.listed(paths)
+            impacts = Drift.impacts(of: artifacts, existing: existing, in: directory)
         }
     }
 
@@ -57,6 +63,7 @@ public struct Drift: Sendable, Equatable {
         let rendered = Set(parts.flatMap(\.existingPaths))
         let unrendered = directory.files.keys.filter { !rendered.contains($0) }
         var entries = parts.flatMap(\.entries)
+        impacts = (parts.flatMap(\.impacts) + (try Drift.impactsOfRemoved(unrendered, in: directory))).sorted(by: Impact.ordered)
         if diffContext == nil {
             entries += unrendered.map { Entry(.removed, $0) }
         } else {

@@ -48,9 +48,11 @@ public enum Compiler {
         return Result(spec: spec, diagnostics: diagnostics, artifacts: artifacts(for: spec, options: options))
     }
 
-    /// Translates and renders a spec that `check` found valid.
+    /// Translates and renders a spec that `check` found valid, with the record of the spec (`SpecRecord`) that
+    /// `check` and `diff` classify the next change against.
     public static func artifacts(for spec: Spec, options: Options = Options()) -> [Artifact] {
-        Renderer.render(Translator.translate(spec, specFileName: options.specFileName))
+        (Renderer.render(Translator.translate(spec, specFileName: options.specFileName)) + [SpecRecord.artifact(for: spec)])
+            .sorted { $0.path < $1.path }
     }
 }
 
