@@ -49,7 +49,7 @@ import Testing
         let output = root.appendingPathComponent("out")
         #expect(try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "-o", output.path]).status == 0)
         #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output.path]).status == 0)
-        #expect(try TestSupport.tree(at: output).keys.sorted() == [".pgha/spec.json", "cluster-orders.yaml", "kustomization.yaml", "podmonitor-orders.yaml",
+        #expect(try TestSupport.tree(at: output).keys.sorted() == [".pgha/spec.json", "README.md", "cluster-orders.yaml", "kustomization.yaml", "podmonitor-orders.yaml",
                                                                  "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
     }
 
