@@ -11,19 +11,20 @@ protocol ImpactOptions: DiagnosticOptions {
 extension ArgumentHelp {
     /// The help of `--fail-on`.
     static let failOn = ArgumentHelp(
-        "Exit 4 when the change has an impact in one of these comma-separated categories.",
+        "Exit 4 when the change has an impact in one of these comma-separated categories (empty: none).",
         discussion: "The categories: \(ImpactCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
         valueName: "categories"
     )
 }
 
 extension ImpactOptions {
-    /// The categories `--fail-on` names; a usage error names the unknown ones and lists the categories.
+    /// The categories `--fail-on` names (an empty list, as a CI variable may give, refuses nothing); a usage error
+    /// names the unknown ones and lists the categories.
     func failOnCategories() throws -> Set<ImpactCategory> {
         guard let failOn else { return [] }
         var categories: Set<ImpactCategory> = []
         var unknown: [String] = []
-        for name in failOn.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for name in failOn.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             if let category = ImpactCategory(rawValue: name) { categories.insert(category) } else { unknown.append("'\(name)'") }
         }
         guard unknown.isEmpty else {

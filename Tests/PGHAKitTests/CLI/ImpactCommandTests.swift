@@ -58,6 +58,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let allowed = try PGHAProcess.run(["diff", spec, "-o", output, "--fail-on", "cluster-deleted,major-upgrade"])
         #expect(allowed.status == 1)
+        #expect(try PGHAProcess.run(["diff", spec, "-o", output, "--fail-on", ""]).status == 1)
         let refused = try PGHAProcess.run(["check", spec, "-o", output, "--fail-on", "major-upgrade, scale"])
         #expect(refused.status == 4)
         #expect(refused.stdout.hasPrefix(Self.scaleOut))
