@@ -34,7 +34,8 @@ struct Check: ParsableCommand, SpecSetOptions, ImpactOptions {
         let drift = try handlingOutputErrors { try Drift(parts, against: existing) }
         guard !drift.isEmpty else { return }
         if format == .json {
-            let files = drift.entries.map { "    {\"change\": \"\($0.change.rawValue)\", \"path\": \(jsonString(output + "/" + $0.path))}" }
+            let prefix = output.hasSuffix("/") ? output : output + "/"
+            let files = drift.entries.map { "    {\"change\": \"\($0.change.rawValue)\", \"path\": \(jsonString(prefix + $0.path))}" }
             let list = files.isEmpty ? "[]" : "[\n" + files.joined(separator: ",\n") + "\n  ]"
             FileHandle.standardOutput.write(Data("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"files\": \(list)\n}\n".utf8))
         } else {
