@@ -116,7 +116,10 @@ public enum ImpactClassifier {
         }
         guard change.old.has("storage.wal") == change.new.has("storage.wal") else { return }
         for path in change.take(["storage.size", "storage.wal.size"]) {
-            guard let old = change.old.scalar(path).flatMap(Quantity.init), let new = change.new.scalar(path).flatMap(Quantity.init) else { continue }
+            guard let old = change.old.scalar(path).flatMap(Quantity.init), let new = change.new.scalar(path).flatMap(Quantity.init) else {
+                change.add(.unclassified, path, "\(change.shown(path)): not two sizes pgha can compare")
+                continue
+            }
             if new.value > old.value {
                 change.add(.volumeExpansion, path, "\(change.shown(path)): CloudNativePG expands every instance's volume online (Azure disks that support it; others resize when their pod restarts)")
             } else {
@@ -134,7 +137,10 @@ public enum ImpactClassifier {
 
     static func instances(_ change: inout Change) {
         for path in change.take(["instances"]) {
-            guard let old = change.old.scalar(path).flatMap({ Int($0) }), let new = change.new.scalar(path).flatMap({ Int($0) }) else { continue }
+            guard let old = change.old.scalar(path).flatMap({ Int($0) }), let new = change.new.scalar(path).flatMap({ Int($0) }) else {
+                change.add(.unclassified, path, "\(change.shown(path)): not two numbers of instances")
+                continue
+            }
             let message = new > old
                 ? "scale out \(old) -> \(new): CloudNativePG adds \(new - old) standby(s), each cloned from the primary"
                 : "scale in \(old) -> \(new): CloudNativePG removes \(old - new) standby(s) and their volumes"

@@ -174,6 +174,13 @@ import Testing
         #expect(ImpactClassifier.classify(from: try Self.fields(""), to: future).map(\.line) == [
             "impact: unclassified: cnpg-database/pg-test: postgres.pooler.instances: (unset) -> 2: pgha cannot tell what CloudNativePG does with this change",
         ])
+        var garbled = try Self.fields("")
+        garbled.values["storage.size"] = .scalar("big")
+        garbled.values["instances"] = nil
+        #expect(ImpactClassifier.classify(from: try Self.fields(""), to: garbled).map(\.line) == [
+            "impact: unclassified: cnpg-database/pg-test: instances: 3 -> (unset): not two numbers of instances",
+            "impact: unclassified: cnpg-database/pg-test: storage.size: 64Gi -> big: not two sizes pgha can compare",
+        ])
         future.values["postgres.parameters.no_such_setting"] = .scalar("on")
         #expect(ImpactClassifier.classify(from: try Self.fields(""), to: future).map(\.line).first ==
             "impact: unclassified: cnpg-database/pg-test: postgres.parameters.no_such_setting: (unset) -> on: not a parameter PostgreSQL 18 knows")
