@@ -3,14 +3,15 @@ import Foundation
 import PGHAKit
 
 /// `pgha check`: whether an output directory holds exactly what `render` would write (for CI).
-struct Check: ParsableCommand, SpecSetOptions {
+struct Check: ParsableCommand, SpecSetOptions, ImpactOptions {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check that a directory holds exactly what render would write there.",
         discussion: """
         Renders in memory and compares with DIR, writing nothing. Exits 0 when DIR is current, and 1 when a spec is \
-        invalid or when DIR has drifted, listing each file that render would add, change or remove. Files in DIR that \
-        pgha did not write are not compared: render keeps them.
+        invalid or when DIR has drifted, listing each file that render would add, change or remove, after one \
+        "impact:" line per operational consequence of the change (from the spec DIR records in .pgha/spec.json). \
+        Files in DIR that pgha did not write are not compared: render keeps them.
         """
     )
 
@@ -18,12 +19,14 @@ struct Check: ParsableCommand, SpecSetOptions {
     @Option(help: .identityClientID) var identityClientID: String?
     @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
     @Flag(help: .strict) var strict = false
+    @Option(help: .failOn) var failOn: String?
 
     @Option(name: .shortAndLong, help: "The output directory to check.", completion: .directory)
     var output: String
 
     func validate() throws {
         try validateOutputOption(output)
+        _ = try failOnCategories()
     }
 
     func run() throws {
@@ -32,8 +35,15 @@ struct Check: ParsableCommand, SpecSetOptions {
         let parts = try renderSpecs(specSet) { try Drift.Part($0, against: existing) }
         let drift = try handlingIOErrors { try Drift(parts, against: existing) }
         guard !drift.isEmpty else { return }
-        let formatter = formatter
-        try Console.out(drift.entries.map { formatter.change($0.change.rawValue, file: $0.path(in: output)) }.joined())
+        if format == .json {
+            let files = drift.entries.map { "    {\"change\": \"\($0.change.rawValue)\", \"path\": \(jsonString($0.path(in: output)))}" }
+            let list = files.isEmpty ? "[]" : "[\n" + files.joined(separator: ",\n") + "\n  ]"
+            try Console.out("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"files\": \(list)\n}\n")
+        } else {
+            let formatter = formatter
+            try Console.out(impactLines(drift.impacts) + drift.entries.map { formatter.change($0.change.rawValue, file: $0.path(in: output)) }.joined())
+        }
+        try refuseImpacts(drift.impacts)
         try printError("\(output) differs from the specs (\(drift.summary)); run pgha render to update it")
         throw ExitStatus.drifted.exitCode
     }

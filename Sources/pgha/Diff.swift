@@ -3,13 +3,14 @@ import Foundation
 import PGHAKit
 
 /// `pgha diff`: the unified diff of what `render` would change in an output directory, for reviewers.
-struct Diff: ParsableCommand, SpecSetOptions {
+struct Diff: ParsableCommand, SpecSetOptions, ImpactOptions {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show, as a unified diff, what render would change in a directory.",
         discussion: """
-        a/ is DIR as it is, b/ what render would write. Writes nothing. Exits 0 when there is no difference, and 1 \
-        when a spec is invalid or when there are differences.
+        a/ is DIR as it is, b/ what render would write. Writes nothing. Above the diff, one "impact:" line per \
+        operational consequence of the change (from the spec DIR records in .pgha/spec.json). Exits 0 when there is \
+        no difference, and 1 when a spec is invalid or when there are differences.
         """
     )
 
@@ -17,6 +18,7 @@ struct Diff: ParsableCommand, SpecSetOptions {
     @Option(help: .identityClientID) var identityClientID: String?
     @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
     @Flag(help: .strict) var strict = false
+    @Option(help: .failOn) var failOn: String?
 
     @Option(name: .shortAndLong, help: "The output directory to compare with.", completion: .directory)
     var output: String
@@ -27,6 +29,7 @@ struct Diff: ParsableCommand, SpecSetOptions {
     func validate() throws {
         try validateOutputOption(output)
         guard context >= 0 else { throw ValidationError("-U/--context takes a number of lines, 0 or more, not \(context)") }
+        _ = try failOnCategories()
     }
 
     func run() throws {
@@ -36,11 +39,17 @@ struct Diff: ParsableCommand, SpecSetOptions {
         let parts = try renderSpecs(specSet) { try Drift.Part($0, against: directory, diffContext: context) }
         let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
         guard !drift.isEmpty else { return }
-        try Console.out(drift.patch)
+        if format == .json {
+            try Console.out("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"patch\": \(jsonString(drift.patch))\n}\n")
+        } else {
+            let impacts = impactLines(drift.impacts)
+            try Console.out(impacts + (impacts.isEmpty ? "" : "\n") + drift.patch)
+        }
         let formatter = formatter
         for note in PostgresImage.changeNotes(inPatch: drift.patch) {
             try Console.error(formatter.message(.note, note))
         }
+        try refuseImpacts(drift.impacts)
         throw ExitStatus.drifted.exitCode
     }
 }

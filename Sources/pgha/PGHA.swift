@@ -9,7 +9,8 @@ struct PGHA: ParsableCommand {
         commandName: "pgha",
         abstract: "Compile a PostgresCluster spec into CloudNativePG manifests and Azure deployment scripts for AKS.",
         discussion: """
-        Exit codes: 0 success, 1 invalid spec, 2 usage error, 3 I/O error.
+        Exit codes: 0 success, 1 invalid spec (or drift, for check and diff), 2 usage error, 3 I/O error, 4 a change in a \
+        category that --fail-on names (check, diff).
         """,
         version: PGHAVersion.current,
         subcommands: [Render.self, Check.self, Diff.self, Validate.self, Init.self, Schema.self]

@@ -28,7 +28,7 @@ public struct Rendering<Part: Sendable>: Sendable {
     /// Why each unreadable spec file could not be read.
     public var unreadable: [String]
     /// What the consumer returned for each valid spec's files, in spec order, then for the fleet's root
-    /// `kustomization.yaml`; empty unless every spec was read and is valid. A failure is the first error the
+    /// `kustomization.yaml` and index `README.md`; empty unless every spec was read and is valid. A failure is the first error the
     /// consumer threw.
     public var parts: Result<[Part], any Error>
 
@@ -89,6 +89,8 @@ public enum FleetRenderer {
         var part: Result<Part, any Error>?
         /// For a valid fleet member: what the fleet rules check.
         var fleetMember: FleetRules.Member?
+        /// For a valid fleet member: its spec, which the fleet's index README summarises.
+        var spec: Spec?
     }
 
     /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
@@ -145,8 +147,10 @@ public enum FleetRenderer {
         guard rendering.succeeded, let consume else { return rendering }
         var parts = members.compactMap(\.part)
         if fleet {
-            let folders = members.compactMap { $0.fleetMember?.folder }.sorted()
-            parts.append(Result { try consume(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))])) })
+            let rendered = members.compactMap { member in member.fleetMember.flatMap { fleetMember in member.spec.map { (folder: fleetMember.folder, spec: $0) } } }
+            let folders = rendered.map(\.folder).sorted()
+            let index = FleetReadme.artifact(for: rendered)
+            parts.append(Result { try consume(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))]) + [index]) })
         }
         rendering.parts = Result { try parts.map { try $0.get() } }
         return rendering
@@ -169,6 +173,7 @@ public enum FleetRenderer {
         }
         let fleetMember = FleetRules.Member(path: source.path, spec: spec)
         member.fleetMember = fleetMember
+        member.spec = spec
         guard let consume, claims.claim(fleetMember.folder) else { return member }
         let artifacts = Compiler.artifacts(for: spec, options: options).map { artifact in
             var artifact = artifact

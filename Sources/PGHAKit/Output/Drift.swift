@@ -36,6 +36,8 @@ public struct Drift: Sendable, Equatable {
 
     /// The differing files, sorted by path.
     public var entries: [Entry]
+    /// What the change of each cluster's spec will do (from the spec records, `SpecRecord`), sorted by cluster.
+    public var impacts: [Impact] = []
 
     /// Whether the directory holds exactly what rendering would write.
     public var isEmpty: Bool { entries.isEmpty }
@@ -46,12 +48,16 @@ public struct Drift: Sendable, Equatable {
         var entries: [Entry]
         /// The paths the part renders.
         var paths: [String]
+        /// What the change of the part's spec will do.
+        var impacts: [Impact]
 
         /// Compares `artifacts` with the files at the same paths in `directory`, reading only those; with
         /// `diffContext`, each differing file gets its unified diff with that many lines of context.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
             paths = artifacts.map(\.path)
-            entries = Drift(rendered: artifacts, existing: try directory.files(at: paths), diffContext: diffContext).entries
+            let existing = try directory.files(at: paths)
+            entries = Drift(rendered: artifacts, existing: existing, diffContext: diffContext).entries
+            impacts = Drift.impacts(of: artifacts, existing: existing, in: directory)
         }
     }
 
@@ -61,6 +67,7 @@ public struct Drift: Sendable, Equatable {
     public init(_ parts: [Part], against directory: OutputDirectory, diffContext: Int? = nil) throws {
         let rendered = Set(parts.flatMap(\.paths))
         let unrendered = directory.owned.filter { !rendered.contains($0) }
+        impacts = (parts.flatMap(\.impacts) + (try Drift.impactsOfRemoved(Array(unrendered), in: directory))).sorted(by: Impact.ordered)
         let listing = Artifact(path: OutputListing.fileName, contents: OutputListing.contents(rendered))
         var existing = try directory.files(at: Array(unrendered))
         if let file = try directory.file(at: listing.path) { existing[listing.path] = file }

@@ -53,9 +53,11 @@ public enum Compiler {
         return Result(spec: spec, diagnostics: diagnostics, artifacts: artifacts(for: spec, options: options))
     }
 
-    /// Translates and renders a spec that `check` found valid.
+    /// Translates and renders a spec that `check` found valid, with the record of the spec (`SpecRecord`) that
+    /// `check` and `diff` classify the next change against, and the cluster's README (`ClusterReadme`).
     public static func artifacts(for spec: Spec, options: Options = Options()) -> [Artifact] {
-        Renderer.render(Translator.translate(spec, specFileName: options.specFileName))
+        let rendered = Renderer.render(Translator.translate(spec, specFileName: options.specFileName)) + [SpecRecord.artifact(for: spec)]
+        return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path))]).sorted { $0.path < $1.path }
     }
 }
 

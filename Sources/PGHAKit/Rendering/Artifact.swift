@@ -16,6 +16,8 @@ public struct Artifact: Sendable, Equatable {
         case operatorSettings = "operator"
         /// A deployment script.
         case script
+        /// A file for people and for pgha itself, never applied: the cluster's README, the spec record.
+        case reference
     }
 
     public init(path: String, contents: String, isExecutable: Bool = false, role: Role = .steadyState) {

@@ -20,7 +20,7 @@ public enum Renderer {
     /// scripts and kustomizations left out. Each document names the file it stands for.
     public static func stream(_ artifacts: [Artifact], including: Set<Artifact.Role> = []) -> String {
         artifacts.filter { artifact in
-            artifact.role != .script && (artifact.role == .steadyState || including.contains(artifact.role))
+            (artifact.role == .steadyState || (artifact.role != .script && artifact.role != .reference && including.contains(artifact.role)))
                 && artifact.path != "kustomization.yaml" && !artifact.path.hasSuffix("/kustomization.yaml")
         }
             .map { "---\n# Source: \($0.path)\n" + $0.contents.dropFirst(manifestHeader.count) }

@@ -1,5 +1,5 @@
 /// A JSON string literal for `text`.
-func jsonString(_ text: String) -> String {
+public func jsonString(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

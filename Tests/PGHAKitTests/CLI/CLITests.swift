@@ -49,7 +49,7 @@ import Testing
         let output = root.appendingPathComponent("out")
         #expect(try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "-o", output.path]).status == 0)
         #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output.path]).status == 0)
-        #expect(try TestSupport.tree(at: output).keys.sorted() == ["cluster-orders.yaml", "kustomization.yaml", "podmonitor-orders.yaml",
+        #expect(try TestSupport.tree(at: output).keys.sorted() == [".pgha/spec.json", "README.md", "cluster-orders.yaml", "kustomization.yaml", "podmonitor-orders.yaml",
                                                                  "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
     }
 
@@ -59,14 +59,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let repository = root.appendingPathComponent("repo")
         #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", repository.path]).status == 0)
-        try TestSupport.write("keep me\n", to: "README.md", in: repository)
+        try TestSupport.write("keep me\n", to: "NOTES.md", in: repository)
         try TestSupport.write("[core]\n", to: ".git/config", in: repository)
         try TestSupport.write("mine\n", to: "scripts/notes.txt", in: repository)
         let run = try PGHAProcess.run(["render", "Examples/internal-only.yaml", "-o", repository.path, "--verbose"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.hasSuffix("wrote \(repository.path): file by file, because it holds files pgha did not write, such as .git\n"))
         let tree = try TestSupport.tree(at: repository)
-        #expect(tree["README.md"] == "keep me\n")
+        #expect(tree["NOTES.md"] == "keep me\n")
         #expect(tree[".git/config"] == "[core]\n")
         #expect(tree["scripts/notes.txt"] == "mine\n")
         #expect(tree["cluster-orders.yaml"] == nil)

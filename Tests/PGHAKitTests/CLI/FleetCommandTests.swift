@@ -71,7 +71,7 @@ import Testing
         try TestSupport.write("# hand edit\n", to: "out/cnpg-database/pg-b/cluster-pg-b.yaml", in: directory)
         try FileManager.default.removeItem(at: output.appendingPathComponent("other/pg-a/kustomization.yaml"))
         try TestSupport.write("x: 1\n", to: "out/cnpg-database/pg-z/cluster-pg-z.yaml", in: directory)
-        try TestSupport.write("mine\n", to: "out/README.md", in: directory)
+        try TestSupport.write("mine\n", to: "out/NOTES.md", in: directory)
         let listing = output.appendingPathComponent(OutputListing.fileName)
         try (String(contentsOf: listing, encoding: .utf8) + "cnpg-database/pg-z/cluster-pg-z.yaml\n").write(to: listing, atomically: true, encoding: .utf8)
         let drifted = try PGHAProcess.run(["check", specs, "-o", output.path])
@@ -86,7 +86,7 @@ import Testing
         #expect(drifted.stderr.hasSuffix("error: \(output.path) differs from the specs (1 added, 2 changed, 1 removed); run pgha render to update it\n"))
 
         let json = try PGHAProcess.run(["check", specs, "-o", output.path, "--format", "json"])
-        #expect(json.stdout.hasPrefix("{\"change\":\"changed\",\"file\":\"\(output.path)/.pgha-files\"}\n"))
+        #expect(json.stdout.contains("    {\"change\": \"changed\", \"path\": \"\(output.path)/.pgha-files\"},\n"))
         #expect(json.stderr.hasSuffix("{\"severity\":\"error\",\"message\":\"\(output.path) differs from the specs (1 added, 2 changed, 1 removed); run pgha render to update it\"}\n"))
         let github = try PGHAProcess.run(["check", specs, "-o", output.path, "--format", "github"])
         #expect(github.stdout.hasPrefix("::error file=\(output.path)/.pgha-files,title=changed::this file would be changed by pgha render; render and commit the result\n"))

@@ -20,12 +20,15 @@ import Testing
         #expect(rendering.succeeded)
         var expected: [String: String] = [:]
         var folders: [String] = []
+        var members: [(folder: String, spec: Spec)] = []
         for source in sources {
             let result = Compiler.compile(source.bytes, options: Compiler.Options(specFileName: URL(fileURLWithPath: source.path).lastPathComponent))
             let folder = FleetRules.folder(of: try #require(result.spec))
             folders.append(folder)
+            members.append((folder, try #require(result.spec)))
             for artifact in result.artifacts { expected["\(folder)/\(artifact.path)"] = artifact.contents }
         }
+        expected[ClusterReadme.path] = FleetReadme.artifact(for: members).contents
         expected["kustomization.yaml"] = Renderer.manifestHeader + """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization

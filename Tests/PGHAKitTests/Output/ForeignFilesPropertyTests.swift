@@ -9,7 +9,7 @@ import Testing
     static func foreignFiles(using generator: inout TestSupport.SeededGenerator) -> [String: [UInt8]] {
         let candidates = [
             ".git/HEAD", ".git/config", ".git/objects/ab/cdef0123", ".git/refs/heads/main", ".gitignore", ".env.local",
-            "README.md", "notes/todo.txt", "specs/pg-a.yaml", "spec.yaml", "scripts/local-notes.md", "oneoff/README",
+            "NOTES.md", "notes/todo.txt", "specs/pg-a.yaml", "spec.yaml", "scripts/local-notes.md", "oneoff/README",
             ".github/workflows/render.yml", "cnpg-database/notes.md", "docs/deep/er/file.bin",
         ]
         var files: [String: [UInt8]] = [:]

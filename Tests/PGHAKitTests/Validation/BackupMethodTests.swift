@@ -147,7 +147,7 @@ import Testing
         let after = Dictionary(uniqueKeysWithValues: plugin.artifacts.map { ($0.path, $0.contents) })
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
         #expect(changed == [
-            "cluster-pg-test.yaml", "kustomization.yaml", "objectstore-pg-test-backups.yaml", "oneoff/backup-pg-test-on-demand.yaml",
+            ".pgha/spec.json", "README.md", "cluster-pg-test.yaml", "kustomization.yaml", "objectstore-pg-test-backups.yaml", "oneoff/backup-pg-test-on-demand.yaml",
             "oneoff/cluster-pg-test-recovered.yaml", "scheduledbackup-pg-test-backup.yaml", "scripts/cleanup.sh", "scripts/deploy.sh",
             "scripts/failover-drill.sh",
         ])

@@ -1,0 +1,38 @@
+/// Where `Drift` finds the spec records (`SpecRecord`) of the rendering and of the output directory, and what it
+/// makes of them (`ImpactClassifier`).
+extension Drift {
+    /// Whether `path` is a spec record: `.pgha/spec.json` in the output directory or in a fleet member's folder.
+    static func isSpecRecord(_ path: String) -> Bool {
+        path == SpecRecord.path || path.hasSuffix("/" + SpecRecord.path)
+    }
+
+    /// The impact of each spec rendered in `artifacts`, against the record `existing` holds at the same path: none
+    /// when the directory holds nothing of that spec's folder (a new cluster), unclassified when it holds the
+    /// folder's files but no readable record.
+    static func impacts(of artifacts: [Artifact], existing: [String: ExistingFile], in directory: OutputDirectory) -> [Impact] {
+        artifacts.filter { isSpecRecord($0.path) }.flatMap { record -> [Impact] in
+            guard let new = SpecRecord.fields(Array(record.contents.utf8)) else { return [] }
+            guard let file = existing[record.path] else {
+                let folder = String(record.path.dropLast(SpecRecord.path.count))
+                let holdsFolder = directory.owned.contains { $0.hasPrefix(folder) }
+                return holdsFolder ? [ImpactClassifier.unrecorded(new)] : ImpactClassifier.classify(from: nil, to: new)
+            }
+            guard let old = file.bytes.flatMap(SpecRecord.fields) else { return [ImpactClassifier.unrecorded(new)] }
+            return ImpactClassifier.classify(from: old, to: new)
+        }
+    }
+
+    /// The deleted clusters among the files of `directory` that nothing renders: those whose spec record is there.
+    static func impactsOfRemoved(_ unrendered: [String], in directory: OutputDirectory) throws(OutputDirectory.Failure) -> [Impact] {
+        var impacts: [Impact] = []
+        for path in unrendered.sorted() where isSpecRecord(path) {
+            guard let old = try directory.file(at: path)?.bytes.flatMap(SpecRecord.fields) else {
+                impacts.append(Impact(.clusterDeleted, cluster: String(path.dropLast(SpecRecord.path.count + 1)), field: "",
+                                      "the folder's manifests are removed, and its spec record cannot be read"))
+                continue
+            }
+            impacts += ImpactClassifier.classify(from: old, to: nil)
+        }
+        return impacts
+    }
+}
