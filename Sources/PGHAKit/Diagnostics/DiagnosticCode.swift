@@ -53,6 +53,14 @@ extension DiagnosticCode {
     public static let recoveryWithoutBackup = DiagnosticCode("PGHA0120", "A recovery cluster needs backups to restore from.")
     public static let recoveryNameClash = DiagnosticCode("PGHA0121", "The recovery cluster's name is not a usable, distinct cluster name.")
 
+    // MARK: Replication, probes and shutdown (014x)
+    public static let failoverQuorumUnavailable = DiagnosticCode("PGHA0140", "Failover quorum on an operator version that lacks it.")
+    public static let failoverQuorumWithoutSync = DiagnosticCode("PGHA0141", "Failover quorum without synchronous replication.")
+    public static let syncSettingWithoutSync = DiagnosticCode("PGHA0142", "A synchronous replication setting with syncReplicas 0, where it does nothing.")
+    public static let stopDelayTooShort = DiagnosticCode("PGHA0143", "A stopDelay that leaves less than 15 seconds after the smart shutdown.")
+    public static let probeStrategyUnavailable = DiagnosticCode("PGHA0144", "A probe lag bound on an operator version without streaming probes.")
+    public static let invalidLag = DiagnosticCode("PGHA0145", "A replication lag bound that is not a byte quantity.")
+
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
     public static let fixedParameter = DiagnosticCode("PGHA0202", "A parameter the operator manages itself.")
@@ -118,6 +126,8 @@ extension DiagnosticCode {
         invalidClusterName, invalidKubernetesName, syncReplicasTooMany, invalidQuantity, requestAboveLimit, invalidImage,
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         recoveryWithoutBackup, recoveryNameClash,
+        failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
+        probeStrategyUnavailable, invalidLag,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,

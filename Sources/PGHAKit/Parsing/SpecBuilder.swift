@@ -25,6 +25,9 @@ enum SpecBuilder {
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
+        let syncReplicas = replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0)
+        let dataDurability = replication.string("dataDurability") ?? "required"
+        let stopDelay = replication.int("stopDelay") ?? 1800
 
         return Spec(
             name: name,
@@ -66,11 +69,18 @@ enum SpecBuilder {
                 dataChecksums: bootstrap.bool("dataChecksums") ?? true
             ),
             replication: Spec.Replication(
-                syncReplicas: replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0),
+                syncReplicas: syncReplicas,
+                syncMethod: replication.string("syncMethod") ?? "any",
+                dataDurability: dataDurability,
+                failoverQuorum: replication.bool("failoverQuorum")
+                    ?? (syncReplicas > 0 && dataDurability == "required" && operatorVersion >= Spec.Replication.failoverQuorumSince),
                 highAvailabilitySlots: replication.bool("highAvailabilitySlots") ?? true,
                 slotUpdateInterval: replication.int("slotUpdateInterval") ?? 30,
-                startDelay: replication.int("startDelay") ?? 30,
-                stopDelay: replication.int("stopDelay") ?? 30
+                startDelay: replication.int("startDelay") ?? 3600,
+                stopDelay: stopDelay,
+                smartShutdownTimeout: replication.int("smartShutdownTimeout") ?? max(1, min(180, stopDelay - 15)),
+                startupMaximumLag: replication.string("startupMaximumLag") ?? "32Mi",
+                readinessMaximumLag: replication.string("readinessMaximumLag")
             ),
             backup: top.has("backup") ? backup(top.object("backup")) : nil,
             recovery: top.has("recovery") ? recovery(top.object("recovery"), clusterName: name) : nil,

@@ -62,10 +62,20 @@ public struct Spec: Sendable, Equatable {
 
     public struct Replication: Sendable, Equatable {
         public var syncReplicas: Int
+        /// `any` (quorum) or `first` (priority).
+        public var syncMethod: String
+        /// `required` (writes wait for the synchronous standbys) or `preferred` (writes go on without them).
+        public var dataDurability: String
+        public var failoverQuorum: Bool
         public var highAvailabilitySlots: Bool
         public var slotUpdateInterval: Int
         public var startDelay: Int
         public var stopDelay: Int
+        public var smartShutdownTimeout: Int
+        /// The lag a starting standby may have and still count as started.
+        public var startupMaximumLag: String
+        /// The lag past which a standby is not ready; nil keeps CloudNativePG's readiness probe.
+        public var readinessMaximumLag: String?
     }
 
     public struct Backup: Sendable, Equatable {
@@ -172,4 +182,13 @@ public struct SourceMap: Sendable, Equatable {
     mutating func record(_ path: String, at location: SourceLocation) {
         values[path] = location
     }
+}
+
+extension Spec.Replication {
+    /// The first CloudNativePG version with failover quorum (as the `alpha.cnpg.io/failoverQuorum` annotation).
+    public static let failoverQuorumSince = OperatorVersion(major: 1, minor: 27)
+    /// The first version with `postgresql.synchronous.failoverQuorum`, which replaces the annotation.
+    public static let failoverQuorumFieldSince = OperatorVersion(major: 1, minor: 28)
+    /// The first version with the `streaming` probe strategy and `maximumLag`.
+    public static let streamingProbesSince = OperatorVersion(major: 1, minor: 26)
 }

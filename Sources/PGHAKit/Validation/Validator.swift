@@ -9,6 +9,7 @@ public enum Validator {
     /// The rule sets, each in a file of its own.
     static let rules: [@Sendable (inout ValidationContext) -> Void] = [
         ClusterRules.check,
+        ReplicationRules.check,
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,

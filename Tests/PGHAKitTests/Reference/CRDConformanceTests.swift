@@ -34,6 +34,21 @@ import Yams
         #expect(checkedKinds.contains("postgresql.cnpg.io/v1 Cluster"))
     }
 
+    /// The Cluster's version-dependent fields (synchronous replication, failover quorum, probes) validate against the
+    /// CRD of each operator version pgha has a CRD for.
+    @Test(arguments: [("1.25", "cnpg-1.25.0"), ("1.29", "cnpg-1.29.0"), ("1.30", "cnpg-1.30.0")])
+    func theClusterMatchesTheCRDOfItsOperatorVersion(version: String, folder: String) throws {
+        guard let crds = TestSupport.crdDirectory else { return }
+        let lagBound = version == "1.25" ? "" : "  readinessMaximumLag: 64Mi\n"
+        let result = TestSupport.compile(TestSupport.spec("operator:\n  version: \"\(version)\"\nreplication:\n  syncReplicas: 2\n\(lagBound)"))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        let artifact = try #require(result.artifacts.first { $0.path == "cluster-pg-test.yaml" })
+        let object = try #require(try Yams.load(yaml: artifact.contents) as? [String: Any])
+        let validator = try #require(try CRDSchemaValidator(
+            crd: crds.appendingPathComponent("\(folder)/postgresql.cnpg.io_clusters.yaml"), version: "v1"))
+        #expect(validator.violations(of: object) == [])
+    }
+
     @Test func theValidatorCatchesSchemaViolations() throws {
         guard let crds = TestSupport.crdDirectory else { return }
         let validator = try #require(try CRDSchemaValidator(

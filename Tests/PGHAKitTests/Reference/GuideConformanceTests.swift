@@ -18,6 +18,8 @@ import Yams
     static let deliberateDifferences = [
         ".spec.monitoring.enablePodMonitor": "deprecated: pgha renders the PodMonitor explicitly",
         ".spec.postgresql.pg_hba[0]": "the guide's 'host' accepts non-TLS connections; the example uses 'hostssl'",
+        ".spec.minSyncReplicas": "pgha renders postgresql.synchronous (number 1), as the newest guide does",
+        ".spec.maxSyncReplicas": "pgha renders postgresql.synchronous (number 1), as the newest guide does",
     ]
 
     @Test func renderedClusterCarriesEveryValueOfTheGuidesCluster() throws {

@@ -124,3 +124,25 @@ indirect enum SpecTree: Sendable {
         }.joined()
     }
 }
+
+/// Defaults of the HA settings that depend on other fields and on the operator version.
+@Suite struct ReplicationDefaultsTests {
+    static func replication(_ extra: String) throws -> Spec.Replication {
+        let result = TestSupport.compile(TestSupport.spec(extra))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        return try #require(result.spec).replication
+    }
+
+    @Test func failoverQuorumFollowsDurabilityAndTheOperator() throws {
+        #expect(try Self.replication("").failoverQuorum)
+        #expect(try !Self.replication("replication:\n  dataDurability: preferred\n").failoverQuorum)
+        #expect(try !Self.replication("instances: 1\n").failoverQuorum)
+        #expect(try !Self.replication("operator:\n  version: \"1.26\"\n").failoverQuorum)
+        #expect(try Self.replication("operator:\n  version: \"1.27\"\n").failoverQuorum)
+    }
+
+    @Test func theSmartShutdownLeavesTheFastShutdownFifteenSeconds() throws {
+        #expect(try Self.replication("").smartShutdownTimeout == 180)
+        #expect(try Self.replication("replication:\n  stopDelay: 30\n").smartShutdownTimeout == 15)
+    }
+}

@@ -11,8 +11,8 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var instances: Int
         public var startDelay: Int?
         public var stopDelay: Int?
-        public var minSyncReplicas: Int?
-        public var maxSyncReplicas: Int?
+        public var smartShutdownTimeout: Int?
+        public var probes: Probes?
         public var replicationSlots: ReplicationSlots?
         public var topologySpreadConstraints: [TopologySpreadConstraint]?
         public var affinity: Affinity?
@@ -32,8 +32,8 @@ public struct Cluster: ObjectWithSpec, Equatable {
                 "instances": instances,
                 "startDelay": startDelay,
                 "stopDelay": stopDelay,
-                "minSyncReplicas": minSyncReplicas,
-                "maxSyncReplicas": maxSyncReplicas,
+                "smartShutdownTimeout": smartShutdownTimeout,
+                "probes": probes,
                 "replicationSlots": replicationSlots,
                 "topologySpreadConstraints": topologySpreadConstraints,
                 "affinity": affinity,
@@ -177,14 +177,33 @@ public struct Cluster: ObjectWithSpec, Equatable {
 
     public struct PostgresConfiguration: ManifestValue, Equatable {
         public var parameters: SortedMap?
+        public var synchronous: SynchronousReplicaConfiguration?
         public var pg_hba: [String]?
         public var shared_preload_libraries: [String]?
 
         public var manifestNode: ManifestNode {
             .object([
                 "parameters": parameters,
+                "synchronous": synchronous,
                 "pg_hba": pg_hba,
                 "shared_preload_libraries": shared_preload_libraries,
+            ])
+        }
+    }
+
+    /// `postgresql.synchronous` (CloudNativePG 1.24+; `failoverQuorum` 1.28+).
+    public struct SynchronousReplicaConfiguration: ManifestValue, Equatable {
+        public var method: String
+        public var number: Int
+        public var dataDurability: String
+        public var failoverQuorum: Bool?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "method": method,
+                "number": number,
+                "dataDurability": dataDurability,
+                "failoverQuorum": failoverQuorum,
             ])
         }
     }

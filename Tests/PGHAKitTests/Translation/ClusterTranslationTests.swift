@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import Yams
+@testable import PGHAKit
+
+/// What the rendered Cluster carries for the HA settings of a spec.
+@Suite struct ClusterTranslationTests {
+    /// The rendered object at `path` of the minimal spec with `extra` added.
+    static func object(_ path: String, _ extra: String = "") throws -> [String: Any] {
+        let result = TestSupport.compile(TestSupport.spec(extra))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        let artifact = try #require(result.artifacts.first { $0.path == path })
+        return try #require(try Yams.load(yaml: artifact.contents) as? [String: Any])
+    }
+
+    static func clusterSpec(_ extra: String = "") throws -> [String: Any] {
+        try #require(try object("cluster-pg-test.yaml", extra)["spec"] as? [String: Any])
+    }
+
+    @Test func zoneSpreadCountsInstancePodsOnly() throws {
+        let constraints = try #require(try Self.clusterSpec()["topologySpreadConstraints"] as? [[String: Any]])
+        let selector = try #require(constraints.first?["labelSelector"] as? [String: Any])
+        #expect(selector["matchLabels"] as? [String: String] == ["cnpg.io/cluster": "pg-test", "cnpg.io/podRole": "instance"])
+    }
+
+    @Test func theRecoveryClustersZoneSpreadCountsItsOwnInstancePodsOnly() throws {
+        let cluster = try Self.object("oneoff/cluster-pg-test-recovered.yaml",
+                                      "backup:\n  storageAccount: pgtestbackups\nrecovery:\n  instances: 2\n")
+        let spec = try #require(cluster["spec"] as? [String: Any])
+        let constraints = try #require(spec["topologySpreadConstraints"] as? [[String: Any]])
+        let selector = try #require(constraints.first?["labelSelector"] as? [String: Any])
+        #expect(selector["matchLabels"] as? [String: String] == ["cnpg.io/cluster": "pg-test-recovered", "cnpg.io/podRole": "instance"])
+    }
+}
+
+/// Synchronous replication, failover quorum, probes and shutdown, per operator version.
+@Suite struct HighAvailabilityTranslationTests {
+    static func clusterSpec(_ extra: String) throws -> [String: Any] {
+        try ClusterTranslationTests.clusterSpec(extra)
+    }
+
+    @Test func synchronousReplicationUsesThePostgresqlStanzaWithFailoverQuorumOnCurrentOperators() throws {
+        let spec = try Self.clusterSpec("")
+        #expect(spec["minSyncReplicas"] == nil && spec["maxSyncReplicas"] == nil)
+        let postgresql = try #require(spec["postgresql"] as? [String: Any])
+        let synchronous = try #require(postgresql["synchronous"] as? [String: Any])
+        #expect(synchronous["method"] as? String == "any")
+        #expect(synchronous["number"] as? Int == 1)
+        #expect(synchronous["dataDurability"] as? String == "required")
+        #expect(synchronous["failoverQuorum"] as? Bool == true)
+    }
+
+    @Test func operator127GetsTheFailoverQuorumAnnotationInsteadOfTheField() throws {
+        let cluster = try ClusterTranslationTests.object("cluster-pg-test.yaml", "operator:\n  version: \"1.27\"\n")
+        let metadata = try #require(cluster["metadata"] as? [String: Any])
+        #expect(metadata["annotations"] as? [String: String] == ["alpha.cnpg.io/failoverQuorum": "true"])
+        let spec = try #require(cluster["spec"] as? [String: Any])
+        let synchronous = try #require((spec["postgresql"] as? [String: Any])?["synchronous"] as? [String: Any])
+        #expect(synchronous["failoverQuorum"] == nil)
+    }
+
+    @Test func preferredDurabilityTurnsFailoverQuorumOffByDefault() throws {
+        let spec = try Self.clusterSpec("replication:\n  syncReplicas: 2\n  syncMethod: first\n  dataDurability: preferred\n")
+        let synchronous = try #require((spec["postgresql"] as? [String: Any])?["synchronous"] as? [String: Any])
+        #expect(synchronous["method"] as? String == "first")
+        #expect(synchronous["number"] as? Int == 2)
+        #expect(synchronous["dataDurability"] as? String == "preferred")
+        #expect(synchronous["failoverQuorum"] == nil)
+    }
+
+    @Test func asynchronousReplicationRendersNoSynchronousStanza() throws {
+        let spec = try Self.clusterSpec("instances: 1\n")
+        #expect((spec["postgresql"] as? [String: Any])?["synchronous"] == nil)
+    }
+
+    @Test func delaysDefaultToCloudNativePGsAndTheStartupProbeStreams() throws {
+        let spec = try Self.clusterSpec("")
+        #expect(spec["startDelay"] as? Int == 3600)
+        #expect(spec["stopDelay"] as? Int == 1800)
+        #expect(spec["smartShutdownTimeout"] as? Int == 180)
+        let probes = try #require(spec["probes"] as? [String: Any])
+        #expect(probes["startup"] as? [String: String] == ["type": "streaming", "maximumLag": "32Mi"])
+        #expect(probes["readiness"] == nil)
+    }
+
+    @Test func aReadinessLagBoundMakesTheReadinessProbeStream() throws {
+        let spec = try Self.clusterSpec("replication:\n  readinessMaximumLag: 64Mi\n")
+        let probes = try #require(spec["probes"] as? [String: Any])
+        #expect(probes["readiness"] as? [String: String] == ["type": "streaming", "maximumLag": "64Mi"])
+    }
+
+    @Test func operator125GetsNoProbeStrategy() throws {
+        let spec = try Self.clusterSpec("operator:\n  version: \"1.25\"\n")
+        #expect(spec["probes"] == nil)
+        #expect(spec["smartShutdownTimeout"] as? Int == 180)
+    }
+}
