@@ -60,6 +60,7 @@ extension DiagnosticCode {
     public static let stopDelayTooShort = DiagnosticCode("PGHA0143", "A stopDelay that leaves less than 15 seconds after the smart shutdown.")
     public static let probeStrategyUnavailable = DiagnosticCode("PGHA0144", "A probe lag bound on an operator version without streaming probes.")
     public static let invalidLag = DiagnosticCode("PGHA0145", "A replication lag bound that is not a byte quantity.")
+    public static let invalidTaint = DiagnosticCode("PGHA0146", "A node taint or toleration that is not key=value:Effect.")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -107,6 +108,8 @@ extension DiagnosticCode {
     public static let walVolumeTooSmall = DiagnosticCode("PGHA0502", "A WAL volume smaller than the WAL PostgreSQL keeps.")
     public static let memoryOvercommit = DiagnosticCode("PGHA0503", "Memory settings larger than the memory limit.")
     public static let connectionMemory = DiagnosticCode("PGHA0504", "max_connections × work_mem exceeds the memory limit.")
+    public static let toleratedTaintMissing = DiagnosticCode("PGHA0510", "A toleration for a taint that no node pool has.")
+    public static let poolTaintNotTolerated = DiagnosticCode("PGHA0511", "The PostgreSQL node pool has a taint the instances do not tolerate.")
 
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
@@ -127,7 +130,7 @@ extension DiagnosticCode {
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         recoveryWithoutBackup, recoveryNameClash,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
-        probeStrategyUnavailable, invalidLag,
+        probeStrategyUnavailable, invalidLag, invalidTaint,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,
@@ -135,7 +138,7 @@ extension DiagnosticCode {
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName,
-        zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory,
+        zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,
     ]

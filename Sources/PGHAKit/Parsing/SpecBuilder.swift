@@ -25,6 +25,7 @@ enum SpecBuilder {
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
+        let nodePoolTaints = azure.object("nodePool").stringList("taints") ?? ["workload=postgres:NoSchedule"]
         let syncReplicas = replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0)
         let dataDurability = replication.string("dataDurability") ?? "required"
         let stopDelay = replication.int("stopDelay") ?? 1800
@@ -35,6 +36,7 @@ enum SpecBuilder {
             instances: instances,
             zones: top.stringList("zones") ?? ["1", "2", "3"],
             nodeSelector: top.stringMap("nodeSelector") ?? ["workload": "postgres"],
+            tolerations: top.stringList("tolerations") ?? nodePoolTaints,
             operatorSettings: Spec.Operator(
                 namespace: operatorFields.string("namespace") ?? "cnpg-system",
                 version: operatorVersion,
@@ -99,8 +101,9 @@ enum SpecBuilder {
                 authorizedIPRanges: azure.stringList("authorizedIPRanges") ?? [],
                 identityName: identity.string("name") ?? "\(name)-identity",
                 identityClientID: identity.string("clientID"),
-                systemPool: nodePool(azure.object("systemPool"), name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3),
-                nodePool: nodePool(azure.object("nodePool"), name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6),
+                systemPool: nodePool(azure.object("systemPool"), name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3, taints: []),
+                nodePool: nodePool(azure.object("nodePool"), name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6,
+                                   taints: nodePoolTaints),
                 grafana: azure.string("grafana") ?? "\(name)-grafana",
                 monitorWorkspace: azure.string("monitorWorkspace") ?? "\(name)-prometheus",
                 logAnalyticsWorkspace: azure.string("logAnalyticsWorkspace") ?? "\(name)-logs",
@@ -139,12 +142,13 @@ enum SpecBuilder {
         )
     }
 
-    private static func nodePool(_ fields: Fields, name: String, vmSize: String, min: Int, max: Int) -> Spec.Azure.NodePool {
+    private static func nodePool(_ fields: Fields, name: String, vmSize: String, min: Int, max: Int, taints: [String]) -> Spec.Azure.NodePool {
         Spec.Azure.NodePool(
             name: fields.string("name") ?? name,
             vmSize: fields.string("vmSize") ?? vmSize,
             minCount: fields.int("minCount") ?? min,
-            maxCount: fields.int("maxCount") ?? max
+            maxCount: fields.int("maxCount") ?? max,
+            taints: taints
         )
     }
 

@@ -5,6 +5,8 @@ public struct Spec: Sendable, Equatable {
     public var instances: Int
     public var zones: [String]
     public var nodeSelector: [String: String]
+    /// Node taints the instances tolerate, as `key=value:Effect`.
+    public var tolerations: [String]
     public var operatorSettings: Operator
     public var postgres: Postgres
     public var resources: Resources
@@ -131,6 +133,8 @@ public struct Spec: Sendable, Equatable {
             public var vmSize: String
             public var minCount: Int
             public var maxCount: Int
+            /// Taints deploy.sh gives the pool's nodes, as `key=value:Effect` (none on the system pool).
+            public var taints: [String]
         }
     }
 }

@@ -103,7 +103,11 @@ enum ClusterTranslation {
     }
 
     private static func affinity(_ spec: Spec) -> Cluster.Affinity? {
-        spec.nodeSelector.isEmpty ? nil : Cluster.Affinity(nodeSelector: SortedMap(spec.nodeSelector))
+        let tolerations = spec.tolerations.compactMap(NodeTaint.init).map {
+            Toleration(key: $0.key, operator: "Equal", value: $0.value, effect: $0.effect)
+        }
+        if spec.nodeSelector.isEmpty && tolerations.isEmpty { return nil }
+        return Cluster.Affinity(nodeSelector: SortedMap(spec.nodeSelector).nonEmpty, tolerations: tolerations.isEmpty ? nil : tolerations)
     }
 
     private static func resources(_ spec: Spec) -> ResourceRequirements {

@@ -10,6 +10,7 @@ public enum Validator {
     static let rules: [@Sendable (inout ValidationContext) -> Void] = [
         ClusterRules.check,
         ReplicationRules.check,
+        SchedulingRules.check,
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,

@@ -52,6 +52,7 @@ import Testing
         Entry(code: .stopDelayTooShort, yaml: "BASEreplication:\n  stopDelay: 60\n  smartShutdownTimeout: 50\n", path: "replication.stopDelay", line: 7, fix: "Make `stopDelay` at least `smartShutdownTimeout` + 15, or shorten `smartShutdownTimeout`."),
         Entry(code: .probeStrategyUnavailable, yaml: "BASEoperator:\n  version: \"1.25\"\nreplication:\n  startupMaximumLag: 16Mi\n", path: "replication.startupMaximumLag", line: 9, fix: "Target CloudNativePG 1.26 or newer, or remove the lag bound."),
         Entry(code: .invalidLag, yaml: "BASEreplication:\n  readinessMaximumLag: 16MB\n", path: "replication.readinessMaximumLag", line: 7, fix: "Write whole bytes as a Kubernetes quantity: 16Mi, 64Mi, 0."),
+        Entry(code: .invalidTaint, yaml: "BASEtolerations: [\"workload=postgres\"]\n", path: "tolerations[0]", line: 6, fix: "Write key=value:Effect, such as `workload=postgres:NoSchedule`."),
         Entry(code: .invalidParameterName, yaml: "BASEpostgres:\n  parameters:\n    work-mem: 4MB\n", path: "postgres.parameters.work-mem", line: 8, fix: "Parameter names use '_', not '-'."),
         Entry(code: .fixedParameter, yaml: "BASEpostgres:\n  parameters:\n    port: \"5433\"\n", path: "postgres.parameters.port", line: 8, fix: "Remove it; the operator sets it (see the hint for the field that controls it)."),
         Entry(code: .blockedParameter, yaml: "BASEpostgres:\n  parameters:\n    listen_addresses: \"*\"\n", path: "postgres.parameters.listen_addresses", line: 8, fix: "Remove it."),
@@ -91,6 +92,8 @@ import Testing
         Entry(code: .walVolumeTooSmall, yaml: "BASEstorage:\n  wal:\n    size: 1200Mi\n", path: "storage.wal.size", line: 8, fix: "Size the WAL volume above max_wal_size + wal_keep_size."),
         Entry(code: .memoryOvercommit, yaml: "BASEresources:\n  memory: 4Gi\npostgres:\n  parameters:\n    effective_cache_size: 8GB\n", path: "postgres.parameters.effective_cache_size", line: 10, fix: "Keep effective_cache_size near 75% of the memory limit."),
         Entry(code: .connectionMemory, yaml: "BASEresources:\n  memory: 2Gi\npostgres:\n  parameters:\n    max_connections: \"500\"\n    work_mem: 16MB\n", path: "postgres.parameters.work_mem", line: 11, fix: "Lower work_mem or max_connections, or use a connection pooler."),
+        Entry(code: .toleratedTaintMissing, yaml: "BASEtolerations: [\"workload=postgres:NoSchedule\", \"dedicated=db:NoSchedule\"]\n", path: "tolerations[1]", line: 6, fix: "Add the taint to `azure.nodePool.taints`, or remove the toleration unless a pool pgha does not create has that taint."),
+        Entry(code: .poolTaintNotTolerated, yaml: "BASEtolerations: []\n", path: "tolerations", line: 6, fix: "Tolerate the pool's taints (leave `tolerations` out to tolerate exactly them), or remove the taint from `azure.nodePool.taints`."),
         Entry(code: .deprecatedFeature, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n", path: "backup", line: 6, fix: "Plan the move to the Barman Cloud Plugin; or target an operator version before 1.26."),
         Entry(code: .invalidOperatorSetting, yaml: "BASEoperator:\n  config:\n    clusters-rollout-delay: \"120\"\n", path: "operator.config.clusters-rollout-delay", line: 8, fix: "Operator settings are upper-case environment variable names."),
     ]

@@ -23,6 +23,14 @@ import Yams
         #expect(selector["matchLabels"] as? [String: String] == ["cnpg.io/cluster": "pg-test", "cnpg.io/podRole": "instance"])
     }
 
+    @Test func theInstancesTolerateTheNodePoolsTaints() throws {
+        let affinity = try #require(try Self.clusterSpec()["affinity"] as? [String: Any])
+        #expect(affinity["tolerations"] as? [[String: String]]
+            == [["key": "workload", "operator": "Equal", "value": "postgres", "effect": "NoSchedule"]])
+        let untainted = try Self.clusterSpec("  nodePool:\n    taints: []\n")["affinity"] as? [String: Any]
+        #expect(untainted?["tolerations"] == nil)
+    }
+
     @Test func theRecoveryClustersZoneSpreadCountsItsOwnInstancePodsOnly() throws {
         let cluster = try Self.object("oneoff/cluster-pg-test-recovered.yaml",
                                       "backup:\n  storageAccount: pgtestbackups\nrecovery:\n  instances: 2\n")

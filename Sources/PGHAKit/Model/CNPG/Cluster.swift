@@ -86,10 +86,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
 
     public struct Affinity: ManifestValue, Equatable {
         public var nodeSelector: SortedMap?
+        public var tolerations: [Toleration]?
 
         public var manifestNode: ManifestNode {
             .object([
                 "nodeSelector": nodeSelector,
+                "tolerations": tolerations,
             ])
         }
     }

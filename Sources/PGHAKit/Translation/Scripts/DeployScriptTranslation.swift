@@ -203,6 +203,7 @@ enum DeployScriptTranslation {
             "--enable-cluster-autoscaler", "--min-count", V.nodePoolMinCount, "--max-count", V.nodePoolMaxCount,
         ] + zones
         if !spec.nodeSelector.isEmpty { addPool += ["--labels", V.nodeLabels] }
+        if !spec.azure.nodePool.taints.isEmpty { addPool += ["--node-taints", V.nodeTaints] }
         addPool += ScriptSteps.tags(spec) + ["--output", "none"]
 
         return [

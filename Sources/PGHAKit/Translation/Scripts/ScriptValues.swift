@@ -31,6 +31,7 @@ enum ScriptValues {
     static let nodePoolMaxCount = ShellWord.variable("NODE_POOL_MAX_COUNT")
     static let zones = ShellWord.arrayElements("ZONES")
     static let nodeLabels = ShellWord.arrayElements("NODE_LABELS")
+    static let nodeTaints = ShellWord.variable("NODE_TAINTS")
     static let tags = ShellWord.arrayElements("TAGS")
     static let storageAccount = ShellWord.variable("STORAGE_ACCOUNT")
     static let backupContainer = ShellWord.variable("BACKUP_CONTAINER")
@@ -106,6 +107,7 @@ enum ScriptValues {
             (nodePoolMaxCount, .scalar(String(azure.nodePool.maxCount))),
             (zones, .array(spec.zones)),
             (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+            (nodeTaints, .scalar(azure.nodePool.taints.joined(separator: ","))),
             (tags, .array(azure.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
         ]
         if let backup = spec.backup {

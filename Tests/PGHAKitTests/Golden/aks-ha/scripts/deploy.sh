@@ -32,6 +32,7 @@ NODE_POOL_MIN_COUNT='3'
 NODE_POOL_MAX_COUNT='6'
 ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
+NODE_TAINTS='workload=postgres:NoSchedule'
 TAGS=('environment=demo')
 STORAGE_ACCOUNT='pgprimarybackups'
 BACKUP_CONTAINER='backups'
@@ -355,6 +356,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --node-taints "$NODE_TAINTS" \
         --tags "${TAGS[@]}" \
         --output none
   fi

@@ -31,6 +31,7 @@ NODE_POOL_MIN_COUNT='3'
 NODE_POOL_MAX_COUNT='6'
 ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
+NODE_TAINTS='workload=postgres:NoSchedule'
 STORAGE_ACCOUNT='billingpgbackups'
 BACKUP_CONTAINER='backups'
 # The spec this was rendered from
@@ -301,6 +302,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --node-taints "$NODE_TAINTS" \
         --output none
   fi
   heading "Kubernetes credentials for $AKS_CLUSTER"

@@ -31,6 +31,7 @@ NODE_POOL_MIN_COUNT='3'
 NODE_POOL_MAX_COUNT='6'
 ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
+NODE_TAINTS='workload=postgres:NoSchedule'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
@@ -199,6 +200,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --node-taints "$NODE_TAINTS" \
         --output none
   fi
   heading "Kubernetes credentials for $AKS_CLUSTER"
