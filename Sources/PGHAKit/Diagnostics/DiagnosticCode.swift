@@ -111,6 +111,11 @@ extension DiagnosticCode {
     public static let toleratedTaintMissing = DiagnosticCode("PGHA0510", "A toleration for a taint that no node pool has.")
     public static let poolTaintNotTolerated = DiagnosticCode("PGHA0511", "The PostgreSQL node pool has a taint the instances do not tolerate.")
 
+    // MARK: Day-2 objects (08xx)
+    public static let unknownPgBouncerParameter = DiagnosticCode("PGHA0801", "A PgBouncer setting CloudNativePG does not let users set.")
+    public static let sessionPoolMode = DiagnosticCode("PGHA0802", "A pooler in session mode, which pools reconnects but not concurrency.")
+    public static let poolerExposureWider = DiagnosticCode("PGHA0803", "A pooler exposed to source ranges the database itself is not exposed to.")
+
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
     public static let invalidOperatorSetting = DiagnosticCode("PGHA0602", "An operator setting name that is not an environment variable name.")
@@ -141,5 +146,6 @@ extension DiagnosticCode {
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,
+        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider,
     ]
 }

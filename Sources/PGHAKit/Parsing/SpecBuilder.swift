@@ -91,6 +91,7 @@ enum SpecBuilder {
                 managedPrometheus: monitoring.bool("managedPrometheus") ?? false
             ),
             expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,
+            pooler: top.has("pooler") ? pooler(top.object("pooler")) : nil,
             azure: Spec.Azure(
                 location: location,
                 resourceGroup: resourceGroup,
@@ -139,6 +140,23 @@ enum SpecBuilder {
             publicIP: fields.string("publicIP") ?? "\(clusterName)-pip",
             readWritePort: fields.int("readWritePort") ?? 5432,
             readOnlyPort: fields.int("readOnlyPort") ?? 5433
+        )
+    }
+
+    private static func pooler(_ fields: Fields) -> Spec.Pooler {
+        let resources = fields.object("resources")
+        let expose = fields.object("expose")
+        return Spec.Pooler(
+            instances: fields.int("instances") ?? 2,
+            poolMode: fields.string("poolMode") ?? "transaction",
+            readOnly: fields.bool("readOnly") ?? false,
+            parameters: fields.stringMap("parameters") ?? [:],
+            cpu: resources.string("cpu") ?? "500m",
+            memory: resources.string("memory") ?? "256Mi",
+            expose: fields.has("expose") ? Spec.Pooler.Exposure(
+                allowedSourceRanges: expose.stringList("allowedSourceRanges") ?? [],
+                dnsLabel: expose.string("dnsLabel")
+            ) : nil
         )
     }
 

@@ -17,6 +17,7 @@ public struct Spec: Sendable, Equatable {
     public var recovery: Recovery?
     public var monitoring: Monitoring
     public var expose: Expose?
+    public var pooler: Pooler?
     public var azure: Azure
 
     /// Where each field was written, by spec path.
@@ -109,6 +110,24 @@ public struct Spec: Sendable, Equatable {
         public var publicIP: String
         public var readWritePort: Int
         public var readOnlyPort: Int
+    }
+
+    public struct Pooler: Sendable, Equatable {
+        public var instances: Int
+        /// `transaction` or `session`.
+        public var poolMode: String
+        public var readOnly: Bool
+        /// PgBouncer settings, as written.
+        public var parameters: [String: String]
+        public var cpu: String
+        public var memory: String
+        public var expose: Exposure?
+
+        /// A LoadBalancer for the poolers' Services.
+        public struct Exposure: Sendable, Equatable {
+            public var allowedSourceRanges: [String]
+            public var dnsLabel: String?
+        }
     }
 
     public struct Azure: Sendable, Equatable {

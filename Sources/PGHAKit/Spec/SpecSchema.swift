@@ -35,6 +35,7 @@ public enum SpecSchema {
         recovery,
         monitoring,
         expose,
+        pooler,
         azure,
     ]
 
@@ -186,6 +187,31 @@ public enum SpecSchema {
         FieldSchema("readOnlyPort", .integer(min: 1, max: 65535), default: "5433",
                     becomes: "Service <name>-public-ro spec.ports[0].port", "The public port of the standbys."),
     ]), "Public LoadBalancer Services for the primary (read-write) and the standbys (read-only); omit it to keep the cluster internal.")
+
+    static let pooler = FieldSchema("pooler", .object([
+        FieldSchema("instances", .integer(min: 1, max: 20), default: "2", becomes: "Pooler.spec.instances",
+                    "PgBouncer pods per pooler; two or more keep the pooler up while a node is drained."),
+        FieldSchema("poolMode", .oneOf(["transaction", "session"]), default: "transaction",
+                    becomes: "Pooler.spec.pgbouncer.poolMode",
+                    "`transaction`: a server connection is held only for a transaction, so many clients share few connections (session state such as SET, advisory locks or LISTEN does not survive between transactions); `session`: one server connection per client for its whole session, which pools reconnects but not concurrency."),
+        FieldSchema("readOnly", .boolean, default: "false", becomes: "Pooler <name>-pooler-ro (type ro)",
+                    "Also a pooler in front of the standbys, for read-only traffic."),
+        FieldSchema("parameters", .map(.scalar), default: "{}", becomes: "Pooler.spec.pgbouncer.parameters",
+                    "PgBouncer settings CloudNativePG lets users set (max_client_conn, default_pool_size, max_prepared_statements, ...); values as written."),
+        FieldSchema("resources", .object([
+            FieldSchema("cpu", .quantity, default: "500m", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
+                        "CPU for each PgBouncer pod (request and limit)."),
+            FieldSchema("memory", .quantity, default: "256Mi", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
+                        "Memory for each PgBouncer pod (request and limit)."),
+        ]), "Compute resources of each PgBouncer pod."),
+        FieldSchema("expose", .object([
+            FieldSchema("allowedSourceRanges", .list(.string), required: true,
+                        becomes: "Pooler.spec.serviceTemplate.spec.loadBalancerSourceRanges",
+                        "The CIDRs allowed to connect; each within one of expose.allowedSourceRanges when the database is exposed too."),
+            FieldSchema("dnsLabel", .string, becomes: "service.beta.kubernetes.io/azure-dns-label-name",
+                        "A DNS label for the pooler's public IP: <dnsLabel>.<location>.cloudapp.azure.com (the read-only pooler gets <dnsLabel>-ro)."),
+        ]), "Public LoadBalancer Services for the poolers, each on a public IP of its own; omit it to keep them internal."),
+    ]), "PgBouncer poolers (CloudNativePG Pooler) in front of the primary, and optionally the standbys, with their own PodMonitors; omit it for none.")
 
     static let azure = FieldSchema("azure", .object([
         FieldSchema("location", .string, required: true, "The Azure region, such as canadacentral."),

@@ -14,6 +14,12 @@ public enum Translator {
             steady.append(ServiceTranslation.readWrite(spec, expose))
             steady.append(ServiceTranslation.readOnly(spec, expose))
         }
+        if let pooler = spec.pooler {
+            for object in PoolerTranslation.poolers(spec, pooler) {
+                steady.append(object)
+                steady += MonitoringTranslation.pooler(spec, object)
+            }
+        }
 
         var oneOff: [any KubernetesObject] = []
         if let backup = spec.backup {

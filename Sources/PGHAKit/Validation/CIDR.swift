@@ -2,6 +2,8 @@
 struct CIDR: Equatable {
     let isIPv6: Bool
     let prefixLength: Int
+    /// The network address.
+    let address: [UInt8]
 
     /// Whether the block is the whole address space (`0.0.0.0/0`, `::/0`).
     var isEverything: Bool { prefixLength == 0 }
@@ -13,13 +15,26 @@ struct CIDR: Equatable {
         if let bytes = CIDR.ipv4(String(parts[0])) {
             guard (0...32).contains(prefix), CIDR.hostBitsClear(bytes, prefix) else { return nil }
             isIPv6 = false
+            address = bytes
         } else if let bytes = CIDR.ipv6(String(parts[0])) {
             guard (0...128).contains(prefix), CIDR.hostBitsClear(bytes, prefix) else { return nil }
             isIPv6 = true
+            address = bytes
         } else {
             return nil
         }
         prefixLength = prefix
+    }
+
+    /// Whether every address of `other` is in this block.
+    func contains(_ other: CIDR) -> Bool {
+        guard isIPv6 == other.isIPv6, other.prefixLength >= prefixLength else { return false }
+        for (index, (mine, theirs)) in zip(address, other.address).enumerated() {
+            let networkBits = max(0, min(8, prefixLength - index * 8))
+            let mask: UInt8 = networkBits == 0 ? 0 : UInt8(0xFF) << (8 - networkBits)
+            if mine & mask != theirs & mask { return false }
+        }
+        return true
     }
 
     private static func hostBitsClear(_ bytes: [UInt8], _ prefix: Int) -> Bool {

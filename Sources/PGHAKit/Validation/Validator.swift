@@ -11,6 +11,7 @@ public enum Validator {
         ClusterRules.check,
         ReplicationRules.check,
         SchedulingRules.check,
+        PoolerRules.check,
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,

@@ -33,6 +33,7 @@ import Testing
             "expose": .mapping(["allowedSourceRanges": .scalar("[203.0.113.7/32]"), "dnsLabel": .scalar("pg-test-demo")]),
             "storage": .mapping(["wal": .mapping(["size": .scalar("2Gi")])]),
             "azure": .mapping(["location": .scalar("westus3")]),
+            "pooler": .mapping([:]),
         ]
         var managed = sections
         managed["monitoring"] = .mapping(["managedPrometheus": .scalar("true")])

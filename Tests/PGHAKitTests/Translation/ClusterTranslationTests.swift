@@ -103,3 +103,40 @@ import Yams
         #expect(spec["smartShutdownTimeout"] as? Int == 180)
     }
 }
+
+/// The PgBouncer Poolers and their PodMonitors.
+@Suite struct PoolerTranslationTests {
+    @Test func aReadWritePoolerWithResourcesZoneSpreadAndItsPodMonitor() throws {
+        let pooler = try ClusterTranslationTests.object("pooler-pg-test-pooler-rw.yaml", "pooler:\n  parameters:\n    max_client_conn: \"500\"\n")
+        let spec = try #require(pooler["spec"] as? [String: Any])
+        #expect(spec["type"] as? String == "rw")
+        #expect(spec["instances"] as? Int == 2)
+        #expect((spec["cluster"] as? [String: String]) == ["name": "pg-test"])
+        #expect((spec["pgbouncer"] as? [String: Any])?["poolMode"] as? String == "transaction")
+        #expect((spec["pgbouncer"] as? [String: Any])?["parameters"] as? [String: String] == ["max_client_conn": "500"])
+        let podSpec = try #require((spec["template"] as? [String: Any])?["spec"] as? [String: Any])
+        let container = try #require((podSpec["containers"] as? [[String: Any]])?.first)
+        #expect(container["name"] as? String == "pgbouncer")
+        #expect((container["resources"] as? [String: Any])?["limits"] as? [String: String] == ["cpu": "500m", "memory": "256Mi"])
+        let spread = try #require((podSpec["topologySpreadConstraints"] as? [[String: Any]])?.first)
+        #expect(spread["whenUnsatisfiable"] as? String == "ScheduleAnyway")
+        #expect((spread["labelSelector"] as? [String: Any])?["matchLabels"] as? [String: String] == ["cnpg.io/poolerName": "pg-test-pooler-rw"])
+        #expect(spec["serviceTemplate"] == nil)
+        let monitor = try ClusterTranslationTests.object("podmonitor-pg-test-pooler-rw.yaml", "pooler: {}\n")
+        let selector = try #require((monitor["spec"] as? [String: Any])?["selector"] as? [String: Any])
+        #expect(selector["matchLabels"] as? [String: String] == ["cnpg.io/poolerName": "pg-test-pooler-rw"])
+    }
+
+    @Test func anExposedReadOnlyPoolerGetsALoadBalancerWithItsOwnDNSLabel() throws {
+        let pooler = try ClusterTranslationTests.object("pooler-pg-test-pooler-ro.yaml",
+                                                        "pooler:\n  readOnly: true\n  expose:\n    allowedSourceRanges: [203.0.113.7/32]\n    dnsLabel: pgpool\n")
+        let spec = try #require(pooler["spec"] as? [String: Any])
+        #expect(spec["type"] as? String == "ro")
+        let template = try #require(spec["serviceTemplate"] as? [String: Any])
+        #expect((template["metadata"] as? [String: Any])?["annotations"] as? [String: String]
+            == ["service.beta.kubernetes.io/azure-dns-label-name": "pgpool-ro"])
+        let serviceSpec = try #require(template["spec"] as? [String: Any])
+        #expect(serviceSpec["type"] as? String == "LoadBalancer")
+        #expect(serviceSpec["loadBalancerSourceRanges"] as? [String] == ["203.0.113.7/32"])
+    }
+}
