@@ -115,6 +115,8 @@ extension DiagnosticCode {
     public static let unknownPgBouncerParameter = DiagnosticCode("PGHA0801", "A PgBouncer setting CloudNativePG does not let users set.")
     public static let sessionPoolMode = DiagnosticCode("PGHA0802", "A pooler in session mode, which pools reconnects but not concurrency.")
     public static let poolerExposureWider = DiagnosticCode("PGHA0803", "A pooler exposed to source ranges the database itself is not exposed to.")
+    public static let alertCannotFire = DiagnosticCode("PGHA0810", "An alert threshold the metric can never exceed.")
+    public static let alertsWithoutPrometheus = DiagnosticCode("PGHA0811", "Alert settings without a Prometheus to evaluate them.")
 
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
@@ -146,6 +148,6 @@ extension DiagnosticCode {
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,
-        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider,
+        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, alertCannotFire, alertsWithoutPrometheus,
     ]
 }

@@ -16,6 +16,7 @@ enum SpecBuilder {
         let replication = top.object("replication")
         let bootstrap = top.object("bootstrap")
         let monitoring = top.object("monitoring")
+        let alerts = monitoring.object("alerts")
         let operatorFields = top.object("operator")
         let operatorVersion = OperatorVersion(operatorFields.string("version") ?? "1.30") ?? OperatorVersion(major: 1, minor: 30)
         let identity = azure.object("identity")
@@ -88,7 +89,14 @@ enum SpecBuilder {
             recovery: top.has("recovery") ? recovery(top.object("recovery"), clusterName: name) : nil,
             monitoring: Spec.Monitoring(
                 prometheus: monitoring.bool("prometheus") ?? true,
-                managedPrometheus: monitoring.bool("managedPrometheus") ?? false
+                managedPrometheus: monitoring.bool("managedPrometheus") ?? false,
+                alerts: Spec.Monitoring.Alerts(
+                    enabled: alerts.bool("enabled") ?? true,
+                    replicationLagSeconds: alerts.int("replicationLagSeconds") ?? 60,
+                    connectionsPercent: alerts.int("connectionsPercent") ?? 80,
+                    diskUsagePercent: alerts.int("diskUsagePercent") ?? 80,
+                    backupMaxAgeHours: alerts.int("backupMaxAgeHours") ?? 26
+                )
             ),
             expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,
             pooler: top.has("pooler") ? pooler(top.object("pooler")) : nil,

@@ -101,6 +101,16 @@ public struct Spec: Sendable, Equatable {
     public struct Monitoring: Sendable, Equatable {
         public var prometheus: Bool
         public var managedPrometheus: Bool
+        public var alerts: Alerts
+
+        /// Thresholds of the alerting rules.
+        public struct Alerts: Sendable, Equatable {
+            public var enabled: Bool
+            public var replicationLagSeconds: Int
+            public var connectionsPercent: Int
+            public var diskUsagePercent: Int
+            public var backupMaxAgeHours: Int
+        }
     }
 
     public struct Expose: Sendable, Equatable {

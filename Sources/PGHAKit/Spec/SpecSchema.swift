@@ -169,7 +169,24 @@ public enum SpecSchema {
                     "A PodMonitor for the Prometheus operator."),
         FieldSchema("managedPrometheus", .boolean, default: "false", becomes: "PodMonitor (azmonitoring.coreos.com/v1)",
                     "A PodMonitor for Azure Managed Prometheus, with the label limits Azure recommends."),
-    ]), "Metrics scraping.")
+        FieldSchema("alerts", .object([
+            FieldSchema("enabled", .boolean, default: "true",
+                        becomes: "PrometheusRule <name>-alerts; with managedPrometheus an Azure Prometheus rule group (deploy.sh)",
+                        "The alerting rules of Docs/runbooks.md, for each Prometheus the spec scrapes with."),
+            FieldSchema("replicationLagSeconds", .integer(min: 1, max: 86400), default: "60",
+                        becomes: "alert PostgresReplicationLagging",
+                        "Seconds a standby may lag behind the primary before the alert fires."),
+            FieldSchema("connectionsPercent", .integer(min: 1, max: 100), default: "80",
+                        becomes: "alert PostgresConnectionsNearLimit",
+                        "Percent of max_connections in use at which the alert fires; below 100, since connections never exceed the limit."),
+            FieldSchema("diskUsagePercent", .integer(min: 1, max: 100), default: "80",
+                        becomes: "alert PostgresVolumeAlmostFull",
+                        "Percent of a data or WAL volume in use at which the alert fires (a full WAL volume stops PostgreSQL); below 100."),
+            FieldSchema("backupMaxAgeHours", .integer(min: 1, max: 8760), default: "26",
+                        becomes: "alert PostgresBackupTooOld",
+                        "Hours since the last completed backup at which the alert fires (with backup); longer than the time between two scheduled backups."),
+        ]), "Alerting rules with the thresholds below; each alert has a runbook section in Docs/runbooks.md."),
+    ]), "Metrics scraping and alerting.")
 
     static let expose = FieldSchema("expose", .object([
         FieldSchema("allowedSourceRanges", .list(.string), required: true,

@@ -9,6 +9,7 @@ public enum Translator {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
+        if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec)) }
         if let backup = spec.backup { steady.append(BackupTranslation.scheduled(spec, backup)) }
         if let expose = spec.expose {
             steady.append(ServiceTranslation.readWrite(spec, expose))

@@ -12,6 +12,7 @@ public enum Validator {
         ReplicationRules.check,
         SchedulingRules.check,
         PoolerRules.check,
+        AlertRules.check,
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,

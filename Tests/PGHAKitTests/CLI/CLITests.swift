@@ -50,7 +50,7 @@ import Testing
         #expect(try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "-o", output.path]).status == 0)
         #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output.path]).status == 0)
         #expect(try TestSupport.tree(at: output).keys.sorted() == ["cluster-orders.yaml", "kustomization.yaml", "podmonitor-orders.yaml",
-                                                                 "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
+                                                                 "prometheusrule-orders-alerts.yaml", "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
     }
 
     @Test func refusesToReplaceADirectoryPGHADidNotWrite() throws {
@@ -67,7 +67,7 @@ import Testing
         let run = try PGHAProcess.run(["render", "Examples/minimal.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("---\n# Source: cluster-orders.yaml\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\n"))
-        #expect(run.stdout.components(separatedBy: "\n---\n").count == 2)
+        #expect(run.stdout.components(separatedBy: "\n---\n").count == 3)
     }
 
     @Test func exitCodes() throws {

@@ -97,6 +97,8 @@ import Testing
         Entry(code: .unknownPgBouncerParameter, yaml: "BASEpooler:\n  parameters:\n    listen_port: \"6543\"\n", path: "pooler.parameters.listen_port", line: 8, fix: "Remove it: CloudNativePG manages PgBouncer's listen, authentication and TLS settings."),
         Entry(code: .sessionPoolMode, yaml: "BASEpooler:\n  poolMode: session\n", path: "pooler.poolMode", line: 7, fix: "Use `transaction` unless the application relies on session state."),
         Entry(code: .poolerExposureWider, yaml: "BASEexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: pg-test-demo\npooler:\n  expose:\n    allowedSourceRanges: [203.0.113.0/24]\n", path: "pooler.expose.allowedSourceRanges[0]", line: 11, fix: "Narrow the pooler's range to one the database's `expose.allowedSourceRanges` covers."),
+        Entry(code: .alertCannotFire, yaml: "BASEmonitoring:\n  alerts:\n    diskUsagePercent: 100\n", path: "monitoring.alerts.diskUsagePercent", line: 8, fix: "Use a threshold below 100."),
+        Entry(code: .alertsWithoutPrometheus, yaml: "BASEmonitoring:\n  prometheus: false\n  alerts:\n    connectionsPercent: 90\n", path: "monitoring.alerts", line: 8, fix: "Turn on `monitoring.prometheus` or `monitoring.managedPrometheus`, or remove `alerts`."),
         Entry(code: .deprecatedFeature, yaml: "BASEbackup:\n  storageAccount: pgtestbackups\n", path: "backup", line: 6, fix: "Plan the move to the Barman Cloud Plugin; or target an operator version before 1.26."),
         Entry(code: .invalidOperatorSetting, yaml: "BASEoperator:\n  config:\n    clusters-rollout-delay: \"120\"\n", path: "operator.config.clusters-rollout-delay", line: 8, fix: "Operator settings are upper-case environment variable names."),
     ]

@@ -1,6 +1,14 @@
+@testable import PGHAKit
+
 /// The exact commands the scripts run against the fakes, as the scripts quote them (`$OUT` is the output directory).
 /// A change to any script shows here first: review it against the guide's order.
 enum ExpectedScriptCalls {
+    /// The Azure Prometheus rule group's rules for Examples/aks-ha.yaml (their content is checked by AlertRuleTests).
+    static let guideAlertRules: String = {
+        let spec = Compiler.check((try? TestSupport.read("Examples/aks-ha.yaml")) ?? []).spec
+        return spec.map(AzureAlertRuleSteps.rulesJSON) ?? ""
+    }()
+
     /// Examples/aks-ha.yaml, nothing exists yet: every step of the guide, in its order.
     static let guideFresh: [String] = [
         "az account show --query name --output tsv",
@@ -60,6 +68,10 @@ enum ExpectedScriptCalls {
         "az identity federated-credential create --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --issuer https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/ --subject system:serviceaccount:cnpg-database:pg-primary --audiences api://AzureADTokenExchange --output none",
         "kubectl apply --kustomize $OUT --context aks-pg-primary",
         "kubectl wait clusters.postgresql.cnpg.io/pg-primary --for=condition=Ready --timeout=30m --namespace cnpg-database --context aks-pg-primary",
+        "az extension show --name alertsmanagement",
+        "az extension add --name alertsmanagement --yes",
+        "az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo",
+        "az alerts-management prometheus-rule-group create --name pg-primary-alerts --resource-group rg-cnpg-demo --location westus3 --cluster-name aks-pg-primary --scopes " + FakeAzure.subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus --interval PT1M --enabled --description 'Alerts of the PostgreSQL cluster pg-primary (Docs/runbooks.md)' --rules '" + guideAlertRules + "' --tags environment=demo --output none",
         "az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3 --query ipAddress --output tsv",
     ]
 
@@ -102,6 +114,9 @@ enum ExpectedScriptCalls {
         "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query 'join('\\'' '\\'', [issuer, subject])' --output tsv",
         "kubectl apply --kustomize $OUT --context aks-pg-primary",
         "kubectl wait clusters.postgresql.cnpg.io/pg-primary --for=condition=Ready --timeout=30m --namespace cnpg-database --context aks-pg-primary",
+        "az extension show --name alertsmanagement",
+        "az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo",
+        "az alerts-management prometheus-rule-group update --name pg-primary-alerts --resource-group rg-cnpg-demo --rules '" + guideAlertRules + "' --output none",
         "az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3 --query ipAddress --output tsv",
     ]
 

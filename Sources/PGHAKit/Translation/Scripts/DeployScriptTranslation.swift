@@ -25,7 +25,9 @@ enum DeployScriptTranslation {
         }
         steps += appSecret
         if spec.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
-        steps += apply + summary(spec)
+        steps += apply
+        if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { steps += AzureAlertRuleSteps.steps(spec) }
+        steps += summary(spec)
 
         var tools: [ShellWord] = ["az", "kubectl", "helm", "openssl"]
         var options: [Script.Option] = []

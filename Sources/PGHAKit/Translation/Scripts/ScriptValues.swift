@@ -38,6 +38,7 @@ enum ScriptValues {
     static let grafana = ShellWord.variable("GRAFANA")
     static let monitorWorkspace = ShellWord.variable("MONITOR_WORKSPACE")
     static let logAnalyticsWorkspace = ShellWord.variable("LOG_ANALYTICS_WORKSPACE")
+    static let alertRules = ShellWord.variable("ALERT_RULES")
     static let publicIP = ShellWord.variable("PUBLIC_IP")
     static let dnsLabel = ShellWord.variable("DNS_LABEL")
     static let readWritePort = ShellWord.variable("READ_WRITE_PORT")
@@ -119,6 +120,7 @@ enum ScriptValues {
                 (monitorWorkspace, .scalar(azure.monitorWorkspace)),
                 (logAnalyticsWorkspace, .scalar(azure.logAnalyticsWorkspace)),
             ]
+            if spec.monitoring.alerts.enabled { azureValues.append((alertRules, .scalar(AzureAlertRuleSteps.rulesJSON(spec)))) }
         }
         var exposure: [(ShellWord, Script.Variable.Value)] = []
         if let expose = spec.expose {
