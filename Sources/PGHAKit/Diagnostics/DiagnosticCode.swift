@@ -115,6 +115,10 @@ extension DiagnosticCode {
     public static let unknownPgBouncerParameter = DiagnosticCode("PGHA0801", "A PgBouncer setting CloudNativePG does not let users set.")
     public static let sessionPoolMode = DiagnosticCode("PGHA0802", "A pooler in session mode, which pools reconnects but not concurrency.")
     public static let poolerExposureWider = DiagnosticCode("PGHA0803", "A pooler exposed to source ranges the database itself is not exposed to.")
+    public static let invalidRoleName = DiagnosticCode("PGHA0820", "A role name that is not a simple identifier or that PostgreSQL or the operator reserves.")
+    public static let invalidDatabaseName = DiagnosticCode("PGHA0821", "A database name that is not a simple identifier or is a system database.")
+    public static let databaseOwnerNotARole = DiagnosticCode("PGHA0822", "A database owner that is neither the bootstrap owner nor a declared role.")
+    public static let databaseExtensionsUnavailable = DiagnosticCode("PGHA0823", "Database extensions on an operator version that lacks them.")
     public static let alertCannotFire = DiagnosticCode("PGHA0810", "An alert threshold the metric can never exceed.")
     public static let alertsWithoutPrometheus = DiagnosticCode("PGHA0811", "Alert settings without a Prometheus to evaluate them.")
 
@@ -148,6 +152,7 @@ extension DiagnosticCode {
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting,
         duplicateTarget, sharedAzureResource, conflictingSharedResource,
-        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, alertCannotFire, alertsWithoutPrometheus,
+        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, invalidRoleName, invalidDatabaseName,
+        databaseOwnerNotARole, databaseExtensionsUnavailable, alertCannotFire, alertsWithoutPrometheus,
     ]
 }

@@ -30,6 +30,7 @@ enum SpecBuilder {
         let syncReplicas = replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0)
         let dataDurability = replication.string("dataDurability") ?? "required"
         let stopDelay = replication.int("stopDelay") ?? 1800
+        let bootstrapOwner = bootstrap.string("owner") ?? "app"
 
         return Spec(
             name: name,
@@ -67,10 +68,23 @@ enum SpecBuilder {
             ),
             bootstrap: Spec.Bootstrap(
                 database: bootstrap.string("database") ?? "app",
-                owner: bootstrap.string("owner") ?? "app",
+                owner: bootstrapOwner,
                 secret: bootstrap.string("secret") ?? "\(name)-app-credentials",
                 dataChecksums: bootstrap.bool("dataChecksums") ?? true
             ),
+            roles: top.objectMap("roles").mapValues { role in
+                Spec.Role(
+                    login: role.bool("login") ?? true,
+                    connectionLimit: role.int("connectionLimit") ?? -1,
+                    inRoles: role.stringList("inRoles") ?? []
+                )
+            },
+            databases: top.objectMap("databases").mapValues { database in
+                Spec.Database(
+                    owner: database.string("owner") ?? bootstrapOwner,
+                    extensions: database.stringList("extensions") ?? []
+                )
+            },
             replication: Spec.Replication(
                 syncReplicas: syncReplicas,
                 syncMethod: replication.string("syncMethod") ?? "any",
@@ -199,6 +213,14 @@ enum SpecBuilder {
 
         func stringList(_ key: String) -> [String]? {
             value(key)?.sequence.map { $0.compactMap { $0.scalar?.string } }
+        }
+
+        /// A mapping of names to objects, such as `roles`; empty when absent.
+        func objectMap(_ key: String) -> [String: Fields] {
+            guard let pairs = value(key)?.mapping else { return [:] }
+            var result: [String: Fields] = [:]
+            for (key, value) in pairs { if let key = key.scalar?.string { result[key] = Fields(value) } }
+            return result
         }
 
         func stringMap(_ key: String) -> [String: String]? {

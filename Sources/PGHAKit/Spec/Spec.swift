@@ -12,6 +12,10 @@ public struct Spec: Sendable, Equatable {
     public var resources: Resources
     public var storage: Storage
     public var bootstrap: Bootstrap
+    /// Declarative roles, by name (sorted by name when rendered).
+    public var roles: [String: Role]
+    /// Databases besides the bootstrap one, by name.
+    public var databases: [String: Database]
     public var replication: Replication
     public var backup: Backup?
     public var recovery: Recovery?
@@ -61,6 +65,17 @@ public struct Spec: Sendable, Equatable {
         public var owner: String
         public var secret: String
         public var dataChecksums: Bool
+    }
+
+    public struct Role: Sendable, Equatable {
+        public var login: Bool
+        public var connectionLimit: Int
+        public var inRoles: [String]
+    }
+
+    public struct Database: Sendable, Equatable {
+        public var owner: String
+        public var extensions: [String]
     }
 
     public struct Replication: Sendable, Equatable {

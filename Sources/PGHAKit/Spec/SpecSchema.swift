@@ -30,6 +30,8 @@ public enum SpecSchema {
         resources,
         storage,
         bootstrap,
+        roles,
+        databases,
         replication,
         backup,
         recovery,
@@ -104,6 +106,19 @@ public enum SpecSchema {
         FieldSchema("dataChecksums", .boolean, default: "true", becomes: "Cluster.spec.bootstrap.initdb.dataChecksums",
                     "Page checksums."),
     ]), "The empty application database the cluster starts with.")
+
+    static let roles = FieldSchema("roles", .map(.object([
+        FieldSchema("login", .boolean, default: "true", "Whether the role can log in."),
+        FieldSchema("connectionLimit", .integer(min: -1, max: 100_000), default: "-1", "Concurrent connections allowed (-1: no limit)."),
+        FieldSchema("inRoles", .list(.string), default: "[]", "Roles it is a member of, such as pg_read_all_data."),
+    ])), default: "{}", becomes: "Cluster.spec.managed.roles (passwordSecret <name>-role-<role>)",
+        "PostgreSQL roles the operator keeps as declared, by name, each with `login` (default true), `connectionLimit` (-1) and `inRoles` ([]). A role that logs in gets a password that deploy.sh generates into the basic-auth Secret <name>-role-<role> ('_' written '-'); it is never rendered. Names are simple identifiers; postgres, streaming_replica, cnpg_* and pg_* are reserved.")
+
+    static let databases = FieldSchema("databases", .map(.object([
+        FieldSchema("owner", .string, default: "bootstrap.owner", "The owning role: bootstrap.owner or one of `roles`."),
+        FieldSchema("extensions", .list(.string), default: "[]", "Extensions to create in it (CloudNativePG 1.26 or newer)."),
+    ])), default: "{}", becomes: "Database <name>-<database> (one per entry)",
+        "More databases, by name, each with an `owner` (default bootstrap.owner) and `extensions` ([]); the operator creates them and keeps their owner and extensions. Names are simple identifiers other than postgres, template0 and template1.")
 
     static let replication = FieldSchema("replication", .object([
         FieldSchema("syncReplicas", .integer(min: 0, max: 98), default: "1 (0 with a single instance)",

@@ -13,7 +13,7 @@ enum PoolerTranslation {
         return Pooler(
             metadata: ObjectMeta(name: name, namespace: spec.namespace, labels: Labels.common(spec)),
             spec: Pooler.Spec(
-                cluster: Pooler.LocalObjectReference(name: spec.name),
+                cluster: LocalObjectReference(name: spec.name),
                 instances: pooler.instances,
                 type: type,
                 pgbouncer: Pooler.PgBouncer(poolMode: pooler.poolMode, parameters: SortedMap(pooler.parameters).nonEmpty),

@@ -13,6 +13,7 @@ public enum Validator {
         SchedulingRules.check,
         PoolerRules.check,
         AlertRules.check,
+        RoleRules.check,
         ParameterRules.check,
         BackupRules.check,
         AzureRules.check,

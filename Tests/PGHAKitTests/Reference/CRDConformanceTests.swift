@@ -11,6 +11,7 @@ import Yams
         "postgresql.cnpg.io/v1 Backup": "cnpg-1.30.0/postgresql.cnpg.io_backups.yaml",
         "postgresql.cnpg.io/v1 ScheduledBackup": "cnpg-1.30.0/postgresql.cnpg.io_scheduledbackups.yaml",
         "postgresql.cnpg.io/v1 Pooler": "cnpg-1.30.0/postgresql.cnpg.io_poolers.yaml",
+        "postgresql.cnpg.io/v1 Database": "cnpg-1.30.0/postgresql.cnpg.io_databases.yaml",
         "monitoring.coreos.com/v1 PodMonitor": "prometheus-operator/monitoring.coreos.com_podmonitors.yaml",
         "monitoring.coreos.com/v1 PrometheusRule": "prometheus-operator/monitoring.coreos.com_prometheusrules.yaml",
         "azmonitoring.coreos.com/v1 PodMonitor": "azmonitoring/azmonitoring.coreos.com_podmonitors.yaml",

@@ -140,3 +140,36 @@ import Yams
         #expect(serviceSpec["loadBalancerSourceRanges"] as? [String] == ["203.0.113.7/32"])
     }
 }
+
+/// Managed roles, their password Secrets, and Database objects.
+@Suite struct RoleTranslationTests {
+    static let extra = "roles:\n  reporting:\n    inRoles: [pg_read_all_data]\n  read_only:\n    login: false\ndatabases:\n  analytics:\n    owner: reporting\n    extensions: [pg_trgm]\n"
+
+    @Test func rolesBecomeManagedRolesWithPasswordSecretsForLogins() throws {
+        let managed = try #require(try ClusterTranslationTests.clusterSpec(Self.extra)["managed"] as? [String: Any])
+        let roles = try #require(managed["roles"] as? [[String: Any]])
+        #expect(roles.map { $0["name"] as? String } == ["read_only", "reporting"])
+        #expect(roles[0]["passwordSecret"] == nil && roles[0]["login"] as? Bool == false)
+        #expect(roles[1]["passwordSecret"] as? [String: String] == ["name": "pg-test-role-reporting"])
+        #expect(roles[1]["inRoles"] as? [String] == ["pg_read_all_data"])
+        #expect(roles[1]["connectionLimit"] as? Int == -1)
+    }
+
+    @Test func databasesBecomeDatabaseObjects() throws {
+        let database = try ClusterTranslationTests.object("database-pg-test-analytics.yaml", Self.extra)
+        let spec = try #require(database["spec"] as? [String: Any])
+        #expect(spec["name"] as? String == "analytics")
+        #expect(spec["owner"] as? String == "reporting")
+        #expect((spec["cluster"] as? [String: String]) == ["name": "pg-test"])
+        #expect(spec["extensions"] as? [[String: String]] == [["name": "pg_trgm", "ensure": "present"]])
+    }
+
+    @Test func deployGeneratesAPasswordSecretOnlyForRolesThatLogIn() throws {
+        let spec = try #require(TestSupport.compile(TestSupport.spec(Self.extra)).spec)
+        let script = DeployScriptTranslation.script(spec, specFileName: nil)
+        let rendered = BashRenderer.render(script)
+        #expect(rendered.contains("create secret generic pg-test-role-reporting"))
+        #expect(rendered.contains("--from-literal=username=reporting"))
+        #expect(!rendered.contains("pg-test-role-read-only"))
+    }
+}

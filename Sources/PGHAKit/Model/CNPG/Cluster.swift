@@ -23,6 +23,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var postgresql: PostgresConfiguration?
         public var serviceAccountTemplate: ServiceAccountTemplate?
         public var backup: BackupConfiguration?
+        public var managed: ManagedConfiguration? = nil
         public var externalClusters: [ExternalCluster]?
 
         public var manifestNode: ManifestNode {
@@ -44,6 +45,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
                 "postgresql": postgresql,
                 "serviceAccountTemplate": serviceAccountTemplate,
                 "backup": backup,
+                "managed": managed,
                 "externalClusters": externalClusters,
             ])
         }

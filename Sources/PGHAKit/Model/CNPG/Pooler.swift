@@ -26,16 +26,6 @@ public struct Pooler: ObjectWithSpec, Equatable {
         }
     }
 
-    public struct LocalObjectReference: ManifestValue, Equatable {
-        public var name: String
-
-        public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-            ])
-        }
-    }
-
     public struct PgBouncer: ManifestValue, Equatable {
         public var poolMode: String
         public var parameters: SortedMap?

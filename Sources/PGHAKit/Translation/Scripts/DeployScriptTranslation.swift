@@ -23,7 +23,7 @@ enum DeployScriptTranslation {
         if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             steps += kubePrometheusStack(chart)
         }
-        steps += appSecret
+        steps += appSecret + RoleSecretSteps.steps(spec)
         if spec.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
         steps += apply
         if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { steps += AzureAlertRuleSteps.steps(spec) }

@@ -422,6 +422,31 @@ main() {
       unset secret
     fi
   fi
+  heading 'Secret pg-prod-role-reporting for the role reporting'
+  if exists kubectl get secret pg-prod-role-reporting \
+      --namespace "$NAMESPACE" \
+      --context "$AKS_CLUSTER"; then
+    log '= Secret pg-prod-role-reporting exists'
+  else
+    log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic pg-prod-role-reporting \
+        --type=kubernetes.io/basic-auth \
+        --from-literal=username=reporting \
+        --from-file=password=/dev/stdin \
+        --namespace "$NAMESPACE" \
+        --context "$AKS_CLUSTER")"
+    if [ "$DRY_RUN" = 0 ]; then
+      local secret
+      secret="$(openssl rand -base64 24)"
+      [ -n "$secret" ] || fail 'the secret generator printed nothing'
+      printf '%s' "$secret" | kubectl create secret generic pg-prod-role-reporting \
+          --type=kubernetes.io/basic-auth \
+          --from-literal=username=reporting \
+          --from-file=password=/dev/stdin \
+          --namespace "$NAMESPACE" \
+          --context "$AKS_CLUSTER"
+      unset secret
+    fi
+  fi
   heading "Federated credential for $CLUSTER_NAME"
   OIDC_ISSUER="$(read_value OIDC_ISSUER az aks show \
       --name "$AKS_CLUSTER" \
