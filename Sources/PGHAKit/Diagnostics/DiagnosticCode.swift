@@ -61,6 +61,8 @@ extension DiagnosticCode {
     public static let probeStrategyUnavailable = DiagnosticCode("PGHA0144", "A probe lag bound on an operator version without streaming probes.")
     public static let invalidLag = DiagnosticCode("PGHA0145", "A replication lag bound that is not a byte quantity.")
     public static let invalidTaint = DiagnosticCode("PGHA0146", "A node taint or toleration that is not key=value:Effect.")
+    public static let premiumV2WithoutZones = DiagnosticCode("PGHA0147", "Premium SSD v2 volumes without availability zones.")
+    public static let premiumV2Performance = DiagnosticCode("PGHA0148", "Premium SSD v2 IOPS or throughput a disk of that size cannot have.")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -141,7 +143,7 @@ extension DiagnosticCode {
         unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         recoveryWithoutBackup, recoveryNameClash,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
-        probeStrategyUnavailable, invalidLag, invalidTaint,
+        probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,

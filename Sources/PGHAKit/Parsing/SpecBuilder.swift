@@ -22,7 +22,11 @@ enum SpecBuilder {
         let identity = azure.object("identity")
         let cpu = resources.string("cpu") ?? "2"
         let memory = resources.string("memory") ?? "8Gi"
-        let storageClass = storage.string("storageClass") ?? "managed-csi-premium"
+        let premiumV2 = storage.has("premiumV2") ? Spec.Storage.PremiumV2(
+            iops: storage.object("premiumV2").int("iops") ?? 3000,
+            throughputMBps: storage.object("premiumV2").int("throughputMBps") ?? 125
+        ) : nil
+        let storageClass = storage.string("storageClass") ?? (premiumV2 == nil ? "managed-csi-premium" : "\(name)-premium-v2")
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
@@ -64,7 +68,8 @@ enum SpecBuilder {
                 wal: storage.has("wal") ? Spec.Storage.Volume(
                     size: storage.object("wal").string("size") ?? "",
                     storageClass: storage.object("wal").string("storageClass") ?? storageClass
-                ) : nil
+                ) : nil,
+                premiumV2: premiumV2
             ),
             bootstrap: Spec.Bootstrap(
                 database: bootstrap.string("database") ?? "app",

@@ -53,6 +53,13 @@ public struct Spec: Sendable, Equatable {
         public var size: String
         public var storageClass: String
         public var wal: Volume?
+        /// Premium SSD v2 performance, when the volumes are Premium SSD v2 disks of a StorageClass pgha renders.
+        public var premiumV2: PremiumV2?
+
+        public struct PremiumV2: Sendable, Equatable {
+            public var iops: Int
+            public var throughputMBps: Int
+        }
 
         public struct Volume: Sendable, Equatable {
             public var size: String

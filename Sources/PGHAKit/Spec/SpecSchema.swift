@@ -83,9 +83,15 @@ public enum SpecSchema {
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
                     "The data volume of each instance."),
-        FieldSchema("storageClass", .string, default: "managed-csi-premium",
+        FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),
+        FieldSchema("premiumV2", .object([
+            FieldSchema("iops", .integer(min: 3000, max: 80000), default: "3000", becomes: "StorageClass parameters.DiskIOPSReadWrite",
+                        "Provisioned IOPS of each disk (3000 are free; at most 500 per GiB above that)."),
+            FieldSchema("throughputMBps", .integer(min: 125, max: 1200), default: "125", becomes: "StorageClass parameters.DiskMBpsReadWrite",
+                        "Provisioned throughput of each disk in MB/s (125 are free; at most a quarter of the IOPS)."),
+        ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <name>-premium-v2 (PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. IOPS and throughput can be changed later without moving data."),
         FieldSchema("wal", .object([
             FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
                         "The WAL volume of each instance."),

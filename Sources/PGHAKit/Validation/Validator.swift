@@ -11,6 +11,7 @@ public enum Validator {
         ClusterRules.check,
         ReplicationRules.check,
         SchedulingRules.check,
+        StorageRules.check,
         PoolerRules.check,
         AlertRules.check,
         RoleRules.check,

@@ -173,3 +173,21 @@ import Yams
         #expect(!rendered.contains("pg-test-role-read-only"))
     }
 }
+
+/// The Premium SSD v2 StorageClass and the volumes that use it.
+@Suite struct StorageClassTranslationTests {
+    @Test func premiumV2RendersItsStorageClassAndTheVolumesUseIt() throws {
+        let extra = "storage:\n  wal:\n    size: 16Gi\n  premiumV2:\n    iops: 5000\n    throughputMBps: 200\n"
+        let storageClass = try ClusterTranslationTests.object("storageclass-pg-test-premium-v2.yaml", extra)
+        #expect(storageClass["provisioner"] as? String == "disk.csi.azure.com")
+        #expect(storageClass["volumeBindingMode"] as? String == "WaitForFirstConsumer")
+        #expect(storageClass["parameters"] as? [String: String]
+            == ["skuName": "PremiumV2_LRS", "cachingMode": "None", "DiskIOPSReadWrite": "5000", "DiskMBpsReadWrite": "200"])
+        #expect((storageClass["metadata"] as? [String: Any])?["namespace"] == nil)
+        let spec = try ClusterTranslationTests.clusterSpec(extra)
+        for volume in ["storage", "walStorage"] {
+            let template = try #require((spec[volume] as? [String: Any])?["pvcTemplate"] as? [String: Any])
+            #expect(template["storageClassName"] as? String == "pg-test-premium-v2")
+        }
+    }
+}
