@@ -62,6 +62,8 @@ extension DiagnosticCode {
     public static let invalidLag = DiagnosticCode("PGHA0145", "A replication lag bound that is not a byte quantity.")
     public static let invalidTaint = DiagnosticCode("PGHA0146", "A node taint or toleration that is not key=value:Effect.")
     public static let premiumV2WithoutZones = DiagnosticCode("PGHA0147", "Premium SSD v2 volumes without availability zones.")
+    public static let localNVMeTooFewInstances = DiagnosticCode("PGHA0149", "Local NVMe volumes with fewer than three instances.")
+    public static let localNVMeWithoutBackup = DiagnosticCode("PGHA0150", "Local NVMe volumes without backups.")
     public static let premiumV2Performance = DiagnosticCode("PGHA0148", "Premium SSD v2 IOPS or throughput a disk of that size cannot have.")
 
     // MARK: PostgreSQL parameters (02xx)
@@ -144,6 +146,7 @@ extension DiagnosticCode {
         recoveryWithoutBackup, recoveryNameClash,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
+        localNVMeTooFewInstances, localNVMeWithoutBackup,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites,

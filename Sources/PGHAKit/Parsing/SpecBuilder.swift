@@ -26,7 +26,9 @@ enum SpecBuilder {
             iops: storage.object("premiumV2").int("iops") ?? 3000,
             throughputMBps: storage.object("premiumV2").int("throughputMBps") ?? 125
         ) : nil
-        let storageClass = storage.string("storageClass") ?? (premiumV2 == nil ? "managed-csi-premium" : "\(name)-premium-v2")
+        let localNVMe = storage.bool("localNVMe") ?? false
+        let storageClass = storage.string("storageClass")
+            ?? (localNVMe ? "\(name)-local-nvme" : premiumV2 == nil ? "managed-csi-premium" : "\(name)-premium-v2")
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
@@ -69,7 +71,8 @@ enum SpecBuilder {
                     size: storage.object("wal").string("size") ?? "",
                     storageClass: storage.object("wal").string("storageClass") ?? storageClass
                 ) : nil,
-                premiumV2: premiumV2
+                premiumV2: premiumV2,
+                localNVMe: localNVMe
             ),
             bootstrap: Spec.Bootstrap(
                 database: bootstrap.string("database") ?? "app",

@@ -55,6 +55,8 @@ public struct Spec: Sendable, Equatable {
         public var wal: Volume?
         /// Premium SSD v2 performance, when the volumes are Premium SSD v2 disks of a StorageClass pgha renders.
         public var premiumV2: PremiumV2?
+        /// Local NVMe disks through Azure Container Storage: fast, but a lost node loses its volume.
+        public var localNVMe: Bool
 
         public struct PremiumV2: Sendable, Equatable {
             public var iops: Int

@@ -83,7 +83,7 @@ public enum SpecSchema {
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
                     "The data volume of each instance."),
-        FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2)",
+        FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2, <name>-local-nvme with localNVMe)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),
         FieldSchema("premiumV2", .object([
@@ -92,6 +92,9 @@ public enum SpecSchema {
             FieldSchema("throughputMBps", .integer(min: 125, max: 1200), default: "125", becomes: "StorageClass parameters.DiskMBpsReadWrite",
                         "Provisioned throughput of each disk in MB/s (125 are free; at most a quarter of the IOPS)."),
         ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <name>-premium-v2 (PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. IOPS and throughput can be changed later without moving data."),
+        FieldSchema("localNVMe", .boolean, default: "false",
+                    becomes: "StorageClass <name>-local-nvme (localdisk.csi.acstor.io); az aks update --enable-azure-container-storage",
+                    "Local NVMe disks of the nodes through Azure Container Storage, the newest guide's fastest option (the node pool needs a VM size with NVMe disks, such as the L series). The disk lives and dies with its node: a lost or replaced node loses that instance's data, which CloudNativePG then rebuilds from another instance; so it needs at least three instances and backups."),
         FieldSchema("wal", .object([
             FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
                         "The WAL volume of each instance."),

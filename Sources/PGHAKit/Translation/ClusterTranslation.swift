@@ -5,6 +5,7 @@ enum ClusterTranslation {
         var labels: [String: String] = [:]
         if let expose = spec.expose { annotations[Labels.dnsLabelName] = expose.dnsLabel }
         if spec.backup != nil { labels[Labels.workloadIdentityUse] = "true" }
+        if spec.storage.localNVMe { annotations[StorageClassTranslation.acceptEphemeralStorage] = "true" }
         let replication = spec.replication
         return Cluster(
             metadata: ObjectMeta(name: spec.name, namespace: spec.namespace, labels: Labels.common(spec),

@@ -1,7 +1,9 @@
-/// Premium SSD v2: zonal only, and performance within what a disk of the volume's size can be given.
+/// Premium SSD v2: zonal only, and performance within what a disk of the volume's size can be given. Local NVMe:
+/// only with enough instances and backups to survive losing a node's disk.
 enum StorageRules {
     static func check(_ context: inout ValidationContext) {
         let spec = context.spec
+        if spec.storage.localNVMe { checkLocalNVMe(&context, spec) }
         guard let premiumV2 = spec.storage.premiumV2 else { return }
         if spec.sourceMap.contains("storage.storageClass") {
             context.error(.conflictingFields, "'storage.storageClass' and 'storage.premiumV2' cannot both be set", at: "storage.storageClass",
@@ -22,6 +24,21 @@ enum StorageRules {
         if premiumV2.throughputMBps * 4 > max(premiumV2.iops, 500) {
             context.error(.premiumV2Performance, "\(premiumV2.throughputMBps) MB/s need at least \(premiumV2.throughputMBps * 4) IOPS, not \(premiumV2.iops)",
                           at: "storage.premiumV2.throughputMBps", hint: "Azure allows 0.25 MB/s per provisioned IOPS; raise iops or lower the throughput")
+        }
+    }
+
+    private static func checkLocalNVMe(_ context: inout ValidationContext, _ spec: Spec) {
+        for field in ["storageClass", "premiumV2"] where spec.sourceMap.contains("storage.\(field)") {
+            context.error(.conflictingFields, "'storage.\(field)' and 'storage.localNVMe' cannot both be set", at: "storage.\(field)",
+                          hint: "localNVMe renders and uses the StorageClass \(spec.name)-local-nvme")
+        }
+        if spec.instances < 3 {
+            context.error(.localNVMeTooFewInstances, "local NVMe needs at least three instances, not \(spec.instances): a lost node loses its instance's data",
+                          at: "storage.localNVMe", hint: "raise instances to 3 or more, or use managed disks (remove localNVMe)")
+        }
+        if spec.backup == nil {
+            context.error(.localNVMeWithoutBackup, "local NVMe needs backups: losing the nodes loses the data",
+                          at: "storage.localNVMe", hint: "add a backup section, or use managed disks (remove localNVMe)")
         }
     }
 }

@@ -55,6 +55,8 @@ import Testing
         Entry(code: .invalidTaint, yaml: "BASEtolerations: [\"workload=postgres\"]\n", path: "tolerations[0]", line: 6, fix: "Write key=value:Effect, such as `workload=postgres:NoSchedule`."),
         Entry(code: .premiumV2WithoutZones, yaml: "BASEzones: []\nstorage:\n  premiumV2: {}\n", path: "storage.premiumV2", line: 8, fix: "Set `zones` in a region with availability zones, or remove `premiumV2`."),
         Entry(code: .premiumV2Performance, yaml: "BASEstorage:\n  size: 8Gi\n  premiumV2:\n    iops: 5000\n", path: "storage.premiumV2.iops", line: 9, fix: "Lower `iops` to 500 per GiB (3000 at least), or grow the volume."),
+        Entry(code: .localNVMeTooFewInstances, yaml: "BASEinstances: 2\nbackup:\n  storageAccount: pgtestbackups\nstorage:\n  localNVMe: true\n", path: "storage.localNVMe", line: 10, fix: "Run at least three instances, or use managed disks."),
+        Entry(code: .localNVMeWithoutBackup, yaml: "BASEstorage:\n  localNVMe: true\n", path: "storage.localNVMe", line: 7, fix: "Add a `backup` section, or use managed disks."),
         Entry(code: .invalidParameterName, yaml: "BASEpostgres:\n  parameters:\n    work-mem: 4MB\n", path: "postgres.parameters.work-mem", line: 8, fix: "Parameter names use '_', not '-'."),
         Entry(code: .fixedParameter, yaml: "BASEpostgres:\n  parameters:\n    port: \"5433\"\n", path: "postgres.parameters.port", line: 8, fix: "Remove it; the operator sets it (see the hint for the field that controls it)."),
         Entry(code: .blockedParameter, yaml: "BASEpostgres:\n  parameters:\n    listen_addresses: \"*\"\n", path: "postgres.parameters.listen_addresses", line: 8, fix: "Remove it."),

@@ -19,4 +19,12 @@ import Testing
         #expect(TestSupport.errors("storage:\n  storageClass: managed-csi-premium\n  premiumV2: {}\n")
             == ["7:17 error[PGHA0017] storage.storageClass: 'storage.storageClass' and 'storage.premiumV2' cannot both be set"])
     }
+
+    @Test func localNVMeNeedsThreeInstancesAndBackups() {
+        #expect(TestSupport.errors("instances: 1\nstorage:\n  localNVMe: true\n  premiumV2: {}\n") == [
+            "8:14 error[PGHA0149] storage.localNVMe: local NVMe needs at least three instances, not 1: a lost node loses its instance's data",
+            "8:14 error[PGHA0150] storage.localNVMe: local NVMe needs backups: losing the nodes loses the data",
+            "9:3 error[PGHA0017] storage.premiumV2: 'storage.premiumV2' and 'storage.localNVMe' cannot both be set",
+        ])
+    }
 }

@@ -16,7 +16,7 @@ enum DeployScriptTranslation {
         steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
-        steps += aks(spec) + namespaces(spec)
+        steps += aks(spec) + ContainerStorageSteps.steps(spec) + namespaces(spec)
         if spec.monitoring.managedPrometheus { steps += containerInsights }
         if spec.expose != nil { steps += publicIP(spec) }
         steps += cloudNativePG(spec)
