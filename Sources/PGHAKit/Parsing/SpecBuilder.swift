@@ -112,6 +112,7 @@ enum SpecBuilder {
             monitoring: Spec.Monitoring(
                 prometheus: monitoring.bool("prometheus") ?? true,
                 managedPrometheus: monitoring.bool("managedPrometheus") ?? false,
+                dashboard: monitoring.bool("dashboard") ?? true,
                 alerts: Spec.Monitoring.Alerts(
                     enabled: alerts.bool("enabled") ?? true,
                     replicationLagSeconds: alerts.int("replicationLagSeconds") ?? 60,

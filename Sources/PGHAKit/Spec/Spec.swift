@@ -125,6 +125,7 @@ public struct Spec: Sendable, Equatable {
     public struct Monitoring: Sendable, Equatable {
         public var prometheus: Bool
         public var managedPrometheus: Bool
+        public var dashboard: Bool
         public var alerts: Alerts
 
         /// Thresholds of the alerting rules.

@@ -193,6 +193,9 @@ public enum SpecSchema {
                     "A PodMonitor for the Prometheus operator."),
         FieldSchema("managedPrometheus", .boolean, default: "false", becomes: "PodMonitor (azmonitoring.coreos.com/v1)",
                     "A PodMonitor for Azure Managed Prometheus, with the label limits Azure recommends."),
+        FieldSchema("dashboard", .boolean, default: "true",
+                    becomes: "deploy.sh: helm chart cnpg-grafana/cluster (prometheus); az grafana dashboard import (managedPrometheus)",
+                    "CloudNativePG's Grafana dashboard, fetched from cloudnative-pg/grafana-dashboards at deploy time (pinned to chart 0.0.5): a ConfigMap that kube-prometheus-stack's Grafana sidecar loads, and an import into Azure Managed Grafana."),
         FieldSchema("alerts", .object([
             FieldSchema("enabled", .boolean, default: "true",
                         becomes: "PrometheusRule <name>-alerts; with managedPrometheus an Azure Prometheus rule group (deploy.sh)",

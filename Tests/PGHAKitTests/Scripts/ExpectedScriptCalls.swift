@@ -72,6 +72,9 @@ enum ExpectedScriptCalls {
         "az extension add --name alertsmanagement --yes",
         "az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo",
         "az alerts-management prometheus-rule-group create --name pg-primary-alerts --resource-group rg-cnpg-demo --location westus3 --cluster-name aks-pg-primary --scopes " + FakeAzure.subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus --interval PT1M --enabled --description 'Alerts of the PostgreSQL cluster pg-primary (Docs/runbooks.md)' --rules '" + guideAlertRules + "' --tags environment=demo --output none",
+        "helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update",
+        "helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster --install --version 0.0.5 --namespace cnpg-database --kube-context aks-pg-primary",
+        "az grafana dashboard import --name pg-primary-grafana --resource-group rg-cnpg-demo --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json --overwrite true --output none",
         "az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3 --query ipAddress --output tsv",
     ]
 
@@ -117,6 +120,9 @@ enum ExpectedScriptCalls {
         "az extension show --name alertsmanagement",
         "az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo",
         "az alerts-management prometheus-rule-group update --name pg-primary-alerts --resource-group rg-cnpg-demo --rules '" + guideAlertRules + "' --output none",
+        "helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update",
+        "helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster --install --version 0.0.5 --namespace cnpg-database --kube-context aks-pg-primary",
+        "az grafana dashboard import --name pg-primary-grafana --resource-group rg-cnpg-demo --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json --overwrite true --output none",
         "az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3 --query ipAddress --output tsv",
     ]
 
@@ -161,6 +167,8 @@ enum ExpectedScriptCalls {
         "az identity federated-credential create --name billing --identity-name billing-identity --resource-group rg-payments --issuer https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/ --subject system:serviceaccount:payments:billing --audiences api://AzureADTokenExchange --output none",
         "kubectl apply --kustomize $OUT --context aks-payments",
         "kubectl wait clusters.postgresql.cnpg.io/billing --for=condition=Ready --timeout=30m --namespace payments --context aks-payments",
+        "helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update",
+        "helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster --install --version 0.0.5 --namespace payments --kube-context aks-payments",
     ]
 
     /// restore-drill.sh of Examples/aks-ha.yaml.

@@ -27,6 +27,7 @@ enum DeployScriptTranslation {
         if spec.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
         steps += apply
         if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { steps += AzureAlertRuleSteps.steps(spec) }
+        steps += DashboardSteps.steps(spec)
         steps += summary(spec)
 
         var tools: [ShellWord] = ["az", "kubectl", "helm", "openssl"]

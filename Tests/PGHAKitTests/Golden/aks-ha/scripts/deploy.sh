@@ -552,6 +552,20 @@ main() {
         --tags "${TAGS[@]}" \
         --output none
   fi
+  heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
+  run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
+      --install \
+      --version 0.0.5 \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"
+  heading "CloudNativePG dashboard in Azure Managed Grafana $GRAFANA"
+  run az grafana dashboard import \
+      --name "$GRAFANA" \
+      --resource-group "$RESOURCE_GROUP" \
+      --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json \
+      --overwrite true \
+      --output none
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"

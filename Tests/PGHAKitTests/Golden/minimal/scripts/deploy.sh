@@ -270,6 +270,13 @@ main() {
       --timeout=30m \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
+  heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
+  run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
+      --install \
+      --version 0.0.5 \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
