@@ -82,7 +82,7 @@ public enum SpecSchema {
 
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
-                    "The data volume of each instance."),
+                    "The data volume of each instance. Volumes grow but never shrink; pgha keeps no state between renders, so it cannot know the previous size and refuse a decrease: CloudNativePG's webhook refuses it when the manifests are applied (`pgha diff` shows the change beforehand)."),
         FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2, <name>-local-nvme with localNVMe)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),

@@ -127,6 +127,13 @@ import Yams
         #expect(selector["matchLabels"] as? [String: String] == ["cnpg.io/poolerName": "pg-test-pooler-rw"])
     }
 
+    @Test func deployNamesThePoolerEndpoints() throws {
+        let spec = try #require(TestSupport.compile(TestSupport.spec("pooler:\n  readOnly: true\n")).spec)
+        let rendered = BashRenderer.render(DeployScriptTranslation.script(spec, specFileName: nil))
+        #expect(rendered.contains("log \"PgBouncer read-write, inside AKS: pg-test-pooler-rw.$NAMESPACE.svc:5432\""))
+        #expect(rendered.contains("log \"PgBouncer read-only, inside AKS:  pg-test-pooler-ro.$NAMESPACE.svc:5432\""))
+    }
+
     @Test func anExposedReadOnlyPoolerGetsALoadBalancerWithItsOwnDNSLabel() throws {
         let pooler = try ClusterTranslationTests.object("pooler-pg-test-pooler-ro.yaml",
                                                         "pooler:\n  readOnly: true\n  expose:\n    allowedSourceRanges: [203.0.113.7/32]\n    dnsLabel: pgpool\n")

@@ -334,6 +334,13 @@ enum DeployScriptTranslation {
                 .note("read-only, public:      " + fqdn + V.readOnlyPort + " (" + .variable(V.publicIPAddress) + "), from " + V.allowedSourceRanges),
             ]
         }
+        if let pooler = spec.pooler {
+            for type in pooler.readOnly ? ["rw", "ro"] : ["rw"] {
+                let name = ShellWord(PoolerTranslation.name(spec, type: type))
+                steps.append(.note("PgBouncer \(type == "rw" ? "read-write, inside AKS: " : "read-only, inside AKS:  ")" + name + "." + V.namespace + ".svc:5432"
+                                   + (pooler.expose == nil ? "" : " (and on its LoadBalancer: kubectl get service " + name + ")")))
+            }
+        }
         return steps + [
             .note("database " + V.appDatabase + ", user " + V.appUser + "; its password: kubectl get secret " + V.appSecret
                   + " --namespace " + V.namespace + " --context " + V.aksCluster
