@@ -120,7 +120,7 @@ public enum SpecSchema {
         FieldSchema("login", .boolean, default: "true", "Whether the role can log in."),
         FieldSchema("connectionLimit", .integer(min: -1, max: 100_000), default: "-1", "Concurrent connections allowed (-1: no limit)."),
         FieldSchema("inRoles", .list(.string), default: "[]", "Roles it is a member of, such as pg_read_all_data."),
-    ])), default: "{}", becomes: "Cluster.spec.managed.roles (passwordSecret <name>-role-<role>)",
+    ])), default: "{}", becomes: "DatabaseRole <name>-<role> (1.30+), Cluster.spec.managed.roles (before); passwordSecret <name>-role-<role>",
         "PostgreSQL roles the operator keeps as declared, by name, each with `login` (default true), `connectionLimit` (-1) and `inRoles` ([]). A role that logs in gets a password that deploy.sh generates into the basic-auth Secret <name>-role-<role> ('_' written '-'); it is never rendered. Names are simple identifiers; postgres, streaming_replica, cnpg_* and pg_* are reserved.")
 
     static let databases = FieldSchema("databases", .map(.object([

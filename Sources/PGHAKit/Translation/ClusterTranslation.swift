@@ -44,24 +44,10 @@ enum ClusterTranslation {
                         retentionPolicy: backup.retention
                     )
                 },
-                managed: managedRoles(spec),
+                managed: RoleTranslation.managed(spec),
                 externalClusters: nil
             )
         )
-    }
-
-    /// The Secret deploy.sh creates with the password of a managed role that logs in.
-    static func roleSecret(_ spec: Spec, role: String) -> String { "\(spec.name)-role-\(role.replacingAll("_", with: "-"))" }
-
-    private static func managedRoles(_ spec: Spec) -> Cluster.ManagedConfiguration? {
-        guard !spec.roles.isEmpty else { return nil }
-        return Cluster.ManagedConfiguration(roles: spec.roles.sorted { $0.key < $1.key }.map { name, role in
-            Cluster.RoleConfiguration(
-                name: name, ensure: "present", login: role.login, connectionLimit: role.connectionLimit,
-                inRoles: role.inRoles.isEmpty ? nil : role.inRoles,
-                passwordSecret: role.login ? Cluster.SecretReference(name: roleSecret(spec, role: name)) : nil
-            )
-        })
     }
 
     /// The recovery name for the external cluster a recovery Cluster restores from.

@@ -13,6 +13,7 @@ public enum Translator {
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
         if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec)) }
         if let backup = spec.backup { steady.append(BackupTranslation.scheduled(spec, backup)) }
+        steady += RoleTranslation.databaseRoles(spec) as [any KubernetesObject]
         steady += DatabaseTranslation.databases(spec)
         if let expose = spec.expose {
             steady.append(ServiceTranslation.readWrite(spec, expose))

@@ -12,6 +12,7 @@ import Yams
         "postgresql.cnpg.io/v1 ScheduledBackup": "cnpg-1.30.0/postgresql.cnpg.io_scheduledbackups.yaml",
         "postgresql.cnpg.io/v1 Pooler": "cnpg-1.30.0/postgresql.cnpg.io_poolers.yaml",
         "postgresql.cnpg.io/v1 Database": "cnpg-1.30.0/postgresql.cnpg.io_databases.yaml",
+        "postgresql.cnpg.io/v1 DatabaseRole": "cnpg-1.30.0/postgresql.cnpg.io_databaseroles.yaml",
         "monitoring.coreos.com/v1 PodMonitor": "prometheus-operator/monitoring.coreos.com_podmonitors.yaml",
         "monitoring.coreos.com/v1 PrometheusRule": "prometheus-operator/monitoring.coreos.com_prometheusrules.yaml",
         "azmonitoring.coreos.com/v1 PodMonitor": "azmonitoring/azmonitoring.coreos.com_podmonitors.yaml",
@@ -37,13 +38,14 @@ import Yams
         #expect(checkedKinds.contains("postgresql.cnpg.io/v1 Cluster"))
     }
 
-    /// The Cluster's version-dependent fields (synchronous replication, failover quorum, probes) validate against the
+    /// The Cluster's version-dependent fields (synchronous replication, failover quorum, probes, managed roles before
+    /// 1.30) validate against the
     /// CRD of each operator version pgha has a CRD for.
     @Test(arguments: [("1.25", "cnpg-1.25.0"), ("1.29", "cnpg-1.29.0"), ("1.30", "cnpg-1.30.0")])
     func theClusterMatchesTheCRDOfItsOperatorVersion(version: String, folder: String) throws {
         guard let crds = TestSupport.crdDirectory else { return }
         let lagBound = version == "1.25" ? "" : "  readinessMaximumLag: 64Mi\n"
-        let result = TestSupport.compile(TestSupport.spec("operator:\n  version: \"\(version)\"\nreplication:\n  syncReplicas: 2\n\(lagBound)"))
+        let result = TestSupport.compile(TestSupport.spec("operator:\n  version: \"\(version)\"\nreplication:\n  syncReplicas: 2\n\(lagBound)roles:\n  reporting: {}\n"))
         #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
         let artifact = try #require(result.artifacts.first { $0.path == "cluster-pg-test.yaml" })
         let object = try #require(try Yams.load(yaml: artifact.contents) as? [String: Any])

@@ -152,8 +152,20 @@ import Yams
 @Suite struct RoleTranslationTests {
     static let extra = "roles:\n  reporting:\n    inRoles: [pg_read_all_data]\n  read_only:\n    login: false\ndatabases:\n  analytics:\n    owner: reporting\n    extensions: [pg_trgm]\n"
 
-    @Test func rolesBecomeManagedRolesWithPasswordSecretsForLogins() throws {
-        let managed = try #require(try ClusterTranslationTests.clusterSpec(Self.extra)["managed"] as? [String: Any])
+    @Test func onOperator130RolesBecomeDatabaseRoles() throws {
+        #expect(try ClusterTranslationTests.clusterSpec(Self.extra)["managed"] == nil)
+        let role = try ClusterTranslationTests.object("databaserole-pg-test-reporting.yaml", Self.extra)
+        let spec = try #require(role["spec"] as? [String: Any])
+        #expect((spec["cluster"] as? [String: String]) == ["name": "pg-test"])
+        #expect(spec["name"] as? String == "reporting")
+        #expect(spec["passwordSecret"] as? [String: String] == ["name": "pg-test-role-reporting"])
+        #expect(spec["inRoles"] as? [String] == ["pg_read_all_data"])
+        let readOnly = try ClusterTranslationTests.object("databaserole-pg-test-read-only.yaml", Self.extra)
+        #expect((readOnly["spec"] as? [String: Any])?["passwordSecret"] == nil)
+    }
+
+    @Test func beforeOperator130RolesBecomeManagedRolesWithPasswordSecretsForLogins() throws {
+        let managed = try #require(try ClusterTranslationTests.clusterSpec("operator:\n  version: \"1.29\"\n" + Self.extra)["managed"] as? [String: Any])
         let roles = try #require(managed["roles"] as? [[String: Any]])
         #expect(roles.map { $0["name"] as? String } == ["read_only", "reporting"])
         #expect(roles[0]["passwordSecret"] == nil && roles[0]["login"] as? Bool == false)
