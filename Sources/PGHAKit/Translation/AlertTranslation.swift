@@ -61,6 +61,16 @@ enum AlertTranslation {
             Alert(name: "PostgresTransactionIDAgeHigh", expression: "max(cnpg_pg_database_xid_age{\(pods)}) > 1000000000", minutes: 10,
                   severity: "warning", summary: "A database of \(spec.name) is past half of the transaction ID space: vacuum is not freezing rows."),
         ]
+        if spec.pooler != nil {
+            let poolers = "namespace=\"\(spec.namespace)\", pod=~\"\(spec.name)-pooler-(rw|ro)-.+\""
+            let readWrite = "namespace=\"\(spec.namespace)\", pod=~\"\(spec.name)-pooler-rw-.+\""
+            alerts += [
+                Alert(name: "PgBouncerDown", expression: "absent(cnpg_pgbouncer_last_collection_error{\(readWrite)} == 0)", minutes: 5,
+                      severity: "critical", summary: "No PgBouncer pod of \(spec.name)-pooler-rw works: pooled clients cannot reach the primary."),
+                Alert(name: "PgBouncerClientsWaiting", expression: "max by (pod) (cnpg_pgbouncer_pools_maxwait{\(poolers)}) > 5", minutes: 5,
+                      severity: "warning", summary: "Clients of {{ $labels.pod }} wait more than 5 seconds for a PostgreSQL connection."),
+            ]
+        }
         if spec.backup != nil {
             alerts += [
                 Alert(name: "PostgresWALArchivingFailing",
