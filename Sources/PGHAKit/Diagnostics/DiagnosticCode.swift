@@ -65,6 +65,19 @@ extension DiagnosticCode {
     public static let invalidRecoveryLSN = DiagnosticCode("PGHA0134", "A recovery target LSN that is not a WAL position.")
     public static let invalidRestorePointName = DiagnosticCode("PGHA0135", "A recovery target name that no restore point can have.")
 
+    // MARK: Replication, probes and shutdown (014x)
+    public static let failoverQuorumUnavailable = DiagnosticCode("PGHA0140", "Failover quorum on an operator version that lacks it.")
+    public static let failoverQuorumWithoutSync = DiagnosticCode("PGHA0141", "Failover quorum without synchronous replication.")
+    public static let syncSettingWithoutSync = DiagnosticCode("PGHA0142", "A synchronous replication setting with syncReplicas 0, where it does nothing.")
+    public static let stopDelayTooShort = DiagnosticCode("PGHA0143", "A stopDelay that leaves less than 15 seconds after the smart shutdown.")
+    public static let probeStrategyUnavailable = DiagnosticCode("PGHA0144", "A probe lag bound on an operator version without streaming probes.")
+    public static let invalidLag = DiagnosticCode("PGHA0145", "A replication lag bound that is not a byte quantity.")
+    public static let invalidTaint = DiagnosticCode("PGHA0146", "A node taint or toleration that is not key=value:Effect.")
+    public static let premiumV2WithoutZones = DiagnosticCode("PGHA0147", "Premium SSD v2 volumes without availability zones.")
+    public static let localNVMeTooFewInstances = DiagnosticCode("PGHA0149", "Local NVMe volumes with fewer than three instances.")
+    public static let localNVMeWithoutBackup = DiagnosticCode("PGHA0150", "Local NVMe volumes without backups.")
+    public static let premiumV2Performance = DiagnosticCode("PGHA0148", "Premium SSD v2 IOPS or throughput a disk of that size cannot have.")
+
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
     public static let fixedParameter = DiagnosticCode("PGHA0202", "A parameter the operator manages itself.")
@@ -130,6 +143,19 @@ extension DiagnosticCode {
     public static let memoryOvercommit = DiagnosticCode("PGHA0503", "Memory settings larger than the memory limit.")
     public static let connectionMemory = DiagnosticCode("PGHA0504", "max_connections × work_mem exceeds the memory limit.")
     public static let readOnlyServiceWithoutStandbys = DiagnosticCode("PGHA0505", "A public read-only Service on a cluster without standbys.")
+    public static let toleratedTaintMissing = DiagnosticCode("PGHA0510", "A toleration for a taint that no node pool has.")
+    public static let poolTaintNotTolerated = DiagnosticCode("PGHA0511", "The PostgreSQL node pool has a taint the instances do not tolerate.")
+
+    // MARK: Day-2 objects (08xx)
+    public static let unknownPgBouncerParameter = DiagnosticCode("PGHA0801", "A PgBouncer setting CloudNativePG does not let users set.")
+    public static let sessionPoolMode = DiagnosticCode("PGHA0802", "A pooler in session mode, which pools reconnects but not concurrency.")
+    public static let poolerExposureWider = DiagnosticCode("PGHA0803", "A pooler exposed to source ranges the database itself is not exposed to.")
+    public static let invalidRoleName = DiagnosticCode("PGHA0820", "A role name that is not a simple identifier or that PostgreSQL or the operator reserves.")
+    public static let invalidDatabaseName = DiagnosticCode("PGHA0821", "A database name that is not a simple identifier or is a system database.")
+    public static let databaseOwnerNotARole = DiagnosticCode("PGHA0822", "A database owner that is neither the bootstrap owner nor a declared role.")
+    public static let databaseExtensionsUnavailable = DiagnosticCode("PGHA0823", "Database extensions on an operator version that lacks them.")
+    public static let alertCannotFire = DiagnosticCode("PGHA0810", "An alert threshold the metric can never exceed.")
+    public static let alertsWithoutPrometheus = DiagnosticCode("PGHA0811", "Alert settings without a Prometheus to evaluate them.")
 
     // MARK: Operator (06xx)
     public static let deprecatedFeature = DiagnosticCode("PGHA0601", "A feature the target operator version deprecates.")
@@ -156,6 +182,9 @@ extension DiagnosticCode {
         recoveryWithoutBackup, recoveryNameClash,
         recoveryTargetWithoutBackup, exclusiveRecoveryTargets, invalidRecoveryTime, recoveryTimeWithoutZone,
         invalidRecoveryLSN, invalidRestorePointName,
+        failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
+        probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
+        localNVMeTooFewInstances, localNVMeWithoutBackup,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,
@@ -167,7 +196,10 @@ extension DiagnosticCode {
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName, invalidSubscription,
         nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
+        toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion, operatorCRDsUnavailable,
         duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials,
+        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, invalidRoleName, invalidDatabaseName,
+        databaseOwnerNotARole, databaseExtensionsUnavailable, alertCannotFire, alertsWithoutPrometheus,
     ]
 }

@@ -162,6 +162,9 @@ public enum ImpactClassifier {
                 : "\(change.shown(path)): each commit waits for \(new) standby(s); writes block while fewer are available"
             change.add(.syncReplication, path, message)
         }
+        for path in change.take(["replication.syncMethod", "replication.dataDurability", "replication.failoverQuorum"]) {
+            change.add(.syncReplication, path, "\(change.shown(path)): how commits wait for standbys, and whether a failover waits for a quorum of them, changes")
+        }
     }
 
     static func exposure(_ change: inout Change) {

@@ -51,6 +51,7 @@ public enum SpecRecord {
             "instances": spec.instances,
             "zones": spec.zones,
             "nodeSelector": SortedMap(spec.nodeSelector),
+            "tolerations": spec.tolerations,
             "operator": ManifestNode.object([
                 "namespace": spec.operatorSettings.namespace,
                 "version": spec.operatorSettings.version.description,
@@ -73,6 +74,8 @@ public enum SpecRecord {
                 "size": spec.storage.size,
                 "storageClass": spec.storage.storageClass,
                 "wal": spec.storage.wal.map { ManifestNode.object(["size": $0.size, "storageClass": $0.storageClass]) },
+                "premiumV2": spec.storage.premiumV2.map { ManifestNode.object(["iops": $0.iops, "throughputMBps": $0.throughputMBps]) },
+                "localNVMe": spec.storage.localNVMe,
             ]),
             "bootstrap": ManifestNode.object([
                 "database": spec.bootstrap.database,
@@ -80,12 +83,24 @@ public enum SpecRecord {
                 "secret": spec.bootstrap.secret,
                 "dataChecksums": spec.bootstrap.dataChecksums,
             ]),
+            "roles": ManifestNode.mapping(spec.roles.sorted { $0.key < $1.key }.map { name, role in
+                ManifestNode.Entry(name, .object(["login": role.login, "connectionLimit": role.connectionLimit, "inRoles": role.inRoles]))
+            }),
+            "databases": ManifestNode.mapping(spec.databases.sorted { $0.key < $1.key }.map { name, database in
+                ManifestNode.Entry(name, .object(["owner": database.owner, "extensions": database.extensions]))
+            }),
             "replication": ManifestNode.object([
                 "syncReplicas": spec.replication.syncReplicas,
+                "syncMethod": spec.replication.syncMethod,
+                "dataDurability": spec.replication.dataDurability,
+                "failoverQuorum": spec.replication.failoverQuorum,
                 "highAvailabilitySlots": spec.replication.highAvailabilitySlots,
                 "slotUpdateInterval": spec.replication.slotUpdateInterval,
                 "startDelay": spec.replication.startDelay,
                 "stopDelay": spec.replication.stopDelay,
+                "smartShutdownTimeout": spec.replication.smartShutdownTimeout,
+                "startupMaximumLag": spec.replication.startupMaximumLag,
+                "readinessMaximumLag": spec.replication.readinessMaximumLag,
             ]),
             "backup": spec.backup.map { backup in
                 ManifestNode.object([
@@ -111,6 +126,14 @@ public enum SpecRecord {
             },
             "monitoring": ManifestNode.object([
                 "prometheus": spec.monitoring.prometheus, "managedPrometheus": spec.monitoring.managedPrometheus,
+                "dashboard": spec.monitoring.dashboard,
+                "alerts": ManifestNode.object([
+                    "enabled": spec.monitoring.alerts.enabled,
+                    "replicationLagSeconds": spec.monitoring.alerts.replicationLagSeconds,
+                    "connectionsPercent": spec.monitoring.alerts.connectionsPercent,
+                    "diskUsagePercent": spec.monitoring.alerts.diskUsagePercent,
+                    "backupMaxAgeHours": spec.monitoring.alerts.backupMaxAgeHours,
+                ]),
             ]),
             "expose": spec.expose.map { expose in
                 ManifestNode.object([
@@ -121,6 +144,16 @@ public enum SpecRecord {
                     "publicIP": expose.publicIP,
                     "readWritePort": expose.readWritePort,
                     "readOnlyPort": expose.readOnlyPort,
+                ])
+            },
+            "pooler": spec.pooler.map { pooler in
+                ManifestNode.object([
+                    "instances": pooler.instances,
+                    "poolMode": pooler.poolMode,
+                    "readOnly": pooler.readOnly,
+                    "parameters": SortedMap(pooler.parameters),
+                    "resources": ManifestNode.object(["cpu": pooler.cpu, "memory": pooler.memory]),
+                    "expose": pooler.expose.map { ManifestNode.object(["allowedSourceRanges": $0.allowedSourceRanges, "dnsLabel": $0.dnsLabel]) },
                 ])
             },
             "azure": ManifestNode.object([
@@ -144,7 +177,7 @@ public enum SpecRecord {
     }
 
     private static func nodePool(_ pool: Spec.Azure.NodePool) -> ManifestNode {
-        .object(["name": pool.name, "vmSize": pool.vmSize, "minCount": pool.minCount, "maxCount": pool.maxCount])
+        .object(["name": pool.name, "vmSize": pool.vmSize, "minCount": pool.minCount, "maxCount": pool.maxCount, "taints": pool.taints])
     }
 
     /// `node` as indented JSON.

@@ -17,18 +17,30 @@ enum SpecBuilder {
         let replication = top.object("replication")
         let bootstrap = top.object("bootstrap")
         let monitoring = top.object("monitoring")
+        let alerts = monitoring.object("alerts")
         let operatorFields = top.object("operator")
         let operatorVersion = OperatorVersion(operatorFields.string("version") ?? "1.30") ?? OperatorVersion(major: 1, minor: 30)
         let identity = azure.object("identity")
         let cpu = resources.string("cpu") ?? "2"
         let memory = resources.string("memory") ?? "8Gi"
-        let storageClass = storage.string("storageClass") ?? "managed-csi-premium"
+        let premiumV2 = storage.has("premiumV2") ? Spec.Storage.PremiumV2(
+            iops: storage.object("premiumV2").int("iops") ?? 3000,
+            throughputMBps: storage.object("premiumV2").int("throughputMBps") ?? 125
+        ) : nil
+        let localNVMe = storage.bool("localNVMe") ?? false
+        let storageClass = storage.string("storageClass")
+            ?? (localNVMe ? "\(name)-local-nvme" : premiumV2 == nil ? "managed-csi-premium" : "\(name)-premium-v2")
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
         let parameters = postgres.stringMap("parameters") ?? [:]
         let libraries = postgres.stringList("sharedPreloadLibraries") ?? []
         let backupSection = top.has("backup") ? backup(top.object("backup"), clusterName: name, operatorVersion: operatorVersion) : nil
+        let nodePoolTaints = azure.object("nodePool").stringList("taints") ?? ["workload=postgres:NoSchedule"]
+        let syncReplicas = replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0)
+        let dataDurability = replication.string("dataDurability") ?? "required"
+        let stopDelay = replication.int("stopDelay") ?? 1800
+        let bootstrapOwner = bootstrap.string("owner") ?? "app"
 
         return Spec(
             name: name,
@@ -36,6 +48,7 @@ enum SpecBuilder {
             instances: instances,
             zones: top.stringList("zones") ?? ["1", "2", "3"],
             nodeSelector: top.stringMap("nodeSelector") ?? ["workload": "postgres"],
+            tolerations: top.stringList("tolerations") ?? nodePoolTaints,
             operatorSettings: Spec.Operator(
                 namespace: operatorFields.string("namespace") ?? "cnpg-system",
                 version: operatorVersion,
@@ -66,28 +79,59 @@ enum SpecBuilder {
                 wal: storage.has("wal") ? Spec.Storage.Volume(
                     size: storage.object("wal").string("size") ?? "",
                     storageClass: storage.object("wal").string("storageClass") ?? storageClass
-                ) : nil
+                ) : nil,
+                premiumV2: premiumV2,
+                localNVMe: localNVMe
             ),
             bootstrap: Spec.Bootstrap(
                 database: bootstrap.string("database") ?? "app",
-                owner: bootstrap.string("owner") ?? "app",
+                owner: bootstrapOwner,
                 secret: bootstrap.string("secret") ?? "\(name)-app-credentials",
                 dataChecksums: bootstrap.bool("dataChecksums") ?? true
             ),
+            roles: top.objectMap("roles").mapValues { role in
+                Spec.Role(
+                    login: role.bool("login") ?? true,
+                    connectionLimit: role.int("connectionLimit") ?? -1,
+                    inRoles: role.stringList("inRoles") ?? []
+                )
+            },
+            databases: top.objectMap("databases").mapValues { database in
+                Spec.Database(
+                    owner: database.string("owner") ?? bootstrapOwner,
+                    extensions: database.stringList("extensions") ?? []
+                )
+            },
             replication: Spec.Replication(
-                syncReplicas: replication.int("syncReplicas") ?? (instances > 1 ? 1 : 0),
+                syncReplicas: syncReplicas,
+                syncMethod: replication.string("syncMethod") ?? "any",
+                dataDurability: dataDurability,
+                failoverQuorum: replication.bool("failoverQuorum")
+                    ?? (syncReplicas > 0 && dataDurability == "required" && operatorVersion >= Spec.Replication.failoverQuorumSince),
                 highAvailabilitySlots: replication.bool("highAvailabilitySlots") ?? true,
                 slotUpdateInterval: replication.int("slotUpdateInterval") ?? 30,
-                startDelay: replication.int("startDelay") ?? 30,
-                stopDelay: replication.int("stopDelay") ?? 30
+                startDelay: replication.int("startDelay") ?? 3600,
+                stopDelay: stopDelay,
+                smartShutdownTimeout: replication.int("smartShutdownTimeout") ?? max(1, min(180, stopDelay - 15)),
+                startupMaximumLag: replication.string("startupMaximumLag") ?? "32Mi",
+                readinessMaximumLag: replication.string("readinessMaximumLag")
             ),
             backup: backupSection,
             recovery: top.has("recovery") ? recovery(top.object("recovery"), clusterName: name) : nil,
             monitoring: Spec.Monitoring(
                 prometheus: monitoring.bool("prometheus") ?? true,
-                managedPrometheus: monitoring.bool("managedPrometheus") ?? false
+                managedPrometheus: monitoring.bool("managedPrometheus") ?? false,
+                dashboard: monitoring.bool("dashboard") ?? true,
+                alerts: Spec.Monitoring.Alerts(
+                    enabled: alerts.bool("enabled") ?? true,
+                    replicationLagSeconds: alerts.int("replicationLagSeconds") ?? 60,
+                    connectionsPercent: alerts.int("connectionsPercent") ?? 80,
+                    diskUsagePercent: alerts.int("diskUsagePercent") ?? 80,
+                    backupMaxAgeHours: alerts.int("backupMaxAgeHours") ?? 26
+                )
             ),
             expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,
+            pooler: top.has("pooler") ? pooler(top.object("pooler")) : nil,
             azure: Spec.Azure(
                 subscription: azure.string("subscription"),
                 location: location,
@@ -99,8 +143,9 @@ enum SpecBuilder {
                 authorizedIPRanges: azure.stringList("authorizedIPRanges") ?? [],
                 identityName: identity.string("name") ?? "\(name)-identity",
                 identityClientID: identity.string("clientID"),
-                systemPool: nodePool(azure.object("systemPool"), name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3),
-                nodePool: nodePool(azure.object("nodePool"), name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6),
+                systemPool: nodePool(azure.object("systemPool"), name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3, taints: []),
+                nodePool: nodePool(azure.object("nodePool"), name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6,
+                                   taints: nodePoolTaints),
                 grafana: azure.string("grafana") ?? "\(name)-grafana",
                 monitorWorkspace: azure.string("monitorWorkspace") ?? "\(name)-prometheus",
                 logAnalyticsWorkspace: azure.string("logAnalyticsWorkspace") ?? "\(name)-logs",
@@ -151,12 +196,30 @@ enum SpecBuilder {
         )
     }
 
-    private static func nodePool(_ fields: Fields, name: String, vmSize: String, min: Int, max: Int) -> Spec.Azure.NodePool {
+    private static func pooler(_ fields: Fields) -> Spec.Pooler {
+        let resources = fields.object("resources")
+        let expose = fields.object("expose")
+        return Spec.Pooler(
+            instances: fields.int("instances") ?? 2,
+            poolMode: fields.string("poolMode") ?? "transaction",
+            readOnly: fields.bool("readOnly") ?? false,
+            parameters: fields.stringMap("parameters") ?? [:],
+            cpu: resources.string("cpu") ?? "500m",
+            memory: resources.string("memory") ?? "256Mi",
+            expose: fields.has("expose") ? Spec.Pooler.Exposure(
+                allowedSourceRanges: expose.stringList("allowedSourceRanges") ?? [],
+                dnsLabel: expose.string("dnsLabel")
+            ) : nil
+        )
+    }
+
+    private static func nodePool(_ fields: Fields, name: String, vmSize: String, min: Int, max: Int, taints: [String]) -> Spec.Azure.NodePool {
         Spec.Azure.NodePool(
             name: fields.string("name") ?? name,
             vmSize: fields.string("vmSize") ?? vmSize,
             minCount: fields.int("minCount") ?? min,
-            maxCount: fields.int("maxCount") ?? max
+            maxCount: fields.int("maxCount") ?? max,
+            taints: taints
         )
     }
 
@@ -185,6 +248,14 @@ enum SpecBuilder {
 
         func stringList(_ key: String) -> [String]? {
             value(key)?.sequence.map { $0.compactMap { $0.scalar?.string } }
+        }
+
+        /// A mapping of names to objects, such as `roles`; empty when absent.
+        func objectMap(_ key: String) -> [String: Fields] {
+            guard let pairs = value(key)?.mapping else { return [:] }
+            var result: [String: Fields] = [:]
+            for (key, value) in pairs { if let key = key.scalar?.string { result[key] = Fields(value, skipping: duplicateKeys) } }
+            return result
         }
 
         func stringMap(_ key: String) -> [String: String]? {

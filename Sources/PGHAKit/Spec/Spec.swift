@@ -5,16 +5,23 @@ public struct Spec: Sendable, Equatable {
     public var instances: Int
     public var zones: [String]
     public var nodeSelector: [String: String]
+    /// Node taints the instances tolerate, as `key=value:Effect`.
+    public var tolerations: [String]
     public var operatorSettings: Operator
     public var postgres: Postgres
     public var resources: Resources
     public var storage: Storage
     public var bootstrap: Bootstrap
+    /// Declarative roles, by name (sorted by name when rendered).
+    public var roles: [String: Role]
+    /// Databases besides the bootstrap one, by name.
+    public var databases: [String: Database]
     public var replication: Replication
     public var backup: Backup?
     public var recovery: Recovery?
     public var monitoring: Monitoring
     public var expose: Expose?
+    public var pooler: Pooler?
     public var azure: Azure
 
     /// Where each field was written, by spec path.
@@ -56,6 +63,15 @@ public struct Spec: Sendable, Equatable {
         public var size: String
         public var storageClass: String
         public var wal: Volume?
+        /// Premium SSD v2 performance, when the volumes are Premium SSD v2 disks of a StorageClass pgha renders.
+        public var premiumV2: PremiumV2?
+        /// Local NVMe disks through Azure Container Storage: fast, but a lost node loses its volume.
+        public var localNVMe: Bool
+
+        public struct PremiumV2: Sendable, Equatable {
+            public var iops: Int
+            public var throughputMBps: Int
+        }
 
         public struct Volume: Sendable, Equatable {
             public var size: String
@@ -70,12 +86,33 @@ public struct Spec: Sendable, Equatable {
         public var dataChecksums: Bool
     }
 
+    public struct Role: Sendable, Equatable {
+        public var login: Bool
+        public var connectionLimit: Int
+        public var inRoles: [String]
+    }
+
+    public struct Database: Sendable, Equatable {
+        public var owner: String
+        public var extensions: [String]
+    }
+
     public struct Replication: Sendable, Equatable {
         public var syncReplicas: Int
+        /// `any` (quorum) or `first` (priority).
+        public var syncMethod: String
+        /// `required` (writes wait for the synchronous standbys) or `preferred` (writes go on without them).
+        public var dataDurability: String
+        public var failoverQuorum: Bool
         public var highAvailabilitySlots: Bool
         public var slotUpdateInterval: Int
         public var startDelay: Int
         public var stopDelay: Int
+        public var smartShutdownTimeout: Int
+        /// The lag a starting standby may have and still count as started.
+        public var startupMaximumLag: String
+        /// The lag past which a standby is not ready; nil keeps CloudNativePG's readiness probe.
+        public var readinessMaximumLag: String?
     }
 
     public struct Backup: Sendable, Equatable {
@@ -127,6 +164,17 @@ public struct Spec: Sendable, Equatable {
     public struct Monitoring: Sendable, Equatable {
         public var prometheus: Bool
         public var managedPrometheus: Bool
+        public var dashboard: Bool
+        public var alerts: Alerts
+
+        /// Thresholds of the alerting rules.
+        public struct Alerts: Sendable, Equatable {
+            public var enabled: Bool
+            public var replicationLagSeconds: Int
+            public var connectionsPercent: Int
+            public var diskUsagePercent: Int
+            public var backupMaxAgeHours: Int
+        }
     }
 
     public struct Expose: Sendable, Equatable {
@@ -137,6 +185,24 @@ public struct Spec: Sendable, Equatable {
         public var publicIP: String
         public var readWritePort: Int
         public var readOnlyPort: Int
+    }
+
+    public struct Pooler: Sendable, Equatable {
+        public var instances: Int
+        /// `transaction` or `session`.
+        public var poolMode: String
+        public var readOnly: Bool
+        /// PgBouncer settings, as written.
+        public var parameters: [String: String]
+        public var cpu: String
+        public var memory: String
+        public var expose: Exposure?
+
+        /// A LoadBalancer for the poolers' Services.
+        public struct Exposure: Sendable, Equatable {
+            public var allowedSourceRanges: [String]
+            public var dnsLabel: String?
+        }
     }
 
     public struct Azure: Sendable, Equatable {
@@ -163,6 +229,8 @@ public struct Spec: Sendable, Equatable {
             public var vmSize: String
             public var minCount: Int
             public var maxCount: Int
+            /// Taints deploy.sh gives the pool's nodes, as `key=value:Effect` (none on the system pool).
+            public var taints: [String]
         }
     }
 }
@@ -234,4 +302,13 @@ public struct SourceMap: Sendable, Equatable {
         values[path] = location
         if let key { keys[path] = key }
     }
+}
+
+extension Spec.Replication {
+    /// The first CloudNativePG version with failover quorum (as the `alpha.cnpg.io/failoverQuorum` annotation).
+    public static let failoverQuorumSince = OperatorVersion(major: 1, minor: 27)
+    /// The first version with `postgresql.synchronous.failoverQuorum`, which replaces the annotation.
+    public static let failoverQuorumFieldSince = OperatorVersion(major: 1, minor: 28)
+    /// The first version with the `streaming` probe strategy and `maximumLag`.
+    public static let streamingProbesSince = OperatorVersion(major: 1, minor: 26)
 }

@@ -22,16 +22,22 @@ public enum SpecSchema {
         FieldSchema("nodeSelector", .map(.string), default: "{workload: postgres}",
                     becomes: "Cluster.spec.affinity.nodeSelector, node pool --labels",
                     "Node labels the instances must run on; the PostgreSQL node pool carries them."),
+        FieldSchema("tolerations", .list(.string), default: "azure.nodePool.taints",
+                    becomes: "Cluster.spec.affinity.tolerations",
+                    "Node taints the instances tolerate, as key=value:Effect. By default the PostgreSQL pool's own taints, so the instances (and only pods that tolerate them) run there."),
         operatorField,
         postgres,
         resources,
         storage,
         bootstrap,
+        roles,
+        databases,
         replication,
         backup,
         recovery,
         monitoring,
         expose,
+        pooler,
         azure,
     ]
 
@@ -84,10 +90,19 @@ public enum SpecSchema {
 
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
-                    "The data volume of each instance."),
-        FieldSchema("storageClass", .string, default: "managed-csi-premium",
+                    "The data volume of each instance. Volumes grow but never shrink; pgha keeps no state between renders, so it cannot know the previous size and refuse a decrease: CloudNativePG's webhook refuses it when the manifests are applied (`pgha diff` shows the change beforehand)."),
+        FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2, <name>-local-nvme with localNVMe)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),
+        FieldSchema("premiumV2", .object([
+            FieldSchema("iops", .integer(min: 3000, max: 80000), default: "3000", becomes: "StorageClass parameters.DiskIOPSReadWrite",
+                        "Provisioned IOPS of each disk (3000 are free; at most 500 per GiB above that)."),
+            FieldSchema("throughputMBps", .integer(min: 125, max: 1200), default: "125", becomes: "StorageClass parameters.DiskMBpsReadWrite",
+                        "Provisioned throughput of each disk in MB/s (125 are free; at most a quarter of the IOPS)."),
+        ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <name>-premium-v2 (PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. IOPS and throughput can be changed later without moving data."),
+        FieldSchema("localNVMe", .boolean, default: "false",
+                    becomes: "StorageClass <name>-local-nvme (localdisk.csi.acstor.io); az aks update --enable-azure-container-storage",
+                    "Local NVMe disks of the nodes through Azure Container Storage, the newest guide's fastest option (the node pool needs a VM size with NVMe disks, such as the L series). The disk lives and dies with its node: a lost or replaced node loses that instance's data, which CloudNativePG then rebuilds from another instance; so it needs at least three instances and backups."),
         FieldSchema("wal", .object([
             FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
                         "The WAL volume of each instance."),
@@ -109,21 +124,52 @@ public enum SpecSchema {
                     "Page checksums."),
     ]), "The empty application database the cluster starts with.")
 
+    static let roles = FieldSchema("roles", .map(.object([
+        FieldSchema("login", .boolean, default: "true", "Whether the role can log in."),
+        FieldSchema("connectionLimit", .integer(min: -1, max: 100_000), default: "-1", "Concurrent connections allowed (-1: no limit)."),
+        FieldSchema("inRoles", .list(.string), default: "[]", "Roles it is a member of, such as pg_read_all_data."),
+    ])), default: "{}", becomes: "DatabaseRole <name>-<role> (1.30+), Cluster.spec.managed.roles (before); passwordSecret <name>-role-<role>",
+        "PostgreSQL roles the operator keeps as declared, by name, each with `login` (default true), `connectionLimit` (-1) and `inRoles` ([]). A role that logs in gets a password that deploy.sh generates into the basic-auth Secret <name>-role-<role> ('_' written '-'); it is never rendered. Names are simple identifiers; postgres, streaming_replica, cnpg_* and pg_* are reserved.")
+
+    static let databases = FieldSchema("databases", .map(.object([
+        FieldSchema("owner", .string, default: "bootstrap.owner", "The owning role: bootstrap.owner or one of `roles`."),
+        FieldSchema("extensions", .list(.string), default: "[]", "Extensions to create in it (CloudNativePG 1.26 or newer)."),
+    ])), default: "{}", becomes: "Database <name>-<database> (one per entry)",
+        "More databases, by name, each with an `owner` (default bootstrap.owner) and `extensions` ([]); the operator creates them and keeps their owner and extensions. Names are simple identifiers other than postgres, template0 and template1.")
+
     static let replication = FieldSchema("replication", .object([
         FieldSchema("syncReplicas", .integer(min: 0, max: 98), default: "1 (0 with a single instance)",
-                    becomes: "Cluster.spec.minSyncReplicas and maxSyncReplicas",
-                    "How many standbys must confirm each commit (0: asynchronous replication)."),
+                    becomes: "Cluster.spec.postgresql.synchronous.number (no synchronous block at 0)",
+                    "How many standbys must confirm each commit (0: asynchronous replication). Rendered as `postgresql.synchronous`, not the legacy minSyncReplicas/maxSyncReplicas, so `dataDurability` and failover quorum apply."),
+        FieldSchema("syncMethod", .oneOf(["any", "first"]), default: "any",
+                    becomes: "Cluster.spec.postgresql.synchronous.method",
+                    "`any`: any `syncReplicas` standbys confirm (quorum, ANY n), so no standby is special; `first`: the first `syncReplicas` standbys by name (FIRST n)."),
+        FieldSchema("dataDurability", .oneOf(["required", "preferred"]), default: "required",
+                    becomes: "Cluster.spec.postgresql.synchronous.dataDurability",
+                    "May writes continue without their synchronous standbys? `required`: no, writes wait until `syncReplicas` standbys are back, so no confirmed commit is lost (RPO 0); `preferred`: yes, only healthy standbys are waited for, so writes go on and a failover may lose the latest commits."),
+        FieldSchema("failoverQuorum", .boolean, default: "true (false with syncReplicas 0, dataDurability preferred, or operator 1.25/1.26)",
+                    becomes: "Cluster.spec.postgresql.synchronous.failoverQuorum (1.28+); annotation alpha.cnpg.io/failoverQuorum (1.27)",
+                    "Promote a standby automatically only when the operator can prove it has every synchronously committed transaction (R + W > N); otherwise wait for the lost instances or a manual `kubectl cnpg promote`. The guarantee that makes `required` durability hold across failovers; CloudNativePG 1.27 or newer."),
         FieldSchema("highAvailabilitySlots", .boolean, default: "true",
                     becomes: "Cluster.spec.replicationSlots.highAvailability.enabled",
                     "Replication slots that keep WAL for every standby."),
         FieldSchema("slotUpdateInterval", .integer(min: 1, max: 3600), default: "30",
                     becomes: "Cluster.spec.replicationSlots.updateInterval",
                     "Seconds between slot position updates on standbys."),
-        FieldSchema("startDelay", .integer(min: 1, max: 86400), default: "30", becomes: "Cluster.spec.startDelay",
-                    "Seconds an instance may take to start."),
-        FieldSchema("stopDelay", .integer(min: 1, max: 86400), default: "30", becomes: "Cluster.spec.stopDelay",
-                    "Seconds an instance may take to stop."),
-    ]), "Replication and failover behaviour.")
+        FieldSchema("startDelay", .integer(min: 1, max: 86400), default: "3600", becomes: "Cluster.spec.startDelay",
+                    "Seconds an instance may take to start before the startup probe restarts it. CloudNativePG's default: crash recovery or a standby catching up after downtime can take many minutes, and a short delay (the 2024 guide's 30) kills the instance in the middle of it, again and again."),
+        FieldSchema("stopDelay", .integer(min: 1, max: 86400), default: "1800", becomes: "Cluster.spec.stopDelay",
+                    "Seconds an instance may take to stop (smart shutdown, then a fast shutdown that waits for WAL archiving and streaming to finish). CloudNativePG's default, so a stopping primary hands its last WAL over instead of being killed; at least smartShutdownTimeout + 15."),
+        FieldSchema("smartShutdownTimeout", .integer(min: 1, max: 86400), default: "180 (stopDelay - 15 when stopDelay is shorter than 195)",
+                    becomes: "Cluster.spec.smartShutdownTimeout",
+                    "Seconds of the smart shutdown, in which clients may finish before they are disconnected; part of stopDelay. CloudNativePG's default, shortened with a short stopDelay so that the fast shutdown keeps its 15 seconds."),
+        FieldSchema("startupMaximumLag", .quantity, default: "32Mi",
+                    becomes: "Cluster.spec.probes.startup (type streaming, maximumLag; 1.26+)",
+                    "A starting standby counts as started only once it streams from the primary and lags by at most this many bytes, so a rolling update waits for it instead of moving on to the next instance (the newest guide's value). The time allowed stays startDelay. The primary is not affected."),
+        FieldSchema("readinessMaximumLag", .quantity,
+                    becomes: "Cluster.spec.probes.readiness (type streaming, maximumLag; 1.26+)",
+                    "A standby lagging by more bytes than this is taken out of the read-only Services. Unset by default, as CloudNativePG advises: a standby that is not ready cannot be promoted, so a tight bound can leave no candidate after a primary failure."),
+    ]), "Synchronous replication, failover, probes and shutdown.")
 
     static let backup = FieldSchema("backup", .object([
         FieldSchema("method", .oneOf(BackupMethod.allCases.map(\.rawValue)), default: "plugin (1.25: inTree)",
@@ -184,7 +230,27 @@ public enum SpecSchema {
                     "A PodMonitor for the Prometheus operator."),
         FieldSchema("managedPrometheus", .boolean, default: "false", becomes: "PodMonitor (azmonitoring.coreos.com/v1)",
                     "A PodMonitor for Azure Managed Prometheus, with the label limits Azure recommends."),
-    ]), "Metrics scraping.")
+        FieldSchema("dashboard", .boolean, default: "true",
+                    becomes: "deploy.sh: helm chart cnpg-grafana/cluster (prometheus); az grafana dashboard import (managedPrometheus)",
+                    "CloudNativePG's Grafana dashboard, fetched from cloudnative-pg/grafana-dashboards at deploy time (pinned to chart 0.0.5): a ConfigMap that kube-prometheus-stack's Grafana sidecar loads, and an import into Azure Managed Grafana."),
+        FieldSchema("alerts", .object([
+            FieldSchema("enabled", .boolean, default: "true",
+                        becomes: "PrometheusRule <name>-alerts; with managedPrometheus an Azure Prometheus rule group (deploy.sh)",
+                        "The alerting rules of Docs/runbooks.md, for each Prometheus the spec scrapes with."),
+            FieldSchema("replicationLagSeconds", .integer(min: 1, max: 86400), default: "60",
+                        becomes: "alert PostgresReplicationLagging",
+                        "Seconds a standby may lag behind the primary before the alert fires."),
+            FieldSchema("connectionsPercent", .integer(min: 1, max: 100), default: "80",
+                        becomes: "alert PostgresConnectionsNearLimit",
+                        "Percent of max_connections in use at which the alert fires; below 100, since connections never exceed the limit."),
+            FieldSchema("diskUsagePercent", .integer(min: 1, max: 100), default: "80",
+                        becomes: "alert PostgresVolumeAlmostFull",
+                        "Percent of a data or WAL volume in use at which the alert fires (a full WAL volume stops PostgreSQL); below 100."),
+            FieldSchema("backupMaxAgeHours", .integer(min: 1, max: 8760), default: "26",
+                        becomes: "alert PostgresBackupTooOld",
+                        "Hours since the last completed backup at which the alert fires (with backup); longer than the time between two scheduled backups."),
+        ]), "Alerting rules with the thresholds below; each alert has a runbook section in Docs/runbooks.md."),
+    ]), "Metrics scraping and alerting.")
 
     static let expose = FieldSchema("expose", .object([
         FieldSchema("allowedSourceRanges", .list(.string), required: true,
@@ -204,6 +270,31 @@ public enum SpecSchema {
         FieldSchema("readOnlyPort", .integer(min: 1, max: 65535), default: "5433",
                     becomes: "Service <name>-public-ro spec.ports[0].port", "The public port of the standbys."),
     ]), "Public LoadBalancer Services for the primary (read-write) and the standbys (read-only); omit it to keep the cluster internal.")
+
+    static let pooler = FieldSchema("pooler", .object([
+        FieldSchema("instances", .integer(min: 1, max: 20), default: "2", becomes: "Pooler.spec.instances",
+                    "PgBouncer pods per pooler; two or more keep the pooler up while a node is drained."),
+        FieldSchema("poolMode", .oneOf(["transaction", "session"]), default: "transaction",
+                    becomes: "Pooler.spec.pgbouncer.poolMode",
+                    "`transaction`: a server connection is held only for a transaction, so many clients share few connections (session state such as SET, advisory locks or LISTEN does not survive between transactions); `session`: one server connection per client for its whole session, which pools reconnects but not concurrency."),
+        FieldSchema("readOnly", .boolean, default: "false", becomes: "Pooler <name>-pooler-ro (type ro)",
+                    "Also a pooler in front of the standbys, for read-only traffic."),
+        FieldSchema("parameters", .map(.scalar), default: "{}", becomes: "Pooler.spec.pgbouncer.parameters",
+                    "PgBouncer settings CloudNativePG lets users set (max_client_conn, default_pool_size, max_prepared_statements, ...); values as written."),
+        FieldSchema("resources", .object([
+            FieldSchema("cpu", .quantity, default: "500m", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
+                        "CPU for each PgBouncer pod (request and limit)."),
+            FieldSchema("memory", .quantity, default: "256Mi", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
+                        "Memory for each PgBouncer pod (request and limit)."),
+        ]), "Compute resources of each PgBouncer pod."),
+        FieldSchema("expose", .object([
+            FieldSchema("allowedSourceRanges", .list(.string), required: true,
+                        becomes: "Pooler.spec.serviceTemplate.spec.loadBalancerSourceRanges",
+                        "The CIDRs allowed to connect; each within one of expose.allowedSourceRanges when the database is exposed too."),
+            FieldSchema("dnsLabel", .string, becomes: "service.beta.kubernetes.io/azure-dns-label-name",
+                        "A DNS label for the pooler's public IP: <dnsLabel>.<location>.cloudapp.azure.com (the read-only pooler gets <dnsLabel>-ro)."),
+        ]), "Public LoadBalancer Services for the poolers, each on a public IP of its own; omit it to keep them internal."),
+    ]), "PgBouncer poolers (CloudNativePG Pooler) in front of the primary, and optionally the standbys, with their own PodMonitors; omit it for none.")
 
     static let azure = FieldSchema("azure", .object([
         FieldSchema("subscription", .string,
@@ -228,7 +319,11 @@ public enum SpecSchema {
         ]), "Workload identity used by the instances to reach the backups."),
         FieldSchema("systemPool", .object(nodePoolFields(name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3)),
                     "The AKS system node pool."),
-        FieldSchema("nodePool", .object(nodePoolFields(name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6)),
+        FieldSchema("nodePool", .object(nodePoolFields(name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6) + [
+            FieldSchema("taints", .list(.string), default: "[\"workload=postgres:NoSchedule\"]",
+                        becomes: "az aks nodepool add --node-taints",
+                        "Taints on the pool's nodes, as key=value:Effect (NoSchedule, PreferNoSchedule or NoExecute), so that nothing but the PostgreSQL instances lands on the database nodes (DaemonSets that tolerate every taint, such as AKS's own, still run). Set when deploy.sh creates the pool; [] for none."),
+        ]),
                     "The node pool the PostgreSQL instances run on."),
         FieldSchema("grafana", .string, default: "<name>-grafana", "The Azure Managed Grafana (with managedPrometheus)."),
         FieldSchema("monitorWorkspace", .string, default: "<name>-prometheus",

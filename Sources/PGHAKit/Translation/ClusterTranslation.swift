@@ -5,9 +5,11 @@ enum ClusterTranslation {
         var labels: [String: String] = [:]
         if let expose = spec.expose { annotations[Labels.dnsLabelName] = expose.dnsLabel }
         if spec.backup != nil { labels[Labels.workloadIdentityUse] = "true" }
+        if spec.storage.localNVMe { annotations[StorageClassTranslation.acceptEphemeralStorage] = "true" }
         let replication = spec.replication
         return Cluster(
-            metadata: ObjectMeta(name: spec.name, namespace: spec.namespace, labels: Labels.common(spec)),
+            metadata: ObjectMeta(name: spec.name, namespace: spec.namespace, labels: Labels.common(spec),
+                                 annotations: failoverQuorumAnnotation(spec)),
             spec: Cluster.Spec(
                 inheritedMetadata: embedded(annotations: annotations, labels: labels),
                 imageName: imageName(spec),
@@ -15,8 +17,8 @@ enum ClusterTranslation {
                 instances: spec.instances,
                 startDelay: replication.startDelay,
                 stopDelay: replication.stopDelay,
-                minSyncReplicas: replication.syncReplicas,
-                maxSyncReplicas: replication.syncReplicas,
+                smartShutdownTimeout: replication.smartShutdownTimeout,
+                probes: probes(spec),
                 replicationSlots: Cluster.ReplicationSlots(
                     highAvailability: .init(enabled: replication.highAvailabilitySlots),
                     updateInterval: replication.slotUpdateInterval
@@ -32,7 +34,7 @@ enum ClusterTranslation {
                 )),
                 storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
-                postgresql: postgresql(spec),
+                postgresql: postgresql(spec, synchronous: synchronous(spec)),
                 serviceAccountTemplate: spec.backup == nil ? nil : serviceAccountTemplate(spec),
                 backup: spec.backup.flatMap { backup in
                     backup.method == .inTree ? Cluster.BackupConfiguration(
@@ -43,6 +45,7 @@ enum ClusterTranslation {
                 plugins: spec.backup.flatMap { backup in
                     backup.method == .plugin ? [ObjectStoreTranslation.walArchiver(spec, backup)] : nil
                 },
+                managed: RoleTranslation.managed(spec),
                 externalClusters: nil
             )
         )
@@ -75,7 +78,7 @@ enum ClusterTranslation {
                 )),
                 storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
                 walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
-                postgresql: postgresql(spec),
+                postgresql: postgresql(spec, synchronous: nil),
                 serviceAccountTemplate: serviceAccountTemplate(spec),
                 externalClusters: [externalCluster(spec, recovery, backup)]
             )
@@ -120,18 +123,25 @@ enum ClusterTranslation {
         return Cluster.EmbeddedMetadata(annotations: SortedMap(annotations).nonEmpty, labels: SortedMap(labels).nonEmpty)
     }
 
+    /// Spreads the instance pods across zones. The selector includes `cnpg.io/podRole: instance` because
+    /// `cnpg.io/cluster` alone also matches the cluster's initdb/join Job pods and its Pooler pods, whose
+    /// placement would then skew the count.
     private static func zoneSpread(_ spec: Spec, cluster: String) -> [TopologySpreadConstraint]? {
         guard spec.zones.count > 1 else { return nil }
         return [TopologySpreadConstraint(
             maxSkew: 1,
             topologyKey: "topology.kubernetes.io/zone",
             whenUnsatisfiable: "DoNotSchedule",
-            labelSelector: LabelSelector(matchLabels: [Labels.cluster: cluster])
+            labelSelector: LabelSelector(matchLabels: Labels.instances(of: cluster))
         )]
     }
 
     private static func affinity(_ spec: Spec) -> Cluster.Affinity? {
-        spec.nodeSelector.isEmpty ? nil : Cluster.Affinity(nodeSelector: SortedMap(spec.nodeSelector))
+        let tolerations = spec.tolerations.compactMap(NodeTaint.init).map {
+            Toleration(key: $0.key, operator: "Equal", value: $0.value, effect: $0.effect)
+        }
+        if spec.nodeSelector.isEmpty && tolerations.isEmpty { return nil }
+        return Cluster.Affinity(nodeSelector: SortedMap(spec.nodeSelector).nonEmpty, tolerations: tolerations.isEmpty ? nil : tolerations)
     }
 
     private static func resources(_ spec: Spec) -> ResourceRequirements {
@@ -153,10 +163,45 @@ enum ClusterTranslation {
         )
     }
 
-    private static func postgresql(_ spec: Spec) -> Cluster.PostgresConfiguration {
+    /// Synchronous replication as `postgresql.synchronous`: the legacy minSyncReplicas/maxSyncReplicas know neither
+    /// data durability nor failover quorum, and CloudNativePG refuses the two styles together.
+    private static func synchronous(_ spec: Spec) -> Cluster.SynchronousReplicaConfiguration? {
+        let replication = spec.replication
+        guard replication.syncReplicas > 0 else { return nil }
+        let quorumField = replication.failoverQuorum
+            && spec.operatorSettings.version >= Spec.Replication.failoverQuorumFieldSince
+        return Cluster.SynchronousReplicaConfiguration(
+            method: replication.syncMethod,
+            number: replication.syncReplicas,
+            dataDurability: replication.dataDurability,
+            failoverQuorum: quorumField ? true : nil
+        )
+    }
+
+    /// CloudNativePG 1.27 has failover quorum only as an annotation (deprecated once the field exists in 1.28).
+    private static func failoverQuorumAnnotation(_ spec: Spec) -> SortedMap? {
+        let version = spec.operatorSettings.version
+        guard spec.replication.failoverQuorum, spec.replication.syncReplicas > 0,
+              version >= Spec.Replication.failoverQuorumSince, version < Spec.Replication.failoverQuorumFieldSince
+        else { return nil }
+        return ["alpha.cnpg.io/failoverQuorum": "true"]
+    }
+
+    /// A streaming startup probe with a lag bound, and a streaming readiness probe when the spec bounds the lag;
+    /// the operator derives the startup probe's failureThreshold from startDelay as long as pgha does not set it.
+    private static func probes(_ spec: Spec) -> Cluster.Probes? {
+        guard spec.operatorSettings.version >= Spec.Replication.streamingProbesSince else { return nil }
+        return Cluster.Probes(
+            startup: Cluster.ProbeWithStrategy(type: "streaming", maximumLag: spec.replication.startupMaximumLag),
+            readiness: spec.replication.readinessMaximumLag.map { Cluster.ProbeWithStrategy(type: "streaming", maximumLag: $0) }
+        )
+    }
+
+    private static func postgresql(_ spec: Spec, synchronous: Cluster.SynchronousReplicaConfiguration?) -> Cluster.PostgresConfiguration {
         let postgres = spec.postgres
         return Cluster.PostgresConfiguration(
             parameters: SortedMap(postgres.parameters).nonEmpty,
+            synchronous: synchronous,
             pg_hba: postgres.pgHBA.isEmpty ? nil : postgres.pgHBA,
             shared_preload_libraries: postgres.sharedPreloadLibraries.isEmpty ? nil : postgres.sharedPreloadLibraries
         )

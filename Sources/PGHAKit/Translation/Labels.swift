@@ -3,6 +3,7 @@ enum Labels {
     static let cluster = "cnpg.io/cluster"
     static let instanceRole = "cnpg.io/instanceRole"
     static let podRole = "cnpg.io/podRole"
+    static let poolerName = "cnpg.io/poolerName"
     static let workloadIdentityUse = "azure.workload.identity/use"
     static let workloadIdentityClientID = "azure.workload.identity/client-id"
     static let managedBy = "app.kubernetes.io/managed-by"

@@ -7,15 +7,26 @@ public enum Translator {
 
     public static func translate(_ spec: Spec, specFileName: String? = nil) -> [Resource] {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
+        if let premiumV2 = spec.storage.premiumV2 { steady.append(StorageClassTranslation.premiumV2(spec, premiumV2)) }
+        if spec.storage.localNVMe { steady.append(StorageClassTranslation.localNVMe(spec)) }
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
+        if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec)) }
         if let backup = spec.backup {
             if backup.method == .plugin { steady.append(ObjectStoreTranslation.objectStore(spec, backup)) }
             steady.append(BackupTranslation.scheduled(spec, backup))
         }
+        steady += RoleTranslation.databaseRoles(spec) as [any KubernetesObject]
+        steady += DatabaseTranslation.databases(spec)
         if let expose = spec.expose {
             steady.append(ServiceTranslation.readWrite(spec, expose))
             steady.append(ServiceTranslation.readOnly(spec, expose))
+        }
+        if let pooler = spec.pooler {
+            for object in PoolerTranslation.poolers(spec, pooler) {
+                steady.append(object)
+                steady += MonitoringTranslation.pooler(spec, object)
+            }
         }
 
         var oneOff: [any KubernetesObject] = []

@@ -8,7 +8,7 @@ enum ClusterRules {
             context.error(.syncReplicasTooMany,
                           "\(replicas) at least \(spec.replication.syncReplicas + 1) instances, not \(spec.instances)",
                           at: "replication.syncReplicas",
-                          hint: "CloudNativePG requires maxSyncReplicas < instances; lower syncReplicas or add instances")
+                          hint: "CloudNativePG requires postgresql.synchronous.number < instances; lower syncReplicas or add instances")
         }
         checkResources(&context, spec)
         checkImage(&context, spec)

@@ -142,6 +142,7 @@ public enum FleetRules {
         let cluster = "the AKS cluster \(azure.resourceGroup)/\(azure.aksCluster)"
         func pool(_ pool: Spec.Azure.NodePool) -> String {
             "\(pool.name), \(pool.vmSize), \(pool.minCount) to \(pool.maxCount) nodes"
+                + (pool.taints.isEmpty ? "" : ", taints " + pool.taints.joined(separator: ","))
         }
         let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         var settings = [

@@ -50,7 +50,7 @@ import Testing
         #expect(try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "-o", output.path]).status == 0)
         #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output.path]).status == 0)
         #expect(try TestSupport.tree(at: output).keys.sorted() == [".pgha/spec.json", "README.md", "cluster-orders.yaml", "kustomization.yaml", "podmonitor-orders.yaml",
-                                                                 "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
+                                                                 "prometheusrule-orders-alerts.yaml", "scripts/cleanup.sh", "scripts/deploy.sh", "scripts/failover-drill.sh"])
     }
 
     /// Issue #10, item 1: a render into a Git repository deleted `.git` and every file pgha had not written.
@@ -120,7 +120,7 @@ import Testing
         let run = try PGHAProcess.run(["render", "Examples/minimal.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("---\n# Source: cluster-orders.yaml\napiVersion: postgresql.cnpg.io/v1\nkind: Cluster\n"))
-        #expect(run.stdout.components(separatedBy: "\n---\n").count == 2)
+        #expect(run.stdout.components(separatedBy: "\n---\n").count == 3)
     }
 
     /// `pgha diff` notes what an image change does: here the flavour follows the backup method, on the same minor.

@@ -21,7 +21,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let check = try PGHAProcess.run(["check", spec, "-o", output])
         #expect(check.status == 1)
-        #expect(check.stdout == "\(Self.scaleOut)\nchanged: \(output)/.pgha/spec.json\nchanged: \(output)/README.md\nchanged: \(output)/cluster-pg-a.yaml\n")
+        #expect(check.stdout == "\(Self.scaleOut)\nchanged: \(output)/.pgha/spec.json\nchanged: \(output)/README.md\nchanged: \(output)/cluster-pg-a.yaml\nchanged: \(output)/prometheusrule-pg-a-alerts.yaml\n")
         let diff = try PGHAProcess.run(["diff", spec, "-o", output, "-U", "0"])
         #expect(diff.status == 1)
         #expect(diff.stdout.hasPrefix("\(Self.scaleOut)\n\n--- a/.pgha/spec.json\n+++ b/.pgha/spec.json\n"))
@@ -41,7 +41,8 @@ import Testing
           "files": [
             {"change": "changed", "path": "\(output)/.pgha/spec.json"},
             {"change": "changed", "path": "\(output)/README.md"},
-            {"change": "changed", "path": "\(output)/cluster-pg-a.yaml"}
+            {"change": "changed", "path": "\(output)/cluster-pg-a.yaml"},
+            {"change": "changed", "path": "\(output)/prometheusrule-pg-a-alerts.yaml"}
           ]
         }
 

@@ -15,7 +15,7 @@ import Testing
         #expect(plain.status == 0)
         #expect(Self.sources(of: plain.stdout) == [
             "cluster-pg-primary.yaml", "objectstore-pg-primary-backups.yaml", "podmonitor-pg-primary-managed-prometheus.yaml", "podmonitor-pg-primary.yaml",
-            "scheduledbackup-pg-primary-backup.yaml", "service-pg-primary-public-ro.yaml", "service-pg-primary-public-rw.yaml",
+            "prometheusrule-pg-primary-alerts.yaml", "scheduledbackup-pg-primary-backup.yaml", "service-pg-primary-public-ro.yaml", "service-pg-primary-public-rw.yaml",
         ])
         let withOneOff = try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "--include", "oneoff"])
         #expect(Self.sources(of: withOneOff.stdout).filter { $0.hasPrefix("oneoff/") }

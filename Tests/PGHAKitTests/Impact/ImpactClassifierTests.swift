@@ -104,6 +104,7 @@ import Testing
             "impact: sync-replication: cnpg-database/pg-test: replication.syncReplicas: 1 -> 2: each commit waits for 2 standby(s); writes block while fewer are available",
         ])
         #expect(try Self.impacts("replication:\n  syncReplicas: 1\n", "replication:\n  syncReplicas: 0\n") == [
+            "impact: sync-replication: cnpg-database/pg-test: replication.failoverQuorum: true -> false: how commits wait for standbys, and whether a failover waits for a quorum of them, changes",
             "impact: sync-replication: cnpg-database/pg-test: replication.syncReplicas: 1 -> 0: commits no longer wait for a standby; a failover may lose the last commits",
         ])
     }

@@ -12,7 +12,11 @@ import Yams
         "postgresql.cnpg.io/v1 Backup": "CNPG/postgresql.cnpg.io_backups.yaml",
         "postgresql.cnpg.io/v1 ScheduledBackup": "CNPG/postgresql.cnpg.io_scheduledbackups.yaml",
         "barmancloud.cnpg.io/v1 ObjectStore": "barman-cloud/barmancloud.cnpg.io_objectstores.yaml",
+        "postgresql.cnpg.io/v1 Pooler": "CNPG/postgresql.cnpg.io_poolers.yaml",
+        "postgresql.cnpg.io/v1 Database": "CNPG/postgresql.cnpg.io_databases.yaml",
+        "postgresql.cnpg.io/v1 DatabaseRole": "CNPG/postgresql.cnpg.io_databaseroles.yaml",
         "monitoring.coreos.com/v1 PodMonitor": "prometheus-operator/monitoring.coreos.com_podmonitors.yaml",
+        "monitoring.coreos.com/v1 PrometheusRule": "prometheus-operator/monitoring.coreos.com_prometheusrules.yaml",
         "azmonitoring.coreos.com/v1 PodMonitor": "azmonitoring/azmonitoring.coreos.com_podmonitors.yaml",
     ]
 
@@ -43,6 +47,22 @@ import Yams
         }
         #expect(checkedKinds.contains("postgresql.cnpg.io/v1 Cluster"))
         if spec.backup?.method == .plugin { #expect(checkedKinds.contains("barmancloud.cnpg.io/v1 ObjectStore")) }
+    }
+
+    /// The Cluster's version-dependent fields (synchronous replication, failover quorum, probes, managed roles before
+    /// 1.30) validate against the
+    /// CRD of each operator version pgha has a CRD for.
+    @Test(arguments: [("1.25", "cnpg-1.25.0"), ("1.29", "cnpg-1.29.0"), ("1.30", "cnpg-1.30.0")])
+    func theClusterMatchesTheCRDOfItsOperatorVersion(version: String, folder: String) throws {
+        guard let crds = TestSupport.crdDirectory else { return }
+        let lagBound = version == "1.25" ? "" : "  readinessMaximumLag: 64Mi\n"
+        let result = TestSupport.compile(TestSupport.spec("operator:\n  version: \"\(version)\"\nreplication:\n  syncReplicas: 2\n\(lagBound)roles:\n  reporting: {}\n"))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        let artifact = try #require(result.artifacts.first { $0.path == "cluster-pg-test.yaml" })
+        let object = try #require(try Yams.load(yaml: artifact.contents) as? [String: Any])
+        let validator = try #require(try CRDSchemaValidator(
+            crd: crds.appendingPathComponent("\(folder)/postgresql.cnpg.io_clusters.yaml"), version: "v1"))
+        #expect(validator.violations(of: object) == [])
     }
 
     @Test func theValidatorCatchesSchemaViolations() throws {

@@ -60,7 +60,14 @@ import Yams
             if let values = property["enum"] as? [String] { return [(childPath, values[0])] }
             switch property["type"] as? String {
             case "object" where property["properties"] != nil: return samples(property, path: childPath)
-            case "object": return [(childPath, ["key": "value"])]
+            case "object":
+                // A map of objects (roles, databases): one entry holding a sample of every field.
+                guard let entry = property["additionalProperties"] as? [String: Any], entry["properties"] != nil else {
+                    return [(childPath, ["key": "value"])]
+                }
+                var object: [String: Any] = [:]
+                for (fieldPath, sample) in samples(entry, path: []) { set(&object, fieldPath, sample) }
+                return [(childPath, ["key": object])]
             case "array": return [(childPath, ["1"])]
             case "integer": return [(childPath, property["minimum"] as? Int ?? 1)]
             case "boolean": return [(childPath, true)]

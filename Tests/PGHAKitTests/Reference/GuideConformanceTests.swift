@@ -21,6 +21,8 @@ import Yams
         ".spec.backup.barmanObjectStore.destinationPath": "in-tree backups are deprecated: the example's ObjectStore (Barman Cloud Plugin) carries the destination",
         ".spec.backup.barmanObjectStore.azureCredentials.inheritFromAzureAD": "the ObjectStore signs in with useDefaultAzureCredentials, the workload identity (Docs/backup.md)",
         ".spec.backup.retentionPolicy": "the ObjectStore carries the retention policy",
+        ".spec.minSyncReplicas": "pgha renders postgresql.synchronous (number 1), as the newest guide does",
+        ".spec.maxSyncReplicas": "pgha renders postgresql.synchronous (number 1), as the newest guide does",
     ]
 
     @Test func renderedClusterCarriesEveryValueOfTheGuidesCluster() throws {

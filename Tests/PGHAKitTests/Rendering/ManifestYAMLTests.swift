@@ -36,6 +36,15 @@ import Yams
         "a\tb", "é", "multi\nline", "", String(repeating: "x", count: 128), String(repeating: "x", count: 129),
     ]
 
+    static func allStringsAreShortPrintableASCII(_ node: ManifestNode) -> Bool {
+        switch node {
+        case .string(let text), .word(let text): return isShortPrintableASCII(text)
+        case .integer, .boolean: return true
+        case .mapping(let entries): return entries.allSatisfy { allStringsAreShortPrintableASCII($0.value) }
+        case .sequence(let items): return items.allSatisfy(allStringsAreShortPrintableASCII)
+        }
+    }
+
     /// Words YAML 1.1 readers take for booleans that Yams' own resolver writes plain.
     static let yamlOneOneBooleans: Set<String> = ["y", "Y", "n", "N"]
 
@@ -95,7 +104,14 @@ import Yams
             let spec = try #require(Compiler.check(bytes).spec)
             for resource in Translator.translate(spec) {
                 guard case .manifest(let object) = resource.content else { continue }
-                #expect(ManifestYAML.document(object.manifestNode) == (try Self.yams(object.manifestNode)), "\(resource.path)")
+                let written = ManifestYAML.document(object.manifestNode), serialized = try Self.yams(object.manifestNode)
+                if Self.allStringsAreShortPrintableASCII(object.manifestNode) {
+                    #expect(written == serialized, "\(resource.path)")
+                } else {
+                    // Longer text (alert expressions) is double-quoted, so only the trees read back can agree.
+                    let readBack = try #require(try Yams.load(yaml: written) as? NSDictionary)
+                    #expect(readBack.isEqual(try Yams.load(yaml: serialized) as? NSDictionary), "\(resource.path)")
+                }
             }
         }
     }

@@ -33,7 +33,7 @@ import Testing
             ($0.hasPrefix("az ") && $0.contains(" create ") || $0.hasPrefix("az aks nodepool add"))
                 && !$0.contains("container-rm") && !$0.contains("federated-credential") && !$0.contains("role assignment")
         }
-        #expect(creates.count == 9)
+        #expect(creates.count == 10)
         for line in creates {
             #expect(line.contains(" pgha.spec=cnpg-database/pg-primary pgha.member.cnpg-database.pg-primary=cnpg-database/pg-primary --output none"), "\(line)")
         }

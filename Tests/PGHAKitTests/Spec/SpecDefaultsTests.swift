@@ -35,6 +35,7 @@ import Testing
             "storage": .mapping(["wal": .mapping(["size": .scalar("2Gi")])]),
             "postgres": .mapping(["imageCatalog": .mapping(["name": .scalar("pg-images")])]),
             "azure": .mapping(["location": .scalar("westus3")]),
+            "pooler": .mapping([:]),
         ]
         var managed = sections
         managed["monitoring"] = .mapping(["managedPrometheus": .scalar("true")])
@@ -52,10 +53,19 @@ import Testing
         return walk(SpecSchema.root, prefix: "")
     }()
 
+    /// The bases a field's default is checked on: the fields of `storage.premiumV2` on a base that has the section
+    /// (it changes the storage class's default, so it cannot be in every base).
+    static func bases(for path: String) -> [[String: SpecTree]] {
+        guard path.hasPrefix("storage.premiumV2.") else { return bases }
+        var base = bases[0]
+        base["storage"] = .mapping(["wal": .mapping(["size": .scalar("2Gi")]), "premiumV2": .mapping([:])])
+        return [base]
+    }
+
     @Test(arguments: defaultedFields.map(\.path))
     func writingTheDocumentedDefaultChangesNothing(_ path: String) throws {
         let value = try #require(Self.documentedDefault(of: path))
-        for base in Self.bases where !SpecTree.contains(path.split(separator: ".").map(String.init), in: base) {
+        for base in Self.bases(for: path) where !SpecTree.contains(path.split(separator: ".").map(String.init), in: base) {
             let implicit = try Self.spec(base)
             var explicitTree = base
             SpecTree.insert(value, at: path.split(separator: ".").map(String.init), into: &explicitTree)
@@ -125,5 +135,27 @@ indirect enum SpecTree: Sendable {
             case .mapping(let children): return "\(pad)\(key):\n" + yaml(children, indent: indent + 2)
             }
         }.joined()
+    }
+}
+
+/// Defaults of the HA settings that depend on other fields and on the operator version.
+@Suite struct ReplicationDefaultsTests {
+    static func replication(_ extra: String) throws -> Spec.Replication {
+        let result = TestSupport.compile(TestSupport.spec(extra))
+        #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
+        return try #require(result.spec).replication
+    }
+
+    @Test func failoverQuorumFollowsDurabilityAndTheOperator() throws {
+        #expect(try Self.replication("").failoverQuorum)
+        #expect(try !Self.replication("replication:\n  dataDurability: preferred\n").failoverQuorum)
+        #expect(try !Self.replication("instances: 1\n").failoverQuorum)
+        #expect(try !Self.replication("operator:\n  version: \"1.26\"\n").failoverQuorum)
+        #expect(try Self.replication("operator:\n  version: \"1.27\"\n").failoverQuorum)
+    }
+
+    @Test func theSmartShutdownLeavesTheFastShutdownFifteenSeconds() throws {
+        #expect(try Self.replication("").smartShutdownTimeout == 180)
+        #expect(try Self.replication("replication:\n  stopDelay: 30\n").smartShutdownTimeout == 15)
     }
 }

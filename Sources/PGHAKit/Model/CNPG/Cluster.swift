@@ -12,8 +12,8 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var instances: Int
         public var startDelay: Int?
         public var stopDelay: Int?
-        public var minSyncReplicas: Int?
-        public var maxSyncReplicas: Int?
+        public var smartShutdownTimeout: Int?
+        public var probes: Probes?
         public var replicationSlots: ReplicationSlots?
         public var topologySpreadConstraints: [TopologySpreadConstraint]?
         public var affinity: Affinity?
@@ -25,6 +25,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var serviceAccountTemplate: ServiceAccountTemplate?
         public var backup: BackupConfiguration?
         public var plugins: [PluginConfiguration]?
+        public var managed: ManagedConfiguration? = nil
         public var externalClusters: [ExternalCluster]?
 
         public var manifestNode: ManifestNode {
@@ -35,8 +36,8 @@ public struct Cluster: ObjectWithSpec, Equatable {
                 "instances": instances,
                 "startDelay": startDelay,
                 "stopDelay": stopDelay,
-                "minSyncReplicas": minSyncReplicas,
-                "maxSyncReplicas": maxSyncReplicas,
+                "smartShutdownTimeout": smartShutdownTimeout,
+                "probes": probes,
                 "replicationSlots": replicationSlots,
                 "topologySpreadConstraints": topologySpreadConstraints,
                 "affinity": affinity,
@@ -48,6 +49,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
                 "serviceAccountTemplate": serviceAccountTemplate,
                 "backup": backup,
                 "plugins": plugins,
+                "managed": managed,
                 "externalClusters": externalClusters,
             ])
         }
@@ -90,10 +92,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
 
     public struct Affinity: ManifestValue, Equatable {
         public var nodeSelector: SortedMap?
+        public var tolerations: [Toleration]?
 
         public var manifestNode: ManifestNode {
             .object([
                 "nodeSelector": nodeSelector,
+                "tolerations": tolerations,
             ])
         }
     }
@@ -200,14 +204,33 @@ public struct Cluster: ObjectWithSpec, Equatable {
 
     public struct PostgresConfiguration: ManifestValue, Equatable {
         public var parameters: SortedMap?
+        public var synchronous: SynchronousReplicaConfiguration?
         public var pg_hba: [String]?
         public var shared_preload_libraries: [String]?
 
         public var manifestNode: ManifestNode {
             .object([
                 "parameters": parameters,
+                "synchronous": synchronous,
                 "pg_hba": pg_hba,
                 "shared_preload_libraries": shared_preload_libraries,
+            ])
+        }
+    }
+
+    /// `postgresql.synchronous` (CloudNativePG 1.24+; `failoverQuorum` 1.28+).
+    public struct SynchronousReplicaConfiguration: ManifestValue, Equatable {
+        public var method: String
+        public var number: Int
+        public var dataDurability: String
+        public var failoverQuorum: Bool?
+
+        public var manifestNode: ManifestNode {
+            .object([
+                "method": method,
+                "number": number,
+                "dataDurability": dataDurability,
+                "failoverQuorum": failoverQuorum,
             ])
         }
     }

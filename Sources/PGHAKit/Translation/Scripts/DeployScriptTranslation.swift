@@ -15,7 +15,7 @@ enum DeployScriptTranslation {
         steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
-        steps += aks(spec) + namespaces(spec)
+        steps += aks(spec) + ContainerStorageSteps.steps(spec) + namespaces(spec)
         if spec.monitoring.managedPrometheus { steps += containerInsights }
         if spec.expose != nil { steps += publicIP(spec) }
         steps += AzureOwnership.join(spec)
@@ -23,9 +23,12 @@ enum DeployScriptTranslation {
         if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             steps += kubePrometheusStack(chart)
         }
-        steps += appSecret
+        steps += appSecret + RoleSecretSteps.steps(spec)
         if spec.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
-        steps += apply + summary(spec)
+        steps += apply
+        if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { steps += AzureAlertRuleSteps.steps(spec) }
+        steps += DashboardSteps.steps(spec)
+        steps += summary(spec)
 
         var tools: [ShellWord] = ["az", "kubectl", "helm", "openssl"]
         var options: [Script.Option] = []
@@ -282,6 +285,7 @@ enum DeployScriptTranslation {
             "--enable-cluster-autoscaler", "--min-count", V.nodePoolMinCount, "--max-count", V.nodePoolMaxCount,
         ] + zones
         if !spec.nodeSelector.isEmpty { addPool += ["--labels", V.nodeLabels] }
+        if !spec.azure.nodePool.taints.isEmpty { addPool += ["--node-taints", V.nodeTaints] }
         addPool += ScriptSteps.tags(spec) + ["--output", "none"]
 
         return [
@@ -426,6 +430,13 @@ enum DeployScriptTranslation {
                 .note("read-write, public:     " + fqdn + V.readWritePort + " (" + .variable(V.publicIPAddress) + "), from " + V.allowedSourceRanges),
                 .note("read-only, public:      " + fqdn + V.readOnlyPort + " (" + .variable(V.publicIPAddress) + "), from " + V.allowedSourceRanges),
             ]
+        }
+        if let pooler = spec.pooler {
+            for type in pooler.readOnly ? ["rw", "ro"] : ["rw"] {
+                let name = ShellWord(PoolerTranslation.name(spec, type: type))
+                steps.append(.note("PgBouncer \(type == "rw" ? "read-write, inside AKS: " : "read-only, inside AKS:  ")" + name + "." + V.namespace + ".svc:5432"
+                                   + (pooler.expose == nil ? "" : " (and on its LoadBalancer: kubectl get service " + name + ")")))
+            }
         }
         return steps + [
             .note("database " + V.appDatabase + ", user " + V.appUser + "; its password: kubectl get secret " + V.appSecret

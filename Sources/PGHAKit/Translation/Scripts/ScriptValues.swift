@@ -36,12 +36,14 @@ enum ScriptValues {
     static let nodePoolMaxCount = ShellWord.variable("NODE_POOL_MAX_COUNT")
     static let zones = ShellWord.arrayElements("ZONES")
     static let nodeLabels = ShellWord.arrayElements("NODE_LABELS")
+    static let nodeTaints = ShellWord.variable("NODE_TAINTS")
     static let tags = ShellWord.arrayElements("TAGS")
     static let storageAccount = ShellWord.variable("STORAGE_ACCOUNT")
     static let backupContainer = ShellWord.variable("BACKUP_CONTAINER")
     static let grafana = ShellWord.variable("GRAFANA")
     static let monitorWorkspace = ShellWord.variable("MONITOR_WORKSPACE")
     static let logAnalyticsWorkspace = ShellWord.variable("LOG_ANALYTICS_WORKSPACE")
+    static let alertRules = ShellWord.variable("ALERT_RULES")
     static let publicIP = ShellWord.variable("PUBLIC_IP")
     static let dnsLabel = ShellWord.variable("DNS_LABEL")
     static let readWritePort = ShellWord.variable("READ_WRITE_PORT")
@@ -125,6 +127,7 @@ enum ScriptValues {
             (nodePoolMaxCount, .scalar(String(azure.nodePool.maxCount))),
             (zones, .array(spec.zones)),
             (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+            (nodeTaints, .scalar(azure.nodePool.taints.joined(separator: ","))),
             (tags, .array(azure.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
         ]
         if let backup = spec.backup {
@@ -136,6 +139,7 @@ enum ScriptValues {
                 (monitorWorkspace, .scalar(azure.monitorWorkspace)),
                 (logAnalyticsWorkspace, .scalar(azure.logAnalyticsWorkspace)),
             ]
+            if spec.monitoring.alerts.enabled { azureValues.append((alertRules, .scalar(AzureAlertRuleSteps.rulesJSON(spec)))) }
         }
         var exposure: [(ShellWord, Script.Variable.Value)] = []
         if let expose = spec.expose {

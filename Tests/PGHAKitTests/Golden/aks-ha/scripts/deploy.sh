@@ -33,12 +33,15 @@ NODE_POOL_MIN_COUNT='3'
 NODE_POOL_MAX_COUNT='6'
 ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
+NODE_TAINTS='workload=postgres:NoSchedule'
 TAGS=('environment=demo')
 STORAGE_ACCOUNT='pgprimarybackups'
 BACKUP_CONTAINER='backups'
 GRAFANA='pg-primary-grafana'
 MONITOR_WORKSPACE='pg-primary-prometheus'
 LOG_ANALYTICS_WORKSPACE='pg-primary-logs'
+# shellcheck disable=SC2016 # ALERT_RULES holds a literal $ or `, which single quotes keep
+ALERT_RULES='[{"alert":"PostgresMetricsAbsent","expression":"absent(cnpg_collector_up{namespace=\"cnpg-database\", cluster=\"pg-primary\"})","for":"PT5M","severity":0,"enabled":true,"labels":{"cluster":"pg-primary","severity":"critical"},"annotations":{"runbook":"Docs/runbooks.md#postgresmetricsabsent","summary":"No instance of pg-primary reports metrics: the cluster is down or not scraped."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresInstanceDown","expression":"cnpg_collector_up{namespace=\"cnpg-database\", cluster=\"pg-primary\"} == 0","for":"PT5M","severity":0,"enabled":true,"labels":{"cluster":"pg-primary","severity":"critical"},"annotations":{"runbook":"Docs/runbooks.md#postgresinstancedown","summary":"PostgreSQL in {{ $labels.pod }} is not running."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresHALost","expression":"max(cnpg_pg_replication_streaming_replicas{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) < 1","for":"PT5M","severity":0,"enabled":true,"labels":{"cluster":"pg-primary","severity":"critical"},"annotations":{"runbook":"Docs/runbooks.md#postgreshalost","summary":"No standby of pg-primary streams from the primary: a primary failure would stop the service."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresStandbysMissing","expression":"max(cnpg_pg_replication_streaming_replicas{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) < 2","for":"PT5M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresstandbysmissing","summary":"Fewer than 2 standbys of pg-primary stream from the primary."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresReplicationLagging","expression":"max by (pod) (cnpg_pg_replication_lag{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) > 60","for":"PT5M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresreplicationlagging","summary":"{{ $labels.pod }} lags more than 60 seconds behind the primary."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresInstancesShareANode","expression":"max(cnpg_collector_nodes_used{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) < 3","for":"PT15M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresinstancesshareanode","summary":"Instances of pg-primary share a node: one node failure takes down more than one."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresSynchronousStandbysMissing","expression":"max(cnpg_collector_sync_replicas{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\", value=\"observed\"}) < 1","for":"PT2M","severity":0,"enabled":true,"labels":{"cluster":"pg-primary","severity":"critical"},"annotations":{"runbook":"Docs/runbooks.md#postgressynchronousstandbysmissing","summary":"Fewer synchronous standbys than 1: commits on pg-primary wait."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresConnectionsNearLimit","expression":"sum by (pod) (cnpg_backends_total{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) / max by (pod) (cnpg_pg_settings_setting{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\", name=\"max_connections\"}) * 100 > 80","for":"PT5M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresconnectionsnearlimit","summary":"{{ $labels.pod }} uses more than 80% of max_connections."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresVolumeAlmostFull","expression":"max by (persistentvolumeclaim) (kubelet_volume_stats_used_bytes{namespace=\"cnpg-database\", persistentvolumeclaim=~\"pg-primary-[0-9]+(-wal)?\"} / kubelet_volume_stats_capacity_bytes{namespace=\"cnpg-database\", persistentvolumeclaim=~\"pg-primary-[0-9]+(-wal)?\"}) * 100 > 80","for":"PT5M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresvolumealmostfull","summary":"The volume {{ $labels.persistentvolumeclaim }} is more than 80% full."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresTransactionIDAgeHigh","expression":"max(cnpg_pg_database_xid_age{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) > 1000000000","for":"PT10M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgrestransactionidagehigh","summary":"A database of pg-primary is past half of the transaction ID space: vacuum is not freezing rows."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresWALArchivingFailing","expression":"max(cnpg_pg_stat_archiver_last_failed_time{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) > max(cnpg_pg_stat_archiver_last_archived_time{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"})","for":"PT5M","severity":0,"enabled":true,"labels":{"cluster":"pg-primary","severity":"critical"},"annotations":{"runbook":"Docs/runbooks.md#postgreswalarchivingfailing","summary":"WAL archiving of pg-primary fails: point-in-time recovery falls behind and WAL piles up."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresBackupFailed","expression":"max(cnpg_collector_last_failed_backup_timestamp{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) > max(cnpg_collector_last_available_backup_timestamp{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"})","for":"PT1M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresbackupfailed","summary":"The latest backup of pg-primary failed."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}},{"alert":"PostgresBackupTooOld","expression":"time() - max(cnpg_collector_last_available_backup_timestamp{namespace=\"cnpg-database\", pod=~\"pg-primary-[0-9]+\"}) > 93600","for":"PT10M","severity":2,"enabled":true,"labels":{"cluster":"pg-primary","severity":"warning"},"annotations":{"runbook":"Docs/runbooks.md#postgresbackuptooold","summary":"The latest completed backup of pg-primary is older than 26 hours."},"resolveConfiguration":{"autoResolved":true,"timeToResolve":"PT10M"}}]'
 # Public endpoints
 PUBLIC_IP='aks-pg-primary-pip'
 DNS_LABEL='pg-primary-demo'
@@ -475,6 +478,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --node-taints "$NODE_TAINTS" \
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
@@ -766,6 +770,44 @@ main() {
       --timeout=30m \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
+  heading "Azure Prometheus alert rules $CLUSTER_NAME-alerts"
+  run az extension add --upgrade --name alertsmanagement --yes
+  if probe 1 az alerts-management prometheus-rule-group show \
+      --name "$CLUSTER_NAME-alerts" \
+      --resource-group "$RESOURCE_GROUP"; then
+    run az alerts-management prometheus-rule-group update \
+        --name "$CLUSTER_NAME-alerts" \
+        --resource-group "$RESOURCE_GROUP" \
+        --rules "$ALERT_RULES" \
+        --output none
+  else
+    run az alerts-management prometheus-rule-group create \
+        --name "$CLUSTER_NAME-alerts" \
+        --resource-group "$RESOURCE_GROUP" \
+        --location "$LOCATION" \
+        --cluster-name "$AKS_CLUSTER" \
+        --scopes "$MONITOR_WORKSPACE_ID" \
+        --interval PT1M \
+        --enabled \
+        --description "Alerts of the PostgreSQL cluster $CLUSTER_NAME (Docs/runbooks.md)" \
+        --rules "$ALERT_RULES" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --output none
+  fi
+  heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
+  run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
+      --install \
+      --version 0.0.5 \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"
+  heading "CloudNativePG dashboard in Azure Managed Grafana $GRAFANA"
+  run az grafana dashboard import \
+      --name "$GRAFANA" \
+      --resource-group "$RESOURCE_GROUP" \
+      --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json \
+      --overwrite true \
+      --output none
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"

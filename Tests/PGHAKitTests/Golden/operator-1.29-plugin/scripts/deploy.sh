@@ -34,6 +34,7 @@ NODE_POOL_MIN_COUNT='3'
 NODE_POOL_MAX_COUNT='6'
 ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
+NODE_TAINTS='workload=postgres:NoSchedule'
 STORAGE_ACCOUNT='cataloguedbackups'
 BACKUP_CONTAINER='backups'
 
@@ -365,6 +366,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --node-taints "$NODE_TAINTS" \
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
@@ -558,6 +560,13 @@ main() {
       --timeout=30m \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
+  heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
+  run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
+      --install \
+      --version 0.0.5 \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"

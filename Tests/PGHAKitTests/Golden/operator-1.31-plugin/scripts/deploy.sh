@@ -33,6 +33,7 @@ NODE_POOL_MIN_COUNT='3'
 NODE_POOL_MAX_COUNT='6'
 ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
+NODE_TAINTS='workload=postgres:NoSchedule'
 STORAGE_ACCOUNT='frontierpgbackups'
 BACKUP_CONTAINER='backups'
 
@@ -364,6 +365,7 @@ main() {
         --max-count "$NODE_POOL_MAX_COUNT" \
         --zones "${ZONES[@]}" \
         --labels "${NODE_LABELS[@]}" \
+        --node-taints "$NODE_TAINTS" \
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi

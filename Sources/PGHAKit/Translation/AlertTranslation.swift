@@ -1,0 +1,106 @@
+/// The alerting rules of a cluster (Docs/runbooks.md has a section for each), as one list that both the
+/// PrometheusRule and deploy.sh's Azure Prometheus rule group are built from, so both flavours alert alike.
+enum AlertTranslation {
+    /// One alerting rule.
+    struct Alert: Equatable {
+        var name: String
+        var expression: String
+        /// Minutes the condition must hold.
+        var minutes: Int
+        /// `critical` or `warning`.
+        var severity: String
+        var summary: String
+
+        /// The heading of its section in Docs/runbooks.md, as a Markdown anchor.
+        var runbookAnchor: String { name.lowercased() }
+    }
+
+    static func alerts(_ spec: Spec) -> [Alert] {
+        let thresholds = spec.monitoring.alerts
+        let cluster = "namespace=\"\(spec.namespace)\", cluster=\"\(spec.name)\""
+        let pods = "namespace=\"\(spec.namespace)\", pod=~\"\(spec.name)-[0-9]+\""
+        let volumes = "namespace=\"\(spec.namespace)\", persistentvolumeclaim=~\"\(spec.name)-[0-9]+(-wal)?\""
+        var alerts = [
+            Alert(name: "PostgresMetricsAbsent", expression: "absent(cnpg_collector_up{\(cluster)})", minutes: 5,
+                  severity: "critical", summary: "No instance of \(spec.name) reports metrics: the cluster is down or not scraped."),
+            Alert(name: "PostgresInstanceDown", expression: "cnpg_collector_up{\(cluster)} == 0", minutes: 5,
+                  severity: "critical", summary: "PostgreSQL in {{ $labels.pod }} is not running."),
+        ]
+        if spec.instances > 1 {
+            alerts += [
+                Alert(name: "PostgresHALost", expression: "max(cnpg_pg_replication_streaming_replicas{\(pods)}) < 1", minutes: 5,
+                      severity: "critical", summary: "No standby of \(spec.name) streams from the primary: a primary failure would stop the service."),
+                Alert(name: "PostgresStandbysMissing",
+                      expression: "max(cnpg_pg_replication_streaming_replicas{\(pods)}) < \(spec.instances - 1)", minutes: 5,
+                      severity: "warning", summary: "Fewer than \(spec.instances - 1) standbys of \(spec.name) stream from the primary."),
+                Alert(name: "PostgresReplicationLagging",
+                      expression: "max by (pod) (cnpg_pg_replication_lag{\(pods)}) > \(thresholds.replicationLagSeconds)", minutes: 5,
+                      severity: "warning", summary: "{{ $labels.pod }} lags more than \(thresholds.replicationLagSeconds) seconds behind the primary."),
+                Alert(name: "PostgresInstancesShareANode",
+                      expression: "max(cnpg_collector_nodes_used{\(pods)}) < \(spec.instances)", minutes: 15,
+                      severity: "warning", summary: "Instances of \(spec.name) share a node: one node failure takes down more than one."),
+            ]
+        }
+        if spec.replication.syncReplicas > 0 {
+            let blocksWrites = spec.replication.dataDurability == "required"
+            alerts.append(Alert(
+                name: "PostgresSynchronousStandbysMissing",
+                expression: "max(cnpg_collector_sync_replicas{\(pods), value=\"observed\"}) < \(spec.replication.syncReplicas)", minutes: 2,
+                severity: blocksWrites ? "critical" : "warning",
+                summary: blocksWrites ? "Fewer synchronous standbys than \(spec.replication.syncReplicas): commits on \(spec.name) wait."
+                                      : "Fewer synchronous standbys than \(spec.replication.syncReplicas): commits on \(spec.name) are not replicated synchronously."
+            ))
+        }
+        alerts += [
+            Alert(name: "PostgresConnectionsNearLimit",
+                  expression: "sum by (pod) (cnpg_backends_total{\(pods)}) / max by (pod) (cnpg_pg_settings_setting{\(pods), name=\"max_connections\"}) * 100 > \(thresholds.connectionsPercent)",
+                  minutes: 5, severity: "warning", summary: "{{ $labels.pod }} uses more than \(thresholds.connectionsPercent)% of max_connections."),
+            Alert(name: "PostgresVolumeAlmostFull",
+                  expression: "max by (persistentvolumeclaim) (kubelet_volume_stats_used_bytes{\(volumes)} / kubelet_volume_stats_capacity_bytes{\(volumes)}) * 100 > \(thresholds.diskUsagePercent)",
+                  minutes: 5, severity: "warning", summary: "The volume {{ $labels.persistentvolumeclaim }} is more than \(thresholds.diskUsagePercent)% full."),
+            Alert(name: "PostgresTransactionIDAgeHigh", expression: "max(cnpg_pg_database_xid_age{\(pods)}) > 1000000000", minutes: 10,
+                  severity: "warning", summary: "A database of \(spec.name) is past half of the transaction ID space: vacuum is not freezing rows."),
+        ]
+        if spec.pooler != nil {
+            let poolers = "namespace=\"\(spec.namespace)\", pod=~\"\(spec.name)-pooler-(rw|ro)-.+\""
+            let readWrite = "namespace=\"\(spec.namespace)\", pod=~\"\(spec.name)-pooler-rw-.+\""
+            alerts += [
+                Alert(name: "PgBouncerDown", expression: "absent(cnpg_pgbouncer_last_collection_error{\(readWrite)} == 0)", minutes: 5,
+                      severity: "critical", summary: "No PgBouncer pod of \(spec.name)-pooler-rw works: pooled clients cannot reach the primary."),
+                Alert(name: "PgBouncerClientsWaiting", expression: "max by (pod) (cnpg_pgbouncer_pools_maxwait{\(poolers)}) > 5", minutes: 5,
+                      severity: "warning", summary: "Clients of {{ $labels.pod }} wait more than 5 seconds for a PostgreSQL connection."),
+            ]
+        }
+        if spec.backup != nil {
+            alerts += [
+                Alert(name: "PostgresWALArchivingFailing",
+                      expression: "max(cnpg_pg_stat_archiver_last_failed_time{\(pods)}) > max(cnpg_pg_stat_archiver_last_archived_time{\(pods)})",
+                      minutes: 5, severity: "critical", summary: "WAL archiving of \(spec.name) fails: point-in-time recovery falls behind and WAL piles up."),
+                Alert(name: "PostgresBackupFailed",
+                      expression: "max(cnpg_collector_last_failed_backup_timestamp{\(pods)}) > max(cnpg_collector_last_available_backup_timestamp{\(pods)})",
+                      minutes: 1, severity: "warning", summary: "The latest backup of \(spec.name) failed."),
+                Alert(name: "PostgresBackupTooOld",
+                      expression: "time() - max(cnpg_collector_last_available_backup_timestamp{\(pods)}) > \(thresholds.backupMaxAgeHours * 3600)",
+                      minutes: 10, severity: "warning", summary: "The latest completed backup of \(spec.name) is older than \(thresholds.backupMaxAgeHours) hours."),
+            ]
+        }
+        return alerts
+    }
+
+    /// The PrometheusRule for the Prometheus operator.
+    static func prometheusRule(_ spec: Spec) -> PrometheusRule {
+        PrometheusRule(
+            metadata: ObjectMeta(name: "\(spec.name)-alerts", namespace: spec.namespace, labels: Labels.common(spec)),
+            spec: PrometheusRule.Spec(groups: [PrometheusRule.RuleGroup(
+                name: "\(spec.name).rules",
+                rules: alerts(spec).map { alert in
+                    PrometheusRule.Rule(
+                        alert: alert.name, expr: alert.expression, for: "\(alert.minutes)m",
+                        labels: ["severity": alert.severity, "cluster": spec.name],
+                        annotations: ["summary": alert.summary, "runbook": "Docs/runbooks.md#\(alert.runbookAnchor)"]
+                    )
+                }
+            )])
+        )
+    }
+}

@@ -1,0 +1,48 @@
+/// Builds the PgBouncer Poolers: read-write, and read-only when the spec asks.
+enum PoolerTranslation {
+    /// The name of the pooler of `type` (`rw`, `ro`); also the name of its Service.
+    static func name(_ spec: Spec, type: String) -> String { "\(spec.name)-pooler-\(type)" }
+
+    static func poolers(_ spec: Spec, _ pooler: Spec.Pooler) -> [Pooler] {
+        (pooler.readOnly ? ["rw", "ro"] : ["rw"]).map { make(spec, pooler, type: $0) }
+    }
+
+    private static func make(_ spec: Spec, _ pooler: Spec.Pooler, type: String) -> Pooler {
+        let name = name(spec, type: type)
+        let resources: SortedMap = ["cpu": pooler.cpu, "memory": pooler.memory]
+        return Pooler(
+            metadata: ObjectMeta(name: name, namespace: spec.namespace, labels: Labels.common(spec)),
+            spec: Pooler.Spec(
+                cluster: LocalObjectReference(name: spec.name),
+                instances: pooler.instances,
+                type: type,
+                pgbouncer: Pooler.PgBouncer(poolMode: pooler.poolMode, parameters: SortedMap(pooler.parameters).nonEmpty),
+                template: Pooler.PodTemplate(spec: Pooler.PodSpec(
+                    containers: [Pooler.Container(name: "pgbouncer", resources: ResourceRequirements(requests: resources, limits: resources))],
+                    topologySpreadConstraints: zoneSpread(spec, pooler: name)
+                )),
+                serviceTemplate: pooler.expose.map { serviceTemplate(spec, $0, type: type) }
+            )
+        )
+    }
+
+    /// Spreads the PgBouncer pods across zones when it can: they hold no data, so a zone short of nodes should
+    /// not leave a pod unscheduled (ScheduleAnyway, unlike the instances).
+    private static func zoneSpread(_ spec: Spec, pooler: String) -> [TopologySpreadConstraint]? {
+        guard spec.zones.count > 1 else { return nil }
+        return [TopologySpreadConstraint(
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: "ScheduleAnyway",
+            labelSelector: LabelSelector(matchLabels: [Labels.poolerName: pooler])
+        )]
+    }
+
+    private static func serviceTemplate(_ spec: Spec, _ expose: Spec.Pooler.Exposure, type: String) -> Pooler.ServiceTemplate {
+        let dnsLabel = expose.dnsLabel.map { type == "rw" ? $0 : "\($0)-\(type)" }
+        return Pooler.ServiceTemplate(
+            metadata: dnsLabel.map { Pooler.ServiceTemplateMetadata(annotations: [Labels.dnsLabelName: $0]) },
+            spec: Pooler.ServiceSpec(type: "LoadBalancer", loadBalancerSourceRanges: expose.allowedSourceRanges)
+        )
+    }
+}

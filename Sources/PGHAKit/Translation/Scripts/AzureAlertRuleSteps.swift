@@ -1,0 +1,42 @@
+/// deploy.sh's steps that give Azure Managed Prometheus the same alerting rules as the PrometheusRule: an Azure
+/// Prometheus rule group on the Azure Monitor workspace (the `alertsmanagement` CLI extension), created once and
+/// given the current rules on every later run.
+enum AzureAlertRuleSteps {
+    private typealias V = ScriptValues
+
+    static func steps(_ spec: Spec) -> [Step] {
+        let group: [ShellWord] = ["--name", V.clusterName + "-alerts", "--resource-group", V.resourceGroup]
+        let create = Command(["az", "alerts-management", "prometheus-rule-group", "create"] + group + [
+            "--location", V.location, "--cluster-name", V.aksCluster, "--scopes", .variable(V.monitorWorkspaceID),
+            "--interval", "PT1M", "--enabled",
+            "--description", "Alerts of the PostgreSQL cluster " + V.clusterName + " (Docs/runbooks.md)",
+            "--rules", V.alertRules,
+        ] + ScriptSteps.tags(spec) + ["--output", "none"])
+        let update = Command(["az", "alerts-management", "prometheus-rule-group", "update"] + group
+                             + ["--rules", V.alertRules, "--output", "none"])
+        return [
+            .heading("Azure Prometheus alert rules " + V.clusterName + "-alerts"),
+            .run(Command("az", "extension", "add", "--upgrade", "--name", "alertsmanagement", "--yes")),
+            .when(.succeeds(Command(["az", "alerts-management", "prometheus-rule-group", "show"] + group)),
+                  then: [.run(update)], otherwise: [.run(create)]),
+        ]
+    }
+
+    /// The rules as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
+    static func rulesJSON(_ spec: Spec) -> String {
+        let rules = AlertTranslation.alerts(spec).map { alert in
+            let fields = [
+                ("alert", jsonString(alert.name)),
+                ("expression", jsonString(alert.expression)),
+                ("for", jsonString("PT\(alert.minutes)M")),
+                ("severity", alert.severity == "critical" ? "0" : "2"),
+                ("enabled", "true"),
+                ("labels", "{\"cluster\":\(jsonString(spec.name)),\"severity\":\(jsonString(alert.severity))}"),
+                ("annotations", "{\"runbook\":\(jsonString("Docs/runbooks.md#\(alert.runbookAnchor)")),\"summary\":\(jsonString(alert.summary))}"),
+                ("resolveConfiguration", "{\"autoResolved\":true,\"timeToResolve\":\"PT10M\"}"),
+            ]
+            return "{" + fields.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        }
+        return "[" + rules.joined(separator: ",") + "]"
+    }
+}

@@ -1,0 +1,33 @@
+/// deploy.sh's steps that install CloudNativePG's Grafana dashboard (cloudnative-pg/grafana-dashboards), fetched from
+/// upstream at deploy time and never copied here: the `cnpg-grafana/cluster` chart's ConfigMap for
+/// kube-prometheus-stack's Grafana, and an import into Azure Managed Grafana.
+enum DashboardSteps {
+    private typealias V = ScriptValues
+
+    /// The dashboard chart's version, and the tag its dashboard JSON is read from.
+    static let chartVersion = "0.0.5"
+    static let definitionURL =
+        "https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v\(chartVersion)/charts/cluster/grafana-dashboard.json"
+
+    static func steps(_ spec: Spec) -> [Step] {
+        guard spec.monitoring.dashboard else { return [] }
+        var steps: [Step] = []
+        if spec.monitoring.prometheus, OperatorChart.forOperator(spec.operatorSettings.version) != nil {
+            steps += [
+                .heading("CloudNativePG dashboard for kube-prometheus-stack's Grafana"),
+                .run(Command("helm", "repo", "add", "cnpg-grafana", "https://cloudnative-pg.github.io/grafana-dashboards",
+                             "--force-update")),
+                .run(Command("helm", "upgrade", "cnpg-grafana-dashboard", "cnpg-grafana/cluster", "--install",
+                             "--version", ShellWord(chartVersion), "--namespace", V.namespace, "--kube-context", V.aksCluster)),
+            ]
+        }
+        if spec.monitoring.managedPrometheus {
+            steps += [
+                .heading("CloudNativePG dashboard in Azure Managed Grafana " + V.grafana),
+                .run(Command("az", "grafana", "dashboard", "import", "--name", V.grafana, "--resource-group", V.resourceGroup,
+                             "--definition", ShellWord(definitionURL), "--overwrite", "true", "--output", "none")),
+            ]
+        }
+        return steps
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import PGHAKit
+
+/// The PgBouncer poolers' settings and exposure.
+@Suite struct PoolerRuleTests {
+    /// The errors of the minimal spec with `extra` added.
+    static func errors(_ extra: String) -> [String] {
+        TestSupport.errors(TestSupport.spec(extra))
+    }
+
+    static let exposedDatabase = "expose:\n  allowedSourceRanges: [203.0.113.0/24, \"2001:db8::/48\"]\n  dnsLabel: pg-test-demo\n"
+
+    @Test func onlyTheSettingsCloudNativePGAcceptsPass() {
+        #expect(Self.errors("pooler:\n  parameters:\n    max_client_conn: \"1000\"\n    listen_addr: \"*\"\n")
+            == ["9:18 error[PGHA0801] pooler.parameters.listen_addr: CloudNativePG does not accept the PgBouncer setting 'listen_addr'"])
+    }
+
+    @Test func sessionModeWarns() {
+        #expect(TestSupport.diagnostics(TestSupport.spec("pooler:\n  poolMode: session\n"))
+            == ["7:13 warning[PGHA0802] pooler.poolMode: in session mode every client holds a PostgreSQL connection for its whole session"])
+    }
+
+    @Test func thePoolerIsExposedNoWiderThanTheDatabase() {
+        let yaml = Self.exposedDatabase + "pooler:\n  expose:\n    allowedSourceRanges: [203.0.113.128/25, 198.51.100.0/24, \"2001:db8:0:1::/64\", 0.0.0.0/0]\n"
+        #expect(Self.errors(yaml) == [
+            "11:45 error[PGHA0803] pooler.expose.allowedSourceRanges[1]: '198.51.100.0/24' is not within the database's own source ranges (203.0.113.0/24, 2001:db8::/48)",
+            "11:83 error[PGHA0803] pooler.expose.allowedSourceRanges[3]: '0.0.0.0/0' is not within the database's own source ranges (203.0.113.0/24, 2001:db8::/48)",
+        ])
+    }
+
+    @Test func anInternalDatabasesPoolerFollowsTheServiceRules() {
+        #expect(Self.errors("pooler:\n  expose:\n    allowedSourceRanges: [0.0.0.0/0, 10.0.0.1]\n    dnsLabel: 1pool\n") == [
+            "8:27 error[PGHA0413] pooler.expose.allowedSourceRanges[0]: '0.0.0.0/0' opens the pooler to the whole internet",
+            "8:38 error[PGHA0412] pooler.expose.allowedSourceRanges[1]: '10.0.0.1' is not a CIDR block",
+            "9:15 error[PGHA0409] pooler.expose.dnsLabel: '1pool' is not a valid DNS label",
+        ])
+    }
+
+    @Test func cidrContainment() throws {
+        let wide = try #require(CIDR("203.0.113.0/24"))
+        #expect(wide.contains(try #require(CIDR("203.0.113.7/32"))))
+        #expect(!wide.contains(try #require(CIDR("203.0.112.0/23"))))
+        #expect(!wide.contains(try #require(CIDR("203.0.114.0/24"))))
+        #expect(try #require(CIDR("0.0.0.0/0")).contains(wide))
+        #expect(!wide.contains(try #require(CIDR("::/0"))))
+    }
+}
