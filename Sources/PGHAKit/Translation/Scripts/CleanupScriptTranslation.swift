@@ -31,7 +31,8 @@ enum CleanupScriptTranslation {
                                     help: "Delete without asking for the cluster's name.")],
             tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
             variables: V.catalog(spec, specFileName: specFileName),
-            steps: steps
+            steps: steps,
+            functions: [ExistenceCheck.function]
         )
     }
 
@@ -41,7 +42,7 @@ enum CleanupScriptTranslation {
         return [V.clusterName] + (spec.recovery != nil ? [V.recoveryName] : [])
     }
 
-    /// Reads each resource (only "not found" means absent; any other failure stops), sorts it into delete, keep or
+    /// Reads each resource (through `probe`: only "not found" means absent, any other failure stops), sorts it into delete, keep or
     /// absent, and prints the plan. Runs with --dry-run too: it only reads. (The query's `tags || @` keeps `keys`
     /// from failing on a resource without tags: the resource's own keys never start with the member prefix; the list in
     /// a list makes `--output tsv` print one tab-separated line, where a flat list would print a line per value.)
@@ -54,24 +55,13 @@ enum CleanupScriptTranslation {
         UNTAG_IDS=()
         GROUP_DELETED=0
         AKS_KEPT=0
-        # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
-        absent() {
-          local errors
-          log "+ $(quote_args "$@")"
-          if errors="$("$@" 2>&1 >/dev/null)"; then return 1; fi
-          case "$errors" in
-            *NotFound* | *"not found"* | *"could not be found"*) return 0 ;;
-          esac
-          printf '%s\\n' "$errors" >&2
-          fail "$(quote_args "$@") failed"
-        }
         # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
         # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
         plan() {
           local kind=$1 label=$2 answer id creator members member others='' mine=0
           shift 2
           PLANNED=absent
-          if absent "$@"; then
+          if ! probe 0 "$@"; then
             log "= $label does not exist"
             return 0
           fi
@@ -124,7 +114,7 @@ enum CleanupScriptTranslation {
         for name in credentialNames {
             let show = Command("az", "identity", "federated-credential", "show", "--name", name, "--identity-name", V.identityName,
                                "--resource-group", V.resourceGroup)
-            code.append("if ! absent \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
+            code.append("if probe 0 \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
         }
         for resource in AzureOwnership.resources(spec) {
             code.append("plan resource \(resource.label) \(resource.show)\n")

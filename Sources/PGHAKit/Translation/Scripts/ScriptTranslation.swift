@@ -15,12 +15,13 @@ public enum ScriptTranslation {
         return scripts.map(withExistenceCheck)
     }
 
-    /// The script with the `probe` function its probes call, when it has any.
+    /// The script with the `probe` function its probes call, when it has any and does not carry it already (cleanup.sh
+    /// calls it from its own code).
     private static func withExistenceCheck(_ script: Script) -> Script {
         func probes(_ steps: [Step]) -> Bool {
             steps.contains { if case .when = $0 { true } else { false } }
         }
-        guard probes(script.steps) else { return script }
+        guard probes(script.steps), !script.functions.contains(ExistenceCheck.function) else { return script }
         var script = script
         script.functions.append(ExistenceCheck.function)
         return script

@@ -187,24 +187,13 @@ main() {
   UNTAG_IDS=()
   GROUP_DELETED=0
   AKS_KEPT=0
-  # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
-  absent() {
-    local errors
-    log "+ $(quote_args "$@")"
-    if errors="$("$@" 2>&1 >/dev/null)"; then return 1; fi
-    case "$errors" in
-      *NotFound* | *"not found"* | *"could not be found"*) return 0 ;;
-    esac
-    printf '%s\n' "$errors" >&2
-    fail "$(quote_args "$@") failed"
-  }
   # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
   # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
   plan() {
     local kind=$1 label=$2 answer id creator members member others='' mine=0
     shift 2
     PLANNED=absent
-    if absent "$@"; then
+    if ! probe 0 "$@"; then
       log "= $label does not exist"
       return 0
     fi
@@ -251,8 +240,8 @@ main() {
     return 1
   }
   DELETE_CREDENTIALS=()
-  if ! absent az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
-  if ! absent az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$RECOVERY_NAME"); fi
+  if probe 0 az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
+  if probe 0 az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$RECOVERY_NAME"); fi
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
   if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"

@@ -86,6 +86,42 @@ look_up() {
   fi
 }
 
+# Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
+# PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
+# permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
+# cannot (a value an earlier step would read, a failure) it says so and answers DRY_RUN_ANSWER.
+# shellcheck disable=SC2034 # PROBE_OUTPUT is read by the steps that test a probe's output
+probe() {
+  local dry_run_answer=$1 errors status
+  shift
+  log "+ $(quote_args "$@")"
+  PROBE_OUTPUT=''
+  if [ "$DRY_RUN" = 1 ] && has_placeholder "$@"; then
+    log "  plan: unknown until the steps before it have run"
+    return "$dry_run_answer"
+  fi
+  {
+    IFS= read -r -d '' errors
+    IFS= read -r -d '' PROBE_OUTPUT
+    IFS= read -r -d '' status
+  } < <(
+    exec 2>&1
+    if output="$("$@")"; then status=0; else status=$?; fi
+    printf '\0%s\0%s\0' "$output" "$status"
+  )
+  if [ "$status" = 0 ]; then return 0; fi
+  case "$errors" in
+    *SubscriptionNotFound*) ;;
+    *NotFound*|*'release: not found'*) return 1 ;;
+  esac
+  printf '%s\n' "$errors" >&2
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  plan: unknown, the probe failed (exit $status)"
+    return "$dry_run_answer"
+  fi
+  fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
+}
+
 require_tools() {
   local tool missing=''
   for tool in "$@"; do
@@ -132,24 +168,13 @@ main() {
   UNTAG_IDS=()
   GROUP_DELETED=0
   AKS_KEPT=0
-  # Whether COMMAND... answers "not found"; it fails on any other error, so that is never taken for "absent".
-  absent() {
-    local errors
-    log "+ $(quote_args "$@")"
-    if errors="$("$@" 2>&1 >/dev/null)"; then return 1; fi
-    case "$errors" in
-      *NotFound* | *"not found"* | *"could not be found"*) return 0 ;;
-    esac
-    printf '%s\n' "$errors" >&2
-    fail "$(quote_args "$@") failed"
-  }
   # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
   # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
   plan() {
     local kind=$1 label=$2 answer id creator members member others='' mine=0
     shift 2
     PLANNED=absent
-    if absent "$@"; then
+    if ! probe 0 "$@"; then
       log "= $label does not exist"
       return 0
     fi
@@ -196,8 +221,8 @@ main() {
     return 1
   }
   DELETE_CREDENTIALS=()
-  if ! absent az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
-  if ! absent az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$RECOVERY_NAME"); fi
+  if probe 0 az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
+  if probe 0 az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$RECOVERY_NAME"); fi
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
   if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
