@@ -109,6 +109,7 @@ for env, name in [({}, "billing"), ({"ARGOCD_ENV_PGHA_SPEC": "orders.yaml"}, "or
     for document in documents:
         assert document["apiVersion"] and document["kind"] and document["metadata"]["name"], document
     clusters = [d["metadata"]["name"] for d in documents if d["kind"] == "Cluster"]
-    assert name in clusters, clusters
+    assert clusters == [name], "only the steady-state Cluster, never the one-off recovery one: %s" % clusters
+    assert not any(d["kind"] == "Backup" for d in documents), "a one-off Backup on standard output"
 PY
-pass "Argo CD: the generate command prints the manifests as YAML documents"
+pass "Argo CD: the generate command prints the steady-state manifests only, as YAML documents"
