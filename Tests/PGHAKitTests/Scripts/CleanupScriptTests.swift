@@ -10,6 +10,7 @@ import Testing
     static let grafana = group + "/providers/Microsoft.Dashboard/grafana/pg-primary-grafana"
     static let monitor = group + "/providers/Microsoft.Monitor/accounts/pg-primary-prometheus"
     static let logs = group + "/providers/Microsoft.OperationalInsights/workspaces/pg-primary-logs"
+    static let alerts = group + "/providers/Microsoft.AlertsManagement/prometheusRuleGroups/pg-primary-alerts"
     static let storage = group + "/providers/Microsoft.Storage/storageAccounts/pgprimarybackups"
     static let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pg-primary-identity"
     static let publicIP = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_rg-cnpg-demo_aks-pg-primary_westus3/providers/Microsoft.Network/publicIPAddresses/aks-pg-primary-pip"
@@ -36,6 +37,7 @@ import Testing
             tags("az grafana show", grafana),
             tags("az monitor account show", monitor),
             tags("az monitor log-analytics workspace show", logs),
+            tags("az alerts-management prometheus-rule-group show", alerts),
             tags("az storage account show", storage),
             tags("az identity show", identity),
             tags("az group show", group),
@@ -43,7 +45,7 @@ import Testing
     }
 
     /// What the group holds when only this spec's resources are in it (the Monitor workspace's ID in another case).
-    static let ownResources = [aks, grafana, monitor.replacingOccurrences(of: "Microsoft.Monitor", with: "microsoft.monitor"), logs, storage, identity]
+    static let ownResources = [aks, grafana, monitor.replacingOccurrences(of: "Microsoft.Monitor", with: "microsoft.monitor"), logs, alerts, storage, identity]
 
     /// Runs cleanup.sh of Examples/aks-ha.yaml (the output directory reads `$OUT` in the calls).
     static func run(_ arguments: [String] = ["--yes"], _ overrides: [ScriptHarness.Rule] = [], groupResources: [String] = ownResources,
@@ -73,6 +75,7 @@ import Testing
         + query("az grafana show --name pg-primary-grafana --resource-group rg-cnpg-demo")
         + query("az monitor account show --name pg-primary-prometheus --resource-group rg-cnpg-demo")
         + query("az monitor log-analytics workspace show --workspace-name pg-primary-logs --resource-group rg-cnpg-demo")
+        + query("az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo")
         + query("az storage account show --name pgprimarybackups --resource-group rg-cnpg-demo")
         + query("az identity show --name pg-primary-identity --resource-group rg-cnpg-demo")
         + query("az group show --name rg-cnpg-demo")
@@ -96,6 +99,7 @@ import Testing
           - Managed Grafana pg-primary-grafana
           - Azure Monitor workspace pg-primary-prometheus
           - Log Analytics workspace pg-primary-logs
+          - Azure Prometheus rule group pg-primary-alerts
           - storage account pgprimarybackups with every backup in it
           - managed identity pg-primary-identity
           - resource group rg-cnpg-demo
@@ -148,6 +152,7 @@ import Testing
             "az resource delete --ids \(Self.grafana)",
             "az resource delete --ids \(Self.monitor)",
             "az resource delete --ids \(Self.logs)",
+            "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
             "az resource delete --ids \(Self.identity)",
         ], "\(run.lines.joined(separator: "\n"))")
@@ -174,6 +179,7 @@ import Testing
             "az resource delete --ids \(Self.grafana)",
             "az resource delete --ids \(Self.monitor)",
             "az resource delete --ids \(Self.logs)",
+            "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
             "az resource delete --ids \(Self.identity)",
         ], "\(run.lines.joined(separator: "\n"))")

@@ -204,6 +204,7 @@ enum FakeAzure {
             .init(pattern: "az storage account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account"),
             .init(pattern: "az grafana show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana"),
             .init(pattern: "az monitor account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus"),
+            .init(pattern: "az alerts-management prometheus-rule-group show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/alerts"),
             .init(pattern: "az monitor log-analytics workspace show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs"),
             .init(pattern: "az aks show * --query nodeResourceGroup --output tsv", output: nodeResourceGroup),
             .init(pattern: "az aks show * --query oidcIssuerProfile.issuerUrl --output tsv", output: issuer),

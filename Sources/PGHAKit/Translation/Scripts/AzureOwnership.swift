@@ -47,6 +47,11 @@ enum AzureOwnership {
                 Resource(label: "Log Analytics workspace " + V.logAnalyticsWorkspace,
                          show: Command(["az", "monitor", "log-analytics", "workspace", "show", "--workspace-name", V.logAnalyticsWorkspace] + group)),
             ]
+            if spec.monitoring.alerts.enabled {
+                resources.append(Resource(label: "Azure Prometheus rule group " + V.clusterName + "-alerts",
+                                          show: Command(["az", "alerts-management", "prometheus-rule-group", "show",
+                                                         "--name", V.clusterName + "-alerts"] + group)))
+            }
         }
         if spec.backup != nil {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
