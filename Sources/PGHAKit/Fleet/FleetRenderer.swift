@@ -89,8 +89,9 @@ public enum FleetRenderer {
         var part: Result<Part, any Error>?
         /// For a valid fleet member: what the fleet rules check.
         var fleetMember: FleetRules.Member?
-        /// For a valid fleet member: its spec, which the fleet's index README summarises.
-        var spec: Spec?
+        /// For a valid fleet member: its row of the fleet's index README (the row rather than the spec, which is
+        /// larger and would be held for every spec until the end).
+        var readmeRow: String?
     }
 
     /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
@@ -147,9 +148,9 @@ public enum FleetRenderer {
         guard rendering.succeeded, let consume else { return rendering }
         var parts = members.compactMap(\.part)
         if fleet {
-            let rendered = members.compactMap { member in member.fleetMember.flatMap { fleetMember in member.spec.map { (folder: fleetMember.folder, spec: $0) } } }
+            let rendered = members.compactMap { member in member.fleetMember.flatMap { fleetMember in member.readmeRow.map { (folder: fleetMember.folder, row: $0) } } }
             let folders = rendered.map(\.folder).sorted()
-            let index = FleetReadme.artifact(for: rendered)
+            let index = FleetReadme.artifact(rows: rendered)
             parts.append(Result { try consume(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))]) + [index]) })
         }
         rendering.parts = Result { try parts.map { try $0.get() } }
@@ -173,7 +174,7 @@ public enum FleetRenderer {
         }
         let fleetMember = FleetRules.Member(path: source.path, spec: spec)
         member.fleetMember = fleetMember
-        member.spec = spec
+        member.readmeRow = FleetReadme.row(folder: fleetMember.folder, spec: spec)
         guard let consume, claims.claim(fleetMember.folder) else { return member }
         let artifacts = Compiler.artifacts(for: spec, options: options).map { artifact in
             var artifact = artifact

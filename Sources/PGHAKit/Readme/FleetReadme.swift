@@ -2,6 +2,12 @@
 public enum FleetReadme {
     /// The index of the clusters of `specs`, each rendered into `folder`.
     public static func artifact(for specs: [(folder: String, spec: Spec)]) -> Artifact {
+        artifact(rows: specs.map { ($0.folder, row(folder: $0.folder, spec: $0.spec)) })
+    }
+
+    /// The index from each cluster's table row (`row(folder:spec:)`), so that a fleet keeps a line per spec until
+    /// the end instead of the spec.
+    public static func artifact(rows: [(folder: String, row: String)]) -> Artifact {
         var lines = [
             ClusterReadme.header + "# PostgreSQL clusters", "",
             "Rendered by pgha, one folder per spec; `kustomization.yaml` lists the folders, so `kubectl apply --kustomize .` "
@@ -9,11 +15,14 @@ public enum FleetReadme {
             "| Cluster | Instances | PostgreSQL | Zones | Backups | Public endpoints |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
-        for (folder, spec) in specs.sorted(by: { $0.folder < $1.folder }) {
-            let endpoints = spec.expose.map { "`\(ClusterReadme.publicHost(spec, $0))`" } ?? "none"
-            lines.append("| [\(folder)](\(folder)/\(ClusterReadme.path)) | \(spec.instances) | \(spec.postgres.majorVersion.map(String.init) ?? "?") | "
-                         + "\(spec.zones.isEmpty ? "none" : spec.zones.joined(separator: ", ")) | \(spec.backup.map { "`\($0.schedule)`" } ?? "none") | \(endpoints) |")
-        }
+        lines += rows.sorted { $0.folder < $1.folder }.map(\.row)
         return Artifact(path: ClusterReadme.path, contents: lines.joined(separator: "\n") + "\n", role: .reference)
+    }
+
+    /// The index's row of the cluster of `spec`, rendered into `folder`.
+    public static func row(folder: String, spec: Spec) -> String {
+        let endpoints = spec.expose.map { "`\(ClusterReadme.publicHost(spec, $0))`" } ?? "none"
+        return "| [\(folder)](\(folder)/\(ClusterReadme.path)) | \(spec.instances) | \(spec.postgres.majorVersion.map(String.init) ?? "?") | "
+            + "\(spec.zones.isEmpty ? "none" : spec.zones.joined(separator: ", ")) | \(spec.backup.map { "`\($0.schedule)`" } ?? "none") | \(endpoints) |"
     }
 }
