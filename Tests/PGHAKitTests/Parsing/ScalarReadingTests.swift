@@ -6,7 +6,7 @@ import Testing
 @Suite struct ScalarReadingTests {
     @Test(arguments: ["0x3", "+3", "1_000", "017"])
     func integersMustBeDecimal(_ text: String) {
-        #expect(TestSupport.errors(TestSupport.spec("instances: \(text)\n")) == ["6:12 error[PGHA0011] instances: 'instances' must be a plain decimal integer, not '\(text)'"])
+        #expect(TestSupport.errors(adding: "instances: \(text)\n") == ["6:12 error[PGHA0011] instances: 'instances' must be a plain decimal integer, not '\(text)'"])
     }
 
     @Test func aTrailingDocumentMarkerIsNotASecondDocument() {
@@ -14,8 +14,8 @@ import Testing
     }
 
     @Test func explicitStringTagsAreStrings() {
-        #expect(TestSupport.errors(TestSupport.spec("namespace: !!str true\n")) == [])
-        #expect(TestSupport.errors(TestSupport.spec("instances: !!str 3\n")).map { $0.prefix(20) } == ["6:12 error[PGHA0011]"])
-        #expect(TestSupport.errors(TestSupport.spec("azure:\n  kubernetesVersion: !!str 1.32\n")).allSatisfy { !$0.contains("PGHA0011") })
+        #expect(TestSupport.errors(adding: "namespace: !!str true\n") == [])
+        #expect(TestSupport.errors(adding: "instances: !!str 3\n").map { $0.prefix(20) } == ["6:12 error[PGHA0011]"])
+        #expect(TestSupport.errors(adding: "azure:\n  kubernetesVersion: !!str 1.32\n").allSatisfy { !$0.contains("PGHA0011") })
     }
 }

@@ -4,13 +4,8 @@ import Testing
 
 /// Alert thresholds, and the runbook every alert links to.
 @Suite struct AlertRuleTests {
-    /// The errors of the minimal spec with `extra` added.
-    static func errors(_ extra: String) -> [String] {
-        TestSupport.errors(TestSupport.spec(extra))
-    }
-
     @Test func percentThresholdsMustBeReachable() {
-        #expect(Self.errors("monitoring:\n  alerts:\n    connectionsPercent: 100\n    diskUsagePercent: 100\n") == [
+        #expect(TestSupport.errors(adding: "monitoring:\n  alerts:\n    connectionsPercent: 100\n    diskUsagePercent: 100\n") == [
             "8:25 error[PGHA0810] monitoring.alerts.connectionsPercent: the alert fires above 100%, which it can never reach: connections never exceed max_connections",
             "9:23 error[PGHA0810] monitoring.alerts.diskUsagePercent: the alert fires above 100%, which it can never reach: a volume is never more than full",
         ])

@@ -11,10 +11,10 @@ import Testing
     }
 
     @Test func anEmptyZoneListIsRefusedForSeveralInstances() {
-        #expect(TestSupport.errors(TestSupport.spec("zones: []\n")) == [
+        #expect(TestSupport.errors(adding: "zones: []\n") == [
             "6:1 error[PGHA0419] zones: 'zones' lists no zone: the 3 instances would not be spread across zones",
         ])
-        #expect(TestSupport.errors(TestSupport.spec("instances: 1\nreplication: {syncReplicas: 0}\nzones: []\n")) == [])
+        #expect(TestSupport.errors(adding: "instances: 1\nreplication: {syncReplicas: 0}\nzones: []\n") == [])
     }
 
     @Test func anUnknownRegionIsRefusedWithASuggestion() {

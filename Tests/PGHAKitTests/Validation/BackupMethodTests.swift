@@ -3,11 +3,6 @@ import Testing
 
 /// The backup method: its default per operator version, what each method refuses, and the image it needs.
 @Suite struct BackupMethodTests {
-    /// The errors of the minimal spec with `extra` added.
-    static func errors(_ extra: String) -> [String] {
-        TestSupport.errors(TestSupport.spec(extra))
-    }
-
     static func backup(_ fields: String = "", operatorVersion: String? = nil) -> String {
         let operatorBlock = operatorVersion.map { "operator:\n  version: \"\($0)\"\n" } ?? ""
         return operatorBlock + "backup:\n  storageAccount: pgtestbackups\n" + fields
@@ -26,7 +21,7 @@ import Testing
     }
 
     @Test func thePluginOnAnOperatorOlderThan126IsAnError() {
-        #expect(Self.errors(Self.backup("  method: plugin\n", operatorVersion: "1.25")) == [
+        #expect(TestSupport.errors(adding: Self.backup("  method: plugin\n", operatorVersion: "1.25")) == [
             "10:11 error[PGHA0320] backup.method: the Barman Cloud Plugin needs CloudNativePG 1.26 or later, not 1.25",
         ])
     }
@@ -45,18 +40,18 @@ import Testing
 
     @Test func anObjectStoreNameOverTheKubernetesLimitIsAnError() {
         let name = String(repeating: "a", count: 254)
-        #expect(Self.errors(Self.backup("  objectStore: \(name)\n")) == [
+        #expect(TestSupport.errors(adding: Self.backup("  objectStore: \(name)\n")) == [
             "8:16 error[PGHA0322] backup.objectStore: the ObjectStore name '\(String(repeating: "a", count: 64))...' is 254 characters long, over Kubernetes' 253",
         ])
-        #expect(Self.errors(Self.backup("  objectStore: \(String(repeating: "a", count: 253))\n")) == [])
-        #expect(Self.errors(Self.backup("  objectStore: Store_1\n")) == [
+        #expect(TestSupport.errors(adding: Self.backup("  objectStore: \(String(repeating: "a", count: 253))\n")) == [])
+        #expect(TestSupport.errors(adding: Self.backup("  objectStore: Store_1\n")) == [
             "8:16 error[PGHA0322] backup.objectStore: the ObjectStore name 'Store_1' is not a valid object name",
         ])
     }
 
     @Test func aRetentionTheObjectStorePatternRefusesIsAnError() {
         for retention in ["0d", "7D", "7 d", "07d", "1y"] {
-            #expect(Self.errors(Self.backup("  retention: \(retention)\n")) == [
+            #expect(TestSupport.errors(adding: Self.backup("  retention: \(retention)\n")) == [
                 "8:14 error[PGHA0303] backup.retention: '\(retention)' is not a retention policy: the ObjectStore's retentionPolicy must match ^[1-9][0-9]*[dwm]$",
             ])
         }
@@ -73,26 +68,26 @@ import Testing
     }
 
     @Test func inTreeCompressionFollowsTheOperatorsCRD() {
-        #expect(Self.errors(Self.backup("  walCompression: zstd\n  dataCompression: lz4\n", operatorVersion: "1.25")) == [
+        #expect(TestSupport.errors(adding: Self.backup("  walCompression: zstd\n  dataCompression: lz4\n", operatorVersion: "1.25")) == [
             "10:19 error[PGHA0324] backup.walCompression: CloudNativePG 1.25's in-tree backups do not accept 'zstd' compression",
             "11:20 error[PGHA0324] backup.dataCompression: CloudNativePG 1.25's in-tree backups do not accept 'lz4' compression",
         ])
-        #expect(Self.errors(Self.backup("  method: inTree\n  walCompression: zstd\n  dataCompression: lz4\n", operatorVersion: "1.29")) == [
+        #expect(TestSupport.errors(adding: Self.backup("  method: inTree\n  walCompression: zstd\n  dataCompression: lz4\n", operatorVersion: "1.29")) == [
             "12:20 error[PGHA0324] backup.dataCompression: CloudNativePG 1.29's in-tree backups do not accept 'lz4' compression",
         ])
-        #expect(Self.errors(Self.backup("  walCompression: zstd\n  dataCompression: lz4\n", operatorVersion: "1.26")) == [])
+        #expect(TestSupport.errors(adding: Self.backup("  walCompression: zstd\n  dataCompression: lz4\n", operatorVersion: "1.26")) == [])
     }
 
     @Test func inTreeBackupsWithAnImageWithoutBarmanCloudAreAnError() {
         let image = "postgres:\n  image: ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie\n"
-        #expect(Self.errors(image + Self.backup(operatorVersion: "1.25")) == [
+        #expect(TestSupport.errors(adding: image + Self.backup(operatorVersion: "1.25")) == [
             "7:10 error[PGHA0325] postgres.image: the standard image has no barman-cloud, which in-tree backups run inside the postgres container",
         ])
-        #expect(Self.errors(image + Self.backup()) == [])
+        #expect(TestSupport.errors(adding: image + Self.backup()) == [])
     }
 
     @Test func sidecarResourcesMustBeQuantities() {
-        #expect(Self.errors(Self.backup("  sidecar:\n    memory: 512MB\n")) == [
+        #expect(TestSupport.errors(adding: Self.backup("  sidecar:\n    memory: 512MB\n")) == [
             "9:13 error[PGHA0104] backup.sidecar.memory: '512MB' is not a positive Kubernetes quantity",
         ])
     }
@@ -130,7 +125,7 @@ import Testing
         let cluster = ClusterTranslation.primary(try #require(TestSupport.compile(TestSupport.spec(catalog)).spec))
         #expect(cluster.spec.imageName == nil)
         #expect(cluster.spec.imageCatalogRef == Cluster.ImageCatalogRef(apiGroup: "postgresql.cnpg.io", kind: "ImageCatalog", name: "pg-images", major: 17))
-        #expect(Self.errors("postgres:\n  image: ghcr.io/cloudnative-pg/postgresql:17.11-minimal-trixie\n  imageCatalog:\n    name: Images\n") == [
+        #expect(TestSupport.errors(adding: "postgres:\n  image: ghcr.io/cloudnative-pg/postgresql:17.11-minimal-trixie\n  imageCatalog:\n    name: Images\n") == [
             "8:3 error[PGHA0017] postgres.imageCatalog: 'postgres.image' and 'postgres.imageCatalog' cannot both be set",
             "9:11 error[PGHA0102] postgres.imageCatalog.name: 'Images' is not a valid image catalog name",
         ])

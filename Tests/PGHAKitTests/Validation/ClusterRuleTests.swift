@@ -14,7 +14,7 @@ import Testing
 
     @Test func theRecoveryClusterCannotTakeThePublicServicesNames() {
         let yaml = "backup:\n  storageAccount: pgtestbackups\nrecovery:\n  name: pg-test-public\nexpose:\n  allowedSourceRanges: [203.0.113.7/32]\n  dnsLabel: pg-test-demo\n"
-        #expect(TestSupport.errors(TestSupport.spec(yaml)).map { $0.prefix(20) } == ["9:9 error[PGHA0121] "])
+        #expect(TestSupport.errors(adding: yaml).map { $0.prefix(20) } == ["9:9 error[PGHA0121] "])
     }
 
     @Test func plainConnectionsNeedARejectRule() {

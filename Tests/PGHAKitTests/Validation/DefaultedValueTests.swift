@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func zeroCPUIsRefusedLikeZeroMemory() {
-        #expect(TestSupport.errors(TestSupport.spec("resources:\n  cpu: \"0\"\n")) == [
+        #expect(TestSupport.errors(adding: "resources:\n  cpu: \"0\"\n") == [
             "7:8 error[PGHA0104] resources.cpu: 'resources.cpu' must be larger than zero",
         ])
     }

@@ -3,15 +3,10 @@ import Testing
 
 /// The PgBouncer poolers' settings and exposure.
 @Suite struct PoolerRuleTests {
-    /// The errors of the minimal spec with `extra` added.
-    static func errors(_ extra: String) -> [String] {
-        TestSupport.errors(TestSupport.spec(extra))
-    }
-
     static let exposedDatabase = "expose:\n  allowedSourceRanges: [203.0.113.0/24, \"2001:db8::/48\"]\n  dnsLabel: pg-test-demo\n"
 
     @Test func onlyTheSettingsCloudNativePGAcceptsPass() {
-        #expect(Self.errors("pooler:\n  parameters:\n    max_client_conn: \"1000\"\n    listen_addr: \"*\"\n")
+        #expect(TestSupport.errors(adding: "pooler:\n  parameters:\n    max_client_conn: \"1000\"\n    listen_addr: \"*\"\n")
             == ["9:18 error[PGHA0801] pooler.parameters.listen_addr: CloudNativePG does not accept the PgBouncer setting 'listen_addr'"])
     }
 
@@ -22,14 +17,14 @@ import Testing
 
     @Test func thePoolerIsExposedNoWiderThanTheDatabase() {
         let yaml = Self.exposedDatabase + "pooler:\n  expose:\n    allowedSourceRanges: [203.0.113.128/25, 198.51.100.0/24, \"2001:db8:0:1::/64\", 0.0.0.0/0]\n"
-        #expect(Self.errors(yaml) == [
+        #expect(TestSupport.errors(adding: yaml) == [
             "11:45 error[PGHA0803] pooler.expose.allowedSourceRanges[1]: '198.51.100.0/24' is not within the database's own source ranges (203.0.113.0/24, 2001:db8::/48)",
             "11:83 error[PGHA0803] pooler.expose.allowedSourceRanges[3]: '0.0.0.0/0' is not within the database's own source ranges (203.0.113.0/24, 2001:db8::/48)",
         ])
     }
 
     @Test func anInternalDatabasesPoolerFollowsTheServiceRules() {
-        #expect(Self.errors("pooler:\n  expose:\n    allowedSourceRanges: [0.0.0.0/0, 10.0.0.1]\n    dnsLabel: 1pool\n") == [
+        #expect(TestSupport.errors(adding: "pooler:\n  expose:\n    allowedSourceRanges: [0.0.0.0/0, 10.0.0.1]\n    dnsLabel: 1pool\n") == [
             "8:27 error[PGHA0413] pooler.expose.allowedSourceRanges[0]: '0.0.0.0/0' opens the pooler to the whole internet",
             "8:38 error[PGHA0412] pooler.expose.allowedSourceRanges[1]: '10.0.0.1' is not a CIDR block",
             "9:15 error[PGHA0409] pooler.expose.dnsLabel: '1pool' is not a valid DNS label",

@@ -3,19 +3,14 @@ import Testing
 
 /// Synchronous replication, failover quorum, probes and shutdown, checked against the target operator.
 @Suite struct ReplicationRuleTests {
-    /// The errors of the minimal spec with `extra` added.
-    static func errors(_ extra: String) -> [String] {
-        TestSupport.errors(TestSupport.spec(extra))
-    }
-
     @Test func failoverQuorumNeedsOperator127() {
-        #expect(Self.errors("operator:\n  version: \"1.26\"\nreplication:\n  failoverQuorum: true\n")
+        #expect(TestSupport.errors(adding: "operator:\n  version: \"1.26\"\nreplication:\n  failoverQuorum: true\n")
             == ["9:19 error[PGHA0140] replication.failoverQuorum: CloudNativePG 1.26 has no failover quorum"])
-        #expect(Self.errors("operator:\n  version: \"1.27\"\nreplication:\n  failoverQuorum: true\n") == [])
+        #expect(TestSupport.errors(adding: "operator:\n  version: \"1.27\"\nreplication:\n  failoverQuorum: true\n") == [])
     }
 
     @Test func failoverQuorumNeedsSynchronousReplication() {
-        #expect(Self.errors("replication:\n  syncReplicas: 0\n  failoverQuorum: true\n")
+        #expect(TestSupport.errors(adding: "replication:\n  syncReplicas: 0\n  failoverQuorum: true\n")
             == ["8:19 error[PGHA0141] replication.failoverQuorum: failover quorum needs synchronous replication"])
     }
 
@@ -25,31 +20,31 @@ import Testing
     }
 
     @Test func syncReplicasMustStayBelowInstances() {
-        #expect(Self.errors("instances: 2\nreplication:\n  syncReplicas: 2\n")
+        #expect(TestSupport.errors(adding: "instances: 2\nreplication:\n  syncReplicas: 2\n")
             == ["8:17 error[PGHA0103] replication.syncReplicas: 2 synchronous replicas need at least 3 instances, not 2"])
     }
 
     @Test func stopDelayMustLeaveFifteenSecondsAfterTheSmartShutdown() {
-        #expect(Self.errors("replication:\n  stopDelay: 60\n  smartShutdownTimeout: 50\n")
+        #expect(TestSupport.errors(adding: "replication:\n  stopDelay: 60\n  smartShutdownTimeout: 50\n")
             == ["7:14 error[PGHA0143] replication.stopDelay: stopDelay 60 leaves 10 seconds after the 50-second smart shutdown; the fast shutdown needs at least 15"])
-        #expect(Self.errors("replication:\n  stopDelay: 10\n")
+        #expect(TestSupport.errors(adding: "replication:\n  stopDelay: 10\n")
             == ["7:14 error[PGHA0143] replication.stopDelay: stopDelay 10 leaves 9 seconds after the 1-second smart shutdown; the fast shutdown needs at least 15"])
-        #expect(Self.errors("replication:\n  stopDelay: 30\n") == [], "the default smart shutdown shrinks to fit a short stopDelay")
-        #expect(Self.errors("replication:\n  smartShutdownTimeout: 1790\n")
+        #expect(TestSupport.errors(adding: "replication:\n  stopDelay: 30\n") == [], "the default smart shutdown shrinks to fit a short stopDelay")
+        #expect(TestSupport.errors(adding: "replication:\n  smartShutdownTimeout: 1790\n")
             == ["7:25 error[PGHA0143] replication.smartShutdownTimeout: stopDelay 1800 leaves 10 seconds after the 1790-second smart shutdown; the fast shutdown needs at least 15"])
-        #expect(Self.errors("replication:\n  stopDelay: 45\n  smartShutdownTimeout: 30\n") == [])
+        #expect(TestSupport.errors(adding: "replication:\n  stopDelay: 45\n  smartShutdownTimeout: 30\n") == [])
     }
 
     @Test func lagBoundsNeedStreamingProbes() {
-        #expect(Self.errors("operator:\n  version: \"1.25\"\nreplication:\n  readinessMaximumLag: 16Mi\n")
+        #expect(TestSupport.errors(adding: "operator:\n  version: \"1.25\"\nreplication:\n  readinessMaximumLag: 16Mi\n")
             == ["9:24 error[PGHA0144] replication.readinessMaximumLag: CloudNativePG 1.25 has no streaming probes, so no lag bound"])
     }
 
     @Test func lagBoundsAreWholeByteQuantities() {
-        #expect(Self.errors("replication:\n  startupMaximumLag: 16MB\n  readinessMaximumLag: 500m\n") == [
+        #expect(TestSupport.errors(adding: "replication:\n  startupMaximumLag: 16MB\n  readinessMaximumLag: 500m\n") == [
             "7:22 error[PGHA0145] replication.startupMaximumLag: '16MB' is not a number of bytes",
             "8:24 error[PGHA0145] replication.readinessMaximumLag: '500m' is not a number of bytes",
         ])
-        #expect(Self.errors("replication:\n  startupMaximumLag: 0\n") == [])
+        #expect(TestSupport.errors(adding: "replication:\n  startupMaximumLag: 0\n") == [])
     }
 }

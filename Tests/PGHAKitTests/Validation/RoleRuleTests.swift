@@ -3,13 +3,8 @@ import Testing
 
 /// Managed roles and databases.
 @Suite struct RoleRuleTests {
-    /// The errors of the minimal spec with `extra` added.
-    static func errors(_ extra: String) -> [String] {
-        TestSupport.errors(TestSupport.spec(extra))
-    }
-
     @Test func roleNamesAreSimpleAndNotReserved() {
-        #expect(Self.errors("roles:\n  Reporting: {}\n  cnpg_x: {}\n  streaming_replica: {}\n  ok:\n    inRoles: [\"pg read\"]\n") == [
+        #expect(TestSupport.errors(adding: "roles:\n  Reporting: {}\n  cnpg_x: {}\n  streaming_replica: {}\n  ok:\n    inRoles: [\"pg read\"]\n") == [
             "7:3 error[PGHA0820] roles.Reporting: 'Reporting' is not a simple PostgreSQL identifier",
             "8:3 error[PGHA0820] roles.cnpg_x: the role name 'cnpg_x' is reserved",
             "9:3 error[PGHA0820] roles.streaming_replica: the role name 'streaming_replica' is reserved",
@@ -18,16 +13,16 @@ import Testing
     }
 
     @Test func databasesNeedAnOwnerThatExists() {
-        #expect(Self.errors("roles:\n  reporting: {}\ndatabases:\n  analytics:\n    owner: reporting\n  billing:\n    owner: nobody\n  app_two: {}\n") == [
+        #expect(TestSupport.errors(adding: "roles:\n  reporting: {}\ndatabases:\n  analytics:\n    owner: reporting\n  billing:\n    owner: nobody\n  app_two: {}\n") == [
             "12:12 error[PGHA0822] databases.billing.owner: the owner 'nobody' is not a role of this cluster",
         ])
-        #expect(Self.errors("databases:\n  postgres: {}\n") == ["7:3 error[PGHA0821] databases.postgres: 'postgres' cannot be a managed database"])
+        #expect(TestSupport.errors(adding: "databases:\n  postgres: {}\n") == ["7:3 error[PGHA0821] databases.postgres: 'postgres' cannot be a managed database"])
     }
 
     @Test func extensionsNeedOperator126AndRealNames() {
-        #expect(Self.errors("databases:\n  analytics:\n    extensions: [uuid-ossp, \"pg trgm\"]\n")
+        #expect(TestSupport.errors(adding: "databases:\n  analytics:\n    extensions: [uuid-ossp, \"pg trgm\"]\n")
             == ["8:29 error[PGHA0112] databases.analytics.extensions[1]: 'pg trgm' is not an extension name"])
-        #expect(Self.errors("operator:\n  version: \"1.25\"\ndatabases:\n  analytics:\n    extensions: [pg_trgm]\n")
+        #expect(TestSupport.errors(adding: "operator:\n  version: \"1.25\"\ndatabases:\n  analytics:\n    extensions: [pg_trgm]\n")
             == ["10:5 error[PGHA0823] databases.analytics.extensions: CloudNativePG 1.25 cannot create extensions through a Database"])
     }
 }

@@ -24,7 +24,7 @@ import Yams
     }
 
     @Test func anUnquotedOperatorVersionIsRefusedLikeAnUnquotedKubernetesVersion() {
-        #expect(TestSupport.errors(TestSupport.spec("operator:\n  version: 1.30\n")) == [
+        #expect(TestSupport.errors(adding: "operator:\n  version: 1.30\n") == [
             "7:12 error[PGHA0011] operator.version: 'operator.version' must be one of '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31', not the number '1.30'",
         ])
     }
@@ -41,7 +41,7 @@ import Yams
     }
 
     @Test func oneSynchronousReplicaIsSingular() {
-        #expect(TestSupport.errors(TestSupport.spec("instances: 1\nreplication:\n  syncReplicas: 1\n")) == [
+        #expect(TestSupport.errors(adding: "instances: 1\nreplication:\n  syncReplicas: 1\n") == [
             "8:17 error[PGHA0103] replication.syncReplicas: 1 synchronous replica needs at least 2 instances, not 1",
         ])
     }

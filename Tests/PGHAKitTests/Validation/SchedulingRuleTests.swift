@@ -3,19 +3,14 @@ import Testing
 
 /// Node pool taints and the instances' tolerations.
 @Suite struct SchedulingRuleTests {
-    /// The errors of the minimal spec with `extra` added.
-    static func errors(_ extra: String) -> [String] {
-        TestSupport.errors(TestSupport.spec(extra))
-    }
-
     @Test func taintsAreKeyValueEffect() {
         let yaml = "tolerations: [\"workload=postgres:NoSchedule\", \"a b=c:NoSchedule\", \"k=:NoSchedule\", \"k=v:Sometimes\"]\n"
-        #expect(Self.errors(yaml) == [
+        #expect(TestSupport.errors(adding: yaml) == [
             "6:47 error[PGHA0146] tolerations[1]: 'a b=c:NoSchedule' is not a taint of the form key=value:Effect",
             "6:67 error[PGHA0146] tolerations[2]: 'k=:NoSchedule' is not a taint of the form key=value:Effect",
             "6:84 error[PGHA0146] tolerations[3]: 'k=v:Sometimes' is not a taint of the form key=value:Effect",
         ])
-        #expect(Self.errors("  nodePool:\n    taints: [dedicated]\n")
+        #expect(TestSupport.errors(adding: "  nodePool:\n    taints: [dedicated]\n")
             .contains("7:14 error[PGHA0146] azure.nodePool.taints[0]: 'dedicated' is not a taint of the form key=value:Effect"))
     }
 
@@ -25,9 +20,9 @@ import Testing
     }
 
     @Test func thePoolsTaintMustBeTolerated() {
-        #expect(Self.errors("tolerations: []\n")
+        #expect(TestSupport.errors(adding: "tolerations: []\n")
             == ["6:1 error[PGHA0511] tolerations: the instances must run on the node pool (nodeSelector) but do not tolerate its taint 'workload=postgres:NoSchedule'"])
-        #expect(Self.errors("tolerations: []\nnodeSelector: {}\n") == [], "without a nodeSelector the instances may run elsewhere")
-        #expect(Self.errors("  nodePool:\n    taints: [\"workload=postgres:PreferNoSchedule\"]\ntolerations: []\n") == [])
+        #expect(TestSupport.errors(adding: "tolerations: []\nnodeSelector: {}\n") == [], "without a nodeSelector the instances may run elsewhere")
+        #expect(TestSupport.errors(adding: "  nodePool:\n    taints: [\"workload=postgres:PreferNoSchedule\"]\ntolerations: []\n") == [])
     }
 }

@@ -16,4 +16,9 @@ extension TestSupport {
     static func errors(_ yaml: String) -> [String] {
         Compiler.check(Array(yaml.utf8)).diagnostics.filter { $0.severity == .error }.map(summary)
     }
+
+    /// The errors of the minimal spec with `extra` added.
+    static func errors(adding extra: String) -> [String] {
+        errors(spec(extra))
+    }
 }
