@@ -321,8 +321,8 @@ public enum SpecSchema {
                     "The AKS system node pool."),
         FieldSchema("nodePool", .object(nodePoolFields(name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6) + [
             FieldSchema("taints", .list(.string), default: "[\"workload=postgres:NoSchedule\"]",
-                        becomes: "az aks nodepool add --node-taints",
-                        "Taints on the pool's nodes, as key=value:Effect (NoSchedule, PreferNoSchedule or NoExecute), so that nothing but the PostgreSQL instances lands on the database nodes (DaemonSets that tolerate every taint, such as AKS's own, still run). Set when deploy.sh creates the pool; [] for none."),
+                        becomes: "az aks nodepool add --node-taints (az aks nodepool update --node-taints on an existing pool whose taints differ)",
+                        "Taints on the pool's nodes, as key=value:Effect (NoSchedule, PreferNoSchedule or NoExecute), so that nothing but the PostgreSQL instances lands on the database nodes (DaemonSets that tolerate every taint, such as AKS's own, still run). Set when deploy.sh creates the pool, and replaced when it finds an existing pool with other taints; [] for none (deploy.sh then removes the pool's taints)."),
         ]),
                     "The node pool the PostgreSQL instances run on."),
         FieldSchema("grafana", .string, default: "<name>-grafana", "The Azure Managed Grafana (with managedPrometheus)."),

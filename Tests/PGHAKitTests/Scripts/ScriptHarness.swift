@@ -236,10 +236,16 @@ enum FakeAzure {
     /// The guide's cluster's federated credential as `az identity federated-credential show --query` prints it.
     static let guideCredential = issuer + " system:serviceaccount:cnpg-database:pg-primary"
 
-    /// Everything exists: every probe succeeds, and the federated credential prints `credential` (issuer and subject).
-    static func existing(nodeResourceGroup: String, credential: String = guideCredential) -> [ScriptHarness.Rule] {
+    /// The PostgreSQL node pool's taints as deploy.sh's `az aks nodepool show --query` prints them: sorted, joined by commas.
+    static let defaultTaints = "workload=postgres:NoSchedule"
+
+    /// Everything exists: every probe succeeds, the federated credential prints `credential` (issuer and subject) and
+    /// the PostgreSQL node pool has `nodeTaints`.
+    static func existing(nodeResourceGroup: String, credential: String = guideCredential,
+                         nodeTaints: String = defaultTaints) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup) + [
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
+            .init(pattern: "az aks nodepool show * --query join* --output tsv", output: nodeTaints),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),

@@ -294,9 +294,25 @@ enum DeployScriptTranslation {
                           exists: "AKS cluster " + V.aksCluster + " exists", [.run(Command(create))]),
             .run(Command(["az", "aks", "wait"] + cluster + ["--created"])),
             .heading("PostgreSQL node pool " + V.nodePool),
-            .unlessExists(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
-                          exists: "node pool " + V.nodePool + " exists", [.run(Command(addPool))]),
+            .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
+                  then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(spec, pool),
+                  otherwise: [.run(Command(addPool))]),
         ] + ScriptSteps.credentials
+    }
+
+    /// An existing pool keeps the taints it was created with, so a taint added to the spec later would never reach
+    /// its nodes (and pods without the toleration would land there): compares the pool's taints, as a set, with the
+    /// spec's and replaces them when they differ (`--node-taints ''` removes them all).
+    private static func poolTaints(_ spec: Spec, _ pool: [ShellWord]) -> [Step] {
+        let taints = spec.azure.nodePool.taints
+        let current = Command(["az", "aks", "nodepool", "show"] + pool
+                              + ["--query", "join(',', sort([nodeTaints][]))", "--output", "tsv"])
+        return [
+            .when(.prints(current, ShellWord(taints.sorted().joined(separator: ","))),
+                  then: [.note("= node pool " + V.nodePool + " has the spec's taints")],
+                  otherwise: [.run(Command(["az", "aks", "nodepool", "update"] + pool
+                                           + ["--node-taints", V.nodeTaints, "--output", "none"]))]),
+        ]
     }
 
     private static func namespaces(_ spec: Spec) -> [Step] {

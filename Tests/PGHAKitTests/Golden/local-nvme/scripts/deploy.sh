@@ -354,6 +354,21 @@ main() {
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= node pool $NODE_POOL exists"
+    if probe 1 az aks nodepool show \
+        --cluster-name "$AKS_CLUSTER" \
+        --name "$NODE_POOL" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query 'join('\'','\'', sort([nodeTaints][]))' \
+        --output tsv && [ "$PROBE_OUTPUT" = workload=postgres:NoSchedule ]; then
+      log "= node pool $NODE_POOL has the spec's taints"
+    else
+      run az aks nodepool update \
+          --cluster-name "$AKS_CLUSTER" \
+          --name "$NODE_POOL" \
+          --resource-group "$RESOURCE_GROUP" \
+          --node-taints "$NODE_TAINTS" \
+          --output none
+    fi
   else
     run az aks nodepool add \
         --cluster-name "$AKS_CLUSTER" \
