@@ -221,9 +221,17 @@ enum FakeAzure {
     /// How az answers a `show` of something that does not exist.
     static let notFound = "ERROR: (ResourceNotFound) The Resource was not found."
 
-    /// Nothing exists: every probe answers "not found" or prints nothing.
+    /// How `az extension show --name <name>` answers for an extension that is not installed (azure-cli 2.91).
+    static func extensionNotInstalled(_ name: String) -> String {
+        "stderr:ERROR: The extension \(name) is not installed. Please install the extension via `az extension add -n \(name)`."
+    }
+
+    /// Nothing exists: every probe answers "not found" or prints nothing, and no CLI extension is installed.
     static func fresh(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
-        values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + [
+        values(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
+            + ["amg", "alertsmanagement", "k8s-extension"].map {
+                .init(pattern: "az extension show --name \($0)", status: 1, output: extensionNotInstalled($0))
+            } + [
             .init(pattern: "az role assignment list *"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
             .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),

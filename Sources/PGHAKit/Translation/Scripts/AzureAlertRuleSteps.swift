@@ -1,6 +1,6 @@
 /// deploy.sh's steps that give Azure Managed Prometheus the same alerting rules as the PrometheusRule: an Azure
-/// Prometheus rule group on the Azure Monitor workspace (the `alertsmanagement` CLI extension), created once and
-/// given the current rules on every later run.
+/// Prometheus rule group on the Azure Monitor workspace (the `alertsmanagement` CLI extension, which
+/// `CLIExtensionSteps` installs), created once and given the current rules on every later run.
 enum AzureAlertRuleSteps {
     private typealias V = ScriptValues
 
@@ -16,7 +16,6 @@ enum AzureAlertRuleSteps {
                              + ["--rules", V.alertRules, "--output", "none"])
         return [
             .heading("Azure Prometheus alert rules " + V.clusterName + "-alerts"),
-            .run(Command("az", "extension", "add", "--upgrade", "--name", "alertsmanagement", "--yes")),
             .when(.succeeds(Command(["az", "alerts-management", "prometheus-rule-group", "show"] + group)),
                   then: [.run(update)], otherwise: [.run(create)]),
         ]

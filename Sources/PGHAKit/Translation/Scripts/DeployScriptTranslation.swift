@@ -8,10 +8,7 @@ enum DeployScriptTranslation {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
         var steps = ScriptSteps.signIn(spec)
         if rendersAgain { steps.append(findSpec(specFileName)) }
-        steps += kubernetesVersionOffered(spec) + globallyUniqueNames(spec)
-        if spec.monitoring.managedPrometheus {
-            steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
-        }
+        steps += kubernetesVersionOffered(spec) + globallyUniqueNames(spec) + CLIExtensionSteps.steps(spec)
         steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }

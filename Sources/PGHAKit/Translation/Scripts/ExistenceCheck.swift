@@ -6,9 +6,10 @@
 enum ExistenceCheck {
     /// Failures that mean "not found" (bash `case` patterns over the command's standard error): Azure's error codes
     /// (`ResourceNotFound`, `ResourceGroupNotFound`, `ParentResourceNotFound`, `NotFound`, `ContainerNotFound`, as
-    /// az prints them, `(Code) message`), kubectl's `Error from server (NotFound)` and helm's `Error: release: not
-    /// found`.
-    static let notFound = "*NotFound*|*'release: not found'*"
+    /// az prints them, `(Code) message`), kubectl's `Error from server (NotFound)`, helm's `Error: release: not
+    /// found`, and `az extension show`'s `The extension <name> is not installed.` (azure-cli's
+    /// ExtensionNotInstalledException, which names no code).
+    static let notFound = "*NotFound*|*'release: not found'*|*'The extension '*' is not installed.'*"
     /// Failures that contain `NotFound` but mean something else: the subscription itself is missing.
     static let notAbsence = "*SubscriptionNotFound*"
 

@@ -169,7 +169,7 @@ probe() {
   if [ "$status" = 0 ]; then return 0; fi
   case "$errors" in
     *SubscriptionNotFound*) ;;
-    *NotFound*|*'release: not found'*) return 1 ;;
+    *NotFound*|*'release: not found'*|*'The extension '*' is not installed.'*) return 1 ;;
   esac
   printf '%s\n' "$errors" >&2
   if [ "$DRY_RUN" = 1 ]; then
@@ -287,7 +287,17 @@ main() {
       fail "the DNS label ${DNS_LABEL} is taken in ${LOCATION} (${DNS_LABEL}.${LOCATION}.cloudapp.azure.com): set expose.dnsLabel to another label and render again"
     fi
   fi
-  run az extension add --upgrade --name amg --yes
+  heading 'Azure CLI extensions'
+  if probe 1 az extension show --name amg; then
+    log '= Azure CLI extension amg (az grafana) is installed'
+  else
+    run az extension add --name amg --yes
+  fi
+  if probe 1 az extension show --name alertsmanagement; then
+    log '= Azure CLI extension alertsmanagement (az alerts-management prometheus-rule-group) is installed'
+  else
+    run az extension add --name alertsmanagement --yes
+  fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
@@ -796,7 +806,6 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   heading "Azure Prometheus alert rules $CLUSTER_NAME-alerts"
-  run az extension add --upgrade --name alertsmanagement --yes
   if probe 1 az alerts-management prometheus-rule-group show \
       --name "$CLUSTER_NAME-alerts" \
       --resource-group "$RESOURCE_GROUP"; then

@@ -149,7 +149,7 @@ probe() {
   if [ "$status" = 0 ]; then return 0; fi
   case "$errors" in
     *SubscriptionNotFound*) ;;
-    *NotFound*|*'release: not found'*) return 1 ;;
+    *NotFound*|*'release: not found'*|*'The extension '*' is not installed.'*) return 1 ;;
   esac
   printf '%s\n' "$errors" >&2
   if [ "$DRY_RUN" = 1 ]; then
@@ -229,6 +229,12 @@ main() {
     if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
       fail "the storage account name ${STORAGE_ACCOUNT} is taken in Azure (storage account names are global): set backup.storageAccount to another name and render again"
     fi
+  fi
+  heading 'Azure CLI extensions'
+  if probe 1 az extension show --name k8s-extension; then
+    log '= Azure CLI extension k8s-extension (Azure Container Storage) is installed'
+  else
+    run az extension add --name k8s-extension --yes
   fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
@@ -392,11 +398,19 @@ main() {
       --overwrite-existing \
       --output none
   heading "Azure Container Storage on $AKS_CLUSTER"
-  run az aks update \
-      --name "$AKS_CLUSTER" \
+  if probe 1 az k8s-extension show \
+      --cluster-type managedClusters \
+      --cluster-name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
-      --enable-azure-container-storage \
-      --output none
+      --name acstor; then
+    log "= Azure Container Storage is enabled on $AKS_CLUSTER"
+  else
+    run az aks update \
+        --name "$AKS_CLUSTER" \
+        --resource-group "$RESOURCE_GROUP" \
+        --enable-azure-container-storage \
+        --output none
+  fi
   heading Namespaces
   if probe 1 kubectl get namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
     log "= namespace $NAMESPACE exists"

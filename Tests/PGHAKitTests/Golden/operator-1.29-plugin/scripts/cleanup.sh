@@ -131,7 +131,7 @@ probe() {
   if [ "$status" = 0 ]; then return 0; fi
   case "$errors" in
     *SubscriptionNotFound*) ;;
-    *NotFound*|*'release: not found'*) return 1 ;;
+    *NotFound*|*'release: not found'*|*'The extension '*' is not installed.'*) return 1 ;;
   esac
   printf '%s\n' "$errors" >&2
   if [ "$DRY_RUN" = 1 ]; then

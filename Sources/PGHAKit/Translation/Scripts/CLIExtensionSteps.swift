@@ -1,0 +1,41 @@
+/// deploy.sh's check, before anything is created, that the Azure CLI extensions its later steps call are installed
+/// (checked against the extensions' and azure-cli 2.91's sources): `az extension show`, and `az extension add` when
+/// it answers that the extension is not installed. An installed extension is used as it is.
+enum CLIExtensionSteps {
+    /// A CLI extension and why deploy.sh needs it.
+    struct Extension: Equatable {
+        var name: String
+        var reason: String
+    }
+
+    /// `az grafana create`, `show` and `dashboard import` (Azure Managed Grafana).
+    static let managedGrafana = Extension(name: "amg", reason: "az grafana")
+    /// `az alerts-management prometheus-rule-group` (the Azure Prometheus rule group).
+    static let alertsManagement = Extension(name: "alertsmanagement", reason: "az alerts-management prometheus-rule-group")
+    /// azure-cli's own `az aks update --enable-azure-container-storage` reads and installs Azure Container Storage's
+    /// cluster extension through this CLI extension (it stops with "Please add CLI extension `k8s-extension`"
+    /// without it), and deploy.sh asks `az k8s-extension show` whether Azure Container Storage is there.
+    static let kubernetesExtension = Extension(name: "k8s-extension", reason: "Azure Container Storage")
+
+    /// The extensions the spec's deploy.sh calls, in the order it first needs them.
+    static func needed(_ spec: Spec) -> [Extension] {
+        var extensions: [Extension] = []
+        if spec.monitoring.managedPrometheus { extensions.append(managedGrafana) }
+        if spec.storage.localNVMe { extensions.append(kubernetesExtension) }
+        if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { extensions.append(alertsManagement) }
+        return extensions
+    }
+
+    static func steps(_ spec: Spec) -> [Step] {
+        let extensions = needed(spec)
+        guard !extensions.isEmpty else { return [] }
+        return [.heading("Azure CLI extensions")] + extensions.map { extensionStep($0) }
+    }
+
+    private static func extensionStep(_ needed: Extension) -> Step {
+        let name = ShellWord(needed.name)
+        return .unlessExists(.succeeds(Command("az", "extension", "show", "--name", name)),
+                             exists: "Azure CLI extension " + name + " (" + ShellWord(needed.reason) + ") is installed",
+                             [.run(Command("az", "extension", "add", "--name", name, "--yes"))])
+    }
+}
