@@ -1,9 +1,13 @@
 /// What kind of operational consequence a change has once CloudNativePG applies it; `--fail-on` names these.
 public enum ImpactCategory: String, Sendable, CaseIterable, Comparable {
-    /// Every instance restarts (a `postmaster` parameter, preloaded libraries, resources).
+    /// Pods are recreated one at a time: every instance restarts (a `postmaster` parameter, preloaded libraries,
+    /// resources, tolerations, probes and delays), or every PgBouncer pod of a pooler (its resources).
     case restart
     /// The instances reload their configuration without restarting (a `sighup` or session parameter, pg_hba).
     case reload
+    /// Applied while everything runs, without restarting PostgreSQL: objects inside the database (roles, databases,
+    /// extensions), replication slots, the PgBouncer poolers' existence.
+    case online
     /// Nothing changes for the running instances.
     case noEffect = "no-effect"
     /// A volume grows: CloudNativePG resizes the PVCs online.
@@ -20,11 +24,13 @@ public enum ImpactCategory: String, Sendable, CaseIterable, Comparable {
     case scale
     /// The availability zones change.
     case zones
-    /// The number of synchronous standbys changes (writes may block).
+    /// How commits wait for synchronous standbys changes (writes may block, a failover may lose commits).
     case syncReplication = "sync-replication"
-    /// Public endpoints are added or opened to more sources: a security review.
+    /// Access widens: public endpoints added or opened to more sources, a role that may log in or gains a role's
+    /// privileges: a security review.
     case exposure
-    /// Public endpoints are removed or open to fewer sources: clients may lose access.
+    /// Access narrows: public endpoints or poolers removed or open to fewer sources, a role that may no longer log in
+    /// or loses a role's privileges: clients may lose access.
     case exposureReduced = "exposure-reduced"
     /// pg_hba accepts more connections: a security review.
     case pgHBALoosened = "pg-hba-loosened"

@@ -37,7 +37,8 @@ public enum ImpactClassifier {
     /// The rules, each taking the fields it classifies out of the change.
     static let rules: [@Sendable (inout Change) -> Void] = [
         postgresVersion, parameters, preloadLibraries, pgHBA, resources, volumeSizes, storageClasses, instances,
-        zones, syncReplicas, exposure, backup, noEffect,
+        zones, syncReplicas, exposure, backup, scheduling, instanceLifecycle, replicationSlots, premiumV2, localNVMe,
+        pooler, roles, databases, alertsAndDashboard, noEffect,
     ]
 
     static let restartOrder = "the standbys one at a time, then the primary (restarted in place with CloudNativePG's default primaryUpdateMethod: writes stop while it restarts)"
@@ -212,6 +213,186 @@ public enum ImpactClassifier {
         }
         for path in change.take(["backup.retention"]) {
             change.add(.backup, path, "\(change.shown(path)): CloudNativePG deletes backups and WAL older than the new retention")
+        }
+    }
+
+    static func scheduling(_ change: inout Change) {
+        for path in change.take(["tolerations"]) {
+            change.add(.restart, path, "\(change.shown(path)): every instance's pod is recreated with the new tolerations, \(restartOrder)")
+        }
+        for path in change.take(["azure.nodePool.taints"]) {
+            change.add(.noEffect, path, "\(change.shown(path)): deploy.sh replaces the PostgreSQL node pool's taints when it runs; instances that tolerate them are not touched, pods that do not are no longer scheduled there (and a NoExecute taint evicts them)")
+        }
+    }
+
+    /// Settings of the instance pods themselves (probes, termination grace period): CloudNativePG rolls the pods.
+    static func instanceLifecycle(_ change: inout Change) {
+        let fields = ["startDelay", "stopDelay", "smartShutdownTimeout", "startupMaximumLag", "readinessMaximumLag"].map { "replication." + $0 }
+        for path in change.take(fields) {
+            change.add(.restart, path, "\(change.shown(path)): the instances' probes and shutdown timing are part of their pods; every instance's pod is recreated, \(restartOrder)")
+        }
+    }
+
+    static func replicationSlots(_ change: inout Change) {
+        for path in change.take(["replication.highAvailabilitySlots", "replication.slotUpdateInterval"]) {
+            change.add(.online, path, "\(change.shown(path)): the instance managers create, drop or update the standbys' replication slots online, no restart")
+        }
+    }
+
+    /// Premium SSD v2's performance lives in the StorageClass, whose parameters Kubernetes does not let change.
+    static func premiumV2(_ change: inout Change) {
+        let old = change.old.has("storage.premiumV2"), new = change.new.has("storage.premiumV2")
+        if old != new {
+            change.take(where: { $0.isWithin("storage.premiumV2") })
+            change.add(.storageClass, "storage.premiumV2", new
+                ? "Premium SSD v2 volumes: the StorageClass \(change.new.scalar("storage.storageClass") ?? "?") is added, but existing volumes keep their class; only volumes created from now on are Premium SSD v2"
+                : "no more Premium SSD v2: existing volumes stay Premium SSD v2; only volumes created from now on get the new class")
+            return
+        }
+        for path in change.take(["storage.premiumV2.iops", "storage.premiumV2.throughputMBps"]) {
+            change.add(.storageClass, path, "\(change.shown(path)): a StorageClass's parameters cannot change, so applying it fails until the StorageClass is deleted and applied again; existing disks keep their performance (change it with az disk update)")
+        }
+    }
+
+    static func localNVMe(_ change: inout Change) {
+        for path in change.take(["storage.localNVMe"]) {
+            let message = change.new.scalar(path) == "true"
+                ? "local NVMe: deploy.sh enables Azure Container Storage and the StorageClass is added, but existing volumes keep their class; only volumes created from now on are local, and lost with their node"
+                : "no more local NVMe: existing volumes stay on their nodes' disks; only volumes created from now on get the new class"
+            change.add(.storageClass, path, "\(change.shown(path)): \(message)")
+        }
+    }
+
+    static func pooler(_ change: inout Change) {
+        let old = change.old.has("pooler"), new = change.new.has("pooler")
+        if old != new {
+            change.take(where: { $0.isWithin("pooler") })
+            if new {
+                let exposed = change.new.has("pooler.expose")
+                change.add(exposed ? .exposure : .online, "pooler", exposed
+                    ? "PgBouncer poolers are added, with public LoadBalancer Services open to \(change.new["pooler.expose.allowedSourceRanges"]?.description ?? "[]"): review for security"
+                    : "PgBouncer poolers are added (Services \(poolerNames(change.new))); the instances are not touched")
+            } else {
+                change.add(.exposureReduced, "pooler", "the PgBouncer poolers are removed: clients connecting through \(poolerNames(change.old)) lose their endpoint")
+            }
+            return
+        }
+        for path in change.take(["pooler.readOnly"]) {
+            if change.new.scalar(path) == "true" {
+                change.add(.online, path, "\(change.shown(path)): a read-only pooler is added in front of the standbys")
+            } else {
+                change.add(.exposureReduced, path, "\(change.shown(path)): the read-only pooler is removed: its clients lose their endpoint")
+            }
+        }
+        for path in change.take(["pooler.instances"]) {
+            change.add(.scale, path, "\(change.shown(path)): PgBouncer pods are added or removed; a removed pod's clients reconnect")
+        }
+        for path in change.take(where: { $0 == "pooler.poolMode" || $0.isWithin("pooler.parameters") }) {
+            change.add(.reload, path, "\(change.shown(path)): PgBouncer reloads its configuration, its connections stay")
+        }
+        for path in change.take(where: { $0.isWithin("pooler.resources") }) {
+            change.add(.restart, path, "\(change.shown(path)): every PgBouncer pod is recreated, one at a time, and its clients reconnect; PostgreSQL does not restart")
+        }
+        poolerExposure(&change)
+    }
+
+    private static func poolerExposure(_ change: inout Change) {
+        let old = change.old.has("pooler.expose"), new = change.new.has("pooler.expose")
+        if old != new {
+            change.take(where: { $0.isWithin("pooler.expose") })
+            if new {
+                change.add(.exposure, "pooler.expose", "the poolers get public LoadBalancer Services open to \(change.new["pooler.expose.allowedSourceRanges"]?.description ?? "[]"): review for security")
+            } else {
+                change.add(.exposureReduced, "pooler.expose", "the poolers' public Services become internal: clients outside the AKS cluster lose access")
+            }
+            return
+        }
+        for path in change.take(["pooler.expose.allowedSourceRanges"]) {
+            let oldRanges = change.old[path]?.items ?? [], newRanges = change.new[path]?.items ?? []
+            let added = newRanges.filter { !oldRanges.contains($0) }
+            change.add(added.isEmpty ? .exposureReduced : .exposure, path, added.isEmpty
+                ? "\(change.shown(path)): the poolers are open to fewer sources; clients elsewhere lose access"
+                : "\(change.shown(path)): the poolers are now also open to \(added.joined(separator: ", ")): review for security")
+        }
+        for path in change.take(["pooler.expose.dnsLabel"]) {
+            change.add(.exposureReduced, path, "\(change.shown(path)): the poolers' public DNS name changes; clients using the old name lose access")
+        }
+    }
+
+    /// The Services of a record's poolers, as impact lines name them.
+    private static func poolerNames(_ fields: SpecFields) -> String {
+        let name = fields.scalar("name") ?? "?"
+        return fields.scalar("pooler.readOnly") == "true" ? "\(name)-pooler-rw, \(name)-pooler-ro" : "\(name)-pooler-rw"
+    }
+
+    /// The names of the entries of a map field (`roles`, `databases`) on either side of the change.
+    private static func entries(_ field: String, _ change: Change) -> [String] {
+        let names = [change.old, change.new].flatMap { fields in
+            fields.values.keys.filter { $0.hasPrefix(field + ".") }.compactMap { $0.dropFirst(field.count + 1).split(separator: ".").first.map(String.init) }
+        }
+        return Set(names).sorted()
+    }
+
+    static func roles(_ change: inout Change) {
+        for role in entries("roles", change) {
+            let prefix = "roles.\(role)"
+            let old = change.old.has(prefix), new = change.new.has(prefix)
+            if old != new {
+                change.take(where: { $0.isWithin(prefix) })
+                let login = change.new.scalar(prefix + ".login") == "true"
+                change.add(new && login ? .exposure : .online, prefix, new
+                    ? "CloudNativePG creates the role \(role) online\(login ? ", which may log in with the password deploy.sh generates: review for security" : "")"
+                    : "CloudNativePG stops managing the role \(role); the role and its grants stay in PostgreSQL (drop it yourself if it should go)")
+                continue
+            }
+            for path in change.take([prefix + ".login"]) {
+                let login = change.new.scalar(path) == "true"
+                change.add(login ? .exposure : .exposureReduced, path, login
+                    ? "\(change.shown(path)): the role \(role) may now log in: review for security"
+                    : "\(change.shown(path)): the role \(role) may no longer log in; its clients lose access")
+            }
+            for path in change.take([prefix + ".inRoles"]) {
+                let oldRoles = change.old[path]?.items ?? [], newRoles = change.new[path]?.items ?? []
+                let gained = newRoles.filter { !oldRoles.contains($0) }
+                change.add(gained.isEmpty ? .exposureReduced : .exposure, path, gained.isEmpty
+                    ? "\(change.shown(path)): the role \(role) loses privileges; its clients may lose access"
+                    : "\(change.shown(path)): the role \(role) gains the privileges of \(gained.joined(separator: ", ")): review for security")
+            }
+            for path in change.take([prefix + ".connectionLimit"]) {
+                change.add(.online, path, "\(change.shown(path)): CloudNativePG alters the role online; connections over a lower limit stay, new ones are refused")
+            }
+        }
+    }
+
+    static func databases(_ change: inout Change) {
+        for database in entries("databases", change) {
+            let prefix = "databases.\(database)"
+            let old = change.old.has(prefix), new = change.new.has(prefix)
+            if old != new {
+                change.take(where: { $0.isWithin(prefix) })
+                change.add(.online, prefix, new
+                    ? "CloudNativePG creates the database \(database) online, owned by \(change.new.scalar(prefix + ".owner") ?? "?")"
+                    : "CloudNativePG stops managing the database \(database); the database and its data stay in PostgreSQL (drop it yourself if it should go)")
+                continue
+            }
+            for path in change.take([prefix + ".owner"]) {
+                change.add(.online, path, "\(change.shown(path)): CloudNativePG changes the database's owner online")
+            }
+            for path in change.take([prefix + ".extensions"]) {
+                let oldItems = change.old[path]?.items ?? [], newItems = change.new[path]?.items ?? []
+                let removed = oldItems.filter { !newItems.contains($0) }
+                change.add(.online, path, "\(change.shown(path)): CloudNativePG creates the added extensions online"
+                           + (removed.isEmpty ? "" : "; removed ones (\(removed.joined(separator: ", "))) stay installed"))
+            }
+        }
+    }
+
+    static func alertsAndDashboard(_ change: inout Change) {
+        for path in change.take(where: { $0.isWithin("monitoring.alerts") }) {
+            change.add(.noEffect, path, "\(change.shown(path)): the alerting rules change (the PrometheusRule, and the Azure rule group when deploy.sh runs); the instances are not touched")
+        }
+        for path in change.take(["monitoring.dashboard"]) {
+            change.add(.noEffect, path, "\(change.shown(path)): whether deploy.sh installs the Grafana dashboard (turning it off removes nothing); the instances are not touched")
         }
     }
 

@@ -67,8 +67,8 @@ import Testing
         let unknown = try PGHAProcess.run(["diff", spec, "-o", output, "--fail-on", "scale,data-loss"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("""
-        Error: --fail-on: unknown impact category 'data-loss'; the categories are: restart, reload, no-effect, \
-        volume-expansion, volume-shrink, storage-class, major-upgrade, minor-update, scale, zones, sync-replication, \
+        Error: --fail-on: unknown impact category 'data-loss'; the categories are: restart, reload, online, \
+        no-effect, volume-expansion, volume-shrink, storage-class, major-upgrade, minor-update, scale, zones, sync-replication, \
         exposure, exposure-reduced, pg-hba-loosened, backup, cluster-created, cluster-deleted, unclassified
         """))
     }

@@ -189,7 +189,7 @@ import Testing
 
     @Test func everyCategoryHasACase() {
         #expect(ImpactCategory.allCases.map(\.rawValue) == [
-            "restart", "reload", "no-effect", "volume-expansion", "volume-shrink", "storage-class", "major-upgrade", "minor-update",
+            "restart", "reload", "online", "no-effect", "volume-expansion", "volume-shrink", "storage-class", "major-upgrade", "minor-update",
             "scale", "zones", "sync-replication", "exposure", "exposure-reduced", "pg-hba-loosened", "backup", "cluster-created",
             "cluster-deleted", "unclassified",
         ])
