@@ -62,6 +62,13 @@ enum DrillScriptTranslation {
                   + ", and not marker B, written after"),
             .note(keptRunning),
         ]
+        if let pooler = spec.pooler {
+            let poolers: ShellWord = pooler.readOnly
+                ? V.clusterName + "-pooler-rw and " + V.clusterName + "-pooler-ro"
+                : V.clusterName + "-pooler-rw"
+            steps.append(.note(poolers + " keep serving " + V.clusterName + ": the restored cluster " + V.recoveryName
+                               + " has no pooler; connect to " + V.recoveryName + "-rw to inspect it"))
+        }
         return Script(
             fileName: restoreFileName,
             purpose: "Restores the backups of \(spec.name) into the recovery cluster \(recovery.name) up to a time taken between two marker rows, and checks that only the first came back.",
@@ -170,13 +177,87 @@ enum DrillScriptTranslation {
     /// The client Pod the failover drill connects through, as an application would.
     private static let client: ShellWord = V.clusterName + "-failover-client"
 
-    /// `psql` in the client Pod, connected to the `-rw` Service as the application user (the password comes from the
+    /// A Service the failover drill writes through: the cluster's `-rw` Service, and the read-write pooler's when the
+    /// spec has poolers. `name` prefixes the bash variables of its measurement.
+    private struct Endpoint {
+        var name: String
+        var service: ShellWord
+        /// The first row number it writes (each endpoint writes `failoverRows` rows of its own).
+        var firstRow: Int
+    }
+
+    private static func endpoints(_ spec: Spec) -> [Endpoint] {
+        var endpoints = [Endpoint(name: "rw", service: V.clusterName + "-rw", firstRow: 1)]
+        if spec.pooler != nil {
+            endpoints.append(Endpoint(name: "pooler", service: V.clusterName + "-pooler-rw", firstRow: failoverRows + 1))
+        }
+        return endpoints
+    }
+
+    /// `psql` in the client Pod, connected to `service` as the application user (the password comes from the
     /// application Secret through the Pod's environment, never an argument).
-    private static func throughReadWrite(_ statements: [ShellWord]) -> Command {
-        let connection: ShellWord = "host=" + V.clusterName + "-rw port=5432 dbname=" + V.appDatabase + " user=" + V.appUser
+    private static func through(_ service: ShellWord, _ statements: [ShellWord]) -> Command {
+        let connection: ShellWord = "host=" + service + " port=5432 dbname=" + V.appDatabase + " user=" + V.appUser
             + " sslmode=require connect_timeout=3"
         return ScriptSteps.kubectl(["exec", client], then: ["psql", connection, "--no-psqlrc", "--no-align", "--tuples-only",
                                                             "--set", "ON_ERROR_STOP=1"] + statements.flatMap { ["--command", $0] })
+    }
+
+    /// Writes through every endpoint once a second, until each accepted a write after refusing one, or after the
+    /// failover when it never refused one, and logs how many seconds each refused writes.
+    private static func outages(_ endpoints: [Endpoint], primaries: Command) -> ShellCode {
+        let names = endpoints.map(\.name)
+        var segments: [ShellCode.Segment] = [.code(
+            "local attempt=0 failed_over='' new_primary=''" + names.map { " \($0)_refused=0 \($0)_first='' \($0)_outage=''" }.joined()
+            + "\nwhile [ \"$attempt\" -lt 300 ]; do\n  if [ -z \"$failed_over\" ]; then\n    new_primary=\"$("
+        )]
+        segments += ShellCode("\(primaries)").segments
+        segments.append(.code(")\" || new_primary=''\n    if [ -n \"$new_primary\" ] && [ \"$new_primary\" != \"$OLD_PRIMARY\" ]; then failed_over=1; fi\n  fi\n"))
+        for endpoint in endpoints {
+            let name = endpoint.name
+            segments.append(.code("  if [ -z \"$\(name)_outage\" ]; then\n    if "))
+            segments += ShellCode("\(probe(endpoint))").segments
+            segments.append(.code("""
+             >/dev/null 2>&1; then
+                  if [ -n "$\(name)_first" ]; then
+                    \(name)_outage=$((SECONDS - \(name)_first))
+                  elif [ -n "$failed_over" ]; then
+                    \(name)_outage=0
+                  fi
+                else
+                  \(name)_refused=$((\(name)_refused + 1))
+                  [ -n "$\(name)_first" ] || \(name)_first=$SECONDS
+                fi
+              fi
+
+            """))
+        }
+        segments.append(.code("  if " + names.map { "[ -n \"$\($0)_outage\" ]" }.joined(separator: " && ")
+                              + "; then break; fi\n  attempt=$((attempt + 1))\n  sleep 1\ndone"))
+        for endpoint in endpoints {
+            segments += ShellCode("""
+
+            [ -n "$NAME_outage" ] || fail "\(inString: endpoint.service) did not accept writes again within 5 minutes of deleting $OLD_PRIMARY"
+            """).segments.map { substituting(endpoint.name, in: $0) }
+        }
+        for endpoint in endpoints {
+            segments += ShellCode("""
+
+            log "\(inString: endpoint.service) refused writes for ${NAME_outage} seconds ($NAME_refused writes failed, one tried a second)"
+            """).segments.map { substituting(endpoint.name, in: $0) }
+        }
+        return ShellCode(segments: segments)
+    }
+
+    /// Replaces the placeholder `NAME` in a code segment with an endpoint's variable prefix.
+    private static func substituting(_ name: String, in segment: ShellCode.Segment) -> ShellCode.Segment {
+        guard case .code(let text) = segment else { return segment }
+        return .code(text.replacingOccurrences(of: "NAME_", with: name + "_"))
+    }
+
+    /// The one-row write that tells whether an endpoint accepts writes (row number 0, not counted when reading back).
+    private static func probe(_ endpoint: Endpoint) -> Command {
+        through(endpoint.service, [ShellWord("INSERT INTO \(failoverTable) (run, n) VALUES ('") + .variable("RUN") + "', 0)"])
     }
 
     static func failover(_ spec: Spec, specFileName: String?) -> Script {
@@ -188,47 +269,34 @@ enum DrillScriptTranslation {
             + #"","command":["sleep","3600"],"env":[{"name":"PGPASSWORD","valueFrom":{"secretKeyRef":{"name":""# + V.appSecret
             + #"","key":"password"}}}]}]}}"#
         let run: ShellWord = .variable("RUN")
-        let probe = throughReadWrite([ShellWord("INSERT INTO \(failoverTable) (run, n) VALUES ('") + run + "', 0)"])
-        let rows = ShellWord(String(failoverRows))
-        let steps: [Step] = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
-            .heading("Client " + client + " for the -rw Service"),
+        let endpoints = endpoints(spec)
+        let written = ShellWord(String(failoverRows * endpoints.count))
+        let services = endpoints.dropFirst().reduce(endpoints[0].service) { $0 + " and " + $1.service }
+        var steps: [Step] = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
+            .heading("Client " + client + " for " + services),
             .run(ScriptSteps.kubectl(["delete", "pod", client, "--ignore-not-found", "--wait"])),
             .run(ScriptSteps.kubectl(["run", client, "--image", V.postgresImage, "--restart", "Never", "--overrides", overrides])),
             .run(ScriptSteps.kubectl(["wait", "pod/" + client, "--for=condition=Ready", "--timeout=5m"])),
-            .heading("\(failoverRows) rows written through " + V.clusterName + "-rw"),
             .capture(variable: "RUN", Command("openssl", "rand", "-hex", "8")),
-            .run(throughReadWrite([
-                ShellWord("CREATE TABLE IF NOT EXISTS \(failoverTable) (run text NOT NULL, n integer NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())"),
-                ShellWord("INSERT INTO \(failoverTable) (run, n) SELECT '") + run + ShellWord("', g FROM generate_series(1, \(failoverRows)) g"),
-            ])),
+        ]
+        for (index, endpoint) in endpoints.enumerated() {
+            let rows = ShellWord("', g FROM generate_series(\(endpoint.firstRow), \(endpoint.firstRow + failoverRows - 1)) g")
+            let create: [ShellWord] = index == 0
+                ? [ShellWord("CREATE TABLE IF NOT EXISTS \(failoverTable) (run text NOT NULL, n integer NOT NULL, written_at timestamptz NOT NULL DEFAULT clock_timestamp())")]
+                : []
+            steps += [
+                .heading("\(failoverRows) rows written through " + endpoint.service),
+                .run(through(endpoint.service, create + [ShellWord("INSERT INTO \(failoverTable) (run, n) SELECT '") + run + rows])),
+            ]
+        }
+        steps += [
             .heading("Instances of " + V.clusterName),
             .run(pods),
             .capture(variable: "OLD_PRIMARY", primaries),
             .heading("Failing the primary " + .variable("OLD_PRIMARY")),
             .run(ScriptSteps.kubectl(["delete", "pod", .variable("OLD_PRIMARY"), "--grace-period=1"])),
-            .code(description: "write through " + V.clusterName + "-rw once a second until it accepts writes again", """
-            local attempt=0 refused=0 first_refusal='' outage='' new_primary=''
-            while [ "$attempt" -lt 300 ]; do
-              if \(probe) >/dev/null 2>&1; then
-                if [ -n "$first_refusal" ]; then
-                  outage=$((SECONDS - first_refusal))
-                  break
-                fi
-                new_primary="$(\(primaries))" || new_primary=''
-                if [ -n "$new_primary" ] && [ "$new_primary" != "$OLD_PRIMARY" ]; then
-                  outage=0
-                  break
-                fi
-              else
-                refused=$((refused + 1))
-                [ -n "$first_refusal" ] || first_refusal=$SECONDS
-              fi
-              attempt=$((attempt + 1))
-              sleep 1
-            done
-            [ -n "$outage" ] || fail "\(inString: V.clusterName)-rw did not accept writes again within 5 minutes of deleting $OLD_PRIMARY"
-            log "\(inString: V.clusterName)-rw refused writes for ${outage} seconds ($refused writes failed, one tried a second)"
-            """),
+            .code(description: "write through " + services + " once a second until each accepts writes again",
+                  outages(endpoints, primaries: primaries)),
             .code(description: "wait until another instance is labelled cnpg.io/instanceRole=primary", """
             local new_primary='' attempt=0
             while [ "$attempt" -lt 60 ]; do
@@ -245,18 +313,26 @@ enum DrillScriptTranslation {
             .run(ScriptSteps.kubectl(["wait", ScriptSteps.cluster(V.clusterName), "--for=condition=Ready", "--timeout=15m"])),
             .heading("Instances after the failover"),
             .run(pods),
-            .heading("Rows read back through " + V.clusterName + "-rw"),
-            .capture(variable: "ROWS", throughReadWrite([
-                ShellWord("SELECT count(*) FROM \(failoverTable) WHERE run = '") + run + "' AND n > 0",
-            ])),
-            .check("""
-            if [ "$DRY_RUN" = 0 ] && [ "$ROWS" != \(rows) ]; then
-              fail "\(inString: V.clusterName)-rw returns $ROWS of the \(inString: rows) rows written before the failover: committed rows were lost"
-            fi
-            """),
-            .run(throughReadWrite([ShellWord("DROP TABLE \(failoverTable)")])),
+        ]
+        for endpoint in endpoints {
+            let variable = endpoint.name.uppercased() + "_ROWS"
+            steps += [
+                .heading("Rows read back through " + endpoint.service),
+                .capture(variable: variable, through(endpoint.service, [
+                    ShellWord("SELECT count(*) FROM \(failoverTable) WHERE run = '") + run + "' AND n > 0",
+                ])),
+                .check(ShellCode(segments: ShellCode("""
+                if [ "$DRY_RUN" = 0 ] && [ "$NAME_ROWS" != \(written) ]; then
+                  fail "\(inString: endpoint.service) returns $NAME_ROWS of the \(inString: written) rows written before the failover: committed rows were lost"
+                fi
+                """).segments.map { substituting(endpoint.name.uppercased(), in: $0) })),
+            ]
+        }
+        steps += [
+            .run(through(V.clusterName + "-rw", [ShellWord("DROP TABLE \(failoverTable)")])),
             .run(ScriptSteps.kubectl(["delete", "pod", client, "--wait=false"])),
-            .note("failover drill passed: all \(failoverRows) rows written through " + V.clusterName + "-rw before the failover came back through it"),
+            .note("failover drill passed: all " + written + " rows written through " + services
+                  + " before the failover came back through " + (endpoints.count > 1 ? "each" : "it")),
             .note("to make " + .variable("OLD_PRIMARY") + " primary again: kubectl cnpg promote "
                   + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + " --context " + V.aksCluster),
         ]

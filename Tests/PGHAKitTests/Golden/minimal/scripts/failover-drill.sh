@@ -143,7 +143,7 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --overwrite-existing \
       --output none
-  heading "Client $CLUSTER_NAME-failover-client for the -rw Service"
+  heading "Client $CLUSTER_NAME-failover-client for $CLUSTER_NAME-rw"
   run kubectl delete pod "$CLUSTER_NAME-failover-client" \
       --ignore-not-found \
       --wait \
@@ -160,8 +160,8 @@ main() {
       --timeout=5m \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
-  heading "100 rows written through $CLUSTER_NAME-rw"
   RUN="$(read_value RUN openssl rand -hex 8)"
+  heading "100 rows written through $CLUSTER_NAME-rw"
   run kubectl exec "$CLUSTER_NAME-failover-client" \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER" \
@@ -190,29 +190,32 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   if [ "$DRY_RUN" = 1 ]; then
-    log "# write through $CLUSTER_NAME-rw once a second until it accepts writes again"
+    log "# write through $CLUSTER_NAME-rw once a second until each accepts writes again"
   else
-    local attempt=0 refused=0 first_refusal='' outage='' new_primary=''
+    local attempt=0 failed_over='' new_primary='' rw_refused=0 rw_first='' rw_outage=''
     while [ "$attempt" -lt 300 ]; do
-      if kubectl exec "$CLUSTER_NAME-failover-client" --namespace "$NAMESPACE" --context "$AKS_CLUSTER" -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" --no-psqlrc --no-align --tuples-only --set ON_ERROR_STOP=1 --command "INSERT INTO pgha_failover_drill (run, n) VALUES ('$RUN', 0)" >/dev/null 2>&1; then
-        if [ -n "$first_refusal" ]; then
-          outage=$((SECONDS - first_refusal))
-          break
-        fi
+      if [ -z "$failed_over" ]; then
         new_primary="$(kubectl get pods --selector "cnpg.io/cluster=$CLUSTER_NAME,cnpg.io/instanceRole=primary" --output 'jsonpath={.items[*].metadata.name}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER")" || new_primary=''
-        if [ -n "$new_primary" ] && [ "$new_primary" != "$OLD_PRIMARY" ]; then
-          outage=0
-          break
-        fi
-      else
-        refused=$((refused + 1))
-        [ -n "$first_refusal" ] || first_refusal=$SECONDS
+        if [ -n "$new_primary" ] && [ "$new_primary" != "$OLD_PRIMARY" ]; then failed_over=1; fi
       fi
+      if [ -z "$rw_outage" ]; then
+        if kubectl exec "$CLUSTER_NAME-failover-client" --namespace "$NAMESPACE" --context "$AKS_CLUSTER" -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" --no-psqlrc --no-align --tuples-only --set ON_ERROR_STOP=1 --command "INSERT INTO pgha_failover_drill (run, n) VALUES ('$RUN', 0)" >/dev/null 2>&1; then
+          if [ -n "$rw_first" ]; then
+            rw_outage=$((SECONDS - rw_first))
+          elif [ -n "$failed_over" ]; then
+            rw_outage=0
+          fi
+        else
+          rw_refused=$((rw_refused + 1))
+          [ -n "$rw_first" ] || rw_first=$SECONDS
+        fi
+      fi
+      if [ -n "$rw_outage" ]; then break; fi
       attempt=$((attempt + 1))
       sleep 1
     done
-    [ -n "$outage" ] || fail "${CLUSTER_NAME}-rw did not accept writes again within 5 minutes of deleting $OLD_PRIMARY"
-    log "${CLUSTER_NAME}-rw refused writes for ${outage} seconds ($refused writes failed, one tried a second)"
+    [ -n "$rw_outage" ] || fail "$CLUSTER_NAME-rw did not accept writes again within 5 minutes of deleting $OLD_PRIMARY"
+    log "$CLUSTER_NAME-rw refused writes for ${rw_outage} seconds ($rw_refused writes failed, one tried a second)"
   fi
   if [ "$DRY_RUN" = 1 ]; then
     log '# wait until another instance is labelled cnpg.io/instanceRole=primary'
@@ -242,7 +245,7 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   heading "Rows read back through $CLUSTER_NAME-rw"
-  ROWS="$(read_value ROWS kubectl exec "$CLUSTER_NAME-failover-client" \
+  RW_ROWS="$(read_value RW_ROWS kubectl exec "$CLUSTER_NAME-failover-client" \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER" \
       -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" \
@@ -251,8 +254,8 @@ main() {
       --tuples-only \
       --set ON_ERROR_STOP=1 \
       --command "SELECT count(*) FROM pgha_failover_drill WHERE run = '$RUN' AND n > 0")"
-  if [ "$DRY_RUN" = 0 ] && [ "$ROWS" != 100 ]; then
-    fail "${CLUSTER_NAME}-rw returns $ROWS of the 100 rows written before the failover: committed rows were lost"
+  if [ "$DRY_RUN" = 0 ] && [ "$RW_ROWS" != 100 ]; then
+    fail "$CLUSTER_NAME-rw returns $RW_ROWS of the 100 rows written before the failover: committed rows were lost"
   fi
   run kubectl exec "$CLUSTER_NAME-failover-client" \
       --namespace "$NAMESPACE" \

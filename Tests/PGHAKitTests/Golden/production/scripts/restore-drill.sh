@@ -357,6 +357,7 @@ main() {
   fi
   log "restore drill passed: $RECOVERY_NAME holds marker A, written before $TARGET_TIME, and not marker B, written after"
   log "$RECOVERY_NAME keeps running for inspection; remove it with: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER (cleanup.sh deletes its federated credential)"
+  log "$CLUSTER_NAME-pooler-rw and $CLUSTER_NAME-pooler-ro keep serving $CLUSTER_NAME: the restored cluster $RECOVERY_NAME has no pooler; connect to $RECOVERY_NAME-rw to inspect it"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
   fi
