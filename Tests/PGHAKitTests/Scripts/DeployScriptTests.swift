@@ -132,6 +132,19 @@ import Testing
         ])
     }
 
+    /// The spec's version early in a long list AKS offers is found: `printf | grep -q` under pipefail took it for
+    /// absent when grep stopped reading and printf died of SIGPIPE (flaky with a short list, certain with this one).
+    @Test func anOfferedVersionEarlyInALongListIsFound() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let offered = ["1.36"] + (1...20_000).map { "1.\(100 + $0)" }
+        let rules = [ScriptHarness.Rule(pattern: "az aks get-versions *", output: "lines:" + offered.joined(separator: ","))]
+            + FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 0, "\(run.stderr.prefix(300))")
+        #expect(run.lines.contains { $0.hasPrefix("az aks create --name aks-pg-primary ") })
+    }
+
     /// The repro: azure-cli rejects --enable-cluster-autoscaler with bounds that leave out its default node
     /// count of 3 (pools of 1..2 or 5..9) unless --node-count lies within them.
     @Test func poolsStartAtTheirMinimumSoTheNodeCountIsWithinTheAutoscalerBounds() throws {

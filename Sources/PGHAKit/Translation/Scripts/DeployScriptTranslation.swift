@@ -98,7 +98,7 @@ enum DeployScriptTranslation {
                     .capture(variable: V.offeredVersions, Command("az", "aks", "get-versions", "--location", V.location,
                                                                   "--query", query, "--output", "tsv")),
                     .check("""
-                    if [ "$DRY_RUN" = 0 ] && ! printf '%s\\n' "$OFFERED_VERSIONS" | grep -Fqx -- \(V.kubernetesVersion); then
+                    if [ "$DRY_RUN" = 0 ] && ! grep -Fqx -- \(V.kubernetesVersion) <<<"$OFFERED_VERSIONS"; then
                       fail "AKS does not create Kubernetes \(inString: V.kubernetesVersion) in \(inString: V.location); it offers ${OFFERED_VERSIONS//$'\\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
                     fi
                     """),

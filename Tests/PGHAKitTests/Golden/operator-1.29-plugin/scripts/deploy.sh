@@ -212,7 +212,7 @@ main() {
         --location "$LOCATION" \
         --query 'values[?!isPreview && contains(capabilities.supportPlan, '\''KubernetesOfficial'\'')].version' \
         --output tsv)"
-    if [ "$DRY_RUN" = 0 ] && ! printf '%s\n' "$OFFERED_VERSIONS" | grep -Fqx -- "$KUBERNETES_VERSION"; then
+    if [ "$DRY_RUN" = 0 ] && ! grep -Fqx -- "$KUBERNETES_VERSION" <<<"$OFFERED_VERSIONS"; then
       fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
     fi
   fi
