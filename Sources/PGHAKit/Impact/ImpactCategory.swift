@@ -6,7 +6,7 @@ public enum ImpactCategory: String, Sendable, CaseIterable, Comparable {
     /// The instances reload their configuration without restarting (a `sighup` or session parameter, pg_hba).
     case reload
     /// Applied while everything runs, without restarting PostgreSQL: objects inside the database (roles, databases,
-    /// extensions), replication slots, the PgBouncer poolers' existence.
+    /// extensions), replication slots, the smart shutdown timeout, the PgBouncer poolers' existence.
     case online
     /// Nothing changes for the running instances.
     case noEffect = "no-effect"

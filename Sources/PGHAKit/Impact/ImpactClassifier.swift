@@ -225,11 +225,15 @@ public enum ImpactClassifier {
         }
     }
 
-    /// Settings of the instance pods themselves (probes, termination grace period): CloudNativePG rolls the pods.
+    /// Settings of the instance pods themselves (probes, termination grace period): CloudNativePG rolls the pods. The
+    /// smart shutdown timeout is read from the Cluster by the instance managers when they stop PostgreSQL.
     static func instanceLifecycle(_ change: inout Change) {
-        let fields = ["startDelay", "stopDelay", "smartShutdownTimeout", "startupMaximumLag", "readinessMaximumLag"].map { "replication." + $0 }
+        let fields = ["startDelay", "stopDelay", "startupMaximumLag", "readinessMaximumLag"].map { "replication." + $0 }
         for path in change.take(fields) {
             change.add(.restart, path, "\(change.shown(path)): the instances' probes and shutdown timing are part of their pods; every instance's pod is recreated, \(restartOrder)")
+        }
+        for path in change.take(["replication.smartShutdownTimeout"]) {
+            change.add(.online, path, "\(change.shown(path)): the instance managers read it from the Cluster when they next stop PostgreSQL; no restart")
         }
     }
 

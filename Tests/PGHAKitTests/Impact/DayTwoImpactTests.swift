@@ -22,10 +22,10 @@ import Testing
         let pods = "the instances' probes and shutdown timing are part of their pods; every instance's pod is recreated, \(Self.restartOrder)"
         #expect(try Self.impacts("", "replication:\n  startDelay: 7200\n  stopDelay: 900\n  smartShutdownTimeout: 60\n  startupMaximumLag: 64Mi\n  readinessMaximumLag: 1Gi\n") == [
             "impact: restart: \(Self.cluster): replication.readinessMaximumLag: (unset) -> 1Gi: \(pods)",
-            "impact: restart: \(Self.cluster): replication.smartShutdownTimeout: 180 -> 60: \(pods)",
             "impact: restart: \(Self.cluster): replication.startDelay: 3600 -> 7200: \(pods)",
             "impact: restart: \(Self.cluster): replication.startupMaximumLag: 32Mi -> 64Mi: \(pods)",
             "impact: restart: \(Self.cluster): replication.stopDelay: 1800 -> 900: \(pods)",
+            "impact: online: \(Self.cluster): replication.smartShutdownTimeout: 180 -> 60: the instance managers read it from the Cluster when they next stop PostgreSQL; no restart",
         ])
     }
 
