@@ -82,6 +82,9 @@ import Testing
 
     static let untag = "--operation delete --tags pgha.member.cnpg-database.pg-primary=cnpg-database/pg-primary --output none"
 
+    /// cleanup.sh's last call: whether the kubeconfig the scripts wrote is still pgha's own, before deleting it.
+    static let kubeconfigCheck = "kubectl config get-contexts --output name"
+
     @Test func aSpecAloneInItsResourceGroupDeletesTheGroup() throws {
         let run = try Self.run()
         #expect(run.status == 0, "\(run.stderr)")
@@ -89,6 +92,7 @@ import Testing
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
         ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az group delete --name rg-cnpg-demo --yes --no-wait",
+            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(run.stdout.contains("""
         cleanup.sh deletes, for cnpg-database/pg-primary:
@@ -143,7 +147,7 @@ import Testing
             "az tag update --resource-id \(Self.group) \(Self.untag)",
             "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
-            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --overwrite-existing --output none",
+            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --file '$HOME/.cache/pgha/cnpg-database/pg-primary/kubeconfig' --overwrite-existing --output none",
             "kubectl delete --kustomize '$OUT' --ignore-not-found --context aks-pg-primary",
             "kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
             "kubectl delete backups.postgresql.cnpg.io/pg-primary-on-demand --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
@@ -155,6 +159,7 @@ import Testing
             "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
             "az resource delete --ids \(Self.identity)",
+            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(!run.lines.contains { $0.hasPrefix("az group delete") || $0.contains("--ids \(Self.aks)") })
         #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
@@ -182,6 +187,7 @@ import Testing
             "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
             "az resource delete --ids \(Self.identity)",
+            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
     }
 
@@ -209,7 +215,7 @@ import Testing
         }
         let confirmed = try Self.run([], stdin: "pg-primary\n")
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
-        #expect(confirmed.lines.last == "az group delete --name rg-cnpg-demo --yes --no-wait")
+        #expect(confirmed.lines.suffix(2) == ["az group delete --name rg-cnpg-demo --yes --no-wait", Self.kubeconfigCheck])
     }
 
     @Test func whatIsGoneIsSkippedAndNothingLeftMeansNothingAsked() throws {

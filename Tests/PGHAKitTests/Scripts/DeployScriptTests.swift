@@ -85,7 +85,7 @@ import Testing
                 text = String(text[assignment.upperBound...].dropLast())
             }
             for command in text.components(separatedBy: " | ") {
-                printed.append(try ShellWords.split(command).map { placeholders[$0] ?? $0 })
+                printed.append(try ShellWords.split(command).map { placeholders[$0] ?? $0.replacingOccurrences(of: harness.home.path, with: "$HOME") })
             }
         }
         let executed = fresh.calls.map { $0.filter { !$0.hasPrefix("<stdin") } }

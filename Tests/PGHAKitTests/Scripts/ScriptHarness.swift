@@ -21,6 +21,8 @@ struct ScriptHarness {
         var stderr: String
         /// Every fake call, argv by argv, in order.
         var calls: [[String]]
+        /// `KUBECONFIG` in each call's environment (`<unset>` when it was not set), in the order of `calls`.
+        var kubeconfigs: [String]
 
         /// The calls as `tool arg...` lines, each argument quoted as the scripts quote them.
         var lines: [String] { calls.map { $0.map(BashRenderer.quote).joined(separator: " ") } }
@@ -42,7 +44,7 @@ struct ScriptHarness {
         output = root.appendingPathComponent("out")
         work = root.appendingPathComponent("work")
         bin = root.appendingPathComponent("bin")
-        for directory in [work, bin, root.appendingPathComponent("home"), root.appendingPathComponent("fake")] {
+        for directory in [work, bin, home, root.appendingPathComponent("fake")] {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         var options = options
@@ -86,7 +88,7 @@ struct ScriptHarness {
         process.currentDirectoryURL = work
         process.environment = [
             "PATH": path ?? "\(bin.path):/usr/bin:/bin",
-            "HOME": root.appendingPathComponent("home").path,
+            "HOME": home.path,
             "LANG": "C.UTF-8",
             "FAKE_DIR": fakeState.path,
             "FAKE_SECRET": Self.secret,
@@ -103,13 +105,30 @@ struct ScriptHarness {
         try handles.0.close()
         try handles.1.close()
         try handles.2.close()
-        let calls = (try? Data(contentsOf: fakeState.appendingPathComponent("calls"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        func record(_ name: String) -> String {
+            (try? Data(contentsOf: fakeState.appendingPathComponent(name))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        let calls = record("calls")
         return Run(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self),
-            calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+            calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(atHome) },
+            kubeconfigs: record("kubeconfigs").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome)
         )
+    }
+
+    /// The fakes' HOME, which the recorded calls write as `$HOME` (so the calls read the same on every machine).
+    var home: URL { root.appendingPathComponent("home") }
+
+    /// The kubeconfig the scripts write and every kubectl and helm call reads, unless PGHA_KUBECONFIG says otherwise.
+    func defaultKubeconfig(namespace: String = "cnpg-database", name: String = "pg-primary") -> URL {
+        home.appendingPathComponent(".cache/pgha/\(namespace)/\(name)/kubeconfig")
+    }
+
+    /// `text` with the fakes' HOME written as `$HOME`.
+    private func atHome(_ text: Substring) -> String {
+        text.replacingOccurrences(of: home.path, with: "$HOME")
     }
 
     /// Every file under the temporary root (rendered tree, working directory, HOME, the fakes' records), by path.
@@ -117,7 +136,9 @@ struct ScriptHarness {
         try TestSupport.tree(at: root)
     }
 
-    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, then answers with the first rule of
+    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls` and `$KUBECONFIG<RS>` to
+    /// `$FAKE_DIR/kubeconfigs`; `az aks get-credentials` writes a file where az would (`--file`, else
+    /// `~/.kube/config`); then it answers with the first rule of
     /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>output`) that matches `tool arg arg...`. An output of
     /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error, one of `lines:A,B` prints A and B on lines of their own. `kubectl create secret` reads its stdin and records only whether
     /// it equals `$FAKE_SECRET`.
@@ -134,6 +155,16 @@ struct ScriptHarness {
       if [ "$input" = "$FAKE_SECRET" ]; then record="$record"$'\037'"<stdin: the secret>"; else record="$record"$'\037'"<stdin: something else>"; fi
     fi
     printf '%s\036' "$record" >> "$FAKE_DIR/calls"
+    printf '%s\036' "${KUBECONFIG-<unset>}" >> "$FAKE_DIR/kubeconfigs"
+    if [[ $line == "az aks get-credentials "* ]]; then
+      file="$HOME/.kube/config"
+      previous=''
+      for argument in "$@"; do
+        if [ "$previous" = --file ]; then file=$argument; fi
+        previous=$argument
+      done
+      mkdir -p "$(dirname "$file")" && printf 'fake kubeconfig of %s\n' "$line" > "$file"
+    fi
     index=0
     while IFS=$'\t' read -r pattern status times output; do
       index=$((index + 1))

@@ -22,6 +22,7 @@ enum CleanupScriptTranslation {
         ] + BackupPluginSteps.uninstall(spec) + [
             .code(description: "delete what the plan above lists, and remove the " + AzureOwnership.memberKey + " tag from what it keeps",
                   delete(spec)),
+            .check("\(Kubeconfig.removeCall)"),
         ]
         return Script(
             fileName: fileName,
@@ -32,7 +33,7 @@ enum CleanupScriptTranslation {
             tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
             variables: V.catalog(spec, specFileName: specFileName),
             steps: steps,
-            functions: [ExistenceCheck.function]
+            functions: [ExistenceCheck.function, Kubeconfig.removal]
         )
     }
 
@@ -133,6 +134,7 @@ enum CleanupScriptTranslation {
                               + #"[ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then"# + "\n"))
         code.append("""
           log "nothing of \(inString: AzureOwnership.specID) is left to delete"
+          \(Kubeconfig.removeCall)
           return 0
         fi
         log ''
@@ -187,8 +189,6 @@ enum CleanupScriptTranslation {
             kubernetes.append(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))
         }
         kubernetes.append(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))
-        let kubeconfig = Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                                  "--overwrite-existing", "--output", "none")
         var code: [ShellCode] = ["""
         # Prints a command, then runs it (this code does not run with --dry-run).
         act() {
@@ -202,6 +202,7 @@ enum CleanupScriptTranslation {
         if [ "$GROUP_DELETED" = 1 ]; then
           act \(Command("az", "group", "delete", "--name", V.resourceGroup, "--yes", "--no-wait"))
           log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
+          \(Kubeconfig.removeCall)
           return 0
         fi
 
@@ -216,7 +217,7 @@ enum CleanupScriptTranslation {
         }
         code.append("""
         if [ "$AKS_KEPT" = 1 ]; then
-          act \(kubeconfig)
+          act \(Kubeconfig.getCredentials)
 
         """)
         for command in kubernetes { code.append("  act \(command)\n") }

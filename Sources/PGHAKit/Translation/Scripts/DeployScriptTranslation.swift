@@ -440,7 +440,7 @@ enum DeployScriptTranslation {
         }
         return steps + [
             .note("database " + V.appDatabase + ", user " + V.appUser + "; its password: kubectl get secret " + V.appSecret
-                  + " --namespace " + V.namespace + " --context " + V.aksCluster
+                  + " --namespace " + V.namespace + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
                   + " --output jsonpath='{.data.password}' | base64 --decode"),
         ]
     }

@@ -84,7 +84,7 @@ enum DrillScriptTranslation {
     /// How to remove the recovery cluster the drill leaves running.
     private static var keptRunning: ShellWord {
         let delete: ShellWord = "kubectl delete " + ScriptSteps.cluster(V.recoveryName)
-        let target: ShellWord = " --namespace " + V.namespace + " --context " + V.aksCluster
+        let target: ShellWord = " --namespace " + V.namespace + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
         return V.recoveryName + " keeps running for inspection; remove it with: " + delete + target
             + " (cleanup.sh deletes its federated credential)"
     }
@@ -258,7 +258,8 @@ enum DrillScriptTranslation {
             .run(ScriptSteps.kubectl(["delete", "pod", client, "--wait=false"])),
             .note("failover drill passed: all \(failoverRows) rows written through " + V.clusterName + "-rw before the failover came back through it"),
             .note("to make " + .variable("OLD_PRIMARY") + " primary again: kubectl cnpg promote "
-                  + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + " --context " + V.aksCluster),
+                  + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + " --context " + V.aksCluster
+                  + " --kubeconfig " + Kubeconfig.path),
         ]
         return Script(
             fileName: failoverFileName,

@@ -45,11 +45,10 @@ enum ScriptSteps {
         """)]
     }
 
-    /// Merges the AKS cluster's credentials into the kubeconfig (context named after the cluster).
+    /// Writes the AKS cluster's credentials to the spec's own kubeconfig (`Kubeconfig`; context named after the cluster).
     static let credentials: [Step] = [
         .heading("Kubernetes credentials for " + V.aksCluster),
-        .run(Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                     "--overwrite-existing", "--output", "none")),
+        .run(Kubeconfig.getCredentials),
     ]
 
     /// `az identity show ... --query <field> --output tsv`.
