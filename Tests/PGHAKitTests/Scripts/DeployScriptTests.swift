@@ -189,7 +189,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: azure.identity.clientID is \(FakeAzure.clientID) but pg-primary-identity has client ID \(other)"))
         #expect(run.stderr.contains("deploy.sh stopped before the end. Fix the cause and run it again"))
-        #expect(Self.lines(run, harness).last == "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query id --output tsv")
+        #expect(Self.lines(run, harness).last == "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query principalId --output tsv")
     }
 
     @Test func withoutAClientIDInTheSpecDeployRendersTheManifestsAgainWithTheIdentitys() throws {

@@ -215,6 +215,9 @@ struct ScriptHarness {
 enum FakeAzure {
     static let clientID = "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"
     static let principalID = "0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d"
+    /// The principal ID of the AKS cluster's own identity (`<aksCluster>-identity`), distinct from the workload identity's.
+    static let controlPlanePrincipalID = "7c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f"
+    static let controlPlaneIdentityID = subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-identity"
     static let subscriptionID = "00000000-0000-0000-0000-000000000001"
     static let subscription = "/subscriptions/" + subscriptionID
     /// The Kubernetes versions AKS creates, as `az aks get-versions --query ... --output tsv` prints them.
@@ -229,6 +232,8 @@ enum FakeAzure {
             .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
+            .init(pattern: "az identity show --name aks-*-identity * --query principalId --output tsv", output: controlPlanePrincipalID),
+            .init(pattern: "az identity show --name aks-*-identity * --query id --output tsv", output: controlPlaneIdentityID),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),
             .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity"),

@@ -29,7 +29,7 @@ enum AzureOwnership {
     }
 
     /// The spec's Azure resources other than the resource group, in the order cleanup.sh deletes them (the AKS
-    /// cluster before the identity it runs as).
+    /// cluster before the identity it runs as; the workload identity only with backups, once when one identity is both).
     static func resources(_ spec: Spec) -> [Resource] {
         let group: [ShellWord] = ["--resource-group", V.resourceGroup]
         var resources: [Resource] = []
@@ -57,8 +57,11 @@ enum AzureOwnership {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
                                       show: Command(["az", "storage", "account", "show", "--name", V.storageAccount] + group)))
         }
-        resources.append(Resource(label: "managed identity " + V.identityName,
-                                  show: Command(["az", "identity", "show", "--name", V.identityName] + group)))
+        var identities = [V.controlPlaneIdentityName]
+        if spec.backup != nil && spec.azure.identityName != spec.azure.controlPlaneIdentityName { identities.append(V.identityName) }
+        for name in identities {
+            resources.append(Resource(label: "managed identity " + name, show: Command(["az", "identity", "show", "--name", name] + group)))
+        }
         return resources
     }
 

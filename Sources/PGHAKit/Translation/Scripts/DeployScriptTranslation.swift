@@ -12,7 +12,7 @@ enum DeployScriptTranslation {
         if spec.monitoring.managedPrometheus {
             steps.append(.run(Command("az", "extension", "add", "--upgrade", "--name", "amg", "--yes")))
         }
-        steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
+        steps += resourceGroup(spec) + identities(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
         steps += aks(spec) + ContainerStorageSteps.steps(spec) + namespaces(spec)
@@ -167,23 +167,32 @@ enum DeployScriptTranslation {
         ]
     }
 
-    private static func identity(_ spec: Spec, rendersAgain: Bool) -> [Step] {
-        var steps: [Step] = [
-            .heading("Managed identity " + V.identityName),
-            .unlessExists(
-                .succeeds(Command("az", "identity", "show", "--name", V.identityName, "--resource-group", V.resourceGroup)),
-                exists: "managed identity " + V.identityName + " exists",
-                [.run(Command(["az", "identity", "create", "--name", V.identityName, "--resource-group", V.resourceGroup,
-                               "--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]))]
-            ),
-        ]
+    /// The managed identities: the AKS cluster's own (control plane), and with backups the workload identity the
+    /// instances use (unless the spec names one identity for both, PGHA0441).
+    private static func identities(_ spec: Spec, rendersAgain: Bool) -> [Step] {
+        func create(_ name: ShellWord, _ purpose: ShellWord) -> [Step] {
+            [
+                .heading("Managed identity " + name + " (" + purpose + ")"),
+                .unlessExists(
+                    .succeeds(Command("az", "identity", "show", "--name", name, "--resource-group", V.resourceGroup)),
+                    exists: "managed identity " + name + " exists",
+                    [.run(Command(["az", "identity", "create", "--name", name, "--resource-group", V.resourceGroup,
+                                   "--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]))]
+                ),
+            ]
+        }
+        let shared = spec.azure.controlPlaneIdentityName == spec.azure.identityName
+        var steps = create(V.controlPlaneIdentityName, shared ? "the AKS cluster and the database" : "the AKS cluster")
+        if spec.expose != nil {
+            steps.append(.capture(variable: V.controlPlanePrincipalID, ScriptSteps.identity("principalId", name: V.controlPlaneIdentityName)))
+        }
+        steps.append(.capture(variable: V.controlPlaneIdentityID, ScriptSteps.identity("id", name: V.controlPlaneIdentityName)))
+        guard spec.backup != nil else { return steps }
+        if !shared { steps += create(V.identityName, "the database's workload identity") }
         if spec.azure.identityClientID != nil || rendersAgain {
             steps.append(.capture(variable: V.clientID, ScriptSteps.identity("clientId")))
         }
-        if spec.backup != nil || spec.expose != nil {
-            steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
-        }
-        steps.append(.capture(variable: V.identityID, ScriptSteps.identity("id")))
+        steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
         if spec.azure.identityClientID != nil {
             steps.append(.check("""
             if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != \(V.identityClientID) ]; then
@@ -221,12 +230,13 @@ enum DeployScriptTranslation {
                               "--storage-account", V.storageAccount, "--resource-group", V.resourceGroup, "--output", "none"))]
             ),
             .capture(variable: V.storageAccountID, Command(["az", "storage", "account", "show"] + account + ["--query", "id", "--output", "tsv"])),
-        ] + roleAssignment("Storage Blob Data Contributor", scope: V.storageAccountID)
+        ] + roleAssignment("Storage Blob Data Contributor", to: V.principalID, scope: V.storageAccountID)
     }
 
-    /// Grants the identity `role` on the resource whose ID is in the variable `scope`, unless it has it.
-    private static func roleAssignment(_ role: ShellWord, scope: String) -> [Step] {
-        let assignment: [ShellWord] = ["--assignee-object-id", .variable(V.principalID), "--role", role, "--scope", .variable(scope)]
+    /// Grants the identity whose principal ID is in the variable `principal` `role` on the resource whose ID is in the
+    /// variable `scope`, unless it has it.
+    private static func roleAssignment(_ role: ShellWord, to principal: String, scope: String) -> [Step] {
+        let assignment: [ShellWord] = ["--assignee-object-id", .variable(principal), "--role", role, "--scope", .variable(scope)]
         return [
             .unlessExists(
                 .printsSomething(Command(["az", "role", "assignment", "list"] + assignment + ["--query", "[].id", "--output", "tsv"])),
@@ -267,7 +277,7 @@ enum DeployScriptTranslation {
         var create: [ShellWord] = ["az", "aks", "create"] + cluster + [
             "--location", V.location, "--tier", V.aksTier, "--kubernetes-version", V.kubernetesVersion,
             "--node-resource-group", V.nodeResourceGroup,
-            "--enable-managed-identity", "--assign-identity", .variable(V.identityID),
+            "--enable-managed-identity", "--assign-identity", .variable(V.controlPlaneIdentityID),
             "--network-plugin", "azure", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium",
             "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize, "--node-count", V.systemPoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
@@ -342,7 +352,7 @@ enum DeployScriptTranslation {
             ),
             .capture(variable: V.nodeResourceGroupID, Command("az", "group", "show", "--name", V.nodeResourceGroup,
                                                              "--query", "id", "--output", "tsv")),
-        ] + roleAssignment("Network Contributor", scope: V.nodeResourceGroupID)
+        ] + roleAssignment("Network Contributor", to: V.controlPlanePrincipalID, scope: V.nodeResourceGroupID)
     }
 
     private static func cloudNativePG(_ spec: Spec) -> [Step] {

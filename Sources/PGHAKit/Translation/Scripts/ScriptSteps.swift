@@ -51,9 +51,9 @@ enum ScriptSteps {
         .run(Kubeconfig.getCredentials),
     ]
 
-    /// `az identity show ... --query <field> --output tsv`.
-    static func identity(_ field: ShellWord) -> Command {
-        Command("az", "identity", "show", "--name", V.identityName, "--resource-group", V.resourceGroup,
+    /// `az identity show ... --query <field> --output tsv` of the workload identity, or of the identity `name`.
+    static func identity(_ field: ShellWord, name: ShellWord = V.identityName) -> Command {
+        Command("az", "identity", "show", "--name", name, "--resource-group", V.resourceGroup,
                 "--query", field, "--output", "tsv")
     }
 

@@ -26,6 +26,7 @@ enum ScriptValues {
     static let authorizedIPRanges = ShellWord.variable("AUTHORIZED_IP_RANGES")
     static let identityName = ShellWord.variable("IDENTITY_NAME")
     static let identityClientID = ShellWord.variable("IDENTITY_CLIENT_ID")
+    static let controlPlaneIdentityName = ShellWord.variable("CONTROL_PLANE_IDENTITY_NAME")
     static let systemPool = ShellWord.variable("SYSTEM_POOL")
     static let systemPoolVMSize = ShellWord.variable("SYSTEM_POOL_VM_SIZE")
     static let systemPoolMinCount = ShellWord.variable("SYSTEM_POOL_MIN_COUNT")
@@ -60,7 +61,8 @@ enum ScriptValues {
     static let nameAvailable = "NAME_AVAILABLE"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"
-    static let identityID = "IDENTITY_ID"
+    static let controlPlanePrincipalID = "CONTROL_PLANE_PRINCIPAL_ID"
+    static let controlPlaneIdentityID = "CONTROL_PLANE_IDENTITY_ID"
     static let storageAccountID = "STORAGE_ACCOUNT_ID"
     static let grafanaID = "GRAFANA_ID"
     static let monitorWorkspaceID = "MONITOR_WORKSPACE_ID"
@@ -116,6 +118,7 @@ enum ScriptValues {
             (identityName, .scalar(azure.identityName)),
         ]
         if let clientID = azure.identityClientID { azureValues.append((identityClientID, .scalar(clientID))) }
+        azureValues.append((controlPlaneIdentityName, .scalar(azure.controlPlaneIdentityName)))
         azureValues += [
             (systemPool, .scalar(azure.systemPool.name)),
             (systemPoolVMSize, .scalar(azure.systemPool.vmSize)),

@@ -17,6 +17,7 @@ RESOURCE_GROUP='rg-cnpg-demo'
 AKS_CLUSTER='aks-pg-primary'
 NODE_RESOURCE_GROUP='MC_rg-cnpg-demo_aks-pg-primary_westus3'
 IDENTITY_NAME='pg-primary-identity'
+CONTROL_PLANE_IDENTITY_NAME='aks-pg-primary-identity'
 STORAGE_ACCOUNT='pgprimarybackups'
 GRAFANA='pg-primary-grafana'
 MONITOR_WORKSPACE='pg-primary-prometheus'
@@ -287,6 +288,7 @@ main() {
   plan resource "Log Analytics workspace $LOG_ANALYTICS_WORKSPACE" az monitor log-analytics workspace show --workspace-name "$LOG_ANALYTICS_WORKSPACE" --resource-group "$RESOURCE_GROUP"
   plan resource "Azure Prometheus rule group $CLUSTER_NAME-alerts" az alerts-management prometheus-rule-group show --name "$CLUSTER_NAME-alerts" --resource-group "$RESOURCE_GROUP"
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
+  plan resource "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
   if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi

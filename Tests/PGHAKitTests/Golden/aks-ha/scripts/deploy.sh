@@ -23,6 +23,7 @@ NODE_RESOURCE_GROUP='MC_rg-cnpg-demo_aks-pg-primary_westus3'
 KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-primary-identity'
+CONTROL_PLANE_IDENTITY_NAME='aks-pg-primary-identity'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -314,7 +315,30 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  heading "Managed identity $IDENTITY_NAME"
+  heading "Managed identity $CONTROL_PLANE_IDENTITY_NAME (the AKS cluster)"
+  if probe 1 az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= managed identity $CONTROL_PLANE_IDENTITY_NAME exists"
+  else
+    run az identity create \
+        --name "$CONTROL_PLANE_IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --location "$LOCATION" \
+        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --output none
+  fi
+  CONTROL_PLANE_PRINCIPAL_ID="$(look_up CONTROL_PLANE_PRINCIPAL_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query principalId \
+      --output tsv)"
+  CONTROL_PLANE_IDENTITY_ID="$(look_up CONTROL_PLANE_IDENTITY_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  heading "Managed identity $IDENTITY_NAME (the database's workload identity)"
   if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
@@ -334,11 +358,6 @@ main() {
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query principalId \
-      --output tsv)"
-  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query id \
       --output tsv)"
   heading 'Manifests with the identity'\''s client ID'
   run "$PGHA" render "$SPEC_PATH" --output "$OUT_DIR" --identity-client-id "$CLIENT_ID"
@@ -455,7 +474,7 @@ main() {
         --kubernetes-version "$KUBERNETES_VERSION" \
         --node-resource-group "$NODE_RESOURCE_GROUP" \
         --enable-managed-identity \
-        --assign-identity "$IDENTITY_ID" \
+        --assign-identity "$CONTROL_PLANE_IDENTITY_ID" \
         --network-plugin azure \
         --network-plugin-mode overlay \
         --network-dataplane cilium \
@@ -560,7 +579,7 @@ main() {
       --query id \
       --output tsv)"
   if probe 1 az role assignment list \
-      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-object-id "$CONTROL_PLANE_PRINCIPAL_ID" \
       --role 'Network Contributor' \
       --scope "$NODE_RESOURCE_GROUP_ID" \
       --query '[].id' \
@@ -568,7 +587,7 @@ main() {
     log '= role Network Contributor is assigned'
   else
     run az role assignment create \
-        --assignee-object-id "$PRINCIPAL_ID" \
+        --assignee-object-id "$CONTROL_PLANE_PRINCIPAL_ID" \
         --assignee-principal-type ServicePrincipal \
         --role 'Network Contributor' \
         --scope "$NODE_RESOURCE_GROUP_ID" \
@@ -650,6 +669,16 @@ main() {
       --output none
   OWNED_ID="$(look_up OWNED_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(look_up OWNED_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"

@@ -20,7 +20,7 @@ AKS_CLUSTER='aks-orders'
 NODE_RESOURCE_GROUP='MC_rg-orders_aks-orders_canadacentral'
 KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
-IDENTITY_NAME='orders-identity'
+CONTROL_PLANE_IDENTITY_NAME='aks-orders-identity'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -239,19 +239,21 @@ main() {
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  heading "Managed identity $IDENTITY_NAME"
-  if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
-    log "= managed identity $IDENTITY_NAME exists"
+  heading "Managed identity $CONTROL_PLANE_IDENTITY_NAME (the AKS cluster)"
+  if probe 1 az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= managed identity $CONTROL_PLANE_IDENTITY_NAME exists"
   else
     run az identity create \
-        --name "$IDENTITY_NAME" \
+        --name "$CONTROL_PLANE_IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
-      --name "$IDENTITY_NAME" \
+  CONTROL_PLANE_IDENTITY_ID="$(look_up CONTROL_PLANE_IDENTITY_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
@@ -267,7 +269,7 @@ main() {
         --kubernetes-version "$KUBERNETES_VERSION" \
         --node-resource-group "$NODE_RESOURCE_GROUP" \
         --enable-managed-identity \
-        --assign-identity "$IDENTITY_ID" \
+        --assign-identity "$CONTROL_PLANE_IDENTITY_ID" \
         --network-plugin azure \
         --network-plugin-mode overlay \
         --network-dataplane cilium \
@@ -350,7 +352,7 @@ main() {
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
   OWNED_ID="$(look_up OWNED_ID az identity show \
-      --name "$IDENTITY_NAME" \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"

@@ -22,6 +22,7 @@ KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='holdout-identity'
 IDENTITY_CLIENT_ID='9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a'
+CONTROL_PLANE_IDENTITY_NAME='aks-holdout-identity'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -256,7 +257,25 @@ main() {
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  heading "Managed identity $IDENTITY_NAME"
+  heading "Managed identity $CONTROL_PLANE_IDENTITY_NAME (the AKS cluster)"
+  if probe 1 az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= managed identity $CONTROL_PLANE_IDENTITY_NAME exists"
+  else
+    run az identity create \
+        --name "$CONTROL_PLANE_IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --location "$LOCATION" \
+        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --output none
+  fi
+  CONTROL_PLANE_IDENTITY_ID="$(look_up CONTROL_PLANE_IDENTITY_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  heading "Managed identity $IDENTITY_NAME (the database's workload identity)"
   if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
@@ -276,11 +295,6 @@ main() {
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query principalId \
-      --output tsv)"
-  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query id \
       --output tsv)"
   if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != "$IDENTITY_CLIENT_ID" ]; then
     fail "azure.identity.clientID is ${IDENTITY_CLIENT_ID} but ${IDENTITY_NAME} has client ID $CLIENT_ID: correct the spec and render again"
@@ -346,7 +360,7 @@ main() {
         --kubernetes-version "$KUBERNETES_VERSION" \
         --node-resource-group "$NODE_RESOURCE_GROUP" \
         --enable-managed-identity \
-        --assign-identity "$IDENTITY_ID" \
+        --assign-identity "$CONTROL_PLANE_IDENTITY_ID" \
         --network-plugin azure \
         --network-plugin-mode overlay \
         --network-dataplane cilium \
@@ -430,6 +444,16 @@ main() {
       --output none
   OWNED_ID="$(look_up OWNED_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(look_up OWNED_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"

@@ -17,6 +17,7 @@ RESOURCE_GROUP='rg-pg-prod'
 AKS_CLUSTER='aks-pg-prod'
 NODE_RESOURCE_GROUP='MC_rg-pg-prod_aks-pg-prod_westeurope'
 IDENTITY_NAME='pg-prod-identity'
+CONTROL_PLANE_IDENTITY_NAME='aks-pg-prod-identity'
 STORAGE_ACCOUNT='pgprodbackups'
 # Public endpoints
 PUBLIC_IP='pg-prod-pip'
@@ -280,6 +281,7 @@ main() {
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
   if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
+  plan resource "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
   if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
