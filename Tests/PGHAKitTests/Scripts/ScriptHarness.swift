@@ -261,7 +261,8 @@ enum FakeAzure {
     static func fresh(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + [
             .init(pattern: "az role assignment list *"),
-            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "false"),
+            .init(pattern: "az aks show * --query azureMonitorProfile.containerInsights.enabled --output tsv"),
             .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),
             .init(pattern: "kubectl get namespace *", status: 1, output: "stderr:Error from server (NotFound): namespaces \"x\" not found"),
             .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
@@ -277,7 +278,7 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup) + [
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
-            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "true"),
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),
             .init(pattern: "kubectl get services * --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io *", output: "service/plugin-barman-cloud"),
         ]

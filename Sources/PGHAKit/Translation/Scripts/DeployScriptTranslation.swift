@@ -319,17 +319,31 @@ enum DeployScriptTranslation {
         }
     }
 
-    private static let containerInsights: [Step] = [
-        .heading("Container insights"),
-        .unlessExists(
+    /// Enables Container insights unless it is on, either way Azure turns it on: the monitoring add-on
+    /// (`addonProfiles.omsagent`, which the API may spell `omsAgent`) or the Azure Monitor profile
+    /// (`azureMonitorProfile.containerInsights`, set by `az aks create/update --enable-azure-monitor-logs`). azure-cli
+    /// counts both as enabled (acs `managed_cluster_decorator._is_monitoring_enabled_on_mc`, 2.91), and
+    /// `enable-addons --addons monitoring` on a cluster that has either fails.
+    private static let containerInsights: [Step] = {
+        func enabled(_ query: ShellWord) -> Probe {
             .prints(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                            "--query", "addonProfiles.omsagent.enabled", "--output", "tsv"), "true"),
-            exists: "the monitoring add-on is enabled",
-            [.run(Command("az", "aks", "enable-addons", "--addons", "monitoring", "--name", V.aksCluster,
-                          "--resource-group", V.resourceGroup, "--workspace-resource-id", .variable(V.logAnalyticsID),
-                          "--output", "none"))]
-        ),
-    ]
+                            "--query", query, "--output", "tsv"), "true")
+        }
+        return [
+            .heading("Container insights"),
+            .unlessExists(
+                enabled("addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled"),
+                exists: "the monitoring add-on is enabled",
+                [.unlessExists(
+                    enabled("azureMonitorProfile.containerInsights.enabled"),
+                    exists: "Container insights is enabled in the Azure Monitor profile",
+                    [.run(Command("az", "aks", "enable-addons", "--addons", "monitoring", "--name", V.aksCluster,
+                                  "--resource-group", V.resourceGroup, "--workspace-resource-id", .variable(V.logAnalyticsID),
+                                  "--output", "none"))]
+                )]
+            ),
+        ]
+    }()
 
     private static func publicIP(_ spec: Spec) -> [Step] {
         let address: [ShellWord] = ["--name", V.publicIP, "--resource-group", V.nodeResourceGroup]

@@ -539,16 +539,24 @@ main() {
   if probe 1 az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
-      --query addonProfiles.omsagent.enabled \
+      --query 'addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled' \
       --output tsv && [ "$PROBE_OUTPUT" = true ]; then
     log '= the monitoring add-on is enabled'
   else
-    run az aks enable-addons \
-        --addons monitoring \
+    if probe 1 az aks show \
         --name "$AKS_CLUSTER" \
         --resource-group "$RESOURCE_GROUP" \
-        --workspace-resource-id "$LOG_ANALYTICS_ID" \
-        --output none
+        --query azureMonitorProfile.containerInsights.enabled \
+        --output tsv && [ "$PROBE_OUTPUT" = true ]; then
+      log '= Container insights is enabled in the Azure Monitor profile'
+    else
+      run az aks enable-addons \
+          --addons monitoring \
+          --name "$AKS_CLUSTER" \
+          --resource-group "$RESOURCE_GROUP" \
+          --workspace-resource-id "$LOG_ANALYTICS_ID" \
+          --output none
+    fi
   fi
   heading "Static public IP $PUBLIC_IP"
   AKS_NODE_RESOURCE_GROUP="$(look_up AKS_NODE_RESOURCE_GROUP az aks show \
