@@ -91,6 +91,7 @@ import Testing
     @Test func aSpecAloneInItsResourceGroupDeletesTheGroup() throws {
         let run = try Self.run()
         #expect(run.status == 0, "\(run.stderr)")
+        try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-alone")
         #expect(run.lines == Self.reads + Self.resourceReads + [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
         ] + BackupPluginScriptTests.removal(lastStore: true) + [
@@ -147,6 +148,7 @@ import Testing
             Self.tags("az group show", Self.group, members: shared),
         ], groupResources: Self.ownResources + [Self.group + "/providers/Microsoft.Storage/storageAccounts/pgreportsbackups"])
         #expect(run.status == 0, "\(run.stderr)")
+        try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-shared")
         #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == BackupPluginScriptTests.removal(lastStore: true) + [
             "az tag update --resource-id \(Self.aks) \(Self.untag)",
             "az tag update --resource-id \(Self.group) \(Self.untag)",

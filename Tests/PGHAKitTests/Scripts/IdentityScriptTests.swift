@@ -16,7 +16,8 @@ import Testing
     }
 
     static let prefixes = ["az identity create", "az role assignment create", "az identity federated-credential create", "az aks create"]
-    static let tags = "--tags environment=demo pgha.spec=cnpg-database/pg-primary pgha.member.cnpg-database.pg-primary=cnpg-database/pg-primary --output none"
+    /// `--tags` of `az identity create`, an AAZ command: the shorthand syntax (OwnershipTagTests), as the calls quote it.
+    static let tags = #"--tags ''\''environment'\''='\''demo'\''' ''\''pgha.spec'\''=cnpg-database/pg-primary' ''\''pgha.member.cnpg-database.pg-primary'\''=cnpg-database/pg-primary' --output none"#
 
     @Test func theClusterAndTheDatabaseHaveIdentitiesOfTheirOwnWithTheirOwnRoles() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")

@@ -22,6 +22,17 @@ enum AzureOwnership {
     /// `pgha.member.<namespace>.<name>=<namespace>/<name>`.
     static let memberTag: ShellWord = memberKey + "=" + specID
 
+    /// `text` single-quoted for the shorthand syntax of azure-cli's AAZ commands, where a quote inside is written `'/`
+    /// (azure-cli `aaz/_utils.py`, `AAZShortHandSyntaxParser`).
+    static func shorthandQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'/") + "'"
+    }
+
+    /// `creatorTag` for an AAZ command's `--tags`: the name quoted, the value (DNS labels and a slash) as it is.
+    static let shorthandCreatorTag: ShellWord = ShellWord(shorthandQuoted(creatorKey) + "=") + specID
+    /// `memberTag` for an AAZ command's `--tags` (namespaces and names are DNS labels: no quote to escape).
+    static let shorthandMemberTag: ShellWord = "'" + memberKey + "'=" + specID
+
     /// A resource a spec uses, named for people, with the `az ... show` that finds it.
     struct Resource {
         var label: ShellWord

@@ -177,7 +177,7 @@ enum DeployScriptTranslation {
                     .succeeds(Command("az", "identity", "show", "--name", name, "--resource-group", V.resourceGroup)),
                     exists: "managed identity " + name + " exists",
                     [.run(Command(["az", "identity", "create", "--name", name, "--resource-group", V.resourceGroup,
-                                   "--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]))]
+                                   "--location", V.location] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"]))]
                 ),
             ]
         }
@@ -253,6 +253,7 @@ enum DeployScriptTranslation {
         let logs: [ShellWord] = ["--workspace-name", V.logAnalyticsWorkspace, "--resource-group", V.resourceGroup]
         let zoneRedundancy: [ShellWord] = spec.zones.count > 1 ? ["--zone-redundancy", "Enabled"] : []
         let located: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]
+        let locatedAAZ: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"]
         let id: [ShellWord] = ["--query", "id", "--output", "tsv"]
         return [
             .heading("Azure Managed Grafana, Azure Monitor workspace and Log Analytics workspace"),
@@ -262,11 +263,11 @@ enum DeployScriptTranslation {
             .capture(variable: V.grafanaID, Command(["az", "grafana", "show"] + grafana + id)),
             .unlessExists(.succeeds(Command(["az", "monitor", "account", "show"] + monitor)),
                           exists: "Azure Monitor workspace " + V.monitorWorkspace + " exists",
-                          [.run(Command(["az", "monitor", "account", "create"] + monitor + located))]),
+                          [.run(Command(["az", "monitor", "account", "create"] + monitor + locatedAAZ))]),
             .capture(variable: V.monitorWorkspaceID, Command(["az", "monitor", "account", "show"] + monitor + id)),
             .unlessExists(.succeeds(Command(["az", "monitor", "log-analytics", "workspace", "show"] + logs)),
                           exists: "Log Analytics workspace " + V.logAnalyticsWorkspace + " exists",
-                          [.run(Command(["az", "monitor", "log-analytics", "workspace", "create"] + logs + located))]),
+                          [.run(Command(["az", "monitor", "log-analytics", "workspace", "create"] + logs + locatedAAZ))]),
             .capture(variable: V.logAnalyticsID, Command(["az", "monitor", "log-analytics", "workspace", "show"] + logs + id)),
         ]
     }

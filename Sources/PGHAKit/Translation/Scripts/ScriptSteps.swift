@@ -16,9 +16,16 @@ enum ScriptSteps {
     }
 
     /// `--tags`, the spec's tags and the ownership tags (`pgha.spec` and this spec's `pgha.member.` tag) of a resource
-    /// deploy.sh creates.
-    static func tags(_ spec: Spec) -> [ShellWord] {
-        ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.tags]) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
+    /// deploy.sh creates. Commands built on azure-cli's AAZ framework (`shorthand`: az identity, az monitor account, az
+    /// monitor log-analytics workspace, az alerts-management) read `--tags` in its shorthand syntax, where a dot in a
+    /// name is a path (`pgha.spec=x` fails with "'AAZStrArg' object is not subscriptable"): there every name and value
+    /// is single-quoted (`ShorthandSyntax`).
+    static func tags(_ spec: Spec, shorthand: Bool = false) -> [ShellWord] {
+        guard shorthand else {
+            return ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.tags]) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
+        }
+        return ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.shorthandTags])
+            + [AzureOwnership.shorthandCreatorTag, AzureOwnership.shorthandMemberTag]
     }
 
     /// The CNPG Cluster object `name` as a kubectl resource (the full name, never confused with another `cluster` kind).

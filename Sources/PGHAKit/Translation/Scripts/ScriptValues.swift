@@ -39,6 +39,8 @@ enum ScriptValues {
     static let nodeLabels = ShellWord.arrayElements("NODE_LABELS")
     static let nodeTaints = ShellWord.variable("NODE_TAINTS")
     static let tags = ShellWord.arrayElements("TAGS")
+    /// The spec's tags in the shorthand syntax of azure-cli's AAZ commands (`ScriptSteps.tags`).
+    static let shorthandTags = ShellWord.arrayElements("SHORTHAND_TAGS")
     static let storageAccount = ShellWord.variable("STORAGE_ACCOUNT")
     static let backupContainer = ShellWord.variable("BACKUP_CONTAINER")
     static let grafana = ShellWord.variable("GRAFANA")
@@ -132,6 +134,9 @@ enum ScriptValues {
             (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
             (nodeTaints, .scalar(azure.nodePool.taints.joined(separator: ","))),
             (tags, .array(azure.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+            (shorthandTags, .array(azure.tags.sorted { $0.key < $1.key }.map {
+                AzureOwnership.shorthandQuoted($0.key) + "=" + AzureOwnership.shorthandQuoted($0.value)
+            })),
         ]
         if let backup = spec.backup {
             azureValues += [(storageAccount, .scalar(backup.storageAccount)), (backupContainer, .scalar(backup.container))]

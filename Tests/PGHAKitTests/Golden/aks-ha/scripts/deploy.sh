@@ -36,6 +36,7 @@ ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
 NODE_TAINTS='workload=postgres:NoSchedule'
 TAGS=('environment=demo')
+SHORTHAND_TAGS=(''\''environment'\''='\''demo'\''')
 STORAGE_ACCOUNT='pgprimarybackups'
 BACKUP_CONTAINER='backups'
 GRAFANA='pg-primary-grafana'
@@ -325,7 +326,7 @@ main() {
         --name "$CONTROL_PLANE_IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CONTROL_PLANE_PRINCIPAL_ID="$(look_up CONTROL_PLANE_PRINCIPAL_ID az identity show \
@@ -346,7 +347,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CLIENT_ID="$(look_up CLIENT_ID az identity show \
@@ -437,7 +438,7 @@ main() {
         --name "$MONITOR_WORKSPACE" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   MONITOR_WORKSPACE_ID="$(look_up MONITOR_WORKSPACE_ID az monitor account show \
@@ -454,7 +455,7 @@ main() {
         --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   LOG_ANALYTICS_ID="$(look_up LOG_ANALYTICS_ID az monitor log-analytics workspace show \
@@ -855,7 +856,7 @@ main() {
         --enabled \
         --description "Alerts of the PostgreSQL cluster $CLUSTER_NAME (Docs/runbooks.md)" \
         --rules "$ALERT_RULES" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'

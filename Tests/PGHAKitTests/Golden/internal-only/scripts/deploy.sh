@@ -297,7 +297,7 @@ main() {
         --name "$CONTROL_PLANE_IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CONTROL_PLANE_IDENTITY_ID="$(look_up CONTROL_PLANE_IDENTITY_ID az identity show \
@@ -313,7 +313,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CLIENT_ID="$(look_up CLIENT_ID az identity show \

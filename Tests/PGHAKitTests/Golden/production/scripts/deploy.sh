@@ -36,6 +36,7 @@ ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
 NODE_TAINTS='workload=postgres:NoSchedule'
 TAGS=('environment=production')
+SHORTHAND_TAGS=(''\''environment'\''='\''production'\''')
 STORAGE_ACCOUNT='pgprodbackups'
 BACKUP_CONTAINER='backups'
 # Public endpoints
@@ -319,7 +320,7 @@ main() {
         --name "$CONTROL_PLANE_IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CONTROL_PLANE_PRINCIPAL_ID="$(look_up CONTROL_PLANE_PRINCIPAL_ID az identity show \
@@ -340,7 +341,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CLIENT_ID="$(look_up CLIENT_ID az identity show \
