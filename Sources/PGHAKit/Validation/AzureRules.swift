@@ -15,9 +15,12 @@ enum AzureRules {
         checkName(&context, .invalidIdentityName, azure.identityName, path: "azure.identity.name", what: "managed identity",
                   valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
                   rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
-        checkName(&context, .invalidIdentityName, azure.controlPlaneIdentityName, path: "azure.controlPlaneIdentity.name",
-                  what: "managed identity", valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
-                  rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
+        // Its default derives from the AKS cluster's name: a bad one is reported once, there.
+        if spec.sourceMap.contains("azure.controlPlaneIdentity.name") || !context.hasError(at: "azure.aksCluster") {
+            checkName(&context, .invalidIdentityName, azure.controlPlaneIdentityName, path: "azure.controlPlaneIdentity.name",
+                      what: "managed identity", valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
+                      rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
+        }
         if azure.controlPlaneIdentityName == azure.identityName && spec.backup != nil {
             context.warning(.sharedIdentity,
                             "the AKS cluster's identity is the workload identity '\(azure.identityName)': the database pods would hold its rights, Network Contributor on the node resource group included",

@@ -78,5 +78,8 @@ import Testing
         #expect(TestSupport.errors(adding: "  controlPlaneIdentity:\n    name: a.b\n") == [
             "7:11 error[PGHA0404] azure.controlPlaneIdentity.name: 'a.b' is not a valid managed identity name",
         ])
+        #expect(TestSupport.errors(adding: "  aksCluster: a.b\n") == [
+            "6:15 error[PGHA0402] azure.aksCluster: 'a.b' is not a valid AKS cluster name",
+        ], "a bad AKS cluster name is not reported again on the identity named after it")
     }
 }
