@@ -151,6 +151,7 @@ import Testing
         try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-shared")
         #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == BackupPluginScriptTests.removal(lastStore: true) + [
             "az tag update --resource-id \(Self.aks) \(Self.untag)",
+            "az tag update --resource-id \(Self.controlPlaneIdentity) \(Self.untag)",
             "az tag update --resource-id \(Self.group) \(Self.untag)",
             "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
@@ -165,12 +166,11 @@ import Testing
             "az resource delete --ids \(Self.logs)",
             "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
-            "az resource delete --ids \(Self.controlPlaneIdentity)",
             "az resource delete --ids \(Self.identity)",
             Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(!run.lines.contains { $0.hasPrefix("az group delete") || $0.contains("--ids \(Self.aks)") })
-        #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
+        #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - managed identity aks-pg-primary-identity: the AKS cluster, which stays, runs as it\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
         #expect(run.stdout.contains("  - its Kubernetes objects on AKS cluster aks-pg-primary: the manifests in "))
     }
 

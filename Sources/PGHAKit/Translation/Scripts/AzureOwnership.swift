@@ -68,15 +68,18 @@ enum AzureOwnership {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
                                       show: Command(["az", "storage", "account", "show", "--name", V.storageAccount] + group)))
         }
-        var identities = [V.controlPlaneIdentityName]
-        if spec.backup != nil && spec.azure.identityName != spec.azure.controlPlaneIdentityName { identities.append(V.identityName) }
-        for name in identities {
-            resources.append(Resource(label: "managed identity " + name, show: Command(["az", "identity", "show", "--name", name] + group)))
+        resources.append(Resource(label: controlPlaneIdentityLabel,
+                                  show: Command(["az", "identity", "show", "--name", V.controlPlaneIdentityName] + group)))
+        if spec.backup != nil && spec.azure.identityName != spec.azure.controlPlaneIdentityName {
+            resources.append(Resource(label: "managed identity " + V.identityName,
+                                      show: Command(["az", "identity", "show", "--name", V.identityName] + group)))
         }
         return resources
     }
 
     static let aksLabel: ShellWord = "AKS cluster " + V.aksCluster
+    /// The AKS cluster's own identity, which cleanup.sh keeps as long as the cluster stays.
+    static let controlPlaneIdentityLabel: ShellWord = "managed identity " + V.controlPlaneIdentityName
     static let resourceGroup = Resource(label: "resource group " + V.resourceGroup,
                                         show: Command("az", "group", "show", "--name", V.resourceGroup))
 

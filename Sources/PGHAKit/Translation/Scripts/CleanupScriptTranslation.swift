@@ -56,8 +56,9 @@ enum CleanupScriptTranslation {
         UNTAG_IDS=()
         GROUP_DELETED=0
         AKS_KEPT=0
-        # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
-        # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
+        # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
+        # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
+        # the AKS cluster's identity: and the cluster goes too), kept otherwise.
         plan() {
           local kind=$1 label=$2 answer id creator members member others='' mine=0
           shift 2
@@ -80,6 +81,8 @@ enum CleanupScriptTranslation {
             KEEP_LABELS+=("$label: pgha did not create it")
           elif [ -n "$others" ]; then
             KEEP_LABELS+=("$label: still used by$others")
+          elif [ "$kind" = cluster-identity ] && [ "$AKS_KEPT" = 1 ]; then
+            KEEP_LABELS+=("$label: the AKS cluster, which stays, runs as it")
           elif [ "$kind" = group ] && ! group_holds_only_planned "$label"; then
             :
           else
@@ -118,7 +121,9 @@ enum CleanupScriptTranslation {
             code.append("if probe 0 \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
         }
         for resource in AzureOwnership.resources(spec) {
-            code.append("plan resource \(resource.label) \(resource.show)\n")
+            let kind = resource.label == AzureOwnership.controlPlaneIdentityLabel ? "cluster-identity" : "resource"
+            code.append(ShellCode(stringLiteral: "plan \(kind) "))
+            code.append("\(resource.label) \(resource.show)\n")
             if resource.label == AzureOwnership.aksLabel {
                 code.append("if [ \"$PLANNED\" = keep ]; then AKS_KEPT=1; fi\n")
             }

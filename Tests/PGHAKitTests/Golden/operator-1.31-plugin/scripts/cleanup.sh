@@ -219,8 +219,9 @@ main() {
   UNTAG_IDS=()
   GROUP_DELETED=0
   AKS_KEPT=0
-  # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
-  # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
+  # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
+  # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
+  # the AKS cluster's identity: and the cluster goes too), kept otherwise.
   plan() {
     local kind=$1 label=$2 answer id creator members member others='' mine=0
     shift 2
@@ -243,6 +244,8 @@ main() {
       KEEP_LABELS+=("$label: pgha did not create it")
     elif [ -n "$others" ]; then
       KEEP_LABELS+=("$label: still used by$others")
+    elif [ "$kind" = cluster-identity ] && [ "$AKS_KEPT" = 1 ]; then
+      KEEP_LABELS+=("$label: the AKS cluster, which stays, runs as it")
     elif [ "$kind" = group ] && ! group_holds_only_planned "$label"; then
       :
     else
@@ -277,7 +280,7 @@ main() {
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
   if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
-  plan resource "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
+  plan cluster-identity "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
   if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
