@@ -136,6 +136,8 @@ extension DiagnosticCode {
     public static let overlappingSourceRanges = DiagnosticCode("PGHA0420", "Source ranges that repeat or contain one another.")
     public static let unknownAzureRegion = DiagnosticCode("PGHA0421", "A location that is not an Azure public region.")
     public static let invalidSubscription = DiagnosticCode("PGHA0430", "The subscription is not a subscription ID (a UUID).")
+    public static let openAPIServer = DiagnosticCode("PGHA0440", "The AKS API server is open to the whole internet (no authorizedIPRanges).")
+    public static let sharedIdentity = DiagnosticCode("PGHA0441", "The AKS cluster's identity is the database's workload identity.")
 
     // MARK: Cross-field sanity (05xx)
     public static let zonesVersusInstances = DiagnosticCode("PGHA0501", "Zones and instances that cannot be spread as asked.")
@@ -194,7 +196,7 @@ extension DiagnosticCode {
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName, invalidSubscription,
-        nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
+        openAPIServer, sharedIdentity, nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
         toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion, operatorCRDsUnavailable,

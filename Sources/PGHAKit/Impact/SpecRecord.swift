@@ -166,6 +166,7 @@ public enum SpecRecord {
                 "tier": azure.tier,
                 "authorizedIPRanges": azure.authorizedIPRanges,
                 "identity": ManifestNode.object(["name": azure.identityName, "clientID": azure.identityClientID]),
+                "controlPlaneIdentity": ManifestNode.object(["name": azure.controlPlaneIdentityName]),
                 "systemPool": nodePool(azure.systemPool),
                 "nodePool": nodePool(azure.nodePool),
                 "grafana": azure.grafana,

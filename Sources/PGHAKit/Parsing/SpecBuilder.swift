@@ -143,6 +143,7 @@ enum SpecBuilder {
                 authorizedIPRanges: azure.stringList("authorizedIPRanges") ?? [],
                 identityName: identity.string("name") ?? "\(name)-identity",
                 identityClientID: identity.string("clientID"),
+                controlPlaneIdentityName: azure.object("controlPlaneIdentity").string("name") ?? "\(aksCluster)-identity",
                 systemPool: nodePool(azure.object("systemPool"), name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3, taints: []),
                 nodePool: nodePool(azure.object("nodePool"), name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6,
                                    taints: nodePoolTaints),

@@ -210,7 +210,10 @@ public enum BashRenderer {
             writer.line("OUT_DIR=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")/..\" && pwd)\"")
         }
         writer.line("DRY_RUN=0")
-        for setting in script.environment { writer.line("\(setting.name)=\"${\(setting.name):-\(setting.defaultValue)}\"") }
+        for setting in script.environment {
+            writer.line("\(setting.name)=\"${\(setting.name):-\(setting.defaultValue)}\"")
+            if let exported = setting.exportedAs { writer.line("export \(exported)=\"$\(setting.name)\"") }
+        }
         for option in script.options { writer.line("\(option.variable)=\(option.initialValue)") }
         writer.line("")
     }

@@ -2,6 +2,12 @@
 /// `docs/src/supported_releases.md` ("Supported Kubernetes versions"; versions only "tested" are left out). Update it
 /// with each pgha release; Docs/deploy.md explains how it is used.
 ///
+/// Every row checked against cloudnative-pg/cloudnative-pg at a95a534 (2026-08; the same as
+/// `shared/reference/current-platform.md`): 1.29 and 1.30 from "Support status of CloudNativePG releases", 1.25 to 1.28
+/// from "Old releases", each also in the file of its own release tags (1.25: v1.25.0 to v1.25.4; 1.26: v1.26.0;
+/// 1.27: v1.27.0). 1.28 supported 1.32 to 1.34 when released (v1.28.0) and added 1.35 in da8e0cbcc (2026-06-15,
+/// "test: enable unit test on 1.36"), as its final row and the release-1.28 branch say.
+///
 /// 1.31 is not listed: it removes the in-tree Barman Cloud backups pgha renders, and pgha has not read its CRDs, so
 /// `operator.version` does not accept it yet.
 public enum KubernetesSupport {

@@ -215,8 +215,11 @@ public struct Spec: Sendable, Equatable {
         public var kubernetesVersion: String
         public var tier: String
         public var authorizedIPRanges: [String]
+        /// The workload identity: the instances' federated credentials and their role on the backups.
         public var identityName: String
         public var identityClientID: String?
+        /// The AKS cluster's own identity (`--assign-identity`), with Network Contributor on the node resource group.
+        public var controlPlaneIdentityName: String
         public var systemPool: NodePool
         public var nodePool: NodePool
         public var grafana: String

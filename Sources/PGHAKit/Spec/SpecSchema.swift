@@ -316,7 +316,10 @@ public enum SpecSchema {
             FieldSchema("clientID", .string,
                         becomes: "Cluster.spec.serviceAccountTemplate.metadata.annotations[azure.workload.identity/client-id]",
                         "The identity's client ID (a UUID); without it deploy.sh reads it and renders the manifests again."),
-        ]), "Workload identity used by the instances to reach the backups."),
+        ]), "The workload identity: the instances reach the backups with it (a federated credential per Cluster, Storage Blob Data Contributor on the storage account). deploy.sh creates it only with backup."),
+        FieldSchema("controlPlaneIdentity", .object([
+            FieldSchema("name", .string, default: "<aksCluster>-identity", "The user-assigned managed identity."),
+        ]), "The AKS cluster's own identity (az aks create --assign-identity), which holds Network Contributor on the node resource group for the public IP. Separate from azure.identity, so the database pods hold no network rights; specs sharing an AKS cluster share it (PGHA0703). Naming azure.identity's identity here makes one identity both (PGHA0441)."),
         FieldSchema("systemPool", .object(nodePoolFields(name: "systempool", vmSize: "standard_d2s_v3", min: 2, max: 3)),
                     "The AKS system node pool."),
         FieldSchema("nodePool", .object(nodePoolFields(name: "postgres", vmSize: "standard_d4s_v3", min: 3, max: 6) + [

@@ -15,6 +15,18 @@ enum AzureRules {
         checkName(&context, .invalidIdentityName, azure.identityName, path: "azure.identity.name", what: "managed identity",
                   valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
                   rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
+        // Its default derives from the AKS cluster's name: a bad one is reported once, there.
+        if spec.sourceMap.contains("azure.controlPlaneIdentity.name") || !context.hasError(at: "azure.aksCluster") {
+            checkName(&context, .invalidIdentityName, azure.controlPlaneIdentityName, path: "azure.controlPlaneIdentity.name",
+                      what: "managed identity", valid: { NameRules.matches($0, lengths: 3...128, allowed: "-_", last: { _ in true }) },
+                      rule: "3 to 128 letters, digits, '-' and '_', starting alphanumeric")
+        }
+        if azure.controlPlaneIdentityName == azure.identityName && spec.backup != nil {
+            context.warning(.sharedIdentity,
+                            "the AKS cluster's identity is the workload identity '\(azure.identityName)': the database pods would hold its rights, Network Contributor on the node resource group included",
+                            at: spec.sourceMap.contains("azure.controlPlaneIdentity.name") ? "azure.controlPlaneIdentity.name" : "azure.identity.name",
+                            hint: "give azure.controlPlaneIdentity another name (default: <aksCluster>-identity)")
+        }
         for (pool, path) in [(azure.systemPool, "azure.systemPool"), (azure.nodePool, "azure.nodePool")] {
             checkNodePool(&context, pool, path: path)
         }
@@ -28,6 +40,12 @@ enum AzureRules {
                           hint: "such as \"1.36\" (quoted)")
         } else {
             checkKubernetesSupport(&context, spec)
+        }
+        if azure.authorizedIPRanges.isEmpty {
+            context.report(.note, .openAPIServer,
+                           "the AKS API server accepts connections from any address on the internet: azure.authorizedIPRanges is not set",
+                           at: "azure.authorizedIPRanges",
+                           hint: "list the addresses kubectl and pgha's scripts run from, such as your public address as a /32 (curl -s https://ifconfig.me prints it)")
         }
         if let subscription = azure.subscription, !NameRules.isUUID(subscription) {
             context.error(.invalidSubscription, "'\(subscription)' is not a subscription ID", at: "azure.subscription",

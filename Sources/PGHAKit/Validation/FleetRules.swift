@@ -147,7 +147,8 @@ public enum FleetRules {
         let config = spec.operatorSettings.config.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         var settings = [
             SharedSetting(resource: cluster, settings: "in \(azure.location), Kubernetes \(azure.kubernetesVersion), tier \(azure.tier), "
-                + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool))"),
+                + "node resource group \(azure.nodeResourceGroup), system pool \(pool(azure.systemPool)), "
+                + "identity \(azure.controlPlaneIdentityName)"),
             SharedSetting(resource: "the CloudNativePG operator of " + cluster,
                           settings: "\(spec.operatorSettings.version) in namespace \(spec.operatorSettings.namespace)"
                             + (config.isEmpty ? "" : " with " + config.joined(separator: ", "))),

@@ -39,9 +39,9 @@ import Testing
         #expect(rendered.stdout == (try PGHAProcess.run(["render", "Examples/minimal.yaml"])).stdout)
         #expect(try PGHAProcess.run(["render", "/dev/stdin"], stdin: minimal).stdout == rendered.stdout)
 
-        let bad = try PGHAProcess.run(["validate", "-"], stdin: TestSupport.spec("instaces: 3\n"))
+        let bad = try PGHAProcess.run(["validate", "-"], stdin: TestSupport.spec(TestSupport.closedAPIServer + "instaces: 3\n"))
         #expect(bad.status == 1)
-        #expect(bad.stderr.hasPrefix("<stdin>:6:1: error[PGHA0010]: unknown key 'instaces'\n"))
+        #expect(bad.stderr.hasPrefix("<stdin>:7:1: error[PGHA0010]: unknown key 'instaces'\n"))
 
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

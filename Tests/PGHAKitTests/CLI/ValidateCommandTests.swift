@@ -23,8 +23,8 @@ import Testing
     @Test func twoFilesNamedTogetherAreAFleetToo() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try TestSupport.write(TestSupport.spec(name: "pg-a"), to: "a.yaml", in: directory)
-        try TestSupport.write(TestSupport.spec(name: "pg-a"), to: "b.yaml", in: directory)
+        try TestSupport.write(TestSupport.spec(TestSupport.closedAPIServer, name: "pg-a"), to: "a.yaml", in: directory)
+        try TestSupport.write(TestSupport.spec(TestSupport.closedAPIServer, name: "pg-a"), to: "b.yaml", in: directory)
         let a = directory.appendingPathComponent("a.yaml").path, b = directory.appendingPathComponent("b.yaml").path
         let run = try PGHAProcess.run(["validate", a, b])
         #expect(run.status == 1)

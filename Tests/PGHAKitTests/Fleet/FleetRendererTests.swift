@@ -4,8 +4,9 @@ import Testing
 
 /// Fleet rendering: layout, determinism, duplicate targets, and the single-spec path staying as it was.
 @Suite struct FleetRendererTests {
+    /// A spec with the API server closed (no PGHA0440 note), so its report holds only what `extra` causes.
     static func source(_ path: String, name: String, namespace: String? = nil, extra: String = "") -> SpecSource {
-        SpecSource(path: path, bytes: Array(TestSupport.spec(extra, name: name, namespace: namespace).utf8))
+        SpecSource(path: path, bytes: Array(TestSupport.spec(TestSupport.closedAPIServer + extra, name: name, namespace: namespace).utf8))
     }
 
     static var examples: [SpecSource] {

@@ -12,7 +12,7 @@ import Testing
     static func removal(lastStore: Bool) -> [String] {
         let probes = [
             "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
-            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --overwrite-existing --output none",
+            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --file '$HOME/.cache/pgha/cnpg-database/pg-primary/kubeconfig' --overwrite-existing --output none",
             "kubectl get crd objectstores.barmancloud.cnpg.io --context aks-pg-primary",
             storesQuery,
         ]

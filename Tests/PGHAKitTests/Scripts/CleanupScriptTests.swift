@@ -13,6 +13,7 @@ import Testing
     static let alerts = group + "/providers/Microsoft.AlertsManagement/prometheusRuleGroups/pg-primary-alerts"
     static let storage = group + "/providers/Microsoft.Storage/storageAccounts/pgprimarybackups"
     static let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pg-primary-identity"
+    static let controlPlaneIdentity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-pg-primary-identity"
     static let publicIP = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_rg-cnpg-demo_aks-pg-primary_westus3/providers/Microsoft.Network/publicIPAddresses/aks-pg-primary-pip"
 
     static let creator = "cnpg-database/pg-primary"
@@ -39,13 +40,14 @@ import Testing
             tags("az monitor log-analytics workspace show", logs),
             tags("az alerts-management prometheus-rule-group show", alerts),
             tags("az storage account show", storage),
+            tags("az identity show --name aks-pg-primary-identity", controlPlaneIdentity),
             tags("az identity show", identity),
             tags("az group show", group),
         ]
     }
 
     /// What the group holds when only this spec's resources are in it (the Monitor workspace's ID in another case).
-    static let ownResources = [aks, grafana, monitor.replacingOccurrences(of: "Microsoft.Monitor", with: "microsoft.monitor"), logs, alerts, storage, identity]
+    static let ownResources = [aks, grafana, monitor.replacingOccurrences(of: "Microsoft.Monitor", with: "microsoft.monitor"), logs, alerts, storage, controlPlaneIdentity, identity]
 
     /// Runs cleanup.sh of Examples/aks-ha.yaml (the output directory reads `$OUT` in the calls).
     static func run(_ arguments: [String] = ["--yes"], _ overrides: [ScriptHarness.Rule] = [], groupResources: [String] = ownResources,
@@ -77,18 +79,24 @@ import Testing
         + query("az monitor log-analytics workspace show --workspace-name pg-primary-logs --resource-group rg-cnpg-demo")
         + query("az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo")
         + query("az storage account show --name pgprimarybackups --resource-group rg-cnpg-demo")
+        + query("az identity show --name aks-pg-primary-identity --resource-group rg-cnpg-demo")
         + query("az identity show --name pg-primary-identity --resource-group rg-cnpg-demo")
         + query("az group show --name rg-cnpg-demo")
 
     static let untag = "--operation delete --tags pgha.member.cnpg-database.pg-primary=cnpg-database/pg-primary --output none"
 
+    /// cleanup.sh's last call: whether the kubeconfig the scripts wrote is still pgha's own, before deleting it.
+    static let kubeconfigCheck = "kubectl config get-contexts --output name"
+
     @Test func aSpecAloneInItsResourceGroupDeletesTheGroup() throws {
         let run = try Self.run()
         #expect(run.status == 0, "\(run.stderr)")
+        try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-alone")
         #expect(run.lines == Self.reads + Self.resourceReads + [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
         ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az group delete --name rg-cnpg-demo --yes --no-wait",
+            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(run.stdout.contains("""
         cleanup.sh deletes, for cnpg-database/pg-primary:
@@ -101,18 +109,20 @@ import Testing
           - Log Analytics workspace pg-primary-logs
           - Azure Prometheus rule group pg-primary-alerts
           - storage account pgprimarybackups with every backup in it
+          - managed identity aks-pg-primary-identity
           - managed identity pg-primary-identity
           - resource group rg-cnpg-demo
         """))
     }
 
-    /// A spec without backups has no federated credentials: its plan is the AKS cluster, the identity and the group.
+    /// A spec without backups has no federated credentials nor workload identity: its plan is the AKS cluster, the
+    /// cluster's identity and the group.
     @Test func aSpecWithoutBackupsPlansItsClusterIdentityAndGroup() throws {
         let harness = try ScriptHarness(example: "minimal.yaml")
         defer { harness.remove() }
         let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-orders"
         let aks = group + "/providers/Microsoft.ContainerService/managedClusters/aks-orders"
-        let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/orders-identity"
+        let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-orders-identity"
         let member = "pgha.member.cnpg-database.orders"
         let rules: [ScriptHarness.Rule] = [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
@@ -125,7 +135,7 @@ import Testing
         let run = try harness.run("cleanup.sh", ["--yes"], rules: rules, environment: ["GROUP_RESOURCES": [aks, identity].joined(separator: "\n")])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.lines.contains { $0.contains("federated-credential") })
-        #expect(run.stdout.contains("cleanup.sh deletes, for cnpg-database/orders:\n  - AKS cluster aks-orders\n  - managed identity orders-identity\n  - resource group rg-orders\n"))
+        #expect(run.stdout.contains("cleanup.sh deletes, for cnpg-database/orders:\n  - AKS cluster aks-orders\n  - managed identity aks-orders-identity\n  - resource group rg-orders\n"))
         #expect(run.lines.last == "az group delete --name rg-orders --yes --no-wait")
     }
 
@@ -138,12 +148,14 @@ import Testing
             Self.tags("az group show", Self.group, members: shared),
         ], groupResources: Self.ownResources + [Self.group + "/providers/Microsoft.Storage/storageAccounts/pgreportsbackups"])
         #expect(run.status == 0, "\(run.stderr)")
+        try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-shared")
         #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == BackupPluginScriptTests.removal(lastStore: true) + [
             "az tag update --resource-id \(Self.aks) \(Self.untag)",
+            "az tag update --resource-id \(Self.controlPlaneIdentity) \(Self.untag)",
             "az tag update --resource-id \(Self.group) \(Self.untag)",
             "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
-            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --overwrite-existing --output none",
+            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --file '$HOME/.cache/pgha/cnpg-database/pg-primary/kubeconfig' --overwrite-existing --output none",
             "kubectl delete --kustomize '$OUT' --ignore-not-found --context aks-pg-primary",
             "kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
             "kubectl delete backups.postgresql.cnpg.io/pg-primary-on-demand --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
@@ -155,9 +167,10 @@ import Testing
             "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
             "az resource delete --ids \(Self.identity)",
+            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(!run.lines.contains { $0.hasPrefix("az group delete") || $0.contains("--ids \(Self.aks)") })
-        #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
+        #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - managed identity aks-pg-primary-identity: the AKS cluster, which stays, runs as it\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
         #expect(run.stdout.contains("  - its Kubernetes objects on AKS cluster aks-pg-primary: the manifests in "))
     }
 
@@ -181,7 +194,9 @@ import Testing
             "az resource delete --ids \(Self.logs)",
             "az resource delete --ids \(Self.alerts)",
             "az resource delete --ids \(Self.storage)",
+            "az resource delete --ids \(Self.controlPlaneIdentity)",
             "az resource delete --ids \(Self.identity)",
+            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
     }
 
@@ -189,7 +204,7 @@ import Testing
     @Test func aPreExistingGroupAndIdentityAreNeverDeleted() throws {
         let run = try Self.run(["--yes"], [
             Self.tags("az group show", Self.group, creator: "none"),
-            Self.tags("az identity show", Self.identity, creator: "none", members: "none"),
+            Self.tags("az identity show --name pg-primary-identity", Self.identity, creator: "none", members: "none"),
         ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("and keeps, removing its tag pgha.member.cnpg-database.pg-primary where it has one:\n  - managed identity pg-primary-identity: pgha did not create it\n  - resource group rg-cnpg-demo: pgha did not create it\n"))
@@ -209,7 +224,7 @@ import Testing
         }
         let confirmed = try Self.run([], stdin: "pg-primary\n")
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
-        #expect(confirmed.lines.last == "az group delete --name rg-cnpg-demo --yes --no-wait")
+        #expect(confirmed.lines.suffix(2) == ["az group delete --name rg-cnpg-demo --yes --no-wait", Self.kubeconfigCheck])
     }
 
     @Test func whatIsGoneIsSkippedAndNothingLeftMeansNothingAsked() throws {

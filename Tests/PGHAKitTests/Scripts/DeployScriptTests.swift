@@ -85,7 +85,7 @@ import Testing
                 text = String(text[assignment.upperBound...].dropLast())
             }
             for command in text.components(separatedBy: " | ") {
-                printed.append(try ShellWords.split(command).map { placeholders[$0] ?? $0 })
+                printed.append(try ShellWords.split(command).map { placeholders[$0] ?? $0.replacingOccurrences(of: harness.home.path, with: "$HOME") })
             }
         }
         let executed = fresh.calls.map { $0.filter { !$0.hasPrefix("<stdin") } }
@@ -202,7 +202,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: azure.identity.clientID is \(FakeAzure.clientID) but pg-primary-identity has client ID \(other)"))
         #expect(run.stderr.contains("deploy.sh stopped before the end. Fix the cause and run it again"))
-        #expect(Self.lines(run, harness).last == "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query id --output tsv")
+        #expect(Self.lines(run, harness).last == "az identity show --name pg-primary-identity --resource-group rg-cnpg-demo --query principalId --output tsv")
     }
 
     @Test func withoutAClientIDInTheSpecDeployRendersTheManifestsAgainWithTheIdentitys() throws {

@@ -21,6 +21,8 @@ struct ScriptHarness {
         var stderr: String
         /// Every fake call, argv by argv, in order.
         var calls: [[String]]
+        /// `KUBECONFIG` in each call's environment (`<unset>` when it was not set), in the order of `calls`.
+        var kubeconfigs: [String]
 
         /// The calls as `tool arg...` lines, each argument quoted as the scripts quote them.
         var lines: [String] { calls.map { $0.map(BashRenderer.quote).joined(separator: " ") } }
@@ -42,7 +44,7 @@ struct ScriptHarness {
         output = root.appendingPathComponent("out")
         work = root.appendingPathComponent("work")
         bin = root.appendingPathComponent("bin")
-        for directory in [work, bin, root.appendingPathComponent("home"), root.appendingPathComponent("fake")] {
+        for directory in [work, bin, home, root.appendingPathComponent("fake")] {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         var options = options
@@ -86,7 +88,7 @@ struct ScriptHarness {
         process.currentDirectoryURL = work
         process.environment = [
             "PATH": path ?? "\(bin.path):/usr/bin:/bin",
-            "HOME": root.appendingPathComponent("home").path,
+            "HOME": home.path,
             "LANG": "C.UTF-8",
             "FAKE_DIR": fakeState.path,
             "FAKE_SECRET": Self.secret,
@@ -103,13 +105,30 @@ struct ScriptHarness {
         try handles.0.close()
         try handles.1.close()
         try handles.2.close()
-        let calls = (try? Data(contentsOf: fakeState.appendingPathComponent("calls"))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        func record(_ name: String) -> String {
+            (try? Data(contentsOf: fakeState.appendingPathComponent(name))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+        let calls = record("calls")
         return Run(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self),
-            calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+            calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(atHome) },
+            kubeconfigs: record("kubeconfigs").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome)
         )
+    }
+
+    /// The fakes' HOME, which the recorded calls write as `$HOME` (so the calls read the same on every machine).
+    var home: URL { root.appendingPathComponent("home") }
+
+    /// The kubeconfig the scripts write and every kubectl and helm call reads, unless PGHA_KUBECONFIG says otherwise.
+    func defaultKubeconfig(namespace: String = "cnpg-database", name: String = "pg-primary") -> URL {
+        home.appendingPathComponent(".cache/pgha/\(namespace)/\(name)/kubeconfig")
+    }
+
+    /// `text` with the fakes' HOME written as `$HOME`.
+    private func atHome(_ text: Substring) -> String {
+        text.replacingOccurrences(of: home.path, with: "$HOME")
     }
 
     /// Every file under the temporary root (rendered tree, working directory, HOME, the fakes' records), by path.
@@ -117,7 +136,9 @@ struct ScriptHarness {
         try TestSupport.tree(at: root)
     }
 
-    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, then answers with the first rule of
+    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls` and `$KUBECONFIG<RS>` to
+    /// `$FAKE_DIR/kubeconfigs`; `az aks get-credentials` writes a file where az would (`--file`, else
+    /// `~/.kube/config`); then it answers with the first rule of
     /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>output`) that matches `tool arg arg...`. An output of
     /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error, one of `lines:A,B` prints A and B on lines of their own. `kubectl create secret` reads its stdin and records only whether
     /// it equals `$FAKE_SECRET`.
@@ -134,6 +155,16 @@ struct ScriptHarness {
       if [ "$input" = "$FAKE_SECRET" ]; then record="$record"$'\037'"<stdin: the secret>"; else record="$record"$'\037'"<stdin: something else>"; fi
     fi
     printf '%s\036' "$record" >> "$FAKE_DIR/calls"
+    printf '%s\036' "${KUBECONFIG-<unset>}" >> "$FAKE_DIR/kubeconfigs"
+    if [[ $line == "az aks get-credentials "* ]]; then
+      file="$HOME/.kube/config"
+      previous=''
+      for argument in "$@"; do
+        if [ "$previous" = --file ]; then file=$argument; fi
+        previous=$argument
+      done
+      mkdir -p "$(dirname "$file")" && printf 'fake kubeconfig of %s\n' "$line" > "$file"
+    fi
     index=0
     while IFS=$'\t' read -r pattern status times output; do
       index=$((index + 1))
@@ -184,6 +215,9 @@ struct ScriptHarness {
 enum FakeAzure {
     static let clientID = "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"
     static let principalID = "0b6f5c1d-2e3f-4a5b-8c9d-0e1f2a3b4c5d"
+    /// The principal ID of the AKS cluster's own identity (`<aksCluster>-identity`), distinct from the workload identity's.
+    static let controlPlanePrincipalID = "7c1d2e3f-4a5b-4c6d-9e7f-8a9b0c1d2e3f"
+    static let controlPlaneIdentityID = subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-identity"
     static let subscriptionID = "00000000-0000-0000-0000-000000000001"
     static let subscription = "/subscriptions/" + subscriptionID
     /// The Kubernetes versions AKS creates, as `az aks get-versions --query ... --output tsv` prints them.
@@ -198,6 +232,8 @@ enum FakeAzure {
             .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
+            .init(pattern: "az identity show --name aks-*-identity * --query principalId --output tsv", output: controlPlanePrincipalID),
+            .init(pattern: "az identity show --name aks-*-identity * --query id --output tsv", output: controlPlaneIdentityID),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),
             .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity"),
@@ -233,7 +269,8 @@ enum FakeAzure {
                 .init(pattern: "az extension show --name \($0)", status: 1, output: extensionNotInstalled($0))
             } + [
             .init(pattern: "az role assignment list *"),
-            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "false"),
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "false"),
+            .init(pattern: "az aks show * --query azureMonitorProfile.containerInsights.enabled --output tsv"),
             .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),
             .init(pattern: "kubectl get namespace *", status: 1, output: "stderr:Error from server (NotFound): namespaces \"x\" not found"),
             .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
@@ -255,7 +292,7 @@ enum FakeAzure {
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
             .init(pattern: "az aks nodepool show * --query join* --output tsv", output: nodeTaints),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
-            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled --output tsv", output: "true"),
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),
             .init(pattern: "kubectl get services * --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io *", output: "service/plugin-barman-cloud"),
         ]

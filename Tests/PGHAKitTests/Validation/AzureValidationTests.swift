@@ -54,4 +54,32 @@ import Testing
         let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\nazure:\n  location: westus3\n  nodeResourceGroup: mc-pg\n"
         #expect(TestSupport.errors(yaml) == [])
     }
+
+    /// The issue: the AKS API server is open unless azure.authorizedIPRanges is set; validate says so, as a note.
+    @Test func anOpenAPIServerIsANoteSayingHowToFindYourAddress() {
+        #expect(TestSupport.diagnostics(TestSupport.spec(), codes: .openAPIServer) == [
+            "4:1 note[PGHA0440] azure: the AKS API server accepts connections from any address on the internet: azure.authorizedIPRanges is not set",
+        ])
+        #expect(TestSupport.hint(TestSupport.spec(), code: .openAPIServer)
+                == "list the addresses kubectl and pgha's scripts run from, such as your public address as a /32 (curl -s https://ifconfig.me prints it)")
+        #expect(Compiler.check(Array(TestSupport.spec(TestSupport.closedAPIServer).utf8)).diagnostics == [])
+    }
+
+    /// The AKS cluster's identity and the database's workload identity are separate by default; naming one identity
+    /// for both is a warning, as the database pods would hold the cluster's network rights.
+    @Test func oneIdentityForTheClusterAndTheDatabaseIsAWarning() {
+        let backup = "backup:\n  storageAccount: pgtestbackups\n"
+        #expect(TestSupport.diagnostics(TestSupport.spec(backup)) == [])
+        let shared = TestSupport.spec("  controlPlaneIdentity:\n    name: pg-test-identity\n" + backup)
+        #expect(TestSupport.diagnostics(shared) == [
+            "7:11 warning[PGHA0441] azure.controlPlaneIdentity.name: the AKS cluster's identity is the workload identity 'pg-test-identity': the database pods would hold its rights, Network Contributor on the node resource group included",
+        ])
+        #expect(TestSupport.hint(shared, code: .sharedIdentity) == "give azure.controlPlaneIdentity another name (default: <aksCluster>-identity)")
+        #expect(TestSupport.errors(adding: "  controlPlaneIdentity:\n    name: a.b\n") == [
+            "7:11 error[PGHA0404] azure.controlPlaneIdentity.name: 'a.b' is not a valid managed identity name",
+        ])
+        #expect(TestSupport.errors(adding: "  aksCluster: a.b\n") == [
+            "6:15 error[PGHA0402] azure.aksCluster: 'a.b' is not a valid AKS cluster name",
+        ], "a bad AKS cluster name is not reported again on the identity named after it")
+    }
 }

@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func humanFormatShowsTheLineAndACaret() {
-        let source = Array((DiagnosticTests.header + "name: pg-a\ninstaces: 3\nazure:\n  location: westus3\n").utf8)
+        let source = Array((DiagnosticTests.header + "name: pg-a\ninstaces: 3\nazure:\n  location: westus3\n" + TestSupport.closedAPIServer).utf8)
         let diagnostics = Compiler.check(source).diagnostics
         let text = DiagnosticFormatter(format: .human).format(diagnostics, file: "spec.yaml", source: source)
         #expect(text == """

@@ -69,11 +69,14 @@ public struct Script: Sendable, Equatable {
         /// Its value when unset.
         public var defaultValue: String
         public var help: String
+        /// The variable the script exports with the setting's value, for the tools it runs (such as `KUBECONFIG`).
+        public var exportedAs: String?
 
-        public init(_ name: String, default defaultValue: String, help: String) {
+        public init(_ name: String, default defaultValue: String, help: String, exportedAs: String? = nil) {
             self.name = name
             self.defaultValue = defaultValue
             self.help = help
+            self.exportedAs = exportedAs
         }
     }
 

@@ -11,7 +11,7 @@ enum AzureAlertRuleSteps {
             "--interval", "PT1M", "--enabled",
             "--description", "Alerts of the PostgreSQL cluster " + V.clusterName + " (Docs/runbooks.md)",
             "--rules", V.alertRules,
-        ] + ScriptSteps.tags(spec) + ["--output", "none"])
+        ] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"])
         let update = Command(["az", "alerts-management", "prometheus-rule-group", "update"] + group
                              + ["--rules", V.alertRules, "--output", "none"])
         return [

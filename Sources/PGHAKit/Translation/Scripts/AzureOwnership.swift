@@ -22,6 +22,17 @@ enum AzureOwnership {
     /// `pgha.member.<namespace>.<name>=<namespace>/<name>`.
     static let memberTag: ShellWord = memberKey + "=" + specID
 
+    /// `text` single-quoted for the shorthand syntax of azure-cli's AAZ commands, where a quote inside is written `'/`
+    /// (azure-cli `aaz/_utils.py`, `AAZShortHandSyntaxParser`).
+    static func shorthandQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'/") + "'"
+    }
+
+    /// `creatorTag` for an AAZ command's `--tags`: the name quoted, the value (DNS labels and a slash) as it is.
+    static let shorthandCreatorTag: ShellWord = ShellWord(shorthandQuoted(creatorKey) + "=") + specID
+    /// `memberTag` for an AAZ command's `--tags` (namespaces and names are DNS labels: no quote to escape).
+    static let shorthandMemberTag: ShellWord = "'" + memberKey + "'=" + specID
+
     /// A resource a spec uses, named for people, with the `az ... show` that finds it.
     struct Resource {
         var label: ShellWord
@@ -29,7 +40,7 @@ enum AzureOwnership {
     }
 
     /// The spec's Azure resources other than the resource group, in the order cleanup.sh deletes them (the AKS
-    /// cluster before the identity it runs as).
+    /// cluster before the identity it runs as; the workload identity only with backups, once when one identity is both).
     static func resources(_ spec: Spec) -> [Resource] {
         let group: [ShellWord] = ["--resource-group", V.resourceGroup]
         var resources: [Resource] = []
@@ -57,12 +68,18 @@ enum AzureOwnership {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
                                       show: Command(["az", "storage", "account", "show", "--name", V.storageAccount] + group)))
         }
-        resources.append(Resource(label: "managed identity " + V.identityName,
-                                  show: Command(["az", "identity", "show", "--name", V.identityName] + group)))
+        resources.append(Resource(label: controlPlaneIdentityLabel,
+                                  show: Command(["az", "identity", "show", "--name", V.controlPlaneIdentityName] + group)))
+        if spec.backup != nil && spec.azure.identityName != spec.azure.controlPlaneIdentityName {
+            resources.append(Resource(label: "managed identity " + V.identityName,
+                                      show: Command(["az", "identity", "show", "--name", V.identityName] + group)))
+        }
         return resources
     }
 
     static let aksLabel: ShellWord = "AKS cluster " + V.aksCluster
+    /// The AKS cluster's own identity, which cleanup.sh keeps as long as the cluster stays.
+    static let controlPlaneIdentityLabel: ShellWord = "managed identity " + V.controlPlaneIdentityName
     static let resourceGroup = Resource(label: "resource group " + V.resourceGroup,
                                         show: Command("az", "group", "show", "--name", V.resourceGroup))
 

@@ -88,8 +88,7 @@ enum BackupPluginSteps {
             .when(
                 .stillExists(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup)),
                 then: [
-                    .run(Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                                 "--overwrite-existing", "--output", "none")),
+                    .run(Kubeconfig.getCredentials),
                     .when(
                         .stillExists(ScriptSteps.kubectl(["get", "crd", "objectstores.barmancloud.cnpg.io"], namespaced: false)),
                         then: [.code(description: "remove the plugin, then cert-manager, unless another ObjectStore or Certificate still needs them",

@@ -22,6 +22,7 @@ enum CleanupScriptTranslation {
         ] + BackupPluginSteps.uninstall(spec) + [
             .code(description: "delete what the plan above lists, and remove the " + AzureOwnership.memberKey + " tag from what it keeps",
                   delete(spec)),
+            .check("\(Kubeconfig.removeCall)"),
         ]
         return Script(
             fileName: fileName,
@@ -32,7 +33,7 @@ enum CleanupScriptTranslation {
             tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
             variables: V.catalog(spec, specFileName: specFileName),
             steps: steps,
-            functions: [ExistenceCheck.function]
+            functions: [ExistenceCheck.function, Kubeconfig.removal]
         )
     }
 
@@ -55,8 +56,9 @@ enum CleanupScriptTranslation {
         UNTAG_IDS=()
         GROUP_DELETED=0
         AKS_KEPT=0
-        # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
-        # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
+        # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
+        # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
+        # the AKS cluster's identity: and the cluster goes too), kept otherwise.
         plan() {
           local kind=$1 label=$2 answer id creator members member others='' mine=0
           shift 2
@@ -79,6 +81,8 @@ enum CleanupScriptTranslation {
             KEEP_LABELS+=("$label: pgha did not create it")
           elif [ -n "$others" ]; then
             KEEP_LABELS+=("$label: still used by$others")
+          elif [ "$kind" = cluster-identity ] && [ "$AKS_KEPT" = 1 ]; then
+            KEEP_LABELS+=("$label: the AKS cluster, which stays, runs as it")
           elif [ "$kind" = group ] && ! group_holds_only_planned "$label"; then
             :
           else
@@ -117,7 +121,9 @@ enum CleanupScriptTranslation {
             code.append("if probe 0 \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
         }
         for resource in AzureOwnership.resources(spec) {
-            code.append("plan resource \(resource.label) \(resource.show)\n")
+            let kind = resource.label == AzureOwnership.controlPlaneIdentityLabel ? "cluster-identity" : "resource"
+            code.append(ShellCode(stringLiteral: "plan \(kind) "))
+            code.append("\(resource.label) \(resource.show)\n")
             if resource.label == AzureOwnership.aksLabel {
                 code.append("if [ \"$PLANNED\" = keep ]; then AKS_KEPT=1; fi\n")
             }
@@ -133,6 +139,7 @@ enum CleanupScriptTranslation {
                               + #"[ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then"# + "\n"))
         code.append("""
           log "nothing of \(inString: AzureOwnership.specID) is left to delete"
+          \(Kubeconfig.removeCall)
           return 0
         fi
         log ''
@@ -187,8 +194,6 @@ enum CleanupScriptTranslation {
             kubernetes.append(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))
         }
         kubernetes.append(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))
-        let kubeconfig = Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                                  "--overwrite-existing", "--output", "none")
         var code: [ShellCode] = ["""
         # Prints a command, then runs it (this code does not run with --dry-run).
         act() {
@@ -202,6 +207,7 @@ enum CleanupScriptTranslation {
         if [ "$GROUP_DELETED" = 1 ]; then
           act \(Command("az", "group", "delete", "--name", V.resourceGroup, "--yes", "--no-wait"))
           log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
+          \(Kubeconfig.removeCall)
           return 0
         fi
 
@@ -216,7 +222,7 @@ enum CleanupScriptTranslation {
         }
         code.append("""
         if [ "$AKS_KEPT" = 1 ]; then
-          act \(kubeconfig)
+          act \(Kubeconfig.getCredentials)
 
         """)
         for command in kubernetes { code.append("  act \(command)\n") }

@@ -9,7 +9,7 @@ enum DeployScriptTranslation {
         var steps = ScriptSteps.signIn(spec)
         if rendersAgain { steps.append(findSpec(specFileName)) }
         steps += kubernetesVersionOffered(spec) + globallyUniqueNames(spec) + CLIExtensionSteps.steps(spec)
-        steps += resourceGroup(spec) + identity(spec, rendersAgain: rendersAgain)
+        steps += resourceGroup(spec) + identities(spec, rendersAgain: rendersAgain)
         if spec.backup != nil { steps += storage(spec) }
         if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
         steps += aks(spec) + ContainerStorageSteps.steps(spec) + namespaces(spec)
@@ -164,23 +164,32 @@ enum DeployScriptTranslation {
         ]
     }
 
-    private static func identity(_ spec: Spec, rendersAgain: Bool) -> [Step] {
-        var steps: [Step] = [
-            .heading("Managed identity " + V.identityName),
-            .unlessExists(
-                .succeeds(Command("az", "identity", "show", "--name", V.identityName, "--resource-group", V.resourceGroup)),
-                exists: "managed identity " + V.identityName + " exists",
-                [.run(Command(["az", "identity", "create", "--name", V.identityName, "--resource-group", V.resourceGroup,
-                               "--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]))]
-            ),
-        ]
+    /// The managed identities: the AKS cluster's own (control plane), and with backups the workload identity the
+    /// instances use (unless the spec names one identity for both, PGHA0441).
+    private static func identities(_ spec: Spec, rendersAgain: Bool) -> [Step] {
+        func create(_ name: ShellWord, _ purpose: ShellWord) -> [Step] {
+            [
+                .heading("Managed identity " + name + " (" + purpose + ")"),
+                .unlessExists(
+                    .succeeds(Command("az", "identity", "show", "--name", name, "--resource-group", V.resourceGroup)),
+                    exists: "managed identity " + name + " exists",
+                    [.run(Command(["az", "identity", "create", "--name", name, "--resource-group", V.resourceGroup,
+                                   "--location", V.location] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"]))]
+                ),
+            ]
+        }
+        let shared = spec.azure.controlPlaneIdentityName == spec.azure.identityName
+        var steps = create(V.controlPlaneIdentityName, shared ? "the AKS cluster and the database" : "the AKS cluster")
+        if spec.expose != nil {
+            steps.append(.capture(variable: V.controlPlanePrincipalID, ScriptSteps.identity("principalId", name: V.controlPlaneIdentityName)))
+        }
+        steps.append(.capture(variable: V.controlPlaneIdentityID, ScriptSteps.identity("id", name: V.controlPlaneIdentityName)))
+        guard spec.backup != nil else { return steps }
+        if !shared { steps += create(V.identityName, "the database's workload identity") }
         if spec.azure.identityClientID != nil || rendersAgain {
             steps.append(.capture(variable: V.clientID, ScriptSteps.identity("clientId")))
         }
-        if spec.backup != nil || spec.expose != nil {
-            steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
-        }
-        steps.append(.capture(variable: V.identityID, ScriptSteps.identity("id")))
+        steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
         if spec.azure.identityClientID != nil {
             steps.append(.check("""
             if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != \(V.identityClientID) ]; then
@@ -218,12 +227,13 @@ enum DeployScriptTranslation {
                               "--storage-account", V.storageAccount, "--resource-group", V.resourceGroup, "--output", "none"))]
             ),
             .capture(variable: V.storageAccountID, Command(["az", "storage", "account", "show"] + account + ["--query", "id", "--output", "tsv"])),
-        ] + roleAssignment("Storage Blob Data Contributor", scope: V.storageAccountID)
+        ] + roleAssignment("Storage Blob Data Contributor", to: V.principalID, scope: V.storageAccountID)
     }
 
-    /// Grants the identity `role` on the resource whose ID is in the variable `scope`, unless it has it.
-    private static func roleAssignment(_ role: ShellWord, scope: String) -> [Step] {
-        let assignment: [ShellWord] = ["--assignee-object-id", .variable(V.principalID), "--role", role, "--scope", .variable(scope)]
+    /// Grants the identity whose principal ID is in the variable `principal` `role` on the resource whose ID is in the
+    /// variable `scope`, unless it has it.
+    private static func roleAssignment(_ role: ShellWord, to principal: String, scope: String) -> [Step] {
+        let assignment: [ShellWord] = ["--assignee-object-id", .variable(principal), "--role", role, "--scope", .variable(scope)]
         return [
             .unlessExists(
                 .printsSomething(Command(["az", "role", "assignment", "list"] + assignment + ["--query", "[].id", "--output", "tsv"])),
@@ -240,6 +250,7 @@ enum DeployScriptTranslation {
         let logs: [ShellWord] = ["--workspace-name", V.logAnalyticsWorkspace, "--resource-group", V.resourceGroup]
         let zoneRedundancy: [ShellWord] = spec.zones.count > 1 ? ["--zone-redundancy", "Enabled"] : []
         let located: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]
+        let locatedAAZ: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"]
         let id: [ShellWord] = ["--query", "id", "--output", "tsv"]
         return [
             .heading("Azure Managed Grafana, Azure Monitor workspace and Log Analytics workspace"),
@@ -249,11 +260,11 @@ enum DeployScriptTranslation {
             .capture(variable: V.grafanaID, Command(["az", "grafana", "show"] + grafana + id)),
             .unlessExists(.succeeds(Command(["az", "monitor", "account", "show"] + monitor)),
                           exists: "Azure Monitor workspace " + V.monitorWorkspace + " exists",
-                          [.run(Command(["az", "monitor", "account", "create"] + monitor + located))]),
+                          [.run(Command(["az", "monitor", "account", "create"] + monitor + locatedAAZ))]),
             .capture(variable: V.monitorWorkspaceID, Command(["az", "monitor", "account", "show"] + monitor + id)),
             .unlessExists(.succeeds(Command(["az", "monitor", "log-analytics", "workspace", "show"] + logs)),
                           exists: "Log Analytics workspace " + V.logAnalyticsWorkspace + " exists",
-                          [.run(Command(["az", "monitor", "log-analytics", "workspace", "create"] + logs + located))]),
+                          [.run(Command(["az", "monitor", "log-analytics", "workspace", "create"] + logs + locatedAAZ))]),
             .capture(variable: V.logAnalyticsID, Command(["az", "monitor", "log-analytics", "workspace", "show"] + logs + id)),
         ]
     }
@@ -264,7 +275,7 @@ enum DeployScriptTranslation {
         var create: [ShellWord] = ["az", "aks", "create"] + cluster + [
             "--location", V.location, "--tier", V.aksTier, "--kubernetes-version", V.kubernetesVersion,
             "--node-resource-group", V.nodeResourceGroup,
-            "--enable-managed-identity", "--assign-identity", .variable(V.identityID),
+            "--enable-managed-identity", "--assign-identity", .variable(V.controlPlaneIdentityID),
             "--network-plugin", "azure", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium",
             "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize, "--node-count", V.systemPoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
@@ -322,17 +333,31 @@ enum DeployScriptTranslation {
         }
     }
 
-    private static let containerInsights: [Step] = [
-        .heading("Container insights"),
-        .unlessExists(
+    /// Enables Container insights unless it is on, either way Azure turns it on: the monitoring add-on
+    /// (`addonProfiles.omsagent`, which the API may spell `omsAgent`) or the Azure Monitor profile
+    /// (`azureMonitorProfile.containerInsights`, set by `az aks create/update --enable-azure-monitor-logs`). azure-cli
+    /// counts both as enabled (acs `managed_cluster_decorator._is_monitoring_enabled_on_mc`, 2.91), and
+    /// `enable-addons --addons monitoring` on a cluster that has either fails.
+    private static let containerInsights: [Step] = {
+        func enabled(_ query: ShellWord) -> Probe {
             .prints(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                            "--query", "addonProfiles.omsagent.enabled", "--output", "tsv"), "true"),
-            exists: "the monitoring add-on is enabled",
-            [.run(Command("az", "aks", "enable-addons", "--addons", "monitoring", "--name", V.aksCluster,
-                          "--resource-group", V.resourceGroup, "--workspace-resource-id", .variable(V.logAnalyticsID),
-                          "--output", "none"))]
-        ),
-    ]
+                            "--query", query, "--output", "tsv"), "true")
+        }
+        return [
+            .heading("Container insights"),
+            .unlessExists(
+                enabled("addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled"),
+                exists: "the monitoring add-on is enabled",
+                [.unlessExists(
+                    enabled("azureMonitorProfile.containerInsights.enabled"),
+                    exists: "Container insights is enabled in the Azure Monitor profile",
+                    [.run(Command("az", "aks", "enable-addons", "--addons", "monitoring", "--name", V.aksCluster,
+                                  "--resource-group", V.resourceGroup, "--workspace-resource-id", .variable(V.logAnalyticsID),
+                                  "--output", "none"))]
+                )]
+            ),
+        ]
+    }()
 
     private static func publicIP(_ spec: Spec) -> [Step] {
         let address: [ShellWord] = ["--name", V.publicIP, "--resource-group", V.nodeResourceGroup]
@@ -355,7 +380,7 @@ enum DeployScriptTranslation {
             ),
             .capture(variable: V.nodeResourceGroupID, Command("az", "group", "show", "--name", V.nodeResourceGroup,
                                                              "--query", "id", "--output", "tsv")),
-        ] + roleAssignment("Network Contributor", scope: V.nodeResourceGroupID)
+        ] + roleAssignment("Network Contributor", to: V.controlPlanePrincipalID, scope: V.nodeResourceGroupID)
     }
 
     private static func cloudNativePG(_ spec: Spec) -> [Step] {
@@ -453,7 +478,7 @@ enum DeployScriptTranslation {
         }
         return steps + [
             .note("database " + V.appDatabase + ", user " + V.appUser + "; its password: kubectl get secret " + V.appSecret
-                  + " --namespace " + V.namespace + " --context " + V.aksCluster
+                  + " --namespace " + V.namespace + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
                   + " --output jsonpath='{.data.password}' | base64 --decode"),
         ]
     }

@@ -91,7 +91,7 @@ enum DrillScriptTranslation {
     /// How to remove the recovery cluster the drill leaves running.
     private static var keptRunning: ShellWord {
         let delete: ShellWord = "kubectl delete " + ScriptSteps.cluster(V.recoveryName)
-        let target: ShellWord = " --namespace " + V.namespace + " --context " + V.aksCluster
+        let target: ShellWord = " --namespace " + V.namespace + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
         return V.recoveryName + " keeps running for inspection; remove it with: " + delete + target
             + " (cleanup.sh deletes its federated credential)"
     }
@@ -334,7 +334,8 @@ enum DrillScriptTranslation {
             .note("failover drill passed: all " + written + " rows written through " + services
                   + " before the failover came back through " + (endpoints.count > 1 ? "each" : "it")),
             .note("to make " + .variable("OLD_PRIMARY") + " primary again: kubectl cnpg promote "
-                  + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + " --context " + V.aksCluster),
+                  + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + " --context " + V.aksCluster
+                  + " --kubeconfig " + Kubeconfig.path),
         ]
         return Script(
             fileName: failoverFileName,

@@ -16,9 +16,16 @@ enum ScriptSteps {
     }
 
     /// `--tags`, the spec's tags and the ownership tags (`pgha.spec` and this spec's `pgha.member.` tag) of a resource
-    /// deploy.sh creates.
-    static func tags(_ spec: Spec) -> [ShellWord] {
-        ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.tags]) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
+    /// deploy.sh creates. Commands built on azure-cli's AAZ framework (`shorthand`: az identity, az monitor account, az
+    /// monitor log-analytics workspace, az alerts-management) read `--tags` in its shorthand syntax, where a dot in a
+    /// name is a path (`pgha.spec=x` fails with "'AAZStrArg' object is not subscriptable"): there every name and value
+    /// is single-quoted (`ShorthandSyntax`).
+    static func tags(_ spec: Spec, shorthand: Bool = false) -> [ShellWord] {
+        guard shorthand else {
+            return ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.tags]) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
+        }
+        return ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.shorthandTags])
+            + [AzureOwnership.shorthandCreatorTag, AzureOwnership.shorthandMemberTag]
     }
 
     /// The CNPG Cluster object `name` as a kubectl resource (the full name, never confused with another `cluster` kind).
@@ -45,16 +52,15 @@ enum ScriptSteps {
         """)]
     }
 
-    /// Merges the AKS cluster's credentials into the kubeconfig (context named after the cluster).
+    /// Writes the AKS cluster's credentials to the spec's own kubeconfig (`Kubeconfig`; context named after the cluster).
     static let credentials: [Step] = [
         .heading("Kubernetes credentials for " + V.aksCluster),
-        .run(Command("az", "aks", "get-credentials", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
-                     "--overwrite-existing", "--output", "none")),
+        .run(Kubeconfig.getCredentials),
     ]
 
-    /// `az identity show ... --query <field> --output tsv`.
-    static func identity(_ field: ShellWord) -> Command {
-        Command("az", "identity", "show", "--name", V.identityName, "--resource-group", V.resourceGroup,
+    /// `az identity show ... --query <field> --output tsv` of the workload identity, or of the identity `name`.
+    static func identity(_ field: ShellWord, name: ShellWord = V.identityName) -> Command {
+        Command("az", "identity", "show", "--name", name, "--resource-group", V.resourceGroup,
                 "--query", field, "--output", "tsv")
     }
 

@@ -12,7 +12,7 @@ public enum ScriptTranslation {
         }
         if spec.instances > 1 { scripts.append(DrillScriptTranslation.failover(spec, specFileName: specFileName)) }
         scripts.append(CleanupScriptTranslation.script(spec, specFileName: specFileName))
-        return scripts.map(withExistenceCheck)
+        return scripts.map { Kubeconfig.applied(to: withExistenceCheck($0), spec) }
     }
 
     /// The script with the `probe` function its probes call, when it has any and does not carry it already (cleanup.sh

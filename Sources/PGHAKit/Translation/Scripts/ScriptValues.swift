@@ -26,6 +26,7 @@ enum ScriptValues {
     static let authorizedIPRanges = ShellWord.variable("AUTHORIZED_IP_RANGES")
     static let identityName = ShellWord.variable("IDENTITY_NAME")
     static let identityClientID = ShellWord.variable("IDENTITY_CLIENT_ID")
+    static let controlPlaneIdentityName = ShellWord.variable("CONTROL_PLANE_IDENTITY_NAME")
     static let systemPool = ShellWord.variable("SYSTEM_POOL")
     static let systemPoolVMSize = ShellWord.variable("SYSTEM_POOL_VM_SIZE")
     static let systemPoolMinCount = ShellWord.variable("SYSTEM_POOL_MIN_COUNT")
@@ -38,6 +39,8 @@ enum ScriptValues {
     static let nodeLabels = ShellWord.arrayElements("NODE_LABELS")
     static let nodeTaints = ShellWord.variable("NODE_TAINTS")
     static let tags = ShellWord.arrayElements("TAGS")
+    /// The spec's tags in the shorthand syntax of azure-cli's AAZ commands (`ScriptSteps.tags`).
+    static let shorthandTags = ShellWord.arrayElements("SHORTHAND_TAGS")
     static let storageAccount = ShellWord.variable("STORAGE_ACCOUNT")
     static let backupContainer = ShellWord.variable("BACKUP_CONTAINER")
     static let grafana = ShellWord.variable("GRAFANA")
@@ -60,7 +63,8 @@ enum ScriptValues {
     static let nameAvailable = "NAME_AVAILABLE"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"
-    static let identityID = "IDENTITY_ID"
+    static let controlPlanePrincipalID = "CONTROL_PLANE_PRINCIPAL_ID"
+    static let controlPlaneIdentityID = "CONTROL_PLANE_IDENTITY_ID"
     static let storageAccountID = "STORAGE_ACCOUNT_ID"
     static let grafanaID = "GRAFANA_ID"
     static let monitorWorkspaceID = "MONITOR_WORKSPACE_ID"
@@ -116,6 +120,7 @@ enum ScriptValues {
             (identityName, .scalar(azure.identityName)),
         ]
         if let clientID = azure.identityClientID { azureValues.append((identityClientID, .scalar(clientID))) }
+        azureValues.append((controlPlaneIdentityName, .scalar(azure.controlPlaneIdentityName)))
         azureValues += [
             (systemPool, .scalar(azure.systemPool.name)),
             (systemPoolVMSize, .scalar(azure.systemPool.vmSize)),
@@ -129,6 +134,9 @@ enum ScriptValues {
             (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
             (nodeTaints, .scalar(azure.nodePool.taints.joined(separator: ","))),
             (tags, .array(azure.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+            (shorthandTags, .array(azure.tags.sorted { $0.key < $1.key }.map {
+                AzureOwnership.shorthandQuoted($0.key) + "=" + AzureOwnership.shorthandQuoted($0.value)
+            })),
         ]
         if let backup = spec.backup {
             azureValues += [(storageAccount, .scalar(backup.storageAccount)), (backupContainer, .scalar(backup.container))]

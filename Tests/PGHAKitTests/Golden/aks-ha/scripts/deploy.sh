@@ -23,6 +23,7 @@ NODE_RESOURCE_GROUP='MC_rg-cnpg-demo_aks-pg-primary_westus3'
 KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-primary-identity'
+CONTROL_PLANE_IDENTITY_NAME='aks-pg-primary-identity'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -35,6 +36,7 @@ ZONES=('1' '2' '3')
 NODE_LABELS=('workload=postgres')
 NODE_TAINTS='workload=postgres:NoSchedule'
 TAGS=('environment=demo')
+SHORTHAND_TAGS=(''\''environment'\''='\''demo'\''')
 STORAGE_ACCOUNT='pgprimarybackups'
 BACKUP_CONTAINER='backups'
 GRAFANA='pg-primary-grafana'
@@ -55,6 +57,8 @@ SPEC_DIGEST='aa294e14ab732eb5b356e4cfb9837331152e459efd5826130413bc6d4c959cf4'
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
 PGHA="${PGHA:-pgha}"
+PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/cnpg-database/pg-primary/kubeconfig}"
+export KUBECONFIG="$PGHA_KUBECONFIG"
 SPEC_PATH="${PGHA_SPEC:-}"
 
 usage() {
@@ -70,6 +74,7 @@ Options:
 
 Environment:
   PGHA  The pgha binary (default: pgha on PATH).
+  PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/cnpg-database/pg-primary/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
 USAGE
 }
 
@@ -179,6 +184,16 @@ probe() {
   fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
+# Whether the kubeconfig in KUBECONFIG (PGHA_KUBECONFIG) is pgha's own: kubeconfig_is_ours AKS_CLUSTER answers yes
+# when the file does not exist or holds no context but AKS_CLUSTER's, so writing or deleting it loses nothing else.
+kubeconfig_is_ours() {
+  local contexts
+  [ -e "$KUBECONFIG" ] || return 0
+  contexts="$(kubectl config get-contexts --output name)" \
+    || fail "cannot read the kubeconfig $KUBECONFIG: fix or delete it (PGHA_KUBECONFIG names it), then run the script again"
+  [ -z "$(printf '%s\n' "$contexts" | grep -v -x -F -e "$1" -e '' || true)" ]
+}
+
 require_tools() {
   local tool missing=''
   for tool in "$@"; do
@@ -223,6 +238,9 @@ main() {
   trap 'on_exit "$?"' EXIT
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl helm openssl "$PGHA"
+  fi
+  if ! kubeconfig_is_ours "$AKS_CLUSTER"; then
+    fail "the kubeconfig $KUBECONFIG holds contexts besides ${AKS_CLUSTER}: pgha's scripts write the AKS cluster's credentials to a kubeconfig of their own and cleanup.sh deletes it. Set PGHA_KUBECONFIG to a new file (or unset it for the default), then run the script again"
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
@@ -308,7 +326,30 @@ main() {
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  heading "Managed identity $IDENTITY_NAME"
+  heading "Managed identity $CONTROL_PLANE_IDENTITY_NAME (the AKS cluster)"
+  if probe 1 az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= managed identity $CONTROL_PLANE_IDENTITY_NAME exists"
+  else
+    run az identity create \
+        --name "$CONTROL_PLANE_IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --location "$LOCATION" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
+        --output none
+  fi
+  CONTROL_PLANE_PRINCIPAL_ID="$(look_up CONTROL_PLANE_PRINCIPAL_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query principalId \
+      --output tsv)"
+  CONTROL_PLANE_IDENTITY_ID="$(look_up CONTROL_PLANE_IDENTITY_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  heading "Managed identity $IDENTITY_NAME (the database's workload identity)"
   if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
@@ -316,7 +357,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CLIENT_ID="$(look_up CLIENT_ID az identity show \
@@ -328,11 +369,6 @@ main() {
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query principalId \
-      --output tsv)"
-  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query id \
       --output tsv)"
   heading 'Manifests with the identity'\''s client ID'
   run "$PGHA" render "$SPEC_PATH" --output "$OUT_DIR" --identity-client-id "$CLIENT_ID"
@@ -412,7 +448,7 @@ main() {
         --name "$MONITOR_WORKSPACE" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   MONITOR_WORKSPACE_ID="$(look_up MONITOR_WORKSPACE_ID az monitor account show \
@@ -429,7 +465,7 @@ main() {
         --workspace-name "$LOG_ANALYTICS_WORKSPACE" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   LOG_ANALYTICS_ID="$(look_up LOG_ANALYTICS_ID az monitor log-analytics workspace show \
@@ -449,7 +485,7 @@ main() {
         --kubernetes-version "$KUBERNETES_VERSION" \
         --node-resource-group "$NODE_RESOURCE_GROUP" \
         --enable-managed-identity \
-        --assign-identity "$IDENTITY_ID" \
+        --assign-identity "$CONTROL_PLANE_IDENTITY_ID" \
         --network-plugin azure \
         --network-plugin-mode overlay \
         --network-dataplane cilium \
@@ -511,6 +547,7 @@ main() {
   run az aks get-credentials \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
+      --file "$KUBECONFIG" \
       --overwrite-existing \
       --output none
   heading Namespaces
@@ -528,16 +565,24 @@ main() {
   if probe 1 az aks show \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
-      --query addonProfiles.omsagent.enabled \
+      --query 'addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled' \
       --output tsv && [ "$PROBE_OUTPUT" = true ]; then
     log '= the monitoring add-on is enabled'
   else
-    run az aks enable-addons \
-        --addons monitoring \
+    if probe 1 az aks show \
         --name "$AKS_CLUSTER" \
         --resource-group "$RESOURCE_GROUP" \
-        --workspace-resource-id "$LOG_ANALYTICS_ID" \
-        --output none
+        --query azureMonitorProfile.containerInsights.enabled \
+        --output tsv && [ "$PROBE_OUTPUT" = true ]; then
+      log '= Container insights is enabled in the Azure Monitor profile'
+    else
+      run az aks enable-addons \
+          --addons monitoring \
+          --name "$AKS_CLUSTER" \
+          --resource-group "$RESOURCE_GROUP" \
+          --workspace-resource-id "$LOG_ANALYTICS_ID" \
+          --output none
+    fi
   fi
   heading "Static public IP $PUBLIC_IP"
   AKS_NODE_RESOURCE_GROUP="$(look_up AKS_NODE_RESOURCE_GROUP az aks show \
@@ -568,7 +613,7 @@ main() {
       --query id \
       --output tsv)"
   if probe 1 az role assignment list \
-      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-object-id "$CONTROL_PLANE_PRINCIPAL_ID" \
       --role 'Network Contributor' \
       --scope "$NODE_RESOURCE_GROUP_ID" \
       --query '[].id' \
@@ -576,7 +621,7 @@ main() {
     log '= role Network Contributor is assigned'
   else
     run az role assignment create \
-        --assignee-object-id "$PRINCIPAL_ID" \
+        --assignee-object-id "$CONTROL_PLANE_PRINCIPAL_ID" \
         --assignee-principal-type ServicePrincipal \
         --role 'Network Contributor' \
         --scope "$NODE_RESOURCE_GROUP_ID" \
@@ -658,6 +703,16 @@ main() {
       --output none
   OWNED_ID="$(look_up OWNED_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(look_up OWNED_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
@@ -825,7 +880,7 @@ main() {
         --enabled \
         --description "Alerts of the PostgreSQL cluster $CLUSTER_NAME (Docs/runbooks.md)" \
         --rules "$ALERT_RULES" \
-        --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "${SHORTHAND_TAGS[@]}" "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
@@ -852,7 +907,7 @@ main() {
       --output tsv)"
   log "read-write, public:     $DNS_LABEL.$LOCATION.cloudapp.azure.com:$READ_WRITE_PORT ($PUBLIC_IP_ADDRESS), from $ALLOWED_SOURCE_RANGES"
   log "read-only, public:      $DNS_LABEL.$LOCATION.cloudapp.azure.com:$READ_ONLY_PORT ($PUBLIC_IP_ADDRESS), from $ALLOWED_SOURCE_RANGES"
-  log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --output jsonpath='{.data.password}' | base64 --decode"
+  log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG --output jsonpath='{.data.password}' | base64 --decode"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
   fi

@@ -16,6 +16,8 @@ RESOURCE_GROUP='rg-legacy'
 AKS_CLUSTER='aks-legacy'
 
 DRY_RUN=0
+PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/ledger/legacy/kubeconfig}"
+export KUBECONFIG="$PGHA_KUBECONFIG"
 
 usage() {
   cat <<'USAGE'
@@ -26,6 +28,9 @@ Writes rows through the -rw Service of legacy, deletes the primary's pod as in a
 Options:
   --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   -h, --help  Show this help.
+
+Environment:
+  PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/ledger/legacy/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
 USAGE
 }
 
@@ -99,6 +104,16 @@ look_up() {
   fi
 }
 
+# Whether the kubeconfig in KUBECONFIG (PGHA_KUBECONFIG) is pgha's own: kubeconfig_is_ours AKS_CLUSTER answers yes
+# when the file does not exist or holds no context but AKS_CLUSTER's, so writing or deleting it loses nothing else.
+kubeconfig_is_ours() {
+  local contexts
+  [ -e "$KUBECONFIG" ] || return 0
+  contexts="$(kubectl config get-contexts --output name)" \
+    || fail "cannot read the kubeconfig $KUBECONFIG: fix or delete it (PGHA_KUBECONFIG names it), then run the script again"
+  [ -z "$(printf '%s\n' "$contexts" | grep -v -x -F -e "$1" -e '' || true)" ]
+}
+
 require_tools() {
   local tool missing=''
   for tool in "$@"; do
@@ -132,6 +147,9 @@ main() {
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl openssl
   fi
+  if ! kubeconfig_is_ours "$AKS_CLUSTER"; then
+    fail "the kubeconfig $KUBECONFIG holds contexts besides ${AKS_CLUSTER}: pgha's scripts write the AKS cluster's credentials to a kubeconfig of their own and cleanup.sh deletes it. Set PGHA_KUBECONFIG to a new file (or unset it for the default), then run the script again"
+  fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
   SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
@@ -141,6 +159,7 @@ main() {
   run az aks get-credentials \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
+      --file "$KUBECONFIG" \
       --overwrite-existing \
       --output none
   heading "Client $CLUSTER_NAME-failover-client for $CLUSTER_NAME-rw"
@@ -271,7 +290,7 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   log "failover drill passed: all 100 rows written through $CLUSTER_NAME-rw before the failover came back through it"
-  log "to make $OLD_PRIMARY primary again: kubectl cnpg promote $CLUSTER_NAME $OLD_PRIMARY --namespace $NAMESPACE --context $AKS_CLUSTER"
+  log "to make $OLD_PRIMARY primary again: kubectl cnpg promote $CLUSTER_NAME $OLD_PRIMARY --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
   fi

@@ -24,6 +24,7 @@ KUBERNETES_VERSION='1.35'
 AKS_TIER='standard'
 IDENTITY_NAME='catalogued-identity'
 IDENTITY_CLIENT_ID='5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f'
+CONTROL_PLANE_IDENTITY_NAME='aks-catalogued-identity'
 SYSTEM_POOL='systempool'
 SYSTEM_POOL_VM_SIZE='standard_d2s_v3'
 SYSTEM_POOL_MIN_COUNT='2'
@@ -40,6 +41,8 @@ BACKUP_CONTAINER='backups'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
+PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/cnpg-database/catalogued/kubeconfig}"
+export KUBECONFIG="$PGHA_KUBECONFIG"
 
 usage() {
   cat <<'USAGE'
@@ -50,6 +53,9 @@ Creates the Azure infrastructure of the PostgreSQL cluster catalogued and deploy
 Options:
   --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   -h, --help  Show this help.
+
+Environment:
+  PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/cnpg-database/catalogued/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
 USAGE
 }
 
@@ -159,6 +165,16 @@ probe() {
   fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
+# Whether the kubeconfig in KUBECONFIG (PGHA_KUBECONFIG) is pgha's own: kubeconfig_is_ours AKS_CLUSTER answers yes
+# when the file does not exist or holds no context but AKS_CLUSTER's, so writing or deleting it loses nothing else.
+kubeconfig_is_ours() {
+  local contexts
+  [ -e "$KUBECONFIG" ] || return 0
+  contexts="$(kubectl config get-contexts --output name)" \
+    || fail "cannot read the kubeconfig $KUBECONFIG: fix or delete it (PGHA_KUBECONFIG names it), then run the script again"
+  [ -z "$(printf '%s\n' "$contexts" | grep -v -x -F -e "$1" -e '' || true)" ]
+}
+
 require_tools() {
   local tool missing=''
   for tool in "$@"; do
@@ -198,6 +214,9 @@ main() {
   trap 'on_exit "$?"' EXIT
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl helm openssl
+  fi
+  if ! kubeconfig_is_ours "$AKS_CLUSTER"; then
+    fail "the kubeconfig $KUBECONFIG holds contexts besides ${AKS_CLUSTER}: pgha's scripts write the AKS cluster's credentials to a kubeconfig of their own and cleanup.sh deletes it. Set PGHA_KUBECONFIG to a new file (or unset it for the default), then run the script again"
   fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
@@ -240,7 +259,25 @@ main() {
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  heading "Managed identity $IDENTITY_NAME"
+  heading "Managed identity $CONTROL_PLANE_IDENTITY_NAME (the AKS cluster)"
+  if probe 1 az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP"; then
+    log "= managed identity $CONTROL_PLANE_IDENTITY_NAME exists"
+  else
+    run az identity create \
+        --name "$CONTROL_PLANE_IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --location "$LOCATION" \
+        --tags "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
+        --output none
+  fi
+  CONTROL_PLANE_IDENTITY_ID="$(look_up CONTROL_PLANE_IDENTITY_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  heading "Managed identity $IDENTITY_NAME (the database's workload identity)"
   if probe 1 az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then
     log "= managed identity $IDENTITY_NAME exists"
   else
@@ -248,7 +285,7 @@ main() {
         --name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+        --tags "'pgha.spec'=$NAMESPACE/$CLUSTER_NAME" "'pgha.member.$NAMESPACE.$CLUSTER_NAME'=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
   CLIENT_ID="$(look_up CLIENT_ID az identity show \
@@ -260,11 +297,6 @@ main() {
       --name "$IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query principalId \
-      --output tsv)"
-  IDENTITY_ID="$(look_up IDENTITY_ID az identity show \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query id \
       --output tsv)"
   if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != "$IDENTITY_CLIENT_ID" ]; then
     fail "azure.identity.clientID is ${IDENTITY_CLIENT_ID} but ${IDENTITY_NAME} has client ID $CLIENT_ID: correct the spec and render again"
@@ -330,7 +362,7 @@ main() {
         --kubernetes-version "$KUBERNETES_VERSION" \
         --node-resource-group "$NODE_RESOURCE_GROUP" \
         --enable-managed-identity \
-        --assign-identity "$IDENTITY_ID" \
+        --assign-identity "$CONTROL_PLANE_IDENTITY_ID" \
         --network-plugin azure \
         --network-plugin-mode overlay \
         --network-dataplane cilium \
@@ -389,6 +421,7 @@ main() {
   run az aks get-credentials \
       --name "$AKS_CLUSTER" \
       --resource-group "$RESOURCE_GROUP" \
+      --file "$KUBECONFIG" \
       --overwrite-existing \
       --output none
   heading Namespaces
@@ -428,6 +461,16 @@ main() {
       --output none
   OWNED_ID="$(look_up OWNED_ID az storage account show \
       --name "$STORAGE_ACCOUNT" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id \
+      --output tsv)"
+  run az tag update \
+      --resource-id "$OWNED_ID" \
+      --operation merge \
+      --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
+      --output none
+  OWNED_ID="$(look_up OWNED_ID az identity show \
+      --name "$CONTROL_PLANE_IDENTITY_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
@@ -585,7 +628,7 @@ main() {
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
-  log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --output jsonpath='{.data.password}' | base64 --decode"
+  log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG --output jsonpath='{.data.password}' | base64 --decode"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
   fi

@@ -16,10 +16,13 @@ RECOVERY_NAME='frontier-recovered'
 RESOURCE_GROUP='rg-frontier'
 AKS_CLUSTER='aks-frontier'
 IDENTITY_NAME='frontier-identity'
+CONTROL_PLANE_IDENTITY_NAME='aks-frontier-identity'
 STORAGE_ACCOUNT='frontierpgbackups'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
+PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/cnpg-database/frontier/kubeconfig}"
+export KUBECONFIG="$PGHA_KUBECONFIG"
 ASSUME_YES=0
 
 usage() {
@@ -32,6 +35,9 @@ Options:
   --dry-run   Print the plan: run only read-only probes, and print what would be created, updated or deleted.
   --yes       Delete without asking for the cluster's name.
   -h, --help  Show this help.
+
+Environment:
+  PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/cnpg-database/frontier/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
 USAGE
 }
 
@@ -141,6 +147,29 @@ probe() {
   fail "$(quote_args "$@") failed (exit $status), and not because it was not found: stopping rather than guess whether it exists. Fix the cause (an expired sign-in: az login; the wrong subscription: az account set; no network; a missing permission) and run the script again."
 }
 
+# Deletes the kubeconfig in KUBECONFIG when it is pgha's own, keeps it otherwise: forget_kubeconfig AKS_CLUSTER.
+forget_kubeconfig() {
+  [ -e "$KUBECONFIG" ] || return 0
+  if ! kubeconfig_is_ours "$1"; then
+    log "= the kubeconfig $KUBECONFIG stays: it holds contexts besides $1"
+  elif [ "$DRY_RUN" = 1 ]; then
+    log "plan: delete: the kubeconfig $KUBECONFIG"
+  else
+    log "+ rm -f -- $KUBECONFIG"
+    rm -f -- "$KUBECONFIG"
+  fi
+}
+
+# Whether the kubeconfig in KUBECONFIG (PGHA_KUBECONFIG) is pgha's own: kubeconfig_is_ours AKS_CLUSTER answers yes
+# when the file does not exist or holds no context but AKS_CLUSTER's, so writing or deleting it loses nothing else.
+kubeconfig_is_ours() {
+  local contexts
+  [ -e "$KUBECONFIG" ] || return 0
+  contexts="$(kubectl config get-contexts --output name)" \
+    || fail "cannot read the kubeconfig $KUBECONFIG: fix or delete it (PGHA_KUBECONFIG names it), then run the script again"
+  [ -z "$(printf '%s\n' "$contexts" | grep -v -x -F -e "$1" -e '' || true)" ]
+}
+
 require_tools() {
   local tool missing=''
   for tool in "$@"; do
@@ -175,6 +204,9 @@ main() {
   if [ "$DRY_RUN" = 0 ]; then
     require_tools az kubectl helm
   fi
+  if ! kubeconfig_is_ours "$AKS_CLUSTER"; then
+    fail "the kubeconfig $KUBECONFIG holds contexts besides ${AKS_CLUSTER}: pgha's scripts write the AKS cluster's credentials to a kubeconfig of their own and cleanup.sh deletes it. Set PGHA_KUBECONFIG to a new file (or unset it for the default), then run the script again"
+  fi
   heading 'Azure subscription'
   SUBSCRIPTION="$(look_up SUBSCRIPTION az account show --query name --output tsv)"
   SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
@@ -187,8 +219,9 @@ main() {
   UNTAG_IDS=()
   GROUP_DELETED=0
   AKS_KEPT=0
-  # plan resource|group LABEL COMMAND...: reads the resource's ownership tags and adds it to the plan. It is
-  # deleted when pgha created it and no other spec is a member (a group: and it holds nothing else), kept otherwise.
+  # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
+  # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
+  # the AKS cluster's identity: and the cluster goes too), kept otherwise.
   plan() {
     local kind=$1 label=$2 answer id creator members member others='' mine=0
     shift 2
@@ -211,6 +244,8 @@ main() {
       KEEP_LABELS+=("$label: pgha did not create it")
     elif [ -n "$others" ]; then
       KEEP_LABELS+=("$label: still used by$others")
+    elif [ "$kind" = cluster-identity ] && [ "$AKS_KEPT" = 1 ]; then
+      KEEP_LABELS+=("$label: the AKS cluster, which stays, runs as it")
     elif [ "$kind" = group ] && ! group_holds_only_planned "$label"; then
       :
     else
@@ -245,11 +280,13 @@ main() {
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
   if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
+  plan cluster-identity "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
   if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
   if [ "${#DELETE_IDS[@]}" = 0 ] && [ "${#DELETE_CREDENTIALS[@]}" = 0 ] && [ "${#UNTAG_IDS[@]}" = 0 ] && [ "$AKS_KEPT" = 0 ]; then
     log "nothing of $NAMESPACE/${CLUSTER_NAME} is left to delete"
+    forget_kubeconfig "$AKS_CLUSTER"
     return 0
   fi
   log ''
@@ -285,6 +322,7 @@ main() {
     run az aks get-credentials \
         --name "$AKS_CLUSTER" \
         --resource-group "$RESOURCE_GROUP" \
+        --file "$KUBECONFIG" \
         --overwrite-existing \
         --output none
     if probe 0 kubectl get crd objectstores.barmancloud.cnpg.io --context "$AKS_CLUSTER"; then
@@ -333,13 +371,14 @@ main() {
     if [ "$GROUP_DELETED" = 1 ]; then
       act az group delete --name "$RESOURCE_GROUP" --yes --no-wait
       log "deletion started; follow it with: az group wait --deleted --name $RESOURCE_GROUP"
+      forget_kubeconfig "$AKS_CLUSTER"
       return 0
     fi
     for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
       act az identity federated-credential delete --name "$item" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --yes
     done
     if [ "$AKS_KEPT" = 1 ]; then
-      act az aks get-credentials --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --overwrite-existing --output none
+      act az aks get-credentials --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --file "$KUBECONFIG" --overwrite-existing --output none
       act kubectl delete --kustomize "$OUT_DIR" --ignore-not-found --context "$AKS_CLUSTER"
       act kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
       act kubectl delete "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
@@ -349,6 +388,7 @@ main() {
       act az resource delete --ids "$item"
     done
   fi
+  forget_kubeconfig "$AKS_CLUSTER"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
   fi
