@@ -90,7 +90,7 @@ public enum SpecSchema {
 
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
-                    "The data volume of each instance. Volumes grow but never shrink; pgha keeps no state between renders, so it cannot know the previous size and refuse a decrease: CloudNativePG's webhook refuses it when the manifests are applied (`pgha diff` shows the change beforehand)."),
+                    "The data volume of each instance. Volumes grow (online) but never shrink: `render`, `check` and `diff` into a directory that records a larger size in `.pgha/spec.json` refuse a smaller one (PGHA0160) and write nothing. For smaller volumes, render into a new directory for a new cluster and move the data there."),
         FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2, <name>-local-nvme with localNVMe)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),
@@ -105,11 +105,11 @@ public enum SpecSchema {
                     "Local NVMe disks of the nodes through Azure Container Storage, the newest guide's fastest option (the node pool needs a VM size with NVMe disks, such as the L series). The disk lives and dies with its node: a lost or replaced node loses that instance's data, which CloudNativePG then rebuilds from another instance; so it needs at least three instances and backups."),
         FieldSchema("wal", .object([
             FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
-                        "The WAL volume of each instance."),
+                        "The WAL volume of each instance; like the data volume, it grows but never shrinks (PGHA0160)."),
             FieldSchema("storageClass", .string, default: "storage.storageClass",
                         becomes: "Cluster.spec.walStorage.pvcTemplate.storageClassName",
                         "The StorageClass of the WAL volume."),
-        ]), "A separate WAL volume; omit it to keep WAL on the data volume."),
+        ]), "A separate WAL volume; omit it to keep WAL on the data volume. A cluster cannot lose its WAL volume: removing the section from a spec whose directory records one is an error (PGHA0161)."),
     ]), "Persistent volumes.")
 
     static let bootstrap = FieldSchema("bootstrap", .object([
