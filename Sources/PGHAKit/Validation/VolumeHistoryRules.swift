@@ -1,8 +1,11 @@
 /// What Kubernetes cannot do to a cluster already rendered (PGHA016x), judged against the spec its output directory
-/// records (`SpecRecord`): a PersistentVolumeClaim never shrinks, and CloudNativePG never removes a WAL volume.
+/// records (`SpecRecord`) for the same namespace and name: a PersistentVolumeClaim never shrinks, and CloudNativePG
+/// never removes a WAL volume.
 /// `render`, `check` and `diff` apply these rules when the output directory holds a record.
 enum VolumeHistoryRules {
     static func check(_ spec: Spec, recorded: SpecFields) -> [Diagnostic] {
+        // Another cluster rendered into the same directory replaces that one; its volumes are new.
+        guard recorded.cluster == "\(spec.namespace)/\(spec.name)" else { return [] }
         var context = ValidationContext(spec: spec)
         checkSize("storage.size", spec.storage.size, recorded: recorded, &context)
         if let wal = spec.storage.wal {

@@ -46,6 +46,13 @@ import Testing
         #expect(Self.errors("storage:\n  size: 1Ti\n", recorded: "storage:\n  size: 1024Gi\n").isEmpty)
     }
 
+    @Test func anotherClusterReplacingTheRecordedOneIsNotCompared() {
+        let record = Compiler.compile(Array(TestSupport.spec("storage:\n  size: 128Gi\n", name: "pg-old").utf8)).artifacts.first { $0.path == SpecRecord.path }
+        let fields = record.flatMap { SpecRecord.fields(Array($0.contents.utf8)) }
+        let options = Compiler.Options(recordedSpec: { _ in fields })
+        #expect(Compiler.check(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: options).diagnostics.isEmpty)
+    }
+
     @Test func aSpecWithOtherErrorsIsNotComparedAndCompileWritesNothing() {
         #expect(Self.errors("instances: 0\nstorage:\n  size: 32Gi\n", recorded: "storage:\n  size: 128Gi\n").map { $0.contains("PGHA0160") } == [false])
         let result = Compiler.compile(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: Self.options(recording: "storage:\n  size: 128Gi\n"))
