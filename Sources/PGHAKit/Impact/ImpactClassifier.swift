@@ -260,6 +260,16 @@ public enum ImpactClassifier {
                 : "no more Premium SSD v2: existing volumes stay Premium SSD v2; only volumes created from now on get the new class")
             return
         }
+        if old, modifiable(change.old) != modifiable(change.new) {
+            let parameters = { (record: SpecFields) in
+                modifiable(record) ? "3000 IOPS, 125 MB/s"
+                    : "\(record.scalar("storage.premiumV2.iops") ?? "?") IOPS, \(record.scalar("storage.premiumV2.throughputMBps") ?? "?") MB/s"
+            }
+            let (before, after) = (parameters(change.old), parameters(change.new))
+            if before != after {
+                change.add(.storageClass, "azure.kubernetesVersion", "\(change.shown("azure.kubernetesVersion")): the Premium SSD v2 StorageClass's parameters change from \(before) to \(after) (Kubernetes 1.34 and later keep the performance in a VolumeAttributesClass), which Kubernetes refuses: delete the StorageClass \(change.new.scalar("storage.storageClass") ?? "?") before applying")
+            }
+        }
         for path in change.take(["storage.premiumV2.iops", "storage.premiumV2.throughputMBps"]) {
             guard !(modifiable(change.old) && modifiable(change.new)) else {
                 change.add(.online, path, "\(change.shown(path)): the disks change performance online: CloudNativePG moves every volume to the new VolumeAttributesClass and the Azure Disk CSI driver updates each disk; no restart")

@@ -56,6 +56,13 @@ import Testing
         #expect(try Self.impacts(kubernetes133 + "storage:\n  premiumV2: {}\n", kubernetes133 + "storage:\n  premiumV2:\n    iops: 6000\n") == [
             "impact: storage-class: \(Self.cluster): storage.premiumV2.iops: 3000 -> 6000: a StorageClass's parameters cannot change, so applying it fails until the StorageClass is deleted and applied again; existing disks keep their performance (change it with az disk update)",
         ])
+        let fast = "storage:\n  premiumV2:\n    iops: 6000\n"
+        #expect(try Self.impacts(kubernetes133 + fast, "  kubernetesVersion: \"1.34\"\noperator:\n  version: \"1.29\"\n" + fast) == [
+            "impact: storage-class: \(Self.cluster): azure.kubernetesVersion: 1.33 -> 1.34: the Premium SSD v2 StorageClass's parameters change from 6000 IOPS, 125 MB/s to 3000 IOPS, 125 MB/s (Kubernetes 1.34 and later keep the performance in a VolumeAttributesClass), which Kubernetes refuses: delete the StorageClass pg-test-premium-v2 before applying",
+            "impact: unclassified: \(Self.cluster): azure.kubernetesVersion: 1.33 -> 1.34: pgha cannot tell what CloudNativePG does with this change",
+        ])
+        #expect(try Self.impacts(kubernetes133 + "storage:\n  premiumV2: {}\n", "  kubernetesVersion: \"1.34\"\noperator:\n  version: \"1.29\"\nstorage:\n  premiumV2: {}\n")
+            .allSatisfy { !$0.contains("storage-class") })
         #expect(try Self.impacts("storage:\n  premiumV2: {}\n", "")[0] ==
             "impact: storage-class: \(Self.cluster): storage.premiumV2: no more Premium SSD v2: existing volumes stay Premium SSD v2; only volumes created from now on get the new class")
     }
