@@ -54,7 +54,7 @@ enum StorageClassTranslation {
 
     /// The VolumeAttributesClass a volume of `storageClass` names: the Premium SSD v2 one for volumes of that class.
     static func volumeAttributesClassName(_ spec: Spec, storageClass: String) -> String? {
-        guard spec.storage.premiumV2 != nil, storageClass == premiumV2ClassName(spec) else { return nil }
+        guard storageClass == premiumV2ClassName(spec) else { return nil }
         return premiumV2Performance(spec)?.metadata.name
     }
 

@@ -1,7 +1,6 @@
 /// What Kubernetes cannot do to a cluster already rendered (PGHA016x), judged against the spec its output directory
 /// records (`SpecRecord`) for the same namespace and name: a PersistentVolumeClaim never shrinks, and CloudNativePG
-/// never removes a WAL volume.
-/// `render`, `check` and `diff` apply these rules when the output directory holds a record.
+/// never removes a WAL volume. `render`, `check` and `diff` apply these rules when the output directory holds a record.
 enum VolumeHistoryRules {
     static func check(_ spec: Spec, recorded: SpecFields) -> [Diagnostic] {
         // Another cluster rendered into the same directory replaces that one; its volumes are new.
