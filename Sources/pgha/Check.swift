@@ -32,7 +32,7 @@ struct Check: ParsableCommand, SpecSetOptions, ImpactOptions {
     func run() throws {
         let specSet = try discoverSpecs()
         let existing = try handlingIOErrors { try OutputDirectory(output) }
-        let parts = try renderSpecs(specSet) { try Drift.Part($0, against: existing) }
+        let parts = try renderSpecs(specSet, recordedSpec: existing.recordedSpec) { try Drift.Part($0, against: existing) }
         let drift = try handlingIOErrors { try Drift(parts, against: existing) }
         guard !drift.isEmpty else { return }
         if format == .json {

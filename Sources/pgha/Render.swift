@@ -65,7 +65,7 @@ struct Render: ParsableCommand, SpecSetOptions {
         let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output), adopting: adopt) }
         let method: OutputWriter.Method
         do {
-            _ = try renderSpecs(specSet) { try staging.add($0) }
+            _ = try renderSpecs(specSet, recordedSpec: staging.recordedSpec) { try staging.add($0) }
             method = try handlingIOErrors { try staging.commit() }
         } catch {
             staging.discard()
@@ -120,9 +120,14 @@ extension SpecSetOptions {
 
     /// Reads, compiles and renders the specs, handing each valid spec's files to `consume` as they are rendered, and
     /// reports their diagnostics; returns what `consume` returned, or throws the exit status unless every spec
-    /// rendered (the caller then discards what `consume` made).
-    func renderSpecs<Part: Sendable>(_ specSet: SpecSet, consume: @escaping @Sendable ([Artifact]) throws -> Part) throws -> [Part] {
-        let rendering = FleetRenderer.render(specSet, options: Compiler.Options(identityClientID: identityClientID), consume: consume)
+    /// rendered (the caller then discards what `consume` made). `recordedSpec` reads the output directory's spec
+    /// records, which the specs must not change in ways Kubernetes refuses (a volume that shrinks).
+    func renderSpecs<Part: Sendable>(
+        _ specSet: SpecSet, recordedSpec: (@Sendable (String) -> SpecFields?)? = nil,
+        consume: @escaping @Sendable ([Artifact]) throws -> Part
+    ) throws -> [Part] {
+        let options = Compiler.Options(identityClientID: identityClientID, recordedSpec: recordedSpec)
+        let rendering = FleetRenderer.render(specSet, options: options, consume: consume)
         try reportSpecs(rendering, of: specSet)
         return try handlingIOErrors { try rendering.parts.get() }
     }

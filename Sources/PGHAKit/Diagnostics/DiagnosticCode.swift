@@ -78,6 +78,10 @@ extension DiagnosticCode {
     public static let localNVMeWithoutBackup = DiagnosticCode("PGHA0150", "Local NVMe volumes without backups.")
     public static let premiumV2Performance = DiagnosticCode("PGHA0148", "Premium SSD v2 IOPS or throughput a disk of that size cannot have.")
 
+    // MARK: Changes to a rendered cluster (016x)
+    public static let volumeShrinks = DiagnosticCode("PGHA0160", "A volume smaller than the one the output directory records.")
+    public static let walVolumeRemoved = DiagnosticCode("PGHA0161", "The WAL volume removed from a cluster the output directory records with one.")
+
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
     public static let fixedParameter = DiagnosticCode("PGHA0202", "A parameter the operator manages itself.")
@@ -186,7 +190,7 @@ extension DiagnosticCode {
         invalidRecoveryLSN, invalidRestorePointName,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
-        localNVMeTooFewInstances, localNVMeWithoutBackup,
+        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,

@@ -157,14 +157,14 @@ public enum FleetRenderer {
         return rendering
     }
 
-    /// One spec, checked, then, when valid, there is a consumer and (in a fleet) it is the first to claim its
-    /// folder, rendered. A fleet member's source is kept only when it has diagnostics to quote (a conflict found
-    /// later reads it again).
+    /// One spec, checked (against the spec the output directory records for its folder too), then, when valid, there
+    /// is a consumer and (in a fleet) it is the first to claim its folder, rendered. A fleet member's source is kept
+    /// only when it has diagnostics to quote (a conflict found later reads it again).
     private static func compile<Part: Sendable>(
         _ source: SpecSource, fleet: Bool, options: Compiler.Options, claims: Claims,
         consume: (@Sendable ([Artifact]) throws -> Part)?
     ) -> Member<Part> {
-        let (spec, diagnostics) = Compiler.check(source.bytes, options: options)
+        let (spec, diagnostics) = Compiler.check(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
         let keepsSource = !fleet || !diagnostics.isEmpty
         var member = Member<Part>(report: SpecReport(path: source.path, source: keepsSource ? source.bytes : [], diagnostics: diagnostics))
         guard let spec, !diagnostics.containsErrors else { return member }

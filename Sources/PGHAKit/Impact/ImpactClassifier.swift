@@ -243,17 +243,38 @@ public enum ImpactClassifier {
         }
     }
 
-    /// Premium SSD v2's performance lives in the StorageClass, whose parameters Kubernetes does not let change.
+    /// Premium SSD v2's performance: from Kubernetes 1.34 a VolumeAttributesClass, which CloudNativePG moves the
+    /// volumes to; before, the StorageClass, whose parameters Kubernetes does not let change.
     static func premiumV2(_ change: inout Change) {
         let old = change.old.has("storage.premiumV2"), new = change.new.has("storage.premiumV2")
+        let modifiable = { (record: SpecFields) in
+            record.scalar("azure.kubernetesVersion").map(KubernetesSupport.hasVolumeAttributesClasses) ?? false
+        }
         if old != new {
             change.take(where: { $0.isWithin("storage.premiumV2") })
+            let performance = modifiable(change.new)
+                ? "; CloudNativePG also names the Premium SSD v2 VolumeAttributesClass on the existing volumes, whose Premium SSD disks cannot take its IOPS and throughput (their claims report the modification failing)"
+                : ""
             change.add(.storageClass, "storage.premiumV2", new
-                ? "Premium SSD v2 volumes: the StorageClass \(change.new.scalar("storage.storageClass") ?? "?") is added, but existing volumes keep their class; only volumes created from now on are Premium SSD v2"
+                ? "Premium SSD v2 volumes: the StorageClass \(change.new.scalar("storage.storageClass") ?? "?") is added, but existing volumes keep their class; only volumes created from now on are Premium SSD v2" + performance
                 : "no more Premium SSD v2: existing volumes stay Premium SSD v2; only volumes created from now on get the new class")
             return
         }
+        if old, modifiable(change.old) != modifiable(change.new) {
+            let parameters = { (record: SpecFields) in
+                modifiable(record) ? "3000 IOPS, 125 MB/s"
+                    : "\(record.scalar("storage.premiumV2.iops") ?? "?") IOPS, \(record.scalar("storage.premiumV2.throughputMBps") ?? "?") MB/s"
+            }
+            let (before, after) = (parameters(change.old), parameters(change.new))
+            if before != after {
+                change.add(.storageClass, "azure.kubernetesVersion", "\(change.shown("azure.kubernetesVersion")): the Premium SSD v2 StorageClass's parameters change from \(before) to \(after) (Kubernetes 1.34 and later keep the performance in a VolumeAttributesClass), which Kubernetes refuses: delete the StorageClass \(change.new.scalar("storage.storageClass") ?? "?") before applying")
+            }
+        }
         for path in change.take(["storage.premiumV2.iops", "storage.premiumV2.throughputMBps"]) {
+            guard !(modifiable(change.old) && modifiable(change.new)) else {
+                change.add(.online, path, "\(change.shown(path)): the disks change performance online: CloudNativePG moves every volume to the new VolumeAttributesClass and the Azure Disk CSI driver updates each disk; no restart")
+                continue
+            }
             change.add(.storageClass, path, "\(change.shown(path)): a StorageClass's parameters cannot change, so applying it fails until the StorageClass is deleted and applied again; existing disks keep their performance (change it with az disk update)")
         }
     }

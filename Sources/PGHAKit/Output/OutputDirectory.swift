@@ -65,6 +65,15 @@ public struct OutputDirectory: Sendable {
         }
     }
 
+    /// The spec pgha recorded (`SpecRecord`) in `folder` (relative to the directory; `""` for the directory itself),
+    /// flattened; nil when pgha wrote no record there, or it cannot be read or parsed (`check` and `diff` report an
+    /// unreadable record).
+    public func recordedSpec(in folder: String) -> SpecFields? {
+        let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
+        guard owned.contains(path), let bytes = (try? file(at: path))?.bytes else { return nil }
+        return SpecRecord.fields(bytes)
+    }
+
     /// The file at `path` (relative to the directory), whoever wrote it, or nil when there is none.
     public func file(at path: String) throws(Failure) -> ExistingFile? {
         let fullPath = root + "/" + path

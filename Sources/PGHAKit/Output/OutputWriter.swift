@@ -39,6 +39,8 @@ public enum OutputWriter {
         private let previous: String?
         /// The files pgha wrote in the directory before, which this render may replace or delete.
         private let owned: Set<String>
+        /// The directory being updated, as it is now.
+        private let existing: OutputDirectory
         /// Whether files pgha did not write may be overwritten where the new tree has a file of the same path.
         private let adopting: Bool
         /// The permissions a new, non-executable file gets (0666 less the umask).
@@ -73,6 +75,7 @@ public enum OutputWriter {
             }
             previous = existing.exists ? target.path : nil
             owned = existing.owned
+            self.existing = existing
             var missing: [String] = []
             if existing.exists {
                 let foreign: [String]
@@ -132,6 +135,11 @@ public enum OutputWriter {
                 if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { FileSystem.removeTree(candidate) }
                 close(descriptor)
             }
+        }
+
+        /// The spec pgha recorded in `folder` of the directory being updated (`OutputDirectory.recordedSpec(in:)`).
+        public func recordedSpec(in folder: String) -> SpecFields? {
+            existing.recordedSpec(in: folder)
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to

@@ -20,28 +20,45 @@ public enum Compiler {
         public var identityClientID: String?
         /// The spec file's base name, named in the scripts' headers and the spec deploy.sh renders again.
         public var specFileName: String?
+        /// The spec the output directory records (`SpecRecord`) in a folder (`""` for one spec, `<namespace>/<name>`
+        /// for a fleet member), or nil when it records none there: `check` refuses what Kubernetes cannot do
+        /// to the cluster it recorded.
+        public var recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)?
 
-        public init(identityClientID: String? = nil, specFileName: String? = nil) {
+        public init(identityClientID: String? = nil, specFileName: String? = nil,
+                    recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)? = nil) {
             self.identityClientID = identityClientID
             self.specFileName = specFileName
+            self.recordedSpec = recordedSpec
         }
     }
 
-    /// Parses and validates only.
-    public static func check(_ bytes: [UInt8], options: Options = Options()) -> (spec: Spec?, diagnostics: [Diagnostic]) {
+    /// Parses and validates only; with `options.recordedSpec`, a valid spec is also checked against the spec recorded
+    /// in the folder `folder` names for it (`VolumeHistoryRules`: a volume that shrinks, a WAL volume removed).
+    public static func check(_ bytes: [UInt8], options: Options = Options(),
+                             folder: (Spec) -> String = { _ in "" }) -> (spec: Spec?, diagnostics: [Diagnostic]) {
         let parsed = SpecParser.parse(bytes)
         guard var spec = parsed.spec else { return parsed }
         if let clientID = options.identityClientID { spec.azure.identityClientID = clientID }
         let brokenPaths = parsed.diagnostics.filter { $0.severity == .error }.map(\.path)
-        // A diagnostic about a default names the nearest field the user wrote, never a path absent from the file.
         let semantic = Validator.validate(spec).filter { diagnostic in
             !brokenPaths.contains { broken in diagnostic.path.isWithin(broken) }
-        }.map { diagnostic in
+        }
+        var checked = semantic
+        if !(parsed.diagnostics + semantic).containsErrors, let recorded = options.recordedSpec?(folder(spec)) {
+            checked += VolumeHistoryRules.check(spec, recorded: recorded)
+        }
+        return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation())
+    }
+
+    /// `diagnostics` with each path the nearest one the user wrote: a diagnostic about a default never names a path
+    /// absent from the file.
+    private static func written(_ diagnostics: [Diagnostic], in spec: Spec) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
             var written = diagnostic
             written.path = spec.sourceMap.nearestWrittenPath(to: diagnostic.path)
             return written
         }
-        return (spec, (parsed.diagnostics + semantic).sortedByLocation())
     }
 
     /// Parses, validates, translates and renders one spec.

@@ -33,6 +33,14 @@ public enum KubernetesSupport {
         supported(by: version).last ?? "1.36"
     }
 
+    /// Whether Kubernetes `version` serves `VolumeAttributesClass` (storage.k8s.io/v1, on by default): 1.34 and later.
+    /// 1.31 to 1.33 have it as a beta API that is off unless the control plane enables it, which AKS does not.
+    public static func hasVolumeAttributesClasses(_ version: String) -> Bool {
+        let parts = minor(of: version).split(separator: ".").compactMap { Int($0) }
+        guard parts.count == 2 else { return false }
+        return (parts[0], parts[1]) >= (1, 34)
+    }
+
     /// The `major.minor` of a version such as `1.36` or `1.36.2`.
     static func minor(of version: String) -> String {
         version.split(separator: ".", omittingEmptySubsequences: false).prefix(2).joined(separator: ".")

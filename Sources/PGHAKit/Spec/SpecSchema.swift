@@ -90,26 +90,26 @@ public enum SpecSchema {
 
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
-                    "The data volume of each instance. Volumes grow but never shrink; pgha keeps no state between renders, so it cannot know the previous size and refuse a decrease: CloudNativePG's webhook refuses it when the manifests are applied (`pgha diff` shows the change beforehand)."),
+                    "The data volume of each instance. Volumes grow (online) but never shrink: `render`, `check` and `diff` into a directory that records a larger size in `.pgha/spec.json` refuse a smaller one (PGHA0160) and write nothing. For smaller volumes, render into a new directory for a new cluster and move the data there."),
         FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2, <name>-local-nvme with localNVMe)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),
         FieldSchema("premiumV2", .object([
-            FieldSchema("iops", .integer(min: 3000, max: 80000), default: "3000", becomes: "StorageClass parameters.DiskIOPSReadWrite",
+            FieldSchema("iops", .integer(min: 3000, max: 80000), default: "3000", becomes: "VolumeAttributesClass parameters.DiskIOPSReadWrite (StorageClass parameters before Kubernetes 1.34)",
                         "Provisioned IOPS of each disk (3000 are free; at most 500 per GiB above that)."),
-            FieldSchema("throughputMBps", .integer(min: 125, max: 1200), default: "125", becomes: "StorageClass parameters.DiskMBpsReadWrite",
+            FieldSchema("throughputMBps", .integer(min: 125, max: 1200), default: "125", becomes: "VolumeAttributesClass parameters.DiskMBpsReadWrite (StorageClass parameters before Kubernetes 1.34)",
                         "Provisioned throughput of each disk in MB/s (125 are free; at most a quarter of the IOPS)."),
-        ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <name>-premium-v2 (PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. A disk's IOPS and throughput can change without moving data (az disk update), but they are the StorageClass's parameters, which Kubernetes does not let change: after changing them here, delete the StorageClass before applying (existing volumes keep theirs; `pgha diff` says so)."),
+        ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <name>-premium-v2 (PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. From Kubernetes 1.34 the IOPS and throughput are a VolumeAttributesClass <name>-premium-v2-<iops>iops-<throughput>mbps that the volumes name (the StorageClass keeps the free 3000 IOPS and 125 MB/s, and never changes): changing them here renders another class, CloudNativePG moves every existing volume to it, and the Azure Disk CSI driver changes each disk online, without moving data. Before 1.34 (VolumeAttributesClass is off by default there) they are the StorageClass's parameters, which Kubernetes does not let change: after changing them, delete the StorageClass before applying, and change the existing disks with az disk update (`pgha diff` says so). A directory rendered for 1.34 or later by an earlier pgha, with other than the free performance, needs that StorageClass deleted once too."),
         FieldSchema("localNVMe", .boolean, default: "false",
                     becomes: "StorageClass <name>-local-nvme (localdisk.csi.acstor.io); az aks update --enable-azure-container-storage",
                     "Local NVMe disks of the nodes through Azure Container Storage, the newest guide's fastest option (the node pool needs a VM size with NVMe disks, such as the L series). The disk lives and dies with its node: a lost or replaced node loses that instance's data, which CloudNativePG then rebuilds from another instance; so it needs at least three instances and backups."),
         FieldSchema("wal", .object([
             FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
-                        "The WAL volume of each instance."),
+                        "The WAL volume of each instance; like the data volume, it grows but never shrinks (PGHA0160)."),
             FieldSchema("storageClass", .string, default: "storage.storageClass",
                         becomes: "Cluster.spec.walStorage.pvcTemplate.storageClassName",
                         "The StorageClass of the WAL volume."),
-        ]), "A separate WAL volume; omit it to keep WAL on the data volume."),
+        ]), "A separate WAL volume; omit it to keep WAL on the data volume. A cluster cannot lose its WAL volume: removing the section from a spec whose directory records one is an error (PGHA0161)."),
     ]), "Persistent volumes.")
 
     static let bootstrap = FieldSchema("bootstrap", .object([

@@ -32,8 +32,8 @@ enum ClusterTranslation {
                     secret: Cluster.SecretReference(name: spec.bootstrap.secret),
                     dataChecksums: spec.bootstrap.dataChecksums
                 )),
-                storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
-                walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
+                storage: volume(spec, size: spec.storage.size, storageClass: spec.storage.storageClass),
+                walStorage: spec.storage.wal.map { volume(spec, size: $0.size, storageClass: $0.storageClass) },
                 postgresql: postgresql(spec, synchronous: synchronous(spec)),
                 serviceAccountTemplate: spec.backup == nil ? nil : serviceAccountTemplate(spec),
                 backup: spec.backup.flatMap { backup in
@@ -76,8 +76,8 @@ enum ClusterTranslation {
                     source: recoverySource, database: spec.bootstrap.database, owner: spec.bootstrap.owner,
                     recoveryTarget: recoveryTarget(recovery)
                 )),
-                storage: volume(size: spec.storage.size, storageClass: spec.storage.storageClass),
-                walStorage: spec.storage.wal.map { volume(size: $0.size, storageClass: $0.storageClass) },
+                storage: volume(spec, size: spec.storage.size, storageClass: spec.storage.storageClass),
+                walStorage: spec.storage.wal.map { volume(spec, size: $0.size, storageClass: $0.storageClass) },
                 postgresql: postgresql(spec, synchronous: nil),
                 serviceAccountTemplate: serviceAccountTemplate(spec),
                 externalClusters: [externalCluster(spec, recovery, backup)]
@@ -151,13 +151,16 @@ enum ClusterTranslation {
         )
     }
 
-    private static func volume(size: String, storageClass: String) -> Cluster.StorageConfiguration {
+    /// A volume; one of the Premium SSD v2 class names its VolumeAttributesClass, which CloudNativePG (1.27 and later)
+    /// also sets on the existing claims, so a performance change reaches every disk online.
+    private static func volume(_ spec: Spec, size: String, storageClass: String) -> Cluster.StorageConfiguration {
         Cluster.StorageConfiguration(
             size: size,
             pvcTemplate: Cluster.PersistentVolumeClaimSpec(
                 accessModes: ["ReadWriteOnce"],
                 resources: ResourceRequirements(requests: ["storage": size]),
                 storageClassName: storageClass,
+                volumeAttributesClassName: StorageClassTranslation.volumeAttributesClassName(spec, storageClass: storageClass),
                 volumeMode: "Filesystem"
             )
         )

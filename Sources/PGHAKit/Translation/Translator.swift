@@ -8,6 +8,7 @@ public enum Translator {
     public static func translate(_ spec: Spec, specFileName: String? = nil) -> [Resource] {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if let premiumV2 = spec.storage.premiumV2 { steady.append(StorageClassTranslation.premiumV2(spec, premiumV2)) }
+        if let performance = StorageClassTranslation.premiumV2Performance(spec) { steady.append(performance) }
         if spec.storage.localNVMe { steady.append(StorageClassTranslation.localNVMe(spec)) }
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }

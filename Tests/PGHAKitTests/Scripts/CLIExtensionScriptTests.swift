@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import PGHAKit
 
-/// deploy.sh installs the Azure CLI extensions its steps call, before it creates anything, and only when
-/// `az extension show` says they are not installed; Azure Container Storage is enabled only on a cluster without it.
+/// deploy.sh and cleanup.sh install the Azure CLI extensions their steps call, before they read or create anything,
+/// and only when `az extension show` says they are not installed; Azure Container Storage is enabled only on a
+/// cluster without it.
 @Suite struct CLIExtensionScriptTests {
     static let nodeResourceGroup = DeployScriptTests.guideNodeResourceGroup
     static let nvmeSpec = DayTwoScriptTests.spec
@@ -49,6 +50,43 @@ import Testing
         #expect(run.status == 1)
         #expect(run.lines.last == "az extension show --name amg")
         #expect(run.stderr.contains("error: az extension show --name amg failed (exit 1), and not because it was not found"))
+    }
+
+    @Test func cleanupInstallsTheExtensionsItReadsWithBeforeItReadsAnything() throws {
+        let notInstalled = ["amg", "alertsmanagement"].map {
+            ScriptHarness.Rule(pattern: "az extension show --name \($0)", status: 1, output: FakeAzure.extensionNotInstalled($0))
+        }
+        let run = try CleanupScriptTests.run(["--yes"], notInstalled)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(Array(run.lines.prefix(6)) == [
+            "az account show --query name --output tsv", "az account show --query id --output tsv",
+            "az extension show --name amg", "az extension add --name amg --yes",
+            "az extension show --name alertsmanagement", "az extension add --name alertsmanagement --yes",
+        ])
+        #expect(run.lines.contains("az grafana show --name pg-primary-grafana --resource-group rg-cnpg-demo"))
+
+        let plan = try CleanupScriptTests.run(["--dry-run"], notInstalled)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("plan: create: az extension add --name amg --yes\n"))
+        #expect(!plan.lines.contains { $0.hasPrefix("az extension add") })
+
+        let installed = try CleanupScriptTests.run()
+        #expect(installed.stdout.contains("= Azure CLI extension amg (az grafana) is installed\n"))
+        #expect(!installed.lines.contains { $0.hasPrefix("az extension add") })
+    }
+
+    @Test func cleanupStopsWhenItCannotTellWhetherAnExtensionIsInstalled() throws {
+        let denied = [ScriptHarness.Rule(pattern: "az extension show --name amg", status: 1,
+                                         output: "stderr:ERROR: [Errno 13] Permission denied: '/home/user/.azure/cliextensions'")]
+        let run = try CleanupScriptTests.run(["--yes"], denied)
+        #expect(run.status == 1)
+        #expect(run.lines.last == "az extension show --name amg")
+        #expect(run.stderr.contains("error: az extension show --name amg failed (exit 1), and not because it was not found"))
+    }
+
+    @Test func cleanupOfLocalNVMeNeedsNoExtension() throws {
+        let script = try #require(Compiler.compile(Array(Self.nvmeSpec.utf8)).artifacts.first { $0.path == "scripts/cleanup.sh" })
+        #expect(!script.contents.contains("az extension"))
     }
 
     @Test func localNVMeNeedsTheKubernetesExtensionAndEnablesContainerStorageOnce() throws {

@@ -63,6 +63,8 @@ import Testing
     static let reads = [
         "az account show --query name --output tsv",
         "az account show --query id --output tsv",
+        "az extension show --name amg",
+        "az extension show --name alertsmanagement",
         "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
         "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
     ]

@@ -190,6 +190,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var accessModes: [String]
         public var resources: ResourceRequirements
         public var storageClassName: String
+        public var volumeAttributesClassName: String?
         public var volumeMode: String
 
         public var manifestNode: ManifestNode {
@@ -197,6 +198,7 @@ public struct Cluster: ObjectWithSpec, Equatable {
                 "accessModes": accessModes,
                 "resources": resources,
                 "storageClassName": storageClassName,
+                "volumeAttributesClassName": volumeAttributesClassName,
                 "volumeMode": volumeMode,
             ])
         }

@@ -1,8 +1,8 @@
-/// deploy.sh's check, before anything is created, that the Azure CLI extensions its later steps call are installed
-/// (checked against the extensions' and azure-cli 2.91's sources): `az extension show`, and `az extension add` when
-/// it answers that the extension is not installed. An installed extension is used as it is.
+/// deploy.sh's and cleanup.sh's check, before anything is read or created, that the Azure CLI extensions their later
+/// steps call are installed (checked against the extensions' and azure-cli 2.91's sources): `az extension show`, and
+/// `az extension add` when it answers that the extension is not installed. An installed extension is used as it is.
 enum CLIExtensionSteps {
-    /// A CLI extension and why deploy.sh needs it.
+    /// A CLI extension and why the scripts need it.
     struct Extension: Equatable {
         var name: String
         var reason: String
@@ -26,8 +26,23 @@ enum CLIExtensionSteps {
         return extensions
     }
 
+    /// The extensions the spec's cleanup.sh calls: those with which it reads and deletes what deploy.sh created
+    /// (Managed Grafana, the Prometheus rule group); Azure Container Storage goes with the AKS cluster.
+    static func neededByCleanup(_ spec: Spec) -> [Extension] {
+        needed(spec).filter { $0 != kubernetesExtension }
+    }
+
+    /// deploy.sh's steps.
     static func steps(_ spec: Spec) -> [Step] {
-        let extensions = needed(spec)
+        steps(installing: needed(spec))
+    }
+
+    /// cleanup.sh's steps.
+    static func cleanupSteps(_ spec: Spec) -> [Step] {
+        steps(installing: neededByCleanup(spec))
+    }
+
+    private static func steps(installing extensions: [Extension]) -> [Step] {
         guard !extensions.isEmpty else { return [] }
         return [.heading("Azure CLI extensions")] + extensions.map { extensionStep($0) }
     }

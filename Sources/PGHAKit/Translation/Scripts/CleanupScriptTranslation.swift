@@ -8,7 +8,7 @@ enum CleanupScriptTranslation {
     static let fileName = "cleanup.sh"
 
     static func script(_ spec: Spec, specFileName: String?) -> Script {
-        let steps = ScriptSteps.signIn(spec) + [
+        let steps = ScriptSteps.signIn(spec) + CLIExtensionSteps.cleanupSteps(spec) + [
             .heading("What " + AzureOwnership.specID + " owns"),
             .check(plan(spec)),
             .code(description: "ask for the cluster's name unless --yes", """

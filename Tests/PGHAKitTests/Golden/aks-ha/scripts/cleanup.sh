@@ -218,6 +218,17 @@ main() {
   SUBSCRIPTION_ID="$(look_up SUBSCRIPTION_ID az account show --query id --output tsv)"
   log "subscription: $SUBSCRIPTION ($SUBSCRIPTION_ID)"
   log "azure.subscription is not set: add 'subscription: $SUBSCRIPTION_ID' under azure in the spec so that every script refuses another subscription"
+  heading 'Azure CLI extensions'
+  if probe 1 az extension show --name amg; then
+    log '= Azure CLI extension amg (az grafana) is installed'
+  else
+    run az extension add --name amg --yes
+  fi
+  if probe 1 az extension show --name alertsmanagement; then
+    log '= Azure CLI extension alertsmanagement (az alerts-management prometheus-rule-group) is installed'
+  else
+    run az extension add --name alertsmanagement --yes
+  fi
   heading "What $NAMESPACE/$CLUSTER_NAME owns"
   DELETE_IDS=()
   DELETE_LABELS=()

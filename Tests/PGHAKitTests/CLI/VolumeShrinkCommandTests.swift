@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import PGHAKit
+
+/// `render`, `check` and `diff` into a directory that records larger volumes refuse the change, writing nothing.
+@Suite struct VolumeShrinkCommandTests {
+    static let shrinks = "error[PGHA0160]: storage.size is 32Gi, smaller than the 128Gi the output directory records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink"
+
+    @Test func renderCheckAndDiffRefuseAVolumeThatShrinks() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(TestSupport.spec("storage:\n  size: 128Gi\n"), to: "spec.yaml", in: root)
+        let spec = root.appendingPathComponent("spec.yaml").path, output = root.appendingPathComponent("out")
+        #expect(try PGHAProcess.run(["render", spec, "-o", output.path]).status == 0)
+        let rendered = try TestSupport.tree(at: output, includingListing: true)
+        try TestSupport.write(TestSupport.spec("storage:\n  size: 32Gi\n"), to: "spec.yaml", in: root)
+        for command in ["render", "check", "diff"] {
+            let run = try PGHAProcess.run([command, spec, "-o", output.path])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stdout == "", "\(command)")
+            #expect(run.stderr.hasPrefix("\(spec):7:9: \(Self.shrinks)\n"), "\(command): \(run.stderr)")
+        }
+        #expect(try TestSupport.tree(at: output, includingListing: true) == rendered)
+        #expect(try PGHAProcess.run(["render", spec, "-o", root.appendingPathComponent("new").path]).status == 0)
+    }
+
+    @Test func aFleetRefusesTheMemberWhoseVolumeShrinks() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.write(TestSupport.spec(name: "pg-a"), to: "specs/a.yaml", in: root)
+        try TestSupport.write(TestSupport.spec("storage:\n  wal:\n    size: 16Gi\n", name: "pg-b"), to: "specs/b.yaml", in: root)
+        let specs = root.appendingPathComponent("specs").path, output = root.appendingPathComponent("out")
+        #expect(try PGHAProcess.run(["render", specs, "-o", output.path]).status == 0)
+        let rendered = try TestSupport.tree(at: output, includingListing: true)
+        try TestSupport.write(TestSupport.spec("instances: 4\n", name: "pg-a"), to: "specs/a.yaml", in: root)
+        try TestSupport.write(TestSupport.spec("storage:\n  wal:\n    size: 8Gi\n", name: "pg-b"), to: "specs/b.yaml", in: root)
+        for command in ["render", "check"] {
+            let run = try PGHAProcess.run([command, specs, "-o", output.path])
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr.hasPrefix("""
+            \(specs)/b.yaml:8:11: error[PGHA0160]: storage.wal.size is 8Gi, smaller than the 16Gi the output directory \
+            records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink
+            """), "\(command): \(run.stderr)")
+            #expect(run.stderr.hasSuffix("error: 1 of 2 specs have errors\n"), "\(command)")
+        }
+        #expect(try TestSupport.tree(at: output, includingListing: true) == rendered)
+    }
+}

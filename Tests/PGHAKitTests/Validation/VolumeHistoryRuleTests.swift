@@ -1,0 +1,62 @@
+import Testing
+@testable import PGHAKit
+
+/// A cluster already rendered: its volumes never shrink and its WAL volume stays (`VolumeHistoryRules`).
+@Suite struct VolumeHistoryRuleTests {
+    /// The errors of `TestSupport.spec(extra)` checked against the record of a rendering of `TestSupport.spec(recorded)`.
+    static func errors(_ extra: String, recorded: String) -> [String] {
+        Compiler.check(Array(TestSupport.spec(extra).utf8), options: options(recording: recorded)).diagnostics
+            .filter { $0.severity == .error }.map(TestSupport.summary)
+    }
+
+    /// Options whose output directory records a rendering of `TestSupport.spec(recorded)` in its top folder.
+    static func options(recording recorded: String) -> Compiler.Options {
+        let record = Compiler.compile(Array(TestSupport.spec(recorded).utf8)).artifacts.first { $0.path == SpecRecord.path }
+        let fields = record.flatMap { SpecRecord.fields(Array($0.contents.utf8)) }
+        return Compiler.Options(recordedSpec: { folder in folder.isEmpty ? fields : nil })
+    }
+
+    @Test func theDataVolumeCannotShrink() {
+        #expect(Self.errors("storage:\n  size: 32Gi\n", recorded: "storage:\n  size: 128Gi\n") == [
+            "7:9 error[PGHA0160] storage.size: storage.size is 32Gi, smaller than the 128Gi the output directory records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink",
+        ])
+        let options = Self.options(recording: "storage:\n  size: 128Gi\n")
+        let hint = Compiler.check(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: options).diagnostics.first?.hint
+        #expect(hint == "keep 128Gi or more; for smaller volumes, render into a new directory for a new cluster and move the data there (restore a backup into it)")
+    }
+
+    @Test func aDefaultSizeIsComparedAndNamedAsTheDefault() {
+        #expect(Self.errors("instances: 3\n", recorded: "storage:\n  size: 100Gi\n") == [
+            "1:1 error[PGHA0160] : storage.size is 64Gi (default), smaller than the 100Gi the output directory records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink",
+        ])
+    }
+
+    @Test func theWALVolumeCannotShrinkOrGo() {
+        #expect(Self.errors("storage:\n  wal:\n    size: 8Gi\n", recorded: "storage:\n  wal:\n    size: 16Gi\n") == [
+            "8:11 error[PGHA0160] storage.wal.size: storage.wal.size is 8Gi, smaller than the 16Gi the output directory records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink",
+        ])
+        #expect(Self.errors("storage:\n  size: 64Gi\n", recorded: "storage:\n  wal:\n    size: 16Gi\n") == [
+            "6:1 error[PGHA0161] storage: storage.wal is removed, but the output directory records a 16Gi WAL volume (.pgha/spec.json): CloudNativePG cannot remove a cluster's WAL volume",
+        ])
+    }
+
+    @Test func sizesThatGrowOrStayAndUnitsThatChangeAreAccepted() {
+        #expect(Self.errors("storage:\n  size: 256Gi\n  wal:\n    size: 16Gi\n", recorded: "storage:\n  size: 128Gi\n").isEmpty)
+        #expect(Self.errors("storage:\n  size: 128Gi\n", recorded: "storage:\n  size: 128Gi\n").isEmpty)
+        #expect(Self.errors("storage:\n  size: 1Ti\n", recorded: "storage:\n  size: 1024Gi\n").isEmpty)
+    }
+
+    @Test func anotherClusterReplacingTheRecordedOneIsNotCompared() {
+        let record = Compiler.compile(Array(TestSupport.spec("storage:\n  size: 128Gi\n", name: "pg-old").utf8)).artifacts.first { $0.path == SpecRecord.path }
+        let fields = record.flatMap { SpecRecord.fields(Array($0.contents.utf8)) }
+        let options = Compiler.Options(recordedSpec: { _ in fields })
+        #expect(Compiler.check(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: options).diagnostics.isEmpty)
+    }
+
+    @Test func aSpecWithOtherErrorsIsNotComparedAndCompileWritesNothing() {
+        #expect(Self.errors("instances: 0\nstorage:\n  size: 32Gi\n", recorded: "storage:\n  size: 128Gi\n").map { $0.contains("PGHA0160") } == [false])
+        let result = Compiler.compile(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: Self.options(recording: "storage:\n  size: 128Gi\n"))
+        #expect(result.diagnostics.map(\.code) == [.volumeShrinks])
+        #expect(result.artifacts.isEmpty)
+    }
+}
