@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One spec file and its bytes, as handed to `FleetRenderer`.
 public struct SpecSource: Sendable {
@@ -96,7 +103,7 @@ public enum FleetRenderer {
 
     /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
     private final class Claims: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var folders: Set<String> = []
 
         func claim(_ folder: String) -> Bool {
