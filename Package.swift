@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// libyaml's pkg-config entry: on macOS, Homebrew's headers and library are outside the default search paths; on
+// Linux, libyaml-dev's are inside them, and the entry's -lyaml would link libyaml dynamically (PGHAKit links the
+// static library instead).
+#if os(macOS)
+let libYAMLPackageConfig: String? = "yaml-0.1"
+#else
+let libYAMLPackageConfig: String? = nil
+#endif
+
 let package = Package(
     name: "pgha",
     platforms: [.macOS(.v13)],
@@ -16,6 +25,7 @@ let package = Package(
         // libyaml's headers; the library is linked statically on Linux, so the binary needs no libyaml at run time.
         .systemLibrary(
             name: "CLibYAML",
+            pkgConfig: libYAMLPackageConfig,
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(
