@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// libyaml's pkg-config entry: on macOS, Homebrew's headers and library are outside the default search paths; on
+// Linux, libyaml-dev's are inside them, and the entry's -lyaml would link libyaml dynamically (PGHAKit links the
+// static library instead).
+#if os(macOS)
+let libYAMLPackageConfig: String? = "yaml-0.1"
+#else
+let libYAMLPackageConfig: String? = nil
+#endif
+
 let package = Package(
     name: "pgha",
     platforms: [.macOS(.v13)],
@@ -13,9 +22,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
+        // libyaml's headers; the library is linked statically on Linux, so the binary needs no libyaml at run time.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: libYAMLPackageConfig,
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(
             name: "PGHAKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibYAML"],
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "-l:libyaml.a"], .when(platforms: [.linux])),
+                .linkedLibrary("yaml", .when(platforms: [.macOS])),
+            ]
         ),
         .executableTarget(
             name: "pgha",
@@ -30,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PGHAKitTests",
-            dependencies: ["PGHAKit"],
+            // Yams only in the tests: the reference pgha's parser and manifest writer are held to.
+            dependencies: ["PGHAKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
     ]

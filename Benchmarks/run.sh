@@ -40,7 +40,8 @@ else
     WORK=$(mktemp -d /var/tmp/pgha-bench.XXXXXX)
 fi
 
-# Built as a Linux release is shipped: optimized, with the Swift runtime and Foundation linked statically.
+# Built as a Linux release is shipped: optimized, with the Swift runtime, FoundationEssentials and libyaml linked
+# statically.
 echo "building pgha: swift build -c release --static-swift-stdlib ($SCRATCH_PATH)" >&2
 swift build -c release --static-swift-stdlib --product pgha --scratch-path "$SCRATCH_PATH" >&2
 PGHA="$(swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH_PATH" --show-bin-path)/pgha"

@@ -22,6 +22,10 @@ done
 cd "$(dirname "$0")/.."
 if [ -d /opt/swift/usr/bin ]; then export PATH="/opt/swift/usr/bin:$PATH"; fi
 command -v swift >/dev/null 2>&1 || { echo "error: swift is not on PATH; install a Swift 6 toolchain first" >&2; exit 1; }
+if [ "$(uname -s)" = Linux ] && [ ! -e /usr/include/yaml.h ]; then
+  echo "error: libyaml's headers are missing; install libyaml-dev (apt-get install libyaml-dev) first" >&2
+  exit 1
+fi
 
 # pgha, and swift-argument-parser's generate-manual tool (what its generate-manual plugin runs) built with the same
 # flags, so that the two share one release build of their dependencies.

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import PGHAKit
 
 /// Standard output and standard error, written with plain `write(2)` calls: a failed write (a full disk, a closed

@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import PGHAKit
 
 /// `pgha diff`: the unified diff of what `render` would change in an output directory, for reviewers.

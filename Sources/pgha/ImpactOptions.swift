@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import PGHAKit
 
 /// The impact report of `check` and `diff`: one line per operational consequence of the change above their output,
@@ -24,7 +31,7 @@ extension ImpactOptions {
         guard let failOn else { return [] }
         var categories: Set<ImpactCategory> = []
         var unknown: [String] = []
-        for name in failOn.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+        for name in failOn.split(separator: ",").map({ String($0.trimmingBlanks) }) where !name.isEmpty {
             if let category = ImpactCategory(rawValue: name) { categories.insert(category) } else { unknown.append("'\(name)'") }
         }
         guard unknown.isEmpty else {
@@ -60,6 +67,24 @@ extension ImpactOptions {
 
     /// `text` escaped for a GitHub workflow command's message.
     private func githubEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "\r": escaped += "%0D"
+            case "\n": escaped += "%0A"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}
+
+private extension Substring {
+    /// The text without the spaces and tabs around it.
+    var trimmingBlanks: Substring {
+        let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+        return self[first...last]
     }
 }

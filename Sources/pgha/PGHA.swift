@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import PGHAKit
 
 /// The pgha command line: a thin layer over PGHAKit.
@@ -29,12 +36,12 @@ struct PGHA: ParsableCommand {
         do {
             var command = try parseAsRoot(Self.splittingAttachedContext(Array(CommandLine.arguments.dropFirst())))
             try command.run()
-        } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+        } catch let requested as ExitCode {
+            terminate(requested.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                Foundation.exit(Console.write(fullMessage(for: error) + "\n", to: STDOUT_FILENO) ? 0 : ExitStatus.io.rawValue)
+                terminate(Console.write(fullMessage(for: error) + "\n", to: STDOUT_FILENO) ? 0 : ExitStatus.io.rawValue)
             }
             var message = fullMessage(for: error)
             if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-"),
@@ -43,7 +50,12 @@ struct PGHA: ParsableCommand {
                 message += "\nhint: did you mean '\(suggestion)'?"
             }
             _ = Console.write(message + "\n", to: STDERR_FILENO)
-            Foundation.exit(ExitStatus.usage.rawValue)
+            terminate(ExitStatus.usage.rawValue)
         }
     }
+}
+
+/// Ends the process with `status`: the C library's `exit`, which `ParsableCommand`'s own `exit` hides inside a command.
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
 }

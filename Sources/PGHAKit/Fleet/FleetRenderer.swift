@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One spec file and its bytes, as handed to `FleetRenderer`.
 public struct SpecSource: Sendable {
@@ -15,7 +22,8 @@ public struct SpecSource: Sendable {
 public struct SpecReport: Sendable {
     /// The spec file, as named on the command line or found in a directory.
     public var path: String
-    /// Its bytes, for quoting source lines in diagnostics.
+    /// Its bytes, for quoting source lines in diagnostics. A fleet member keeps only the lines its diagnostics
+    /// point at (the others empty, so each line keeps its number), or nothing when it has none.
     public var source: [UInt8]
     /// Its diagnostics, the fleet's own (such as a duplicate target) included.
     public var diagnostics: [Diagnostic]
@@ -96,7 +104,7 @@ public enum FleetRenderer {
 
     /// The folders fleet members have claimed, so that two specs with one target never write into the same place.
     private final class Claims: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var folders: Set<String> = []
 
         func claim(_ folder: String) -> Bool {
@@ -139,8 +147,8 @@ public enum FleetRenderer {
             for (position, found) in FleetRules.check(members.map(\.fleetMember)).enumerated() where !found.isEmpty {
                 members[position].report.diagnostics += found
                 members[position].part = nil
-                if members[position].report.source.isEmpty {
-                    members[position].report.source = (try? load(indices[position]).get().bytes) ?? []
+                if let bytes = try? load(indices[position]).get().bytes {
+                    members[position].report.source = quotedLines(of: bytes, for: members[position].report.diagnostics)
                 }
             }
         }
@@ -158,15 +166,15 @@ public enum FleetRenderer {
     }
 
     /// One spec, checked (against the spec the output directory records for its folder too), then, when valid, there
-    /// is a consumer and (in a fleet) it is the first to claim its folder, rendered. A fleet member's source is kept
-    /// only when it has diagnostics to quote (a conflict found later reads it again).
+    /// is a consumer and (in a fleet) it is the first to claim its folder, rendered. A fleet member keeps only the
+    /// source lines its diagnostics quote (a conflict found later reads the file again).
     private static func compile<Part: Sendable>(
         _ source: SpecSource, fleet: Bool, options: Compiler.Options, claims: Claims,
         consume: (@Sendable ([Artifact]) throws -> Part)?
     ) -> Member<Part> {
         let (spec, diagnostics) = Compiler.check(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
-        let keepsSource = !fleet || !diagnostics.isEmpty
-        var member = Member<Part>(report: SpecReport(path: source.path, source: keepsSource ? source.bytes : [], diagnostics: diagnostics))
+        let kept = fleet ? quotedLines(of: source.bytes, for: diagnostics) : source.bytes
+        var member = Member<Part>(report: SpecReport(path: source.path, source: kept, diagnostics: diagnostics))
         guard let spec, !diagnostics.containsErrors else { return member }
         guard fleet else {
             member.part = consume.map { consume in Result { try consume(Compiler.artifacts(for: spec, options: options)) } }
@@ -183,5 +191,21 @@ public enum FleetRenderer {
         }
         member.part = Result { try consume(artifacts) }
         return member
+    }
+
+    /// `source` reduced to the lines `diagnostics` point at, every other line up to the last of them empty and
+    /// every line break a `\n`: a report quotes the same text at the same line numbers, and a fleet of specs with
+    /// notes does not hold every spec's whole file until the end.
+    static func quotedLines(of source: [UInt8], for diagnostics: [Diagnostic]) -> [UInt8] {
+        let quoted = Set(diagnostics.map(\.location.line))
+        guard let last = quoted.max(), last >= 1 else { return [] }
+        let lines = SourceLines(source)
+        var result: [UInt8] = []
+        for number in 1...last {
+            guard let line = lines.line(number) else { break }
+            if number > 1 { result.append(UInt8(ascii: "\n")) }
+            if quoted.contains(number) { result.append(contentsOf: line.utf8) }
+        }
+        return result
     }
 }

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The spec files a command line names: files as given, `-` for standard input, directories expanded to the `*.yaml`
 /// and `*.yml` files directly inside them (not in subdirectories, and no hidden files), sorted by name.
@@ -67,7 +74,7 @@ public struct SpecSet: Sendable, Equatable {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return failure()
@@ -84,17 +91,19 @@ public struct SpecSet: Sendable, Equatable {
 
     /// The spec files directly inside `directory`, sorted by name.
     private static func specs(in directory: String) throws(Failure) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw Failure(description: "cannot read \(directory): \(error.localizedDescription)", isUsage: false)
+        guard let stream = opendir(directory) else {
+            throw Failure(description: "cannot read \(directory): \(String(cString: strerror(errno)))", isUsage: false)
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         let specs = names.filter { name in
             guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory) && !isDirectory.boolValue
+            var isDirectory = false
+            return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory) && !isDirectory
         }
         guard !specs.isEmpty else {
             throw Failure(description: "\(directory) holds no spec (*.yaml or *.yml file)", isUsage: true)

@@ -1,5 +1,3 @@
-import Yams
-
 /// The machine-readable record of the spec a rendering came from: every field of the effective spec (defaults
 /// applied), under the spec's own field names, as JSON at `.pgha/spec.json` in the spec's output folder. `check` and
 /// `diff` read the previous rendering's record back to say what a change will do (`ImpactClassifier`).
@@ -15,26 +13,23 @@ public enum SpecRecord {
     /// The fields of a record's bytes, flattened (`SpecFields`); nil when they are not a JSON object.
     public static func fields(_ bytes: [UInt8]) -> SpecFields? {
         guard let text = String(validating: bytes, as: UTF8.self),
-              let root = try? Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8).nextRoot(),
-              case .mapping = root else { return nil }
+              let root = try? YAMLComposer(text).nextRoot(), root.mapping != nil else { return nil }
         var values: [String: SpecFields.Value] = [:]
         flatten(root, path: "", into: &values)
         return SpecFields(values: values)
     }
 
-    private static func flatten(_ node: Node, path: String, into values: inout [String: SpecFields.Value]) {
-        switch node {
+    private static func flatten(_ node: YAMLNode, path: String, into values: inout [String: SpecFields.Value]) {
+        switch node.content {
         case .scalar(let scalar):
             values[path] = .scalar(scalar.string)
-        case .sequence(let sequence):
-            values[path] = .list(sequence.map { $0.scalar?.string ?? "" })
-        case .mapping(let mapping):
-            for (key, value) in mapping {
+        case .sequence(let nodes):
+            values[path] = .list(nodes.map { $0.scalar?.string ?? "" })
+        case .mapping(let pairs):
+            for (key, value) in pairs {
                 let name = key.scalar?.string ?? ""
                 flatten(value, path: path.isEmpty ? name : path + "." + name, into: &values)
             }
-        case .alias:
-            break
         }
     }
 

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How an output directory differs from what rendering would write there, file by file, with each file's unified
 /// diff when asked: the one comparison behind `pgha check` (the listing) and `pgha diff` (the patch).

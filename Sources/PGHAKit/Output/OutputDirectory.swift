@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A file found in an output directory.
 public struct ExistingFile: Sendable, Equatable {
@@ -144,7 +151,7 @@ public struct OutputDirectory: Sendable {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             guard count >= 0 else {
                 if errno == EINTR { continue }
                 throw failure("cannot read", path)

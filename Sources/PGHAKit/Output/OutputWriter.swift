@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes rendered files to an output directory. pgha owns only the files its listing names (`OutputListing`):
 /// it replaces and deletes those, and keeps everything else in the directory byte for byte.
@@ -54,7 +61,7 @@ public enum OutputWriter {
         private let lock: Int32
         /// Every path added, for the listing.
         private var paths: [String] = []
-        private let pathsLock = NSLock()
+        private let pathsLock = Lock()
 
         /// Starts a tree that will update `directory`. A symbolic link to a directory is followed: the directory it
         /// names is updated and the link kept. With `adopting`, files pgha did not write are overwritten where the
@@ -103,7 +110,7 @@ public enum OutputWriter {
                 ? (parent.path, ".\(target.lastPathComponent).pgha-staging-")
                 : (target.path, OutputWriter.innerStagingPrefix)
             Staging.removeAbandoned(in: stagingParent, named: prefix)
-            var template = Array((stagingParent == "/" ? "" : stagingParent).appending("/" + prefix + "XXXXXX").utf8CString)
+            var template = Array(((stagingParent == "/" ? "" : stagingParent) + "/" + prefix + "XXXXXX").utf8CString)
             guard mkdtemp(&template) != nil else {
                 let failure = posixFailure("create a staging directory in", stagingParent)
                 for directory in missing { rmdir(directory) }
@@ -287,7 +294,7 @@ public enum OutputWriter {
                 return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { existing in
                     var count = 0
                     while count < existing.count {
-                        let read = Foundation.read(descriptor, existing.baseAddress! + count, existing.count - count)
+                        let read = systemRead(descriptor, existing.baseAddress! + count, existing.count - count)
                         if read < 0 && errno == EINTR { continue }
                         guard read > 0 else { break }
                         count += read

@@ -1,6 +1,4 @@
-import Yams
-
-/// Finds every repeated key of a spec although Yams stops at the first: each time Yams reports one, the earlier
+/// Finds every repeated key of a spec although composing stops at the first: each time `YAMLComposer` reports one, the earlier
 /// occurrence is renamed in the text to a placeholder of the same length (private-use characters, so every
 /// other location stays put) and the text is read again. The placeholders' keys are then skipped by the structure
 /// checks, so a repeated key is reported once and the rest of the spec is still checked.
@@ -50,26 +48,26 @@ struct DuplicateKeys {
     }
 
     /// One error per repeated key, at the repeat, naming the first occurrence; `path` is the key's spec path.
-    func diagnostics(in root: Node) -> [Diagnostic] {
+    func diagnostics(in root: YAMLNode) -> [Diagnostic] {
         guard !originals.isEmpty else { return [] }
         var result: [Diagnostic] = []
         collect(root, path: "", into: &result)
         return result
     }
 
-    private func collect(_ node: Node, path: String, into result: inout [Diagnostic]) {
+    private func collect(_ node: YAMLNode, path: String, into result: inout [Diagnostic]) {
         if let mapping = node.mapping {
             var first: [String: SourceLocation] = [:]
             for (key, value) in mapping {
                 guard let written = key.scalar?.string else { continue }
                 let name = originals[written] ?? written
                 let childPath = path.isEmpty ? name : "\(path).\(name)"
-                if let earlier = first[name], let location = key.location {
+                if let earlier = first[name] {
                     result.append(Diagnostic(.error, .duplicateKey, "the key '\(name)' appears again in this mapping (first at \(earlier))",
-                                             path: childPath, at: location,
+                                             path: childPath, at: key.location,
                                              hint: "a key may appear once in a mapping; remove one of them"))
                 } else if first[name] == nil {
-                    first[name] = key.location ?? .start
+                    first[name] = key.location
                 }
                 collect(value, path: childPath, into: &result)
             }

@@ -1,14 +1,11 @@
-import Yams
-
 /// What a YAML scalar means, classified by hand with the rules of Yams' default resolver (YAML 1.1 booleans,
 /// integers, floats and nulls) but without its regular expressions, which made reading a spec cost milliseconds.
-/// Quoted and block scalars are strings; an explicit standard tag (`!!int 5`, `!!str true`) wins. (Value
-/// scalars keep their tag as written; only mapping keys are resolved by the composer.)
+/// Quoted and block scalars are strings; an explicit standard tag (`!!int 5`, `!!str true`) wins.
 enum ScalarKind: Equatable {
     case string, integer, float, boolean, null, other
 
-    static func of(_ scalar: Node.Scalar) -> ScalarKind {
-        let tag = scalar.tag.description
+    static func of(_ scalar: YAMLNode.Scalar) -> ScalarKind {
+        let tag = scalar.tag
         if tag.hasPrefix("tag:yaml.org,2002:") {
             switch tag.dropFirst("tag:yaml.org,2002:".count) {
             case "str": return .string

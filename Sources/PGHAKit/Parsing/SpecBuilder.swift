@@ -1,9 +1,7 @@
-import Yams
-
 /// Builds the typed `Spec` from a node tree that `StructureChecker` accepted, applying every default.
 enum SpecBuilder {
     /// `duplicateKeys` names the earlier occurrences of repeated keys, which are left out.
-    static func build(_ root: Node, sourceMap: SourceMap, skipping duplicateKeys: DuplicateKeys = DuplicateKeys()) -> Spec {
+    static func build(_ root: YAMLNode, sourceMap: SourceMap, skipping duplicateKeys: DuplicateKeys = DuplicateKeys()) -> Spec {
         let top = Fields(root, skipping: duplicateKeys)
         let name = top.string("name") ?? ""
         let azure = top.object("azure")
@@ -224,20 +222,19 @@ enum SpecBuilder {
         )
     }
 
-    /// Read access to the fields of one mapping node (empty when the node is absent), by key text: Yams' own
-    /// subscript builds a node for the key and compares it with every key node.
+    /// Read access to the fields of one mapping node (empty when the node is absent), by key text.
     private struct Fields {
-        private let pairs: [(key: String, value: Node)]
+        private let pairs: [(key: String, value: YAMLNode)]
         private let duplicateKeys: DuplicateKeys
 
-        init(_ node: Node?, skipping duplicateKeys: DuplicateKeys) {
+        init(_ node: YAMLNode?, skipping duplicateKeys: DuplicateKeys) {
             self.duplicateKeys = duplicateKeys
             pairs = node?.mapping?.compactMap { key, value in
                 key.scalar.flatMap { duplicateKeys.isPlaceholder($0.string) ? nil : ($0.string, value) }
             } ?? []
         }
 
-        private func value(_ key: String) -> Node? {
+        private func value(_ key: String) -> YAMLNode? {
             pairs.first { $0.key == key }?.value
         }
 

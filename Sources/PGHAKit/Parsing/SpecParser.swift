@@ -3,7 +3,7 @@ public enum SpecParser {
     /// The spec in `bytes` with its structural diagnostics, or nil when the bytes are not one YAML document.
     /// Fields with structural errors take their defaults, so the rest of the spec can still be validated.
     public static func parse(_ bytes: [UInt8]) -> (spec: Spec?, diagnostics: [Diagnostic]) {
-        let root: Yams.Node
+        let root: YAMLNode
         let duplicateKeys: DuplicateKeys
         switch YAMLDocument.read(bytes) {
         case .failure(let list): return (nil, list.diagnostics)
@@ -16,5 +16,3 @@ public enum SpecParser {
         return (spec, duplicateKeys.diagnostics(in: root) + checker.diagnostics)
     }
 }
-
-import Yams

@@ -1,5 +1,3 @@
-import Yams
-
 /// Checks a YAML node tree against `SpecSchema`: unknown and duplicate keys, wrong types, missing required
 /// fields and numbers out of range, all reported at once. Records where every field was written.
 struct StructureChecker {
@@ -12,13 +10,13 @@ struct StructureChecker {
         self.duplicateKeys = duplicateKeys
     }
 
-    mutating func check(root: Node) {
-        sourceMap.record("", at: root.location ?? .start)
+    mutating func check(root: YAMLNode) {
+        sourceMap.record("", at: root.location)
         check(root, as: .object(SpecSchema.root), path: "", depth: 0)
     }
 
-    private mutating func check(_ node: Node, as type: FieldSchema.ValueType, path: String, depth: Int) {
-        let location = node.location ?? .start
+    private mutating func check(_ node: YAMLNode, as type: FieldSchema.ValueType, path: String, depth: Int) {
+        let location = node.location
         if let tag = explicitTag(of: node) {
             report(.anchorsNotAllowed, "YAML tags are not allowed in a spec (found '\(tag)')", path, location,
                    hint: "remove the tag; quote the value if it must be a string")
@@ -31,12 +29,12 @@ struct StructureChecker {
         switch type {
         case .object(let fields):
             guard let mapping = node.mapping else { return mismatch(node, type, path) }
-            checkObject(mapping, fields: fields, path: path, depth: depth)
+            checkObject(mapping, fields: fields, path: path, depth: depth, at: location)
         case .map(let valueType):
             guard let mapping = node.mapping else { return mismatch(node, type, path) }
             for (key, value) in uniquePairs(mapping, path: path) {
                 let childPath = join(path, key.text)
-                sourceMap.record(childPath, at: value.isCollection ? key.location ?? location : value.location ?? location,
+                sourceMap.record(childPath, at: value.isCollection ? key.location : value.location,
                                  key: key.location)
                 check(value, as: valueType, path: childPath, depth: depth + 1)
             }
@@ -44,7 +42,7 @@ struct StructureChecker {
             guard let sequence = node.sequence else { return mismatch(node, type, path) }
             for (index, element) in sequence.enumerated() {
                 let childPath = "\(path)[\(index)]"
-                sourceMap.record(childPath, at: element.location ?? location)
+                sourceMap.record(childPath, at: element.location)
                 check(element, as: elementType, path: childPath, depth: depth + 1)
             }
         case .string:
@@ -78,8 +76,8 @@ struct StructureChecker {
         }
     }
 
-    private mutating func checkObject(_ mapping: Node.Mapping, fields: [FieldSchema], path: String, depth: Int) {
-        let mappingLocation = mapping.mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? .start
+    private mutating func checkObject(_ mapping: [(key: YAMLNode, value: YAMLNode)], fields: [FieldSchema], path: String, depth: Int,
+                                      at mappingLocation: SourceLocation) {
         var seen = Set<String>()
         for (key, value) in uniquePairs(mapping, path: path) {
             let name = key.text
@@ -88,12 +86,12 @@ struct StructureChecker {
                 let suggestion = Suggestion.closest(to: name, in: fields.map(\.name))
                 let known = fields.map(\.name).joined(separator: ", ")
                 report(.unknownKey, "unknown key '\(name)'" + (path.isEmpty ? "" : " in '\(path)'"), childPath,
-                       key.location ?? mappingLocation,
+                       key.location,
                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "the keys here are: \(known)")
                 continue
             }
             seen.insert(name)
-            sourceMap.record(childPath, at: value.isCollection ? key.location ?? mappingLocation : value.location ?? mappingLocation,
+            sourceMap.record(childPath, at: value.isCollection ? key.location : value.location,
                              key: key.location)
             check(value, as: field.type, path: childPath, depth: depth + 1)
         }
@@ -106,11 +104,11 @@ struct StructureChecker {
 
     /// The pairs of a mapping with string keys, reporting other keys and skipping the earlier occurrences of
     /// repeated keys.
-    private mutating func uniquePairs(_ mapping: Node.Mapping, path: String) -> [(key: KeyText, value: Node)] {
-        var result: [(key: KeyText, value: Node)] = []
+    private mutating func uniquePairs(_ mapping: [(key: YAMLNode, value: YAMLNode)], path: String) -> [(key: KeyText, value: YAMLNode)] {
+        var result: [(key: KeyText, value: YAMLNode)] = []
         for (keyNode, value) in mapping {
             guard let scalar = keyNode.scalar else {
-                report(.wrongType, "keys must be plain strings", path, keyNode.location ?? .start)
+                report(.wrongType, "keys must be plain strings", path, keyNode.location)
                 continue
             }
             if duplicateKeys.isPlaceholder(scalar.string) { continue }
@@ -119,13 +117,12 @@ struct StructureChecker {
         return result
     }
 
-    private mutating func mismatch(_ node: Node, _ expected: FieldSchema.ValueType, _ path: String) {
+    private mutating func mismatch(_ node: YAMLNode, _ expected: FieldSchema.ValueType, _ path: String) {
         let found: String
         var hint: String?
-        switch node {
+        switch node.content {
         case .mapping: found = "a mapping"
         case .sequence: found = "a list"
-        case .alias: found = "an alias"
         case .scalar(let scalar):
             switch node.resolvedKind {
             case .null: found = "nothing (null)"
@@ -141,7 +138,7 @@ struct StructureChecker {
             hint = "expected keys such as " + fields.prefix(4).map(\.name).joined(separator: ", ")
         }
         report(.wrongType, "'\(path.isEmpty ? "spec" : path)' must be \(article(expected)), not \(found)", path,
-               node.location ?? .start, hint: hint)
+               node.location, hint: hint)
     }
 
     private func article(_ type: FieldSchema.ValueType) -> String {
@@ -153,14 +150,8 @@ struct StructureChecker {
     }
 
     /// A tag outside YAML's standard set (`!foo`), which a spec never needs.
-    private func explicitTag(of node: Node) -> String? {
-        let tag: String
-        switch node {
-        case .scalar(let scalar): tag = scalar.tag.description
-        case .mapping(let mapping): tag = mapping.tag.description
-        case .sequence(let sequence): tag = sequence.tag.description
-        case .alias: return nil
-        }
+    private func explicitTag(of node: YAMLNode) -> String? {
+        let tag = node.tag
         return tag.isEmpty || tag == "!" || tag.hasPrefix("tag:yaml.org,2002:") ? nil : tag
     }
 
@@ -175,7 +166,7 @@ struct StructureChecker {
 
     struct KeyText {
         var text: String
-        var location: SourceLocation?
+        var location: SourceLocation
     }
 }
 
@@ -194,7 +185,7 @@ private extension FieldSchema.ValueType {
     }
 }
 
-extension Node {
+extension YAMLNode {
     /// Whether the node is a mapping or a sequence (diagnostics about it point at its key).
     var isCollection: Bool { mapping != nil || sequence != nil }
 

@@ -1,6 +1,4 @@
-import Yams
-
-/// Reads spec text into one YAML node tree, refusing what a spec never needs and what could hurt:
+/// Reads spec text into one YAML node tree (`YAMLComposer`), refusing what a spec never needs and what could hurt:
 /// non-UTF-8 bytes, huge or deeply nested input, several documents, anchors and aliases (checked before
 /// composing, so an alias bomb is never expanded).
 enum YAMLDocument {
@@ -11,7 +9,7 @@ enum YAMLDocument {
 
     /// The root node of the single document in `bytes`, with the keys renamed to read past repeated keys, or the
     /// diagnostics that explain why there is none.
-    static func read(_ bytes: [UInt8]) -> Result<(root: Node, duplicateKeys: DuplicateKeys), DiagnosticList> {
+    static func read(_ bytes: [UInt8]) -> Result<(root: YAMLNode, duplicateKeys: DuplicateKeys), DiagnosticList> {
         guard bytes.count <= maximumBytes else {
             return .failure([Diagnostic(.error, .inputTooLarge,
                                         "the file is \(bytes.count) bytes; a spec may have at most \(maximumBytes)",
@@ -41,67 +39,57 @@ enum YAMLDocument {
             case .success(let root):
                 return .success((root, duplicateKeys))
             case .failure(let failure):
-                guard case .duplicatedKeysInMapping(let keys, let context)? = failure.duplicate, let key = keys.first,
-                      let renamed = duplicateKeys.renaming(key, at: SourceLocation(line: context.mark.line, column: context.mark.column), in: current)
+                guard let duplicate = failure.duplicate, let key = duplicate.keys.first,
+                      let renamed = duplicateKeys.renaming(key, at: duplicate.location, in: current)
                 else { return .failure(DiagnosticList(diagnostics: (duplicateKeys.unfinishedDiagnostics + failure.diagnostics.diagnostics).sortedByLocation())) }
                 current = renamed
             }
         }
     }
 
-    /// Why composing failed: the diagnostics, and Yams' error when it was a repeated key (which `read` recovers from).
+    /// Why composing failed: the diagnostics, and the repeated keys when that was why (which `read` recovers from).
     private struct ComposeFailure: Error {
         let diagnostics: DiagnosticList
-        var duplicate: YamlError?
+        var duplicate: (keys: [String], location: SourceLocation)?
     }
 
-    private static func compose(_ text: String) -> Result<Node, ComposeFailure> {
-        func fail(_ diagnostic: Diagnostic, _ duplicate: YamlError? = nil) -> Result<Node, ComposeFailure> {
+    private static func compose(_ text: String) -> Result<YAMLNode, ComposeFailure> {
+        func fail(_ diagnostic: Diagnostic, _ duplicate: (keys: [String], location: SourceLocation)? = nil) -> Result<YAMLNode, ComposeFailure> {
             .failure(ComposeFailure(diagnostics: [diagnostic], duplicate: duplicate))
         }
-        do {
-            // No construction rules: pgha reads the node tree and never asks Yams for Swift values, so building
-            // the default constructor's tables would be wasted.
-            let parser = try Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
-            guard let root = try parser.nextRoot() else {
+        do throws(YAMLComposer.Failure) {
+            let composer = try YAMLComposer(text)
+            guard let root = try composer.nextRoot() else {
                 return fail(Diagnostic(.error, .emptyDocument, "the file is empty", path: "", at: .start,
                                        hint: "start from `pgha init` or Examples/minimal.yaml"))
             }
-            if let second = try parser.nextRoot(), !(second.scalar.map { $0.string.isEmpty && $0.style == .plain } ?? false) {
+            if let second = try composer.nextRoot(), !(second.scalar.map { $0.string.isEmpty && $0.style == .plain } ?? false) {
                 return fail(Diagnostic(.error, .multipleDocuments,
                                        "the file holds more than one YAML document",
-                                       path: "", at: second.location ?? .start,
+                                       path: "", at: second.location,
                                        hint: "put each spec in a file of its own"))
             }
             return .success(root)
-        } catch let error as YamlError {
-            if case .duplicatedKeysInMapping(let duplicates, let context) = error {
-                return fail(Diagnostic(.error, .duplicateKey,
-                                       "the key " + duplicates.map { "'\($0)'" }.joined(separator: ", ") + " appears more than once in this mapping",
-                                       path: "", at: SourceLocation(line: context.mark.line, column: context.mark.column),
-                                       hint: "a key may appear once in a mapping; remove one of them"), error)
-            }
-            return fail(diagnostic(for: error))
         } catch {
-            return fail(Diagnostic(.error, .yamlSyntax, "\(error)", path: "", at: .start))
+            return fail(diagnostic(for: error), error.duplicateKeys)
         }
     }
 
-    private static func diagnostic(for error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            let problemLocation = SourceLocation(line: mark.line, column: mark.column)
-            let start = context.map { SourceLocation(line: $0.mark.line, column: $0.mark.column) }
-            let hint = start.flatMap { $0 == problemLocation ? nil : "the construct it was reading starts at \($0)" }
+    private static func diagnostic(for failure: YAMLComposer.Failure) -> Diagnostic {
+        switch failure {
+        case .syntax(let context, let contextLocation, let problem, let problemLocation):
+            let message = [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            let hint = context == nil || contextLocation == problemLocation ? nil : "the construct it was reading starts at \(contextLocation)"
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(message)", path: "", at: problemLocation,
                               hint: hint ?? "check the indentation and quoting around this point")
-        case .reader(let problem, _, _, _):
+        case .reader(let problem):
             return Diagnostic(.error, .notUTF8, "the file cannot be read: \(problem)", path: "", at: .start)
-        default:
-            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", path: "", at: .start)
+        case .memory:
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: Memory error", path: "", at: .start)
+        case .duplicateKeys(let keys, let location):
+            return Diagnostic(.error, .duplicateKey,
+                              "the key " + keys.map { "'\($0)'" }.joined(separator: ", ") + " appears more than once in this mapping",
+                              path: "", at: location, hint: "a key may appear once in a mapping; remove one of them")
         }
     }
 
@@ -133,11 +121,4 @@ struct DiagnosticList: Error, ExpressibleByArrayLiteral {
     init(arrayLiteral elements: Diagnostic...) { diagnostics = elements }
 
     init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-}
-
-extension Node {
-    /// Where the node starts in the file.
-    var location: SourceLocation? {
-        mark.map { SourceLocation(line: $0.line, column: $0.column) }
-    }
 }

@@ -117,29 +117,6 @@ public enum BashRenderer {
         return first == "_" || (first.isASCII && first.properties.isAlphabetic) || ("0"..."9").contains(first)
     }
 
-    /// The code with every line of pgha's own text indented (quoted words are left exactly as they are).
-    static func indented(_ body: ShellCode, by indent: String) -> String {
-        var source = indent
-        for segment in body.segments {
-            switch segment {
-            case .code(let text):
-                var rest = Substring(text)
-                while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
-                    let next = rest.utf8.index(after: newline)
-                    source += rest[..<next]
-                    source += indent
-                    rest = rest[next...]
-                }
-                source += rest
-            case .word(let value):
-                source += word(value)
-            case .inString(let value):
-                source += doubleQuotedContent(value, closed: false)
-            }
-        }
-        return source
-    }
-
     // MARK: Layout
 
     /// `prefix`, the command and `suffix` on one line, or wrapped before each option when too long.
@@ -434,10 +411,10 @@ public enum BashRenderer {
             writer.line(indent + "if [ \"$DRY_RUN\" = 1 ]; then")
             writer.line(indent + "  log " + word(ShellWord("# ") + description))
             writer.line(indent + "else")
-            writer.line(indented(body, by: indent + "  "))
+            writer.code(body, indent: indent + "  ")
             writer.line(indent + "fi")
         case .check(let body):
-            writer.line(indented(body, by: indent))
+            writer.code(body, indent: indent)
         case .pipeSecret(let generator, let command):
             let quotedGenerator = layout(generator, prefix: "$(quote_args ", suffix: ")", indent: "")
             writer.layoutLine(command, prefix: "log \"+ \(quotedGenerator) | $(quote_args ", suffix: ")\"", indent: indent)
@@ -465,6 +442,32 @@ public enum BashRenderer {
 
         mutating func line(_ line: String) {
             append(line)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+
+        /// `body` as source with `indent` before every line of pgha's own text (quoted words are left exactly as
+        /// they are), then a line break; the code is copied in runs between its line breaks.
+        mutating func code(_ body: ShellCode, indent: String) {
+            append(indent)
+            for segment in body.segments {
+                switch segment {
+                case .code(let text):
+                    var text = text
+                    text.withUTF8 { code in
+                        var start = 0
+                        while let newline = code[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                            bytes.append(contentsOf: code[start...newline])
+                            append(indent)
+                            start = newline + 1
+                        }
+                        bytes.append(contentsOf: code[start...])
+                    }
+                case .word(let value):
+                    append(word(value))
+                case .inString(let value):
+                    append(doubleQuotedContent(value, closed: false))
+                }
+            }
             bytes.append(UInt8(ascii: "\n"))
         }
 

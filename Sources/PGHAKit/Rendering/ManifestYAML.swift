@@ -32,7 +32,7 @@ enum ManifestYAML {
             guard printable else { return doubleQuoted(text) }
             if quoted || !plain || (resolving && resolvesToOtherType(text)) {
                 guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
-                return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+                return "'" + text.replacing("'", with: "''") + "'"
             }
             return text
         }

@@ -1,30 +1,53 @@
 /// A JSON string literal for `text`. Works on UTF-8 bytes: every byte of a multi-byte scalar is 0x80 or more, so
-/// only ASCII bytes are ever escaped and the others are copied as they are.
+/// only ASCII bytes are ever escaped and the others are copied as they are, in runs between the bytes escaped,
+/// into a string of exactly the length needed.
 public func jsonString(_ text: String) -> String {
-    var result: [UInt8] = [UInt8(ascii: "\"")]
-    result.reserveCapacity(text.utf8.count + 2)
-    for byte in text.utf8 {
-        let escaped: UInt8
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): escaped = byte
-        case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
-        case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
-        case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
-        case 0..<0x20:
-            let hex: StaticString = "0123456789abcdef"
-            result.append(contentsOf: "\\u00".utf8)
-            result.append(hex.utf8Start[Int(byte >> 4)])
-            result.append(hex.utf8Start[Int(byte & 0xF)])
-            continue
-        default:
-            result.append(byte)
-            continue
+    var text = text
+    return text.withUTF8 { bytes in
+        let length = bytes.reduce(2) { $0 + escapedLength($1) }
+        return String(unsafeUninitializedCapacity: length) { output in
+            output[0] = UInt8(ascii: "\"")
+            var written = 1
+            var runStart = 0
+            func copyRun(upTo end: Int) {
+                guard end > runStart else { return }
+                (output.baseAddress! + written).initialize(from: bytes.baseAddress! + runStart, count: end - runStart)
+                written += end - runStart
+            }
+            for (index, byte) in bytes.enumerated() where escapedLength(byte) > 1 {
+                copyRun(upTo: index)
+                runStart = index + 1
+                output[written] = UInt8(ascii: "\\")
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output[written + 1] = byte
+                case UInt8(ascii: "\n"): output[written + 1] = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): output[written + 1] = UInt8(ascii: "r")
+                case UInt8(ascii: "\t"): output[written + 1] = UInt8(ascii: "t")
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    output[written + 1] = UInt8(ascii: "u")
+                    output[written + 2] = UInt8(ascii: "0")
+                    output[written + 3] = UInt8(ascii: "0")
+                    output[written + 4] = hex.utf8Start[Int(byte >> 4)]
+                    output[written + 5] = hex.utf8Start[Int(byte & 0xF)]
+                }
+                written += escapedLength(byte)
+            }
+            copyRun(upTo: bytes.count)
+            output[written] = UInt8(ascii: "\"")
+            return written + 1
         }
-        result.append(UInt8(ascii: "\\"))
-        result.append(escaped)
     }
-    result.append(UInt8(ascii: "\""))
-    return String(decoding: result, as: UTF8.self)
+}
+
+/// How many bytes `byte` takes in a JSON string: 2 for a quote, a backslash and the controls escaped with a letter,
+/// 6 for the other controls (`\u00XX`), 1 otherwise.
+private func escapedLength(_ byte: UInt8) -> Int {
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): 2
+    case 0..<0x20: 6
+    default: 1
+    }
 }
 
 extension String {

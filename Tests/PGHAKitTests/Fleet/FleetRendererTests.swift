@@ -112,8 +112,34 @@ import Testing
             #expect(!rendering.reports[0].diagnostics.containsErrors)
             let errors = rendering.reports[1].diagnostics.filter { $0.severity == .error }
             #expect(!errors.isEmpty && errors.allSatisfy { $0.code == code && $0.message.hasPrefix("\(earlier.path) and \(later.path) both ") })
-            #expect(rendering.reports[1].source == later.bytes)
+            #expect(Self.printed(rendering.reports[1]) == Self.printed(rendering.reports[1], source: later.bytes))
         }
+    }
+
+    /// A fleet member keeps only the source lines its diagnostics quote, and its report reads exactly as with the
+    /// whole file; a single spec keeps its whole source.
+    @Test func aFleetMemberKeepsOnlyTheSourceLinesItsDiagnosticsQuote() throws {
+        let source = SpecSource(path: "aks-ha.yaml", bytes: try TestSupport.read("Examples/aks-ha.yaml"))
+        let report = try #require(FleetRenderer.render([source], fleet: true).reports.first)
+        #expect(!report.diagnostics.isEmpty)
+        #expect(report.source.count < source.bytes.count / 2)
+        #expect(Self.printed(report) == Self.printed(report, source: source.bytes))
+        #expect(FleetRenderer.render([source], fleet: false).reports.first?.source == source.bytes)
+    }
+
+    @Test func quotedLinesKeepEveryLineNumberUpToTheLastQuoted() {
+        let source = Array("a: 1\r\nb: 2\n\nc: 3\rd: 4".utf8)
+        func note(atLine line: Int) -> Diagnostic {
+            Diagnostic(.note, .restartingParameter, "note", path: "", at: SourceLocation(line: line, column: 1))
+        }
+        #expect(FleetRenderer.quotedLines(of: source, for: [note(atLine: 2), note(atLine: 4)]) == Array("\nb: 2\n\nc: 3".utf8))
+        #expect(FleetRenderer.quotedLines(of: source, for: [note(atLine: 9)]) == Array("\n\n\n\n".utf8))
+        #expect(FleetRenderer.quotedLines(of: source, for: []) == [])
+    }
+
+    /// A report as `pgha` prints it for people, quoting its source or `source`.
+    static func printed(_ report: SpecReport, source: [UInt8]? = nil) -> String {
+        DiagnosticFormatter(format: .human).format(report.diagnostics, file: report.path, source: source ?? report.source)
     }
 
     /// The folders whose files a consumer was handed.

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why PostgreSQL would reject a value for a setting.
 public enum GUCValueProblem: Equatable, Sendable {
