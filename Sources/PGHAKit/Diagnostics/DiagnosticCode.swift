@@ -81,6 +81,7 @@ extension DiagnosticCode {
     // MARK: Changes to a rendered cluster (016x)
     public static let volumeShrinks = DiagnosticCode("PGHA0160", "A volume smaller than the one the output directory records.")
     public static let walVolumeRemoved = DiagnosticCode("PGHA0161", "The WAL volume removed from a cluster the output directory records with one.")
+    public static let backupAlertsUnavailable = DiagnosticCode("PGHA0162", "Plugin backups on an operator whose instances do not report the plugin's backup metrics (before 1.27).")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -190,7 +191,7 @@ extension DiagnosticCode {
         invalidRecoveryLSN, invalidRestorePointName,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
-        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved,
+        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved, backupAlertsUnavailable,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,

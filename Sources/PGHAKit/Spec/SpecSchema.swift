@@ -247,8 +247,8 @@ public enum SpecSchema {
                         becomes: "alert PostgresVolumeAlmostFull",
                         "Percent of a data or WAL volume in use at which the alert fires (a full WAL volume stops PostgreSQL); below 100."),
             FieldSchema("backupMaxAgeHours", .integer(min: 1, max: 8760), default: "26",
-                        becomes: "alert PostgresBackupTooOld",
-                        "Hours since the last completed backup at which the alert fires (with backup); longer than the time between two scheduled backups."),
+                        becomes: "alerts PostgresBackupTooOld and PostgresBackupNeverCompleted",
+                        "Hours since the last completed backup at which PostgresBackupTooOld fires, and hours the instances may report without any completed backup before PostgresBackupNeverCompleted fires (with backup); longer than the time between two scheduled backups."),
         ]), "Alerting rules with the thresholds below; each alert has a runbook section in Docs/runbooks.md."),
     ]), "Metrics scraping and alerting.")
 
