@@ -172,7 +172,7 @@ extension DiagnosticCode {
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
-    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder, ObjectStore or public IP port.")
+    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder, ObjectStore, public IP port, StorageClass or Azure rule group.")
     public static let conflictingSharedResource = DiagnosticCode("PGHA0703", "Two specs of a fleet share an AKS cluster, its operator or a node pool but configure it differently.")
     public static let clusterNameTaken = DiagnosticCode("PGHA0704", "A recovery cluster has the name of another spec's cluster in the same namespace.")
     public static let tooManyFederatedCredentials = DiagnosticCode("PGHA0705", "A fleet needs more than 20 federated credentials on one managed identity.")

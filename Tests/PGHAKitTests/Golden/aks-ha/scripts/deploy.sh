@@ -692,7 +692,7 @@ main() {
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
   OWNED_ID="$(look_up OWNED_ID az alerts-management prometheus-rule-group show \
-      --name "$CLUSTER_NAME-alerts" \
+      --name "$NAMESPACE-$CLUSTER_NAME-alerts" \
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
@@ -860,18 +860,18 @@ main() {
       --timeout=30m \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
-  heading "Azure Prometheus alert rules $CLUSTER_NAME-alerts"
+  heading "Azure Prometheus alert rules $NAMESPACE-$CLUSTER_NAME-alerts"
   if probe 1 az alerts-management prometheus-rule-group show \
-      --name "$CLUSTER_NAME-alerts" \
+      --name "$NAMESPACE-$CLUSTER_NAME-alerts" \
       --resource-group "$RESOURCE_GROUP"; then
     run az alerts-management prometheus-rule-group update \
-        --name "$CLUSTER_NAME-alerts" \
+        --name "$NAMESPACE-$CLUSTER_NAME-alerts" \
         --resource-group "$RESOURCE_GROUP" \
         --rules "$ALERT_RULES" \
         --output none
   else
     run az alerts-management prometheus-rule-group create \
-        --name "$CLUSTER_NAME-alerts" \
+        --name "$NAMESPACE-$CLUSTER_NAME-alerts" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
         --cluster-name "$AKS_CLUSTER" \
