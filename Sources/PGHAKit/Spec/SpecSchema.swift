@@ -283,7 +283,7 @@ public enum SpecSchema {
                     "PgBouncer settings CloudNativePG lets users set (max_client_conn, default_pool_size, max_prepared_statements, ...); values as written."),
         FieldSchema("resources", .object([
             FieldSchema("cpu", .quantity, default: "500m", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
-                        "CPU for each PgBouncer pod (request and limit)."),
+                        "CPU for each PgBouncer pod (request and limit). PgBouncer is single-threaded, so more than 1 is wasted; 500m serves a few thousand transactions per second."),
             FieldSchema("memory", .quantity, default: "256Mi", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
                         "Memory for each PgBouncer pod (request and limit)."),
         ]), "Compute resources of each PgBouncer pod."),
@@ -294,7 +294,7 @@ public enum SpecSchema {
             FieldSchema("dnsLabel", .string, becomes: "service.beta.kubernetes.io/azure-dns-label-name",
                         "A DNS label for the pooler's public IP: <dnsLabel>.<location>.cloudapp.azure.com (the read-only pooler gets <dnsLabel>-ro)."),
         ]), "Public LoadBalancer Services for the poolers, each on a public IP of its own; omit it to keep them internal."),
-    ]), "PgBouncer poolers (CloudNativePG Pooler) in front of the primary, and optionally the standbys, with their own PodMonitors; omit it for none.")
+    ]), "PgBouncer poolers (CloudNativePG Pooler) in front of the primary, and optionally the standbys, with their own PodMonitors; omit it for none. The PgBouncer pods do not tolerate the PostgreSQL pool's taint, so they run on the system pool (azure.systemPool), beside the CloudNativePG operator, the Barman Cloud Plugin, cert-manager, kube-prometheus-stack and AKS's own add-ons: instances × resources (twice with readOnly) must fit what the system pool's maxCount nodes have left after those. The default system pool (2 to 3 standard_d2s_v3, about 1.9 allocatable CPUs each before those) has room for the default pooler (two 500m pods), not for many more: for more, grow azure.systemPool (AKS recommends at least 4 vCPUs per system node in production, as Examples/production.yaml does). pgha does not know VM sizes' CPUs and does not check this.")
 
     static let azure = FieldSchema("azure", .object([
         FieldSchema("subscription", .string,
