@@ -81,6 +81,7 @@ extension DiagnosticCode {
     // MARK: Changes to a rendered cluster (016x)
     public static let volumeShrinks = DiagnosticCode("PGHA0160", "A volume smaller than the one the output directory records.")
     public static let walVolumeRemoved = DiagnosticCode("PGHA0161", "The WAL volume removed from a cluster the output directory records with one.")
+    public static let backupAlertsUnavailable = DiagnosticCode("PGHA0162", "Plugin backups on an operator whose instances do not report the plugin's backup metrics (before 1.27).")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -171,7 +172,7 @@ extension DiagnosticCode {
 
     // MARK: Fleets (07xx)
     public static let duplicateTarget = DiagnosticCode("PGHA0701", "Two specs of a fleet render into the same namespace/name folder.")
-    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder, ObjectStore or public IP port.")
+    public static let sharedAzureResource = DiagnosticCode("PGHA0702", "Two specs of a fleet need the same federated credential, backup folder, ObjectStore, public IP port, StorageClass or Azure rule group.")
     public static let conflictingSharedResource = DiagnosticCode("PGHA0703", "Two specs of a fleet share an AKS cluster, its operator or a node pool but configure it differently.")
     public static let clusterNameTaken = DiagnosticCode("PGHA0704", "A recovery cluster has the name of another spec's cluster in the same namespace.")
     public static let tooManyFederatedCredentials = DiagnosticCode("PGHA0705", "A fleet needs more than 20 federated credentials on one managed identity.")
@@ -190,7 +191,7 @@ extension DiagnosticCode {
         invalidRecoveryLSN, invalidRestorePointName,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
-        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved,
+        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved, backupAlertsUnavailable,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,

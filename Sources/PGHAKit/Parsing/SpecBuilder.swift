@@ -4,6 +4,7 @@ enum SpecBuilder {
     static func build(_ root: YAMLNode, sourceMap: SourceMap, skipping duplicateKeys: DuplicateKeys = DuplicateKeys()) -> Spec {
         let top = Fields(root, skipping: duplicateKeys)
         let name = top.string("name") ?? ""
+        let namespace = top.string("namespace") ?? "cnpg-database"
         let azure = top.object("azure")
         let resourceGroup = azure.string("resourceGroup") ?? "rg-\(name)"
         let aksCluster = azure.string("aksCluster") ?? "aks-\(name)"
@@ -27,7 +28,7 @@ enum SpecBuilder {
         ) : nil
         let localNVMe = storage.bool("localNVMe") ?? false
         let storageClass = storage.string("storageClass")
-            ?? (localNVMe ? "\(name)-local-nvme" : premiumV2 == nil ? "managed-csi-premium" : "\(name)-premium-v2")
+            ?? (localNVMe ? "\(namespace)-\(name)-local-nvme" : premiumV2 == nil ? "managed-csi-premium" : "\(namespace)-\(name)-premium-v2")
         let image = postgres.string("image")
         let instances = top.int("instances") ?? 3
         let majorVersion = image.map(Spec.Postgres.majorVersion(ofImage:)) ?? postgres.int("version") ?? 18
@@ -42,7 +43,7 @@ enum SpecBuilder {
 
         return Spec(
             name: name,
-            namespace: top.string("namespace") ?? "cnpg-database",
+            namespace: namespace,
             instances: instances,
             zones: top.stringList("zones") ?? ["1", "2", "3"],
             nodeSelector: top.stringMap("nodeSelector") ?? ["workload": "postgres"],

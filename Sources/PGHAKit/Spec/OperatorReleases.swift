@@ -20,6 +20,8 @@ public struct OperatorRelease: Sendable, Equatable {
 
     /// The first release the Barman Cloud Plugin runs on.
     public static let pluginMinimum = OperatorVersion(major: 1, minor: 26)
+    /// The first release whose instances report the Barman Cloud Plugin's backup metrics (CNPG-I metrics, 1.27.0).
+    public static let pluginMetricsMinimum = OperatorVersion(major: 1, minor: 27)
     /// The first release without the in-tree `backup.barmanObjectStore`.
     public static let inTreeBackupsRemovedIn = OperatorVersion(major: 1, minor: 31)
 

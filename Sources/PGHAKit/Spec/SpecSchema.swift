@@ -91,7 +91,7 @@ public enum SpecSchema {
     static let storage = FieldSchema("storage", .object([
         FieldSchema("size", .quantity, default: "64Gi", becomes: "Cluster.spec.storage.size",
                     "The data volume of each instance. Volumes grow (online) but never shrink: `render`, `check` and `diff` into a directory that records a larger size in `.pgha/spec.json` refuse a smaller one (PGHA0160) and write nothing. For smaller volumes, render into a new directory for a new cluster and move the data there."),
-        FieldSchema("storageClass", .string, default: "managed-csi-premium (<name>-premium-v2 with premiumV2, <name>-local-nvme with localNVMe)",
+        FieldSchema("storageClass", .string, default: "managed-csi-premium (<namespace>-<name>-premium-v2 with premiumV2, <namespace>-<name>-local-nvme with localNVMe)",
                     becomes: "Cluster.spec.storage.pvcTemplate.storageClassName",
                     "The StorageClass of the data volume."),
         FieldSchema("premiumV2", .object([
@@ -99,9 +99,9 @@ public enum SpecSchema {
                         "Provisioned IOPS of each disk (3000 are free; at most 500 per GiB above that)."),
             FieldSchema("throughputMBps", .integer(min: 125, max: 1200), default: "125", becomes: "VolumeAttributesClass parameters.DiskMBpsReadWrite (StorageClass parameters before Kubernetes 1.34)",
                         "Provisioned throughput of each disk in MB/s (125 are free; at most a quarter of the IOPS)."),
-        ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <name>-premium-v2 (PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. From Kubernetes 1.34 the IOPS and throughput are a VolumeAttributesClass <name>-premium-v2-<iops>iops-<throughput>mbps that the volumes name (the StorageClass keeps the free 3000 IOPS and 125 MB/s, and never changes): changing them here renders another class, CloudNativePG moves every existing volume to it, and the Azure Disk CSI driver changes each disk online, without moving data. Before 1.34 (VolumeAttributesClass is off by default there) they are the StorageClass's parameters, which Kubernetes does not let change: after changing them, delete the StorageClass before applying, and change the existing disks with az disk update (`pgha diff` says so). A directory rendered for 1.34 or later by an earlier pgha, with other than the free performance, needs that StorageClass deleted once too."),
+        ]), "Premium SSD v2 disks, as the newest guide offers: pgha renders the StorageClass <namespace>-<name>-premium-v2 (named after the namespace too, as StorageClasses are cluster-scoped; PremiumV2_LRS, no host caching, WaitForFirstConsumer) and the volumes use it. Premium SSD v2 is zonal and locally redundant only, so it needs `zones`; the zone spread keeps one copy per zone. From Kubernetes 1.34 the IOPS and throughput are a VolumeAttributesClass <namespace>-<name>-premium-v2-<iops>iops-<throughput>mbps that the volumes name (the StorageClass keeps the free 3000 IOPS and 125 MB/s, and never changes): changing them here renders another class, CloudNativePG moves every existing volume to it, and the Azure Disk CSI driver changes each disk online, without moving data. Before 1.34 (VolumeAttributesClass is off by default there) they are the StorageClass's parameters, which Kubernetes does not let change: after changing them, delete the StorageClass before applying, and change the existing disks with az disk update (`pgha diff` says so). A directory rendered for 1.34 or later by an earlier pgha, with other than the free performance, needs that StorageClass deleted once too."),
         FieldSchema("localNVMe", .boolean, default: "false",
-                    becomes: "StorageClass <name>-local-nvme (localdisk.csi.acstor.io); az aks update --enable-azure-container-storage",
+                    becomes: "StorageClass <namespace>-<name>-local-nvme (localdisk.csi.acstor.io); az aks update --enable-azure-container-storage",
                     "Local NVMe disks of the nodes through Azure Container Storage, the newest guide's fastest option (the node pool needs a VM size with NVMe disks, such as the L series). The disk lives and dies with its node: a lost or replaced node loses that instance's data, which CloudNativePG then rebuilds from another instance; so it needs at least three instances and backups."),
         FieldSchema("wal", .object([
             FieldSchema("size", .quantity, required: true, becomes: "Cluster.spec.walStorage.size",
@@ -235,7 +235,7 @@ public enum SpecSchema {
                     "CloudNativePG's Grafana dashboard, fetched from cloudnative-pg/grafana-dashboards at deploy time (pinned to chart 0.0.5): a ConfigMap that kube-prometheus-stack's Grafana sidecar loads, and an import into Azure Managed Grafana."),
         FieldSchema("alerts", .object([
             FieldSchema("enabled", .boolean, default: "true",
-                        becomes: "PrometheusRule <name>-alerts; with managedPrometheus an Azure Prometheus rule group (deploy.sh)",
+                        becomes: "PrometheusRule <name>-alerts; with managedPrometheus the Azure Prometheus rule group <namespace>-<name>-alerts (deploy.sh)",
                         "The alerting rules of Docs/runbooks.md, for each Prometheus the spec scrapes with."),
             FieldSchema("replicationLagSeconds", .integer(min: 1, max: 86400), default: "60",
                         becomes: "alert PostgresReplicationLagging",
@@ -247,8 +247,8 @@ public enum SpecSchema {
                         becomes: "alert PostgresVolumeAlmostFull",
                         "Percent of a data or WAL volume in use at which the alert fires (a full WAL volume stops PostgreSQL); below 100."),
             FieldSchema("backupMaxAgeHours", .integer(min: 1, max: 8760), default: "26",
-                        becomes: "alert PostgresBackupTooOld",
-                        "Hours since the last completed backup at which the alert fires (with backup); longer than the time between two scheduled backups."),
+                        becomes: "alerts PostgresBackupTooOld and PostgresBackupNeverCompleted",
+                        "Hours since the last completed backup at which PostgresBackupTooOld fires, and hours the instances may report without any completed backup before PostgresBackupNeverCompleted fires (with backup); longer than the time between two scheduled backups."),
         ]), "Alerting rules with the thresholds below; each alert has a runbook section in Docs/runbooks.md."),
     ]), "Metrics scraping and alerting.")
 
@@ -283,7 +283,7 @@ public enum SpecSchema {
                     "PgBouncer settings CloudNativePG lets users set (max_client_conn, default_pool_size, max_prepared_statements, ...); values as written."),
         FieldSchema("resources", .object([
             FieldSchema("cpu", .quantity, default: "500m", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
-                        "CPU for each PgBouncer pod (request and limit)."),
+                        "CPU for each PgBouncer pod (request and limit). PgBouncer is single-threaded, so more than 1 is wasted; 500m serves a few thousand transactions per second."),
             FieldSchema("memory", .quantity, default: "256Mi", becomes: "Pooler.spec.template.spec.containers[pgbouncer].resources",
                         "Memory for each PgBouncer pod (request and limit)."),
         ]), "Compute resources of each PgBouncer pod."),
@@ -294,7 +294,7 @@ public enum SpecSchema {
             FieldSchema("dnsLabel", .string, becomes: "service.beta.kubernetes.io/azure-dns-label-name",
                         "A DNS label for the pooler's public IP: <dnsLabel>.<location>.cloudapp.azure.com (the read-only pooler gets <dnsLabel>-ro)."),
         ]), "Public LoadBalancer Services for the poolers, each on a public IP of its own; omit it to keep them internal."),
-    ]), "PgBouncer poolers (CloudNativePG Pooler) in front of the primary, and optionally the standbys, with their own PodMonitors; omit it for none.")
+    ]), "PgBouncer poolers (CloudNativePG Pooler) in front of the primary, and optionally the standbys, with their own PodMonitors; omit it for none. The PgBouncer pods do not tolerate the PostgreSQL pool's taint, so they run on the system pool (azure.systemPool), beside the CloudNativePG operator, the Barman Cloud Plugin, cert-manager, kube-prometheus-stack and AKS's own add-ons: instances × resources (twice with readOnly) must fit what the system pool's maxCount nodes have left after those. The default system pool (2 to 3 standard_d2s_v3, about 1.9 allocatable CPUs each before those) has room for the default pooler (two 500m pods), not for many more: for more, grow azure.systemPool (AKS recommends at least 4 vCPUs per system node in production, as Examples/production.yaml does). pgha does not know VM sizes' CPUs and does not check this.")
 
     static let azure = FieldSchema("azure", .object([
         FieldSchema("subscription", .string,

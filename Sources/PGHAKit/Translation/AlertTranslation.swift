@@ -71,18 +71,43 @@ enum AlertTranslation {
                       severity: "warning", summary: "Clients of {{ $labels.pod }} wait more than 5 seconds for a PostgreSQL connection."),
             ]
         }
-        if spec.backup != nil {
-            alerts += [
-                Alert(name: "PostgresWALArchivingFailing",
-                      expression: "max(cnpg_pg_stat_archiver_last_failed_time{\(pods)}) > max(cnpg_pg_stat_archiver_last_archived_time{\(pods)})",
-                      minutes: 5, severity: "critical", summary: "WAL archiving of \(spec.name) fails: point-in-time recovery falls behind and WAL piles up."),
-                Alert(name: "PostgresBackupFailed",
-                      expression: "max(cnpg_collector_last_failed_backup_timestamp{\(pods)}) > max(cnpg_collector_last_available_backup_timestamp{\(pods)})",
-                      minutes: 1, severity: "warning", summary: "The latest backup of \(spec.name) failed."),
-                Alert(name: "PostgresBackupTooOld",
-                      expression: "time() - max(cnpg_collector_last_available_backup_timestamp{\(pods)}) > \(thresholds.backupMaxAgeHours * 3600)",
-                      minutes: 10, severity: "warning", summary: "The latest completed backup of \(spec.name) is older than \(thresholds.backupMaxAgeHours) hours."),
-            ]
+        if let backup = spec.backup {
+            alerts.append(Alert(
+                name: "PostgresWALArchivingFailing",
+                expression: "max(cnpg_pg_stat_archiver_last_failed_time{\(pods)}) > max(cnpg_pg_stat_archiver_last_archived_time{\(pods)})",
+                minutes: 5, severity: "critical", summary: "WAL archiving of \(spec.name) fails: point-in-time recovery falls behind and WAL piles up."
+            ))
+            alerts += backupAlerts(spec, backup, pods: pods)
+        }
+        return alerts
+    }
+
+    /// The alerts on the backups' timestamps, from the metrics of the spec's backup method: the Barman Cloud Plugin's
+    /// (`barman_cloud_cloudnative_pg_io_*`, which every instance reports from the ObjectStore's status, from
+    /// CloudNativePG 1.27) or the in-tree ones (`cnpg_collector_*`, set by the primary from the Cluster's status, which
+    /// plugin backups leave empty). Both report 0 until a backup completes (or fails), so the age alert ignores 0 and
+    /// another alert says when none completed for the whole threshold; none on 1.26 with the plugin, which has no such
+    /// metric (`BackupMethodRules` warns).
+    private static func backupAlerts(_ spec: Spec, _ backup: Spec.Backup, pods: String) -> [Alert] {
+        let plugin = backup.method == .plugin
+        guard !plugin || spec.operatorSettings.version >= OperatorRelease.pluginMetricsMinimum else { return [] }
+        let prefix = plugin ? "barman_cloud_cloudnative_pg_io" : "cnpg_collector"
+        let available = "\(prefix)_last_available_backup_timestamp{\(pods)}"
+        let failed = "\(prefix)_last_failed_backup_timestamp{\(pods)}"
+        let hours = spec.monitoring.alerts.backupMaxAgeHours
+        var alerts = [
+            Alert(name: "PostgresBackupFailed", expression: "max(\(failed)) > max(\(available))",
+                  minutes: 1, severity: "warning", summary: "The latest backup of \(spec.name) failed."),
+            Alert(name: "PostgresBackupTooOld", expression: "time() - (max(\(available)) > 0) > \(hours * 3600)",
+                  minutes: 10, severity: "warning", summary: "The latest completed backup of \(spec.name) is older than \(hours) hours."),
+            Alert(name: "PostgresBackupNeverCompleted",
+                  expression: "max(max_over_time(\(available)[\(hours)h])) == 0 and count(\(available) offset \(hours)h)",
+                  minutes: 10, severity: "warning", summary: "No backup of \(spec.name) has completed in the \(hours) hours its instances have reported."),
+        ]
+        if plugin {
+            alerts.append(Alert(name: "PostgresBackupMetricsAbsent",
+                                expression: "count(cnpg_collector_up{\(pods)}) unless count(\(available))", minutes: 15,
+                                severity: "warning", summary: "The instances of \(spec.name) report no Barman Cloud Plugin backup metrics: backups are not watched."))
         }
         return alerts
     }

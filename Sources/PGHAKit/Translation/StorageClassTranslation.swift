@@ -6,7 +6,7 @@ enum StorageClassTranslation {
     /// Local NVMe disks through Azure Container Storage 2.x: no parameters; a disk cannot grow past its device.
     static func localNVMe(_ spec: Spec) -> StorageClass {
         StorageClass(
-            metadata: ObjectMeta(name: "\(spec.name)-local-nvme", labels: Labels.common(spec)),
+            metadata: ObjectMeta(name: localNVMeClassName(spec), labels: Labels.common(spec)),
             provisioner: "localdisk.csi.acstor.io",
             parameters: nil,
             reclaimPolicy: "Delete",
@@ -43,7 +43,7 @@ enum StorageClassTranslation {
             return nil
         }
         return VolumeAttributesClass(
-            metadata: ObjectMeta(name: "\(spec.name)-premium-v2-\(premiumV2.iops)iops-\(premiumV2.throughputMBps)mbps", labels: Labels.common(spec)),
+            metadata: ObjectMeta(name: "\(premiumV2ClassName(spec))-\(premiumV2.iops)iops-\(premiumV2.throughputMBps)mbps", labels: Labels.common(spec)),
             driverName: azureDiskDriver,
             parameters: [
                 "DiskIOPSReadWrite": String(premiumV2.iops),
@@ -58,8 +58,11 @@ enum StorageClassTranslation {
         return premiumV2Performance(spec)?.metadata.name
     }
 
-    /// The name of the Premium SSD v2 StorageClass.
-    private static func premiumV2ClassName(_ spec: Spec) -> String { "\(spec.name)-premium-v2" }
+    /// The names of the StorageClasses, which are cluster-scoped: after the cluster's namespace and name, so that
+    /// clusters of one name in two namespaces of an AKS cluster do not share (and clean up) one class. The same names
+    /// are `storage.storageClass`'s defaults (`SpecBuilder`).
+    static func premiumV2ClassName(_ spec: Spec) -> String { "\(spec.namespace)-\(spec.name)-premium-v2" }
+    static func localNVMeClassName(_ spec: Spec) -> String { "\(spec.namespace)-\(spec.name)-local-nvme" }
 
     /// The Azure Disk CSI driver.
     private static let azureDiskDriver = "disk.csi.azure.com"

@@ -18,6 +18,12 @@ enum BackupMethodRules {
                 context.error(.invalidQuantity, "'\(value)' is not a positive Kubernetes quantity", at: path,
                               hint: path.hasSuffix("cpu") ? "write cores as 1 or 500m" : "write sizes with binary units, such as 512Mi")
             }
+            let monitoring = spec.monitoring
+            if version < OperatorRelease.pluginMetricsMinimum, monitoring.alerts.enabled, monitoring.prometheus || monitoring.managedPrometheus {
+                context.warning(.backupAlertsUnavailable,
+                                "CloudNativePG \(version) does not report the Barman Cloud Plugin's backup metrics, so no alert watches the backups' age or failures",
+                                at: methodPath, hint: "target operator \(OperatorRelease.pluginMetricsMinimum) or later; until then check backups with 'kubectl get backups'")
+            }
             if spec.recovery != nil, spec.sourceMap.contains("recovery.walMaxParallel") {
                 context.warning(.fieldNotForBackupMethod,
                                 "'recovery.walMaxParallel' has no effect with the Barman Cloud Plugin: the recovery restores with the ObjectStore's settings",

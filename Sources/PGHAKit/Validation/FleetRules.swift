@@ -77,7 +77,7 @@ public enum FleetRules {
                     continue
                 }
                 report(.sharedAzureResource, "\(owner) and \(member.path) both use \(resource)",
-                       hint: "clusters of one fleet that share an identity, a storage account, a namespace or a public IP need distinct names, ObjectStores and ports")
+                       hint: "clusters of one fleet that share an identity, a storage account, a namespace or a public IP need distinct names, ObjectStores and ports; clusters of one AKS cluster or resource group need namespace-name pairs that do not join into the same '<namespace>-<name>'")
             }
             for shared in member.sharedSettings {
                 guard let (owner, settings) = sharedOwners[shared.resource] else {
@@ -114,7 +114,9 @@ public enum FleetRules {
 
     /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
     /// after the clusters, on one identity), its backup folder (the server name is the cluster name), its
-    /// ObjectStore (one object per name and namespace on an AKS cluster), and its public IP's ports.
+    /// ObjectStore (one object per name and namespace on an AKS cluster), its public IP's ports, and the objects named
+    /// after its namespace and name (`<namespace>-<name>`, which two such pairs may still spell alike): its
+    /// StorageClass and VolumeAttributesClass (cluster-scoped) and its Azure Prometheus rule group.
     static func exclusiveResources(of spec: Spec) -> [String] {
         let azure = spec.azure
         var resources: [String] = []
@@ -130,6 +132,19 @@ public enum FleetRules {
             resources += [expose.readWritePort, expose.readOnlyPort].map {
                 "port \($0) of the public IP \(azure.nodeResourceGroup)/\(expose.publicIP)"
             }
+        }
+        let aks = "\(azure.resourceGroup)/\(azure.aksCluster)"
+        if spec.storage.premiumV2 != nil {
+            resources.append("the StorageClass \(StorageClassTranslation.premiumV2ClassName(spec)) on \(aks)")
+        }
+        if let performance = StorageClassTranslation.premiumV2Performance(spec) {
+            resources.append("the VolumeAttributesClass \(performance.metadata.name) on \(aks)")
+        }
+        if spec.storage.localNVMe {
+            resources.append("the StorageClass \(StorageClassTranslation.localNVMeClassName(spec)) on \(aks)")
+        }
+        if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled {
+            resources.append("the Azure Prometheus rule group \(azure.resourceGroup)/\(AzureAlertRuleSteps.ruleGroupName(spec))")
         }
         return resources
     }

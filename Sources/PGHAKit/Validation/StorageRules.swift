@@ -7,7 +7,7 @@ enum StorageRules {
         guard let premiumV2 = spec.storage.premiumV2 else { return }
         if spec.sourceMap.contains("storage.storageClass") {
             context.error(.conflictingFields, "'storage.storageClass' and 'storage.premiumV2' cannot both be set", at: "storage.storageClass",
-                          hint: "premiumV2 renders and uses the StorageClass \(spec.name)-premium-v2; remove storageClass")
+                          hint: "premiumV2 renders and uses the StorageClass \(spec.namespace)-\(spec.name)-premium-v2; remove storageClass")
         }
         if spec.zones.isEmpty {
             context.error(.premiumV2WithoutZones, "Premium SSD v2 disks are zonal: the cluster needs availability zones", at: "storage.premiumV2",
@@ -30,7 +30,7 @@ enum StorageRules {
     private static func checkLocalNVMe(_ context: inout ValidationContext, _ spec: Spec) {
         for field in ["storageClass", "premiumV2"] where spec.sourceMap.contains("storage.\(field)") {
             context.error(.conflictingFields, "'storage.\(field)' and 'storage.localNVMe' cannot both be set", at: "storage.\(field)",
-                          hint: "localNVMe renders and uses the StorageClass \(spec.name)-local-nvme")
+                          hint: "localNVMe renders and uses the StorageClass \(spec.namespace)-\(spec.name)-local-nvme")
         }
         if spec.instances < 3 {
             context.error(.localNVMeTooFewInstances, "local NVMe needs at least three instances, not \(spec.instances): a lost node loses its instance's data",

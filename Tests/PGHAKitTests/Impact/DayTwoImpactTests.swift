@@ -45,8 +45,8 @@ import Testing
 
     @Test func premiumV2IsAStorageClassWhosePerformanceChangesOnlineFromKubernetes134() throws {
         #expect(try Self.impacts("", "storage:\n  premiumV2: {}\n") == [
-            "impact: storage-class: \(Self.cluster): storage.premiumV2: Premium SSD v2 volumes: the StorageClass pg-test-premium-v2 is added, but existing volumes keep their class; only volumes created from now on are Premium SSD v2; CloudNativePG also names the Premium SSD v2 VolumeAttributesClass on the existing volumes, whose Premium SSD disks cannot take its IOPS and throughput (their claims report the modification failing)",
-            "impact: storage-class: \(Self.cluster): storage.storageClass: managed-csi-premium -> pg-test-premium-v2: the class of an existing volume cannot change; only volumes created from now on get it",
+            "impact: storage-class: \(Self.cluster): storage.premiumV2: Premium SSD v2 volumes: the StorageClass cnpg-database-pg-test-premium-v2 is added, but existing volumes keep their class; only volumes created from now on are Premium SSD v2; CloudNativePG also names the Premium SSD v2 VolumeAttributesClass on the existing volumes, whose Premium SSD disks cannot take its IOPS and throughput (their claims report the modification failing)",
+            "impact: storage-class: \(Self.cluster): storage.storageClass: managed-csi-premium -> cnpg-database-pg-test-premium-v2: the class of an existing volume cannot change; only volumes created from now on get it",
         ])
         #expect(try Self.impacts("storage:\n  premiumV2: {}\n", "storage:\n  premiumV2:\n    iops: 6000\n    throughputMBps: 250\n") == [
             "impact: online: \(Self.cluster): storage.premiumV2.iops: 3000 -> 6000: the disks change performance online: CloudNativePG moves every volume to the new VolumeAttributesClass and the Azure Disk CSI driver updates each disk; no restart",
@@ -58,7 +58,7 @@ import Testing
         ])
         let fast = "storage:\n  premiumV2:\n    iops: 6000\n"
         #expect(try Self.impacts(kubernetes133 + fast, "  kubernetesVersion: \"1.34\"\noperator:\n  version: \"1.29\"\n" + fast) == [
-            "impact: storage-class: \(Self.cluster): azure.kubernetesVersion: 1.33 -> 1.34: the Premium SSD v2 StorageClass's parameters change from 6000 IOPS, 125 MB/s to 3000 IOPS, 125 MB/s (Kubernetes 1.34 and later keep the performance in a VolumeAttributesClass), which Kubernetes refuses: delete the StorageClass pg-test-premium-v2 before applying",
+            "impact: storage-class: \(Self.cluster): azure.kubernetesVersion: 1.33 -> 1.34: the Premium SSD v2 StorageClass's parameters change from 6000 IOPS, 125 MB/s to 3000 IOPS, 125 MB/s (Kubernetes 1.34 and later keep the performance in a VolumeAttributesClass), which Kubernetes refuses: delete the StorageClass cnpg-database-pg-test-premium-v2 before applying",
             "impact: unclassified: \(Self.cluster): azure.kubernetesVersion: 1.33 -> 1.34: pgha cannot tell what CloudNativePG does with this change",
         ])
         #expect(try Self.impacts(kubernetes133 + "storage:\n  premiumV2: {}\n", "  kubernetesVersion: \"1.34\"\noperator:\n  version: \"1.29\"\nstorage:\n  premiumV2: {}\n")
@@ -70,7 +70,7 @@ import Testing
     @Test func localNVMeOnlyAppliesToNewVolumes() throws {
         #expect(try Self.impacts(Self.backup, Self.backup + "storage:\n  localNVMe: true\n") == [
             "impact: storage-class: \(Self.cluster): storage.localNVMe: false -> true: local NVMe: deploy.sh enables Azure Container Storage and the StorageClass is added, but existing volumes keep their class; only volumes created from now on are local, and lost with their node",
-            "impact: storage-class: \(Self.cluster): storage.storageClass: managed-csi-premium -> pg-test-local-nvme: the class of an existing volume cannot change; only volumes created from now on get it",
+            "impact: storage-class: \(Self.cluster): storage.storageClass: managed-csi-premium -> cnpg-database-pg-test-local-nvme: the class of an existing volume cannot change; only volumes created from now on get it",
         ])
     }
 

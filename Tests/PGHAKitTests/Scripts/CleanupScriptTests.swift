@@ -10,7 +10,7 @@ import Testing
     static let grafana = group + "/providers/Microsoft.Dashboard/grafana/pg-primary-grafana"
     static let monitor = group + "/providers/Microsoft.Monitor/accounts/pg-primary-prometheus"
     static let logs = group + "/providers/Microsoft.OperationalInsights/workspaces/pg-primary-logs"
-    static let alerts = group + "/providers/Microsoft.AlertsManagement/prometheusRuleGroups/pg-primary-alerts"
+    static let alerts = group + "/providers/Microsoft.AlertsManagement/prometheusRuleGroups/cnpg-database-pg-primary-alerts"
     static let storage = group + "/providers/Microsoft.Storage/storageAccounts/pgprimarybackups"
     static let identity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pg-primary-identity"
     static let controlPlaneIdentity = group + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-pg-primary-identity"
@@ -79,7 +79,7 @@ import Testing
         + query("az grafana show --name pg-primary-grafana --resource-group rg-cnpg-demo")
         + query("az monitor account show --name pg-primary-prometheus --resource-group rg-cnpg-demo")
         + query("az monitor log-analytics workspace show --workspace-name pg-primary-logs --resource-group rg-cnpg-demo")
-        + query("az alerts-management prometheus-rule-group show --name pg-primary-alerts --resource-group rg-cnpg-demo")
+        + query("az alerts-management prometheus-rule-group show --name cnpg-database-pg-primary-alerts --resource-group rg-cnpg-demo")
         + query("az storage account show --name pgprimarybackups --resource-group rg-cnpg-demo")
         + query("az identity show --name aks-pg-primary-identity --resource-group rg-cnpg-demo")
         + query("az identity show --name pg-primary-identity --resource-group rg-cnpg-demo")
@@ -109,7 +109,7 @@ import Testing
           - Managed Grafana pg-primary-grafana
           - Azure Monitor workspace pg-primary-prometheus
           - Log Analytics workspace pg-primary-logs
-          - Azure Prometheus rule group pg-primary-alerts
+          - Azure Prometheus rule group cnpg-database-pg-primary-alerts
           - storage account pgprimarybackups with every backup in it
           - managed identity aks-pg-primary-identity
           - managed identity pg-primary-identity

@@ -110,7 +110,7 @@ import Testing
         let planned = run.stdout.split(separator: "\n").filter {
             ($0.hasPrefix("plan: create: az ") || $0.hasPrefix("plan: update: az ")) && !$0.hasPrefix("plan: create: az extension add")
                 && !($0.hasPrefix("plan: update: az tag update ") && $0.hasSuffix("--operation merge --tags pgha.member.cnpg-database.pg-primary=cnpg-database/pg-primary --output none"))
-                && !$0.hasPrefix("plan: update: az alerts-management prometheus-rule-group update --name pg-primary-alerts ")
+                && !$0.hasPrefix("plan: update: az alerts-management prometheus-rule-group update --name cnpg-database-pg-primary-alerts ")
         }
         #expect(planned == [], "\(planned)")
     }

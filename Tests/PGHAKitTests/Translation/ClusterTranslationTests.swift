@@ -198,21 +198,21 @@ import Yams
     static let premiumV2 = "storage:\n  wal:\n    size: 16Gi\n  premiumV2:\n    iops: 5000\n    throughputMBps: 200\n"
 
     @Test func premiumV2PerformanceIsAVolumeAttributesClassTheVolumesName() throws {
-        let storageClass = try ClusterTranslationTests.object("storageclass-pg-test-premium-v2.yaml", Self.premiumV2)
+        let storageClass = try ClusterTranslationTests.object("storageclass-cnpg-database-pg-test-premium-v2.yaml", Self.premiumV2)
         #expect(storageClass["provisioner"] as? String == "disk.csi.azure.com")
         #expect(storageClass["volumeBindingMode"] as? String == "WaitForFirstConsumer")
         #expect(storageClass["parameters"] as? [String: String]
             == ["skuName": "PremiumV2_LRS", "cachingMode": "None", "DiskIOPSReadWrite": "3000", "DiskMBpsReadWrite": "125"])
         #expect((storageClass["metadata"] as? [String: Any])?["namespace"] == nil)
-        let performance = try ClusterTranslationTests.object("volumeattributesclass-pg-test-premium-v2-5000iops-200mbps.yaml", Self.premiumV2)
+        let performance = try ClusterTranslationTests.object("volumeattributesclass-cnpg-database-pg-test-premium-v2-5000iops-200mbps.yaml", Self.premiumV2)
         #expect(performance["apiVersion"] as? String == "storage.k8s.io/v1")
         #expect(performance["driverName"] as? String == "disk.csi.azure.com")
         #expect(performance["parameters"] as? [String: String] == ["DiskIOPSReadWrite": "5000", "DiskMBpsReadWrite": "200"])
         let spec = try ClusterTranslationTests.clusterSpec(Self.premiumV2)
         for volume in ["storage", "walStorage"] {
             let template = try #require((spec[volume] as? [String: Any])?["pvcTemplate"] as? [String: Any])
-            #expect(template["storageClassName"] as? String == "pg-test-premium-v2")
-            #expect(template["volumeAttributesClassName"] as? String == "pg-test-premium-v2-5000iops-200mbps")
+            #expect(template["storageClassName"] as? String == "cnpg-database-pg-test-premium-v2")
+            #expect(template["volumeAttributesClassName"] as? String == "cnpg-database-pg-test-premium-v2-5000iops-200mbps")
         }
     }
 
@@ -225,7 +225,7 @@ import Yams
 
     @Test func beforeKubernetes134TheStorageClassCarriesThePerformance() throws {
         let extra = "  kubernetesVersion: \"1.33\"\noperator:\n  version: \"1.29\"\n" + Self.premiumV2
-        let storageClass = try ClusterTranslationTests.object("storageclass-pg-test-premium-v2.yaml", extra)
+        let storageClass = try ClusterTranslationTests.object("storageclass-cnpg-database-pg-test-premium-v2.yaml", extra)
         #expect(storageClass["parameters"] as? [String: String]
             == ["skuName": "PremiumV2_LRS", "cachingMode": "None", "DiskIOPSReadWrite": "5000", "DiskMBpsReadWrite": "200"])
         let paths = Compiler.compile(Array(TestSupport.spec(extra).utf8)).artifacts.map(\.path)

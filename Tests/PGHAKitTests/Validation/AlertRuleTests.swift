@@ -33,8 +33,44 @@ import Testing
         let runbooks = String(decoding: try TestSupport.read("Docs/runbooks.md"), as: UTF8.self)
         let headings = Set(runbooks.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) })
         let names = AlertTranslation.alerts(spec).map(\.name)
-        #expect(names.count == 15)
+        #expect(names.count == 17)
         #expect(Set(names) == headings, "Docs/runbooks.md must have exactly one section per alert")
+    }
+
+    static func alerts(_ extra: String) throws -> [String: AlertTranslation.Alert] {
+        let spec = try #require(TestSupport.compile(TestSupport.spec(extra)).spec)
+        return Dictionary(uniqueKeysWithValues: AlertTranslation.alerts(spec).map { ($0.name, $0) })
+    }
+
+    /// Plugin backups leave the Cluster's backup status, and so the cnpg_collector backup metrics, at 0: the alerts
+    /// read the plugin's metrics, and an age alert never reads 0 as a backup of 1970.
+    @Test func pluginBackupsAreWatchedThroughThePluginsMetrics() throws {
+        let alerts = try Self.alerts("backup:\n  storageAccount: pgtestbackups\nmonitoring:\n  alerts:\n    backupMaxAgeHours: 30\n")
+        let pods = "namespace=\"cnpg-database\", pod=~\"pg-test-[0-9]+\""
+        let available = "barman_cloud_cloudnative_pg_io_last_available_backup_timestamp{\(pods)}"
+        #expect(alerts["PostgresBackupFailed"]?.expression
+            == "max(barman_cloud_cloudnative_pg_io_last_failed_backup_timestamp{\(pods)}) > max(\(available))")
+        #expect(alerts["PostgresBackupTooOld"]?.expression == "time() - (max(\(available)) > 0) > 108000")
+        #expect(alerts["PostgresBackupNeverCompleted"]?.expression
+            == "max(max_over_time(\(available)[30h])) == 0 and count(\(available) offset 30h)")
+        #expect(alerts["PostgresBackupMetricsAbsent"]?.expression == "count(cnpg_collector_up{\(pods)}) unless count(\(available))")
+        #expect(!alerts.values.contains { $0.expression.contains("cnpg_collector_last_") })
+    }
+
+    @Test func inTreeBackupsAreWatchedThroughTheCollectorsMetrics() throws {
+        let alerts = try Self.alerts("operator:\n  version: \"1.29\"\nbackup:\n  method: inTree\n  storageAccount: pgtestbackups\n")
+        let available = "cnpg_collector_last_available_backup_timestamp{namespace=\"cnpg-database\", pod=~\"pg-test-[0-9]+\"}"
+        #expect(alerts["PostgresBackupTooOld"]?.expression == "time() - (max(\(available)) > 0) > 93600")
+        #expect(alerts["PostgresBackupNeverCompleted"]?.expression
+            == "max(max_over_time(\(available)[26h])) == 0 and count(\(available) offset 26h)")
+        #expect(alerts["PostgresBackupMetricsAbsent"] == nil, "the in-tree metrics are always reported")
+    }
+
+    @Test func pluginBackupsOn126HaveNoBackupTimestampAlerts() throws {
+        let alerts = try Self.alerts("operator:\n  version: \"1.26\"\nbackup:\n  storageAccount: pgtestbackups\n")
+        #expect(alerts["PostgresWALArchivingFailing"] != nil)
+        #expect(Set(alerts.keys).isDisjoint(with: ["PostgresBackupFailed", "PostgresBackupTooOld", "PostgresBackupNeverCompleted", "PostgresBackupMetricsAbsent"]))
+        #expect(try Self.alerts("operator:\n  version: \"1.27\"\nbackup:\n  storageAccount: pgtestbackups\n")["PostgresBackupTooOld"] != nil)
     }
 
     @Test func theAzureRuleGroupCarriesTheSameRules() throws {

@@ -15,9 +15,19 @@ import Testing
     }
 
     @Test func defaultsRenderWithoutWarnings() {
-        for version in ["1.25", "1.26", "1.29", "1.30"] {
+        for version in ["1.25", "1.27", "1.29", "1.30"] {
             #expect(TestSupport.diagnostics(TestSupport.spec(Self.backup(operatorVersion: version))).filter { !$0.contains("note[") } == [])
         }
+    }
+
+    @Test func pluginBackupsOn126WarnThatNoAlertWatchesThem() throws {
+        let diagnostics = TestSupport.compile(TestSupport.spec(Self.backup(operatorVersion: "1.26"))).diagnostics
+        let warning = try #require(diagnostics.first { $0.code == .backupAlertsUnavailable })
+        #expect(TestSupport.summary(warning)
+            == "8:1 warning[PGHA0162] backup: CloudNativePG 1.26 does not report the Barman Cloud Plugin's backup metrics, so no alert watches the backups' age or failures")
+        #expect(warning.hint == "target operator 1.27 or later; until then check backups with 'kubectl get backups'")
+        let withoutAlerts = TestSupport.spec(Self.backup(operatorVersion: "1.26") + "monitoring:\n  alerts:\n    enabled: false\n")
+        #expect(!TestSupport.compile(withoutAlerts).diagnostics.contains { $0.code == .backupAlertsUnavailable })
     }
 
     @Test func thePluginOnAnOperatorOlderThan126IsAnError() {
@@ -132,7 +142,8 @@ import Testing
     }
 
     /// Moving from in-tree to the plugin is one render: the Cluster swaps `backup` for `plugins` and keeps its server
-    /// name and destination, the ObjectStore appears, the backups change method, the scripts install the plugin.
+    /// name and destination, the ObjectStore appears, the backups change method, the backup alerts read the plugin's
+    /// metrics, the scripts install the plugin.
     @Test func switchingFromInTreeToThePluginIsOneRender() throws {
         let recovery = "recovery: {}\n"
         let inTree = TestSupport.compile(TestSupport.spec(Self.backup("  method: inTree\n") + recovery))
@@ -143,7 +154,7 @@ import Testing
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
         #expect(changed == [
             ".pgha/spec.json", "README.md", "cluster-pg-test.yaml", "kustomization.yaml", "objectstore-pg-test-backups.yaml", "oneoff/backup-pg-test-on-demand.yaml",
-            "oneoff/cluster-pg-test-recovered.yaml", "scheduledbackup-pg-test-backup.yaml", "scripts/cleanup.sh", "scripts/deploy.sh",
+            "oneoff/cluster-pg-test-recovered.yaml", "prometheusrule-pg-test-alerts.yaml", "scheduledbackup-pg-test-backup.yaml", "scripts/cleanup.sh", "scripts/deploy.sh",
             "scripts/failover-drill.sh",
         ])
         let inTreeCluster = ClusterTranslation.primary(try #require(inTree.spec))

@@ -50,6 +50,31 @@ import Testing
         ], []])
     }
 
+    /// One name in two namespaces of one AKS cluster and resource group: the cluster-scoped StorageClasses and the
+    /// Azure rule group are named after the namespace too, so neither spec takes over the other's.
+    @Test func oneNameInTwoNamespacesSharesNoClusterScopedObjectOrRuleGroup() throws {
+        let shared = "  resourceGroup: rg\n  aksCluster: aks\nstorage:\n  premiumV2: {}\nmonitoring:\n  managedPrometheus: true\n"
+        let yaml = ["team-a", "team-b"].map { TestSupport.spec(shared, name: "db", namespace: $0) }
+        #expect(Self.summaries(FleetRules.check(try yaml.map { try Self.member("spec.yaml", $0) })) == [[], []])
+        let specs = try yaml.map { try #require(Compiler.check(Array($0.utf8)).spec) }
+        #expect(specs.map(StorageClassTranslation.premiumV2ClassName) == ["team-a-db-premium-v2", "team-b-db-premium-v2"])
+        #expect(specs.map(\.storage.storageClass) == ["team-a-db-premium-v2", "team-b-db-premium-v2"])
+        #expect(specs.map { StorageClassTranslation.premiumV2Performance($0)?.metadata.name }
+            == ["team-a-db-premium-v2-3000iops-125mbps", "team-b-db-premium-v2-3000iops-125mbps"])
+        #expect(specs.map(AzureAlertRuleSteps.ruleGroupName) == ["team-a-db-alerts", "team-b-db-alerts"])
+    }
+
+    @Test func namespaceNamePairsThatJoinAlikeAreReported() throws {
+        let shared = "  resourceGroup: rg\n  aksCluster: aks\nstorage:\n  localNVMe: true\nbackup:\n  storageAccount: sharedbackups\n"
+        let found = FleetRules.check([
+            try Self.member("a.yaml", TestSupport.spec(shared, name: "a-pgdb", namespace: "team")),
+            try Self.member("b.yaml", TestSupport.spec(shared, name: "pgdb", namespace: "team-a")),
+        ])
+        #expect(Self.summaries(found) == [[], [
+            "3:7 error[PGHA0702] name: a.yaml and b.yaml both use the StorageClass team-a-pgdb-local-nvme on rg/aks",
+        ]])
+    }
+
     @Test func invalidSpecsAreSkipped() throws {
         let found = FleetRules.check([nil, try Self.member("b.yaml", TestSupport.spec(name: "pg-b")), nil])
         #expect(Self.summaries(found) == [[], [], []])

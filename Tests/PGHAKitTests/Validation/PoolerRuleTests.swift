@@ -5,6 +5,19 @@ import Testing
 @Suite struct PoolerRuleTests {
     static let exposedDatabase = "expose:\n  allowedSourceRanges: [203.0.113.0/24, \"2001:db8::/48\"]\n  dnsLabel: pg-test-demo\n"
 
+    /// The production example's six PgBouncer pods run on its untainted system pool: their CPU requests must leave at
+    /// least half of the smallest system pool for the operator, cert-manager, kube-prometheus-stack and AKS's add-ons
+    /// (6 x 1 CPU on 3 standard_d2s_v3 could not schedule). The vCPUs come from the size's name (standard_d<vCPUs>...).
+    @Test func theProductionExamplesPoolersLeaveHalfTheSystemPool() throws {
+        let spec = try #require(Compiler.check(try TestSupport.read("Examples/production.yaml")).spec)
+        let pooler = try #require(spec.pooler)
+        let system = spec.azure.systemPool
+        let vCPUs = try #require(Int(system.vmSize.lowercased().dropFirst("standard_d".count).prefix { $0.isNumber }))
+        let requested = Double(pooler.instances * (pooler.readOnly ? 2 : 1)) * (try #require(Quantity(pooler.cpu)).value)
+        #expect(system.vmSize == "standard_d4s_v5" && vCPUs == 4)
+        #expect(requested <= Double(system.minCount * vCPUs) / 2, "\(requested) CPUs of poolers on \(system.minCount) x \(system.vmSize)")
+    }
+
     @Test func onlyTheSettingsCloudNativePGAcceptsPass() {
         #expect(TestSupport.errors(adding: "pooler:\n  parameters:\n    max_client_conn: \"1000\"\n    listen_addr: \"*\"\n")
             == ["9:18 error[PGHA0801] pooler.parameters.listen_addr: CloudNativePG does not accept the PgBouncer setting 'listen_addr'"])

@@ -4,8 +4,15 @@
 enum AzureAlertRuleSteps {
     private typealias V = ScriptValues
 
+    /// The rule group's name, after the cluster's namespace and name: clusters of one name in two namespaces may share
+    /// a resource group.
+    static let ruleGroup: ShellWord = V.namespace + "-" + V.clusterName + "-alerts"
+
+    /// `ruleGroup` for a spec.
+    static func ruleGroupName(_ spec: Spec) -> String { "\(spec.namespace)-\(spec.name)-alerts" }
+
     static func steps(_ spec: Spec) -> [Step] {
-        let group: [ShellWord] = ["--name", V.clusterName + "-alerts", "--resource-group", V.resourceGroup]
+        let group: [ShellWord] = ["--name", ruleGroup, "--resource-group", V.resourceGroup]
         let create = Command(["az", "alerts-management", "prometheus-rule-group", "create"] + group + [
             "--location", V.location, "--cluster-name", V.aksCluster, "--scopes", .variable(V.monitorWorkspaceID),
             "--interval", "PT1M", "--enabled",
@@ -15,7 +22,7 @@ enum AzureAlertRuleSteps {
         let update = Command(["az", "alerts-management", "prometheus-rule-group", "update"] + group
                              + ["--rules", V.alertRules, "--output", "none"])
         return [
-            .heading("Azure Prometheus alert rules " + V.clusterName + "-alerts"),
+            .heading("Azure Prometheus alert rules " + ruleGroup),
             .when(.succeeds(Command(["az", "alerts-management", "prometheus-rule-group", "show"] + group)),
                   then: [.run(update)], otherwise: [.run(create)]),
         ]

@@ -59,9 +59,9 @@ enum AzureOwnership {
                          show: Command(["az", "monitor", "log-analytics", "workspace", "show", "--workspace-name", V.logAnalyticsWorkspace] + group)),
             ]
             if spec.monitoring.alerts.enabled {
-                resources.append(Resource(label: "Azure Prometheus rule group " + V.clusterName + "-alerts",
+                resources.append(Resource(label: "Azure Prometheus rule group " + AzureAlertRuleSteps.ruleGroup,
                                           show: Command(["az", "alerts-management", "prometheus-rule-group", "show",
-                                                         "--name", V.clusterName + "-alerts"] + group)))
+                                                         "--name", AzureAlertRuleSteps.ruleGroup] + group)))
             }
         }
         if spec.backup != nil {

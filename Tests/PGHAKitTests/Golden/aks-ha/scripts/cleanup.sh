@@ -300,7 +300,7 @@ main() {
   plan resource "Managed Grafana $GRAFANA" az grafana show --name "$GRAFANA" --resource-group "$RESOURCE_GROUP"
   plan resource "Azure Monitor workspace $MONITOR_WORKSPACE" az monitor account show --name "$MONITOR_WORKSPACE" --resource-group "$RESOURCE_GROUP"
   plan resource "Log Analytics workspace $LOG_ANALYTICS_WORKSPACE" az monitor log-analytics workspace show --workspace-name "$LOG_ANALYTICS_WORKSPACE" --resource-group "$RESOURCE_GROUP"
-  plan resource "Azure Prometheus rule group $CLUSTER_NAME-alerts" az alerts-management prometheus-rule-group show --name "$CLUSTER_NAME-alerts" --resource-group "$RESOURCE_GROUP"
+  plan resource "Azure Prometheus rule group $NAMESPACE-$CLUSTER_NAME-alerts" az alerts-management prometheus-rule-group show --name "$NAMESPACE-$CLUSTER_NAME-alerts" --resource-group "$RESOURCE_GROUP"
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
   plan cluster-identity "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
