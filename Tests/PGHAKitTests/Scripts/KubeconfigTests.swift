@@ -41,9 +41,10 @@ import Testing
         #expect(DeployScriptTests.lines(deploy, harness).contains(Self.getCredentials))
         #expect(FileManager.default.fileExists(atPath: file.path))
 
+        let deployed = FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup)
         let drills = [
-            ("restore-drill.sh", DrillAndCleanupScriptTests.clusterRules() + fresh),
-            ("failover-drill.sh", DrillAndCleanupScriptTests.probes + DrillAndCleanupScriptTests.clusterRules() + fresh),
+            ("restore-drill.sh", DrillAndCleanupScriptTests.clusterRules() + deployed),
+            ("failover-drill.sh", DrillAndCleanupScriptTests.probes + DrillAndCleanupScriptTests.clusterRules() + deployed),
         ]
         for (script, rules) in drills {
             let run = try harness.run(script, rules: rules)

@@ -58,11 +58,7 @@ enum AzureOwnership {
                 Resource(label: "Log Analytics workspace " + V.logAnalyticsWorkspace,
                          show: Command(["az", "monitor", "log-analytics", "workspace", "show", "--workspace-name", V.logAnalyticsWorkspace] + group)),
             ]
-            if spec.monitoring.alerts.enabled {
-                resources.append(Resource(label: "Azure Prometheus rule group " + V.clusterName + "-alerts",
-                                          show: Command(["az", "alerts-management", "prometheus-rule-group", "show",
-                                                         "--name", V.clusterName + "-alerts"] + group)))
-            }
+            if spec.monitoring.alerts.enabled { resources.append(alertRuleGroup) }
         }
         if spec.backup != nil {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
@@ -77,6 +73,12 @@ enum AzureOwnership {
         return resources
     }
 
+    /// The Azure Prometheus rule group, which deploy.sh creates after the manifests are applied (`AzureAlertRuleSteps`),
+    /// well after `join`: its create sets the member tag and `join(_:)` of the resource alone adds it on later runs.
+    static let alertRuleGroup = Resource(label: "Azure Prometheus rule group " + V.clusterName + "-alerts",
+                                         show: Command("az", "alerts-management", "prometheus-rule-group", "show",
+                                                       "--name", V.clusterName + "-alerts", "--resource-group", V.resourceGroup))
+
     static let aksLabel: ShellWord = "AKS cluster " + V.aksCluster
     /// The AKS cluster's own identity, which cleanup.sh keeps as long as the cluster stays.
     static let controlPlaneIdentityLabel: ShellWord = "managed identity " + V.controlPlaneIdentityName
@@ -84,7 +86,8 @@ enum AzureOwnership {
                                         show: Command("az", "group", "show", "--name", V.resourceGroup))
 
     /// deploy.sh, once every resource exists: says so when the resource group was there before and pgha did not
-    /// create it, and adds this spec's member tag to each resource it uses (created now or found).
+    /// create it, and adds this spec's member tag to each resource it uses (created now or found), except the Azure
+    /// Prometheus rule group, which does not exist yet on a first run (`alertRuleGroup`).
     static func join(_ spec: Spec) -> [Step] {
         let creatorQuery: ShellWord = ShellWord("tags.\"\(creatorKey)\" || 'none'")
         var steps: [Step] = [
@@ -96,13 +99,18 @@ enum AzureOwnership {
             fi
             """),
         ]
-        for resource in [resourceGroup] + resources(spec) {
-            steps += [
-                .capture(variable: "OWNED_ID", Command(resource.show.arguments + ["--query", "id", "--output", "tsv"])),
-                .run(Command("az", "tag", "update", "--resource-id", .variable("OWNED_ID"), "--operation", "merge",
-                             "--tags", memberTag, "--output", "none")),
-            ]
+        for resource in [resourceGroup] + resources(spec) where resource.label != alertRuleGroup.label {
+            steps += join(resource)
         }
         return steps
+    }
+
+    /// Adds this spec's member tag to `resource`, which exists.
+    static func join(_ resource: Resource) -> [Step] {
+        [
+            .capture(variable: "OWNED_ID", Command(resource.show.arguments + ["--query", "id", "--output", "tsv"])),
+            .run(Command("az", "tag", "update", "--resource-id", .variable("OWNED_ID"), "--operation", "merge",
+                         "--tags", memberTag, "--output", "none")),
+        ]
     }
 }

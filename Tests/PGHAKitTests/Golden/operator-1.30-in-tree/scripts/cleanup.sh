@@ -2,6 +2,7 @@
 # cleanup.sh: Deletes what deploy.sh created for cnpg-database/holdout and no other spec uses; prints the list and asks first.
 # Rendered by pgha 0.1.0 from operator-1.30-in-tree.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/cleanup.sh [--dry-run] [--yes] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.

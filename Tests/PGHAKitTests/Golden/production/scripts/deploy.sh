@@ -2,6 +2,7 @@
 # deploy.sh: Creates the Azure infrastructure of the PostgreSQL cluster pg-prod and deploys it on AKS.
 # Rendered by pgha 0.1.0 from production.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/deploy.sh [--dry-run] [--spec FILE] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -300,6 +301,38 @@ main() {
       fail "the DNS label ${DNS_LABEL} is taken in ${LOCATION} (${DNS_LABEL}.${LOCATION}.cloudapp.azure.com): set expose.dnsLabel to another label and render again"
     fi
   fi
+  heading 'DNS label pg-prod-pooler'
+  if probe 1 az network public-ip list \
+      --resource-group "$NODE_RESOURCE_GROUP" \
+      --query '[?dnsSettings.domainNameLabel=='\''pg-prod-pooler'\''].id' \
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+    log "= a public IP of $NODE_RESOURCE_GROUP has the DNS label pg-prod-pooler"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az rest \
+        --method get \
+        --url "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/$LOCATION/CheckDnsNameAvailability?domainNameLabel=pg-prod-pooler&api-version=2024-05-01" \
+        --query available \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the DNS label pg-prod-pooler is taken in ${LOCATION} (pg-prod-pooler.${LOCATION}.cloudapp.azure.com): set pooler.expose.dnsLabel to another label and render again"
+    fi
+  fi
+  heading 'DNS label pg-prod-pooler-ro'
+  if probe 1 az network public-ip list \
+      --resource-group "$NODE_RESOURCE_GROUP" \
+      --query '[?dnsSettings.domainNameLabel=='\''pg-prod-pooler-ro'\''].id' \
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+    log "= a public IP of $NODE_RESOURCE_GROUP has the DNS label pg-prod-pooler-ro"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az rest \
+        --method get \
+        --url "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/$LOCATION/CheckDnsNameAvailability?domainNameLabel=pg-prod-pooler-ro&api-version=2024-05-01" \
+        --query available \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the DNS label pg-prod-pooler-ro is taken in ${LOCATION} (pg-prod-pooler-ro.${LOCATION}.cloudapp.azure.com): set pooler.expose.dnsLabel to another label and render again"
+    fi
+  fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
@@ -431,11 +464,15 @@ main() {
         --zones "${ZONES[@]}" \
         --enable-oidc-issuer \
         --enable-workload-identity \
-        --generate-ssh-keys \
+        --no-ssh-key \
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
+  if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
+    local state
+    state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+    fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+  fi
   heading "PostgreSQL node pool $NODE_POOL"
   if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
