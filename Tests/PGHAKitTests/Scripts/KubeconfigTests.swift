@@ -53,7 +53,7 @@ import Testing
             #expect(run.lines.contains("kubectl config get-contexts --output name"), "\(script) did not check the file is its own")
         }
 
-        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: CleanupScriptTests.rules(),
+        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: CleanupScriptTests.rules(CleanupScriptTests.sharedAKSAndGroup),
                                       environment: ["GROUP_RESOURCES": CleanupScriptTests.ownResources.joined(separator: "\n")])
         #expect(cleanup.status == 0, "\(cleanup.stderr)")
         Self.expectEveryClusterCallReads(Self.kubeconfig, cleanup, "cleanup.sh")

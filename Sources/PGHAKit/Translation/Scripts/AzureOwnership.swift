@@ -39,17 +39,17 @@ enum AzureOwnership {
         var show: Command
     }
 
-    /// The spec's Azure resources other than the resource group, in the order cleanup.sh deletes them (the AKS
-    /// cluster before the identity it runs as; the workload identity only with backups, once when one identity is both).
+    /// The spec's Azure resources other than the resource group, in the order cleanup.sh plans and deletes them (the
+    /// AKS cluster before the public IP in its node resource group, which goes with the cluster, and before the
+    /// identity it runs as; the workload identity only with backups, once when one identity is both).
     static func resources(_ spec: Spec) -> [Resource] {
         let group: [ShellWord] = ["--resource-group", V.resourceGroup]
-        var resources: [Resource] = []
+        var resources = [Resource(label: aksLabel, show: Command(["az", "aks", "show", "--name", V.aksCluster] + group))]
         if spec.expose != nil {
-            resources.append(Resource(label: "public IP " + V.publicIP,
+            resources.append(Resource(label: publicIPLabel,
                                       show: Command(["az", "network", "public-ip", "show", "--name", V.publicIP,
                                                      "--resource-group", V.nodeResourceGroup])))
         }
-        resources.append(Resource(label: aksLabel, show: Command(["az", "aks", "show", "--name", V.aksCluster] + group)))
         if spec.monitoring.managedPrometheus {
             resources += [
                 Resource(label: "Managed Grafana " + V.grafana, show: Command(["az", "grafana", "show", "--name", V.grafana] + group)),
@@ -80,6 +80,7 @@ enum AzureOwnership {
                                                        "--name", V.clusterName + "-alerts", "--resource-group", V.resourceGroup))
 
     static let aksLabel: ShellWord = "AKS cluster " + V.aksCluster
+    static let publicIPLabel: ShellWord = "public IP " + V.publicIP
     /// The AKS cluster's own identity, which cleanup.sh keeps as long as the cluster stays.
     static let controlPlaneIdentityLabel: ShellWord = "managed identity " + V.controlPlaneIdentityName
     static let resourceGroup = Resource(label: "resource group " + V.resourceGroup,

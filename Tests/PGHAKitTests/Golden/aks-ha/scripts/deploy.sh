@@ -646,9 +646,9 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(look_up OWNED_ID az network public-ip show \
-      --name "$PUBLIC_IP" \
-      --resource-group "$NODE_RESOURCE_GROUP" \
+  OWNED_ID="$(look_up OWNED_ID az aks show \
+      --name "$AKS_CLUSTER" \
+      --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
   run az tag update \
@@ -656,9 +656,9 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(look_up OWNED_ID az aks show \
-      --name "$AKS_CLUSTER" \
-      --resource-group "$RESOURCE_GROUP" \
+  OWNED_ID="$(look_up OWNED_ID az network public-ip show \
+      --name "$PUBLIC_IP" \
+      --resource-group "$NODE_RESOURCE_GROUP" \
       --query id \
       --output tsv)"
   run az tag update \
