@@ -21,7 +21,7 @@ LOCATION='westeurope'
 RESOURCE_GROUP='rg-pg-prod'
 AKS_CLUSTER='aks-pg-prod'
 NODE_RESOURCE_GROUP='MC_rg-pg-prod_aks-pg-prod_westeurope'
-KUBERNETES_VERSION='1.34'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-prod-identity'
 CONTROL_PLANE_IDENTITY_NAME='aks-pg-prod-identity'
@@ -48,7 +48,7 @@ READ_ONLY_PORT='5433'
 ALLOWED_SOURCE_RANGES='198.51.100.0/24'
 # The spec this was rendered from
 SPEC_FILE='production.yaml'
-SPEC_DIGEST='ad1532b068390114c9b75d1e8f88e10205e79bda00200db0d8abcd2176c48890'
+SPEC_DIGEST='484c962597dceba95d9c47455cefb95f99ba0828e8f181e15d753d2ce024ccd9'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
