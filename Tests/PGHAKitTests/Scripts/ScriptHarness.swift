@@ -313,6 +313,7 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup) + [
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
             .init(pattern: "az aks nodepool show * --query join* --output tsv", output: nodeTaints),
+            .init(pattern: "az aks show * --query identity.userAssignedIdentities* --output tsv", output: controlPlaneIdentityID),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
             .init(pattern: "az network public-ip list --resource-group * --query *", output: subscription + "/resourceGroups/node/providers/Microsoft.Network/publicIPAddresses/pooler"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "true"),

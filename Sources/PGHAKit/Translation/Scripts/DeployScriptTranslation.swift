@@ -313,14 +313,37 @@ enum DeployScriptTranslation {
 
         return [
             .heading("AKS cluster " + V.aksCluster),
-            .unlessExists(.succeeds(Command(["az", "aks", "show"] + cluster)),
-                          exists: "AKS cluster " + V.aksCluster + " exists", [.run(Command(create))]),
+            .when(.succeeds(Command(["az", "aks", "show"] + cluster)),
+                  then: [.note("= AKS cluster " + V.aksCluster + " exists"), .check(runsAsControlPlaneIdentity(cluster, exposed: spec.expose != nil))],
+                  otherwise: [.run(Command(create))]),
             .check(waitForCluster(cluster)),
             .heading("PostgreSQL node pool " + V.nodePool),
             .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
                   then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(spec, pool),
                   otherwise: [.run(Command(addPool))]),
         ] + ScriptSteps.credentials
+    }
+
+    /// An AKS cluster created before pgha gave it an identity of its own (by an earlier pgha, or by hand) still runs
+    /// as its old identity, and the Network Contributor role deploy.sh grants the control-plane identity does not
+    /// reach it: warns, saying how to converge, and goes on (the cluster keeps the rights its old identity has). The
+    /// query prints the user-assigned identities' resource IDs, or the identity type (`SystemAssigned`) without them.
+    private static func runsAsControlPlaneIdentity(_ cluster: [ShellWord], exposed: Bool) -> ShellCode {
+        let consequence: ShellWord = exposed
+            ? ", so the Network Contributor role deploy.sh grants " + V.controlPlaneIdentityName + " (for the public IP) does not reach it"
+            : ""
+        let identities = Command(["az", "aks", "show"] + cluster
+                                 + ["--query", "identity.userAssignedIdentities && join(' ', keys(identity.userAssignedIdentities)) || identity.type", "--output", "tsv"])
+        return """
+        if [ "$DRY_RUN" = 0 ]; then
+          local identities
+          identities="$(\(identities))" || fail "cannot read the identity of AKS cluster \(inString: V.aksCluster): see the error above"
+          case " $(printf '%s' "$identities" | tr '[:upper:]' '[:lower:]') " in
+            *" $(printf '%s' "$CONTROL_PLANE_IDENTITY_ID" | tr '[:upper:]' '[:lower:]') "*) ;;
+            *) printf 'warning: %s\\n' "AKS cluster \(inString: V.aksCluster) runs as ${identities:-a service principal} (its identity), not as \(inString: V.controlPlaneIdentityName)\(inString: consequence). Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to \(inString: V.controlPlaneIdentityName) with az aks update --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup) --assign-identity $CONTROL_PLANE_IDENTITY_ID (it asks for confirmation)" >&2 ;;
+          esac
+        fi
+        """
     }
 
     /// Waits until the AKS cluster is created (`run`: with --dry-run, planned); when it cannot be (a cluster whose

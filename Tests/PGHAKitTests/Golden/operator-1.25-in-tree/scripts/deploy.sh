@@ -352,6 +352,14 @@ main() {
   heading "AKS cluster $AKS_CLUSTER"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
+    if [ "$DRY_RUN" = 0 ]; then
+      local identities
+      identities="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query 'identity.userAssignedIdentities && join('\'' '\'', keys(identity.userAssignedIdentities)) || identity.type' --output tsv)" || fail "cannot read the identity of AKS cluster ${AKS_CLUSTER}: see the error above"
+      case " $(printf '%s' "$identities" | tr '[:upper:]' '[:lower:]') " in
+        *" $(printf '%s' "$CONTROL_PLANE_IDENTITY_ID" | tr '[:upper:]' '[:lower:]') "*) ;;
+        *) printf 'warning: %s\n' "AKS cluster ${AKS_CLUSTER} runs as ${identities:-a service principal} (its identity), not as ${CONTROL_PLANE_IDENTITY_NAME}. Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to ${CONTROL_PLANE_IDENTITY_NAME} with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} --assign-identity $CONTROL_PLANE_IDENTITY_ID (it asks for confirmation)" >&2 ;;
+      esac
+    fi
   else
     run az aks create \
         --name "$AKS_CLUSTER" \
