@@ -134,6 +134,7 @@ public enum BashRenderer {
         let source = script.specFileName.map { " from \(commentSafe($0))" } ?? ""
         writer.line("# Rendered by pgha \(PGHAVersion.current)\(source). Do not edit: change the spec and render again.")
         writer.line("# Usage: scripts/\(script.fileName) \(usageOptions(script)) (--help for details)")
+        writer.line(#"if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi"#)
         writer.line("set -euo pipefail")
         writer.line("")
     }

@@ -38,8 +38,13 @@ enum PoolerTranslation {
         )]
     }
 
+    /// The DNS label of the `type` (rw or ro) pooler's LoadBalancer: `pooler.expose.dnsLabel`, with `-ro` for the read-only one.
+    static func dnsLabel(_ label: String, type: String) -> String {
+        type == "rw" ? label : "\(label)-\(type)"
+    }
+
     private static func serviceTemplate(_ spec: Spec, _ expose: Spec.Pooler.Exposure, type: String) -> Pooler.ServiceTemplate {
-        let dnsLabel = expose.dnsLabel.map { type == "rw" ? $0 : "\($0)-\(type)" }
+        let dnsLabel = expose.dnsLabel.map { Self.dnsLabel($0, type: type) }
         return Pooler.ServiceTemplate(
             metadata: dnsLabel.map { Pooler.ServiceTemplateMetadata(annotations: [Labels.dnsLabelName: $0]) },
             spec: Pooler.ServiceSpec(type: "LoadBalancer", loadBalancerSourceRanges: expose.allowedSourceRanges)

@@ -7,12 +7,10 @@ import Testing
     static let nodeResourceGroup = DeployScriptTests.guideNodeResourceGroup
     static let storesQuery = "kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context aks-pg-primary --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{\"\\n\"}{end}'"
 
-    /// cleanup.sh's calls for the plugin on the guide's AKS cluster, whose only ObjectStore is the spec's own when
-    /// `lastStore`.
+    /// cleanup.sh's calls for the plugin on the guide's AKS cluster, which stays, once the spec's objects are deleted;
+    /// its only ObjectStore is the spec's own when `lastStore`.
     static func removal(lastStore: Bool) -> [String] {
         let probes = [
-            "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
-            "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --file '$HOME/.cache/pgha/cnpg-database/pg-primary/kubeconfig' --overwrite-existing --output none",
             "kubectl get crd objectstores.barmancloud.cnpg.io --context aks-pg-primary",
             storesQuery,
         ]
@@ -63,8 +61,7 @@ import Testing
         #expect(deploy.status == 0, "\(deploy.stderr)")
         #expect(!deploy.lines.contains { $0.hasPrefix("helm upgrade cert-manager") })
         #expect(deploy.lines.contains { $0.hasPrefix("helm upgrade plugin-barman-cloud") })
-        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: [
-            CleanupScriptTests.tags("az aks show", CleanupScriptTests.aks),
+        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: CleanupScriptTests.sharedAKSAndGroup + [
             .init(pattern: "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo"),
             .init(pattern: "kubectl get crd *"),
             .init(pattern: "helm status plugin-barman-cloud *"),
@@ -94,7 +91,7 @@ import Testing
         defer { harness.remove() }
         let rules: [ScriptHarness.Rule] = [
             .init(pattern: "kubectl get objectstores.barmancloud.cnpg.io *", output: "payments/billing-backups"),
-        ] + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
+        ] + CleanupScriptTests.sharedAKSAndGroup + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
         let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.lines.contains { $0.hasPrefix("helm uninstall") })
@@ -108,7 +105,7 @@ import Testing
         let rules: [ScriptHarness.Rule] = [
             .init(pattern: "kubectl get objectstores.barmancloud.cnpg.io *", output: "cnpg-database/pg-primary-backups"),
             .init(pattern: "kubectl get certificates.cert-manager.io *", output: "certificate.cert-manager.io/ingress-tls"),
-        ] + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
+        ] + CleanupScriptTests.sharedAKSAndGroup + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
         let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.filter { $0.hasPrefix("helm uninstall") } == [
@@ -122,11 +119,24 @@ import Testing
         defer { harness.remove() }
         let rules: [ScriptHarness.Rule] = [
             .init(pattern: "kubectl get objectstores.barmancloud.cnpg.io *", status: 1, output: "stderr:error: You must be logged in to the server (Unauthorized)"),
-        ] + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
+        ] + CleanupScriptTests.sharedAKSAndGroup + FakeAzure.existing(nodeResourceGroup: Self.nodeResourceGroup)
         let run = try harness.run("cleanup.sh", ["--yes"], rules: rules)
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: cannot list the ObjectStores on aks-pg-primary: check that kubectl reaches it, then run cleanup.sh again"))
         #expect(!run.lines.contains { $0.hasPrefix("helm uninstall") || $0.hasPrefix("az group delete") })
+    }
+
+    /// The review's repro: the plan did not list the helm uninstalls, and they ran on an AKS cluster about to be
+    /// deleted with everything on it. The plan now lists them where the cluster stays; where it goes, they do not run.
+    @Test func thePlanListsThePluginRemovalOnlyWhereTheAKSClusterStays() throws {
+        let kept = try CleanupScriptTests.run(["--yes"], CleanupScriptTests.sharedAKSAndGroup)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stdout.contains("  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster aks-pg-primary, unless another ObjectStore (for cert-manager: another Certificate) still uses them\n"))
+        #expect(kept.lines.filter { $0.hasPrefix("helm uninstall") }.count == 2)
+        let deleted = try CleanupScriptTests.run()
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        #expect(!deleted.stdout.contains("helm uninstall"))
+        #expect(!deleted.lines.contains { $0.hasPrefix("helm") || $0.hasPrefix("kubectl get crd") || $0.contains("objectstores") })
     }
 
     @Test func cleanupSkipsThePluginWhenTheAKSClusterIsGone() throws {

@@ -74,8 +74,8 @@ import Testing
         return [show, show + " --query " + query + " --output tsv"]
     }
 
-    static let resourceReads = query("az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3")
-        + query("az aks show --name aks-pg-primary --resource-group rg-cnpg-demo")
+    static let resourceReads = query("az aks show --name aks-pg-primary --resource-group rg-cnpg-demo")
+        + query("az network public-ip show --name aks-pg-primary-pip --resource-group MC_rg-cnpg-demo_aks-pg-primary_westus3")
         + query("az grafana show --name pg-primary-grafana --resource-group rg-cnpg-demo")
         + query("az monitor account show --name pg-primary-prometheus --resource-group rg-cnpg-demo")
         + query("az monitor log-analytics workspace show --workspace-name pg-primary-logs --resource-group rg-cnpg-demo")
@@ -96,16 +96,14 @@ import Testing
         try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-alone")
         #expect(run.lines == Self.reads + Self.resourceReads + [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
-        ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az group delete --name rg-cnpg-demo --yes --no-wait",
-            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
         #expect(run.stdout.contains("""
         cleanup.sh deletes, for cnpg-database/pg-primary:
           - federated credential pg-primary of managed identity pg-primary-identity
           - federated credential pg-primary-recovered-db of managed identity pg-primary-identity
-          - public IP aks-pg-primary-pip
           - AKS cluster aks-pg-primary
+          - public IP aks-pg-primary-pip, with the AKS cluster's node resource group
           - Managed Grafana pg-primary-grafana
           - Azure Monitor workspace pg-primary-prometheus
           - Log Analytics workspace pg-primary-logs
@@ -151,7 +149,7 @@ import Testing
         ], groupResources: Self.ownResources + [Self.group + "/providers/Microsoft.Storage/storageAccounts/pgreportsbackups"])
         #expect(run.status == 0, "\(run.stderr)")
         try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-shared")
-        #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == BackupPluginScriptTests.removal(lastStore: true) + [
+        #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == [
             "az tag update --resource-id \(Self.aks) \(Self.untag)",
             "az tag update --resource-id \(Self.controlPlaneIdentity) \(Self.untag)",
             "az tag update --resource-id \(Self.group) \(Self.untag)",
@@ -162,6 +160,8 @@ import Testing
             "kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
             "kubectl delete backups.postgresql.cnpg.io/pg-primary-on-demand --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
             "kubectl delete secret db-user-pass --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
+        ] + BackupPluginScriptTests.removal(lastStore: true) + [
+            Self.attachment,
             "az resource delete --ids \(Self.publicIP)",
             "az resource delete --ids \(Self.grafana)",
             "az resource delete --ids \(Self.monitor)",
@@ -176,20 +176,63 @@ import Testing
         #expect(run.stdout.contains("  - its Kubernetes objects on AKS cluster aks-pg-primary: the manifests in "))
     }
 
-    /// Something pgha did not put there keeps the resource group, even when every pgha resource in it goes.
+    /// Another spec uses the AKS cluster and the resource group too: both stay.
+    static let sharedAKSAndGroup = [
+        tags("az aks show", aks, members: mine + " " + other),
+        tags("az group show", group, members: mine + " " + other),
+    ]
+
+    /// cleanup.sh's read of what the public IP is attached to, before deleting it.
+    static let attachment = "az resource show --ids \(publicIP) --query properties.ipConfiguration.id --output tsv"
+
+    /// The review's repro: with the AKS cluster kept, the public IP was deleted while the load balancer still used it
+    /// (PublicIPAddressInUse). cleanup.sh deletes the LoadBalancer Services first, then waits until AKS detaches the IP.
+    @Test func aPublicIPOnAKeptAKSClusterIsDeletedOnceDetached() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        try DrillAndCleanupScriptTests.fakeSleep(harness)
+        let frontend = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_rg-cnpg-demo_aks-pg-primary_westus3/providers/Microsoft.Network/loadBalancers/kubernetes/frontendIPConfigurations/a1"
+        let run = try harness.run("cleanup.sh", ["--yes"], rules: Self.rules(Self.sharedAKSAndGroup + [
+            .init(pattern: "az resource show --ids * --query properties.ipConfiguration.id --output tsv", output: frontend, times: 2),
+        ]), environment: ["GROUP_RESOURCES": Self.ownResources.joined(separator: "\n")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.lines.map { $0.replacingOccurrences(of: harness.output.path, with: "$OUT") }
+        let services = try #require(lines.firstIndex { $0.hasPrefix("kubectl delete --kustomize ") })
+        let delete = try #require(lines.firstIndex(of: "az resource delete --ids \(Self.publicIP)"))
+        #expect(Array(lines[(delete - 5)...delete]) == [Self.attachment, "sleep 10", Self.attachment, "sleep 10", Self.attachment, "az resource delete --ids \(Self.publicIP)"])
+        #expect(services < delete - 5)
+        #expect(run.stdout.contains("= the public IP is still attached to \(frontend): waiting for AKS to release it"))
+    }
+
+    /// A public IP that never detaches stops cleanup.sh after ten minutes, saying what to do.
+    @Test func aPublicIPThatStaysAttachedStopsCleanup() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        try DrillAndCleanupScriptTests.fakeSleep(harness)
+        let run = try harness.run("cleanup.sh", ["--yes"], rules: Self.rules(Self.sharedAKSAndGroup + [
+            .init(pattern: "az resource show --ids * --query properties.ipConfiguration.id --output tsv", output: "frontend"),
+        ]), environment: ["GROUP_RESOURCES": Self.ownResources.joined(separator: "\n")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: the public IP \(Self.publicIP) is still attached to frontend after 10 minutes: delete the LoadBalancer Services that use it (kubectl get services --all-namespaces), then run cleanup.sh again"))
+        #expect(run.calls.filter { $0.first == "sleep" }.count == 60)
+        #expect(!run.lines.contains("az resource delete --ids \(Self.publicIP)"))
+    }
+
+    /// Something pgha did not put there keeps the resource group, even when every pgha resource in it goes; the public
+    /// IP goes with the AKS cluster's node resource group (deleting it first failed: the cluster's load balancer used it).
     @Test func aForeignResourceKeepsTheGroup() throws {
         let jumpbox = Self.group + "/providers/Microsoft.Compute/virtualMachines/jumpbox"
         let run = try Self.run(groupResources: Self.ownResources + [jumpbox])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("  - resource group rg-cnpg-demo: it also holds \(jumpbox)\n"))
+        #expect(run.stdout.contains("  - AKS cluster aks-pg-primary\n  - public IP aks-pg-primary-pip, with the AKS cluster's node resource group\n"))
+        #expect(!run.lines.contains { $0.contains(Self.publicIP) && !$0.hasPrefix("az network public-ip show --name") })
         #expect(!run.lines.contains { $0.hasPrefix("az group delete") })
         #expect(Array(run.lines.dropFirst(Self.reads.count + Self.resourceReads.count)) == [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
-        ] + BackupPluginScriptTests.removal(lastStore: true) + [
             "az tag update --resource-id \(Self.group) \(Self.untag)",
             "az identity federated-credential delete --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
-            "az resource delete --ids \(Self.publicIP)",
             "az resource delete --ids \(Self.aks)",
             "az resource delete --ids \(Self.grafana)",
             "az resource delete --ids \(Self.monitor)",
@@ -198,7 +241,6 @@ import Testing
             "az resource delete --ids \(Self.storage)",
             "az resource delete --ids \(Self.controlPlaneIdentity)",
             "az resource delete --ids \(Self.identity)",
-            Self.kubeconfigCheck,
         ], "\(run.lines.joined(separator: "\n"))")
     }
 
@@ -226,7 +268,7 @@ import Testing
         }
         let confirmed = try Self.run([], stdin: "pg-primary\n")
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
-        #expect(confirmed.lines.suffix(2) == ["az group delete --name rg-cnpg-demo --yes --no-wait", Self.kubeconfigCheck])
+        #expect(confirmed.lines.last == "az group delete --name rg-cnpg-demo --yes --no-wait")
     }
 
     @Test func whatIsGoneIsSkippedAndNothingLeftMeansNothingAsked() throws {
@@ -260,8 +302,6 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines == Self.reads + Self.resourceReads + [
             "az resource list --resource-group rg-cnpg-demo --query '[].id' --output tsv",
-            "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
-            "kubectl get crd objectstores.barmancloud.cnpg.io --context aks-pg-primary",
         ])
         #expect(run.stdout.contains("  - resource group rg-cnpg-demo\n# ask for the cluster's name unless --yes\n"))
         #expect(run.stdout.contains("# delete what the plan above lists"))

@@ -274,6 +274,59 @@ import Testing
         #expect(!run.lines.contains { $0.contains(" create ") || $0.hasPrefix("pgha") })
     }
 
+    /// The review's repro: the poolers' LoadBalancer DNS labels were never checked, so a taken one surfaced only as a
+    /// Service stuck without an address. The read-only pooler's label (`-ro`) is checked too.
+    @Test(arguments: ["pg-prod-pooler", "pg-prod-pooler-ro"])
+    func aTakenPoolerDNSLabelStopsBeforeAnythingIsCreated(label: String) throws {
+        let harness = try ScriptHarness(example: "production.yaml")
+        defer { harness.remove() }
+        let check = "az rest --method get --url *CheckDnsNameAvailability?domainNameLabel=\(label)&* --query available --output tsv"
+        let rules = [ScriptHarness.Rule(pattern: check, output: "false")] + FakeAzure.fresh(nodeResourceGroup: Self.productionNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: the DNS label \(label) is taken in westeurope (\(label).westeurope.cloudapp.azure.com): set pooler.expose.dnsLabel to another label and render again"))
+        #expect(!run.lines.contains { $0.contains(" create ") || $0.hasPrefix("pgha") })
+    }
+
+    static let productionNodeResourceGroup = "MC_rg-pg-prod_aks-pg-prod_westeurope"
+
+    /// A pooler label a public IP of the node resource group already has is this deployment's: not checked again.
+    @Test func aPoolerDNSLabelThisDeploymentHoldsIsNotCheckedAgain() throws {
+        let harness = try ScriptHarness(example: "production.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.productionNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.contains("az network public-ip list --resource-group \(Self.productionNodeResourceGroup) --query '[?dnsSettings.domainNameLabel=='\\''pg-prod-pooler-ro'\\''].id' --output tsv"))
+        #expect(!run.lines.contains { $0.contains("CheckDnsNameAvailability") })
+    }
+
+    /// The review's repro: `--generate-ssh-keys` wrote ~/.ssh/id_rsa on the machine that ran deploy.sh, for nodes
+    /// nobody reaches over SSH.
+    @Test func theAKSClusterIsCreatedWithoutAnSSHKey() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        let create = try #require(run.calls.first { $0.starts(with: ["az", "aks", "create"]) })
+        #expect(create.contains("--no-ssh-key"))
+        #expect(!run.calls.contains { $0.contains("--generate-ssh-keys") })
+    }
+
+    /// The review's repro: `az aks wait --created` on a cluster whose provisioning failed stopped deploy.sh with no
+    /// hint of what to do.
+    @Test func anAKSClusterThatFailedToProvisionStopsWithItsStateAndWhatToDo() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules: [ScriptHarness.Rule] = [
+            .init(pattern: "az aks wait *", status: 1, output: "stderr:ERROR: Wait operation failed: the cluster is in a Failed state"),
+            .init(pattern: "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo --query provisioningState --output tsv", output: "Failed"),
+        ] + FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: AKS cluster aks-pg-primary is not running (provisioningState: Failed): reconcile it with az aks update --name aks-pg-primary --resource-group rg-cnpg-demo, or delete it with az aks delete --name aks-pg-primary --resource-group rg-cnpg-demo so that deploy.sh creates it again; then run deploy.sh again"))
+        #expect(!run.lines.contains { $0.hasPrefix("az aks nodepool") || $0.hasPrefix("kubectl") })
+    }
+
     @Test func namesThisDeploymentAlreadyHoldsAreNotCheckedAgain() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }

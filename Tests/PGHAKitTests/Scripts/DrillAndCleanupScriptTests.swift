@@ -50,7 +50,7 @@ import Testing
         let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
-                                  rules: Self.clusterRules() + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+                                  rules: Self.clusterRules() + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
         let lines = DeployScriptTests.lines(run, harness)
         try ExpectedScriptCalls.check(lines, "restore-drill-aks-ha")
@@ -62,7 +62,7 @@ import Testing
         defer { harness.remove() }
         try Self.fakeSleep(harness)
         let run = try harness.run("restore-drill.sh", rules: Self.clusterRules(backupPhases: ["running", "failed"])
-                                  + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+                                  + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: Backup pg-primary-on-demand failed: can't write to the object store: AuthorizationPermissionMismatch: fix the cause"))
         #expect(run.calls.filter { $0.first == "sleep" } == [["sleep", "10"]])
@@ -74,7 +74,7 @@ import Testing
         defer { harness.remove() }
         try Self.fakeSleep(harness)
         let run = try harness.run("restore-drill.sh", rules: Self.clusterRules(backupPhases: ["", "started", "running", "completed"])
-                                  + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+                                  + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.calls.filter { $0.first == "sleep" }.count == 3)
         #expect(run.stdout.contains("Backup pg-primary-on-demand completed"))
@@ -84,7 +84,7 @@ import Testing
         let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
-                                  rules: Self.clusterRules(found: "1 1") + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+                                  rules: Self.clusterRules(found: "1 1") + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: pg-primary-recovered-db holds marker B (\(Self.markerB)), written to pg-primary after \(Self.targetTime): recovery did not stop at the target time"))
     }
@@ -93,7 +93,7 @@ import Testing
         let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
         defer { harness.remove() }
         let run = try harness.run("restore-drill.sh",
-                                  rules: Self.clusterRules(found: "0 0") + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+                                  rules: Self.clusterRules(found: "0 0") + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: pg-primary-recovered-db does not hold marker A (\(Self.markerA)), written to pg-primary before \(Self.targetTime)"))
     }
@@ -101,7 +101,7 @@ import Testing
     @Test func theRestoreDrillRefusesManifestsWithoutTheIdentitysClientID() throws {
         let harness = try ScriptHarness(example: "internal-only.yaml")
         defer { harness.remove() }
-        let run = try harness.run("restore-drill.sh", rules: FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+        let run = try harness.run("restore-drill.sh", rules: FakeAzure.deployed(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
         #expect(run.status == 1)
         #expect(run.stderr.contains("oneoff/cluster-billing-recovered.yaml does not carry the client ID of billing-identity (\(FakeAzure.clientID)): run deploy.sh first"))
         #expect(!run.calls.contains { $0.contains("federated-credential") })
@@ -131,7 +131,7 @@ import Testing
         let backups = ScriptHarness.Rule(pattern: "kubectl get backups.postgresql.cnpg.io --output *",
                                          output: "billing=failed billing-recovered=completed billing=completed ")
         let run = try harness.run("restore-drill.sh", rules: [backups] + Self.billingRules
-                                  + FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+                                  + FakeAzure.deployed(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.lines
         #expect(!lines.contains { $0.contains("backups.postgresql.cnpg.io/") })
@@ -146,7 +146,7 @@ import Testing
         defer { harness.remove() }
         let backups = ScriptHarness.Rule(pattern: "kubectl get backups.postgresql.cnpg.io --output *", output: "billing=failed billing-recovered=completed billing-2=completed ")
         let run = try harness.run("restore-drill.sh", rules: [backups] + Self.billingRules
-                                  + FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+                                  + FakeAzure.deployed(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: billing has no completed Backup yet: wait for the schedule's first backup, then run the drill again"))
         #expect(!run.lines.contains { $0.contains("pgha_restore_drill") })
@@ -163,7 +163,7 @@ import Testing
         let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
         defer { harness.remove() }
         try Self.fakeSleep(harness)
-        let run = try harness.run("failover-drill.sh", rules: Self.probes + Self.clusterRules() + FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
+        let run = try harness.run("failover-drill.sh", rules: Self.probes + Self.clusterRules() + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
         let lines = DeployScriptTests.lines(run, harness)
         try ExpectedScriptCalls.check(lines, "failover-drill-aks-ha")
@@ -172,6 +172,19 @@ import Testing
         #expect(run.stdout.contains("failover drill passed: all 100 rows written through pg-primary-rw before the failover came back through it"))
         #expect(!lines.joined().contains("role=primary ") && !lines.joined().contains(" -l role=primary"))
         #expect(!run.lines.joined().contains(FakeAzure.clientID) && !run.stdout.contains(ScriptHarness.secret))
+    }
+
+    /// The review's repro: the outage was counted from the first refused write after `kubectl delete pod` returned,
+    /// leaving out the seconds the deletion itself took. The clock now starts just before the deletion.
+    @Test func theOutageIsCountedFromJustBeforeThePrimaryIsDeleted() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
+        defer { harness.remove() }
+        let script = try String(contentsOf: harness.output.appendingPathComponent("scripts/failover-drill.sh"), encoding: .utf8)
+        let lines = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let start = try #require(lines.firstIndex(of: "FAILOVER_STARTED=$SECONDS"))
+        let delete = try #require(lines.firstIndex { $0.hasPrefix("run kubectl delete pod \"$OLD_PRIMARY\"") })
+        #expect(start < delete)
+        #expect(lines.filter { $0.contains("_outage=$((SECONDS - ") } == ["rw_outage=$((SECONDS - FAILOVER_STARTED))"])
     }
 
     @Test func theFailoverDrillFailsWhenRowsAreLost() throws {

@@ -55,4 +55,24 @@ import Testing
         #expect(calls.allSatisfy { $0.contains(" --name aks-") }, "\(calls)")
         #expect(calls.contains { $0.hasPrefix("az identity create --name aks-") })
     }
+
+    /// The review's repro: an AKS cluster created before the identity split kept running as its old identity while
+    /// deploy.sh granted the new control-plane identity Network Contributor, silently. It now warns, saying what to do.
+    @Test func anAKSClusterRunningAsAnotherIdentityIsReported() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let old = FakeAzure.subscription + "/resourcegroups/rg-cnpg-demo/providers/Microsoft.ManagedIdentity/userAssignedIdentities/pg-primary-identity"
+        let rules = [ScriptHarness.Rule(pattern: "az aks show * --query identity.userAssignedIdentities* --output tsv", output: old)]
+            + FakeAzure.existing(nodeResourceGroup: DeployScriptTests.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.contains("az aks show --name aks-pg-primary --resource-group rg-cnpg-demo --query 'identity.userAssignedIdentities && join('\\'' '\\'', keys(identity.userAssignedIdentities)) || identity.type' --output tsv"))
+        #expect(run.stderr.contains("warning: AKS cluster aks-pg-primary runs as \(old) (its identity), not as aks-pg-primary-identity, so the Network Contributor role deploy.sh grants aks-pg-primary-identity (for the public IP) does not reach it. Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to aks-pg-primary-identity with az aks update --name aks-pg-primary --resource-group rg-cnpg-demo --assign-identity \(FakeAzure.controlPlaneIdentityID) (it asks for confirmation)\n"))
+
+        let same = try harness.run("deploy.sh", rules: [
+            .init(pattern: "az aks show * --query identity.userAssignedIdentities* --output tsv", output: FakeAzure.controlPlaneIdentityID.uppercased()),
+        ] + FakeAzure.existing(nodeResourceGroup: DeployScriptTests.guideNodeResourceGroup))
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(!same.stderr.contains("warning"))
+    }
 }

@@ -41,9 +41,10 @@ import Testing
         #expect(DeployScriptTests.lines(deploy, harness).contains(Self.getCredentials))
         #expect(FileManager.default.fileExists(atPath: file.path))
 
+        let deployed = FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup)
         let drills = [
-            ("restore-drill.sh", DrillAndCleanupScriptTests.clusterRules() + fresh),
-            ("failover-drill.sh", DrillAndCleanupScriptTests.probes + DrillAndCleanupScriptTests.clusterRules() + fresh),
+            ("restore-drill.sh", DrillAndCleanupScriptTests.clusterRules() + deployed),
+            ("failover-drill.sh", DrillAndCleanupScriptTests.probes + DrillAndCleanupScriptTests.clusterRules() + deployed),
         ]
         for (script, rules) in drills {
             let run = try harness.run(script, rules: rules)
@@ -52,7 +53,7 @@ import Testing
             #expect(run.lines.contains("kubectl config get-contexts --output name"), "\(script) did not check the file is its own")
         }
 
-        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: CleanupScriptTests.rules(),
+        let cleanup = try harness.run("cleanup.sh", ["--yes"], rules: CleanupScriptTests.rules(CleanupScriptTests.sharedAKSAndGroup),
                                       environment: ["GROUP_RESOURCES": CleanupScriptTests.ownResources.joined(separator: "\n")])
         #expect(cleanup.status == 0, "\(cleanup.stderr)")
         Self.expectEveryClusterCallReads(Self.kubeconfig, cleanup, "cleanup.sh")

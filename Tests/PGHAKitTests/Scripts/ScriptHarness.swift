@@ -12,6 +12,8 @@ struct ScriptHarness {
         var output: String = ""
         /// How many calls the rule answers; nil for all.
         var times: Int?
+        /// A glob an earlier call must have matched (the call that creates what the rule reads); nil for none.
+        var after: String?
     }
 
     /// What running a script did.
@@ -79,7 +81,7 @@ struct ScriptHarness {
         let fakeState = root.appendingPathComponent("fake")
         try? FileManager.default.removeItem(at: fakeState)
         try FileManager.default.createDirectory(at: fakeState, withIntermediateDirectories: true)
-        let ruleLines = rules.map { "\($0.pattern)\t\($0.status)\t\($0.times.map(String.init) ?? "*")\t\($0.output)\n" }
+        let ruleLines = rules.map { "\($0.pattern)\t\($0.status)\t\($0.times.map(String.init) ?? "*")\t\($0.after ?? "-")\t\($0.output)\n" }
         try Data(ruleLines.joined().utf8).write(to: fakeState.appendingPathComponent("rules"))
 
         let process = Process()
@@ -139,7 +141,8 @@ struct ScriptHarness {
     /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls` and `$KUBECONFIG<RS>` to
     /// `$FAKE_DIR/kubeconfigs`; `az aks get-credentials` writes a file where az would (`--file`, else
     /// `~/.kube/config`); then it answers with the first rule of
-    /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>output`) that matches `tool arg arg...`. An output of
+    /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>after<TAB>output`) that matches `tool arg arg...` and, unless
+    /// `after` is `-`, whose `after` glob an earlier call line (in `$FAKE_DIR/lines`) matched. An output of
     /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error, one of `lines:A,B` prints A and B on lines of their own. `kubectl create secret` reads its stdin and records only whether
     /// it equals `$FAKE_SECRET`.
     static let fakeTool = #"""
@@ -156,6 +159,7 @@ struct ScriptHarness {
     fi
     printf '%s\036' "$record" >> "$FAKE_DIR/calls"
     printf '%s\036' "${KUBECONFIG-<unset>}" >> "$FAKE_DIR/kubeconfigs"
+    printf '%s\n' "$line" >> "$FAKE_DIR/lines"
     if [[ $line == "az aks get-credentials "* ]]; then
       file="$HOME/.kube/config"
       previous=''
@@ -166,10 +170,18 @@ struct ScriptHarness {
       mkdir -p "$(dirname "$file")" && printf 'fake kubeconfig of %s\n' "$line" > "$file"
     fi
     index=0
-    while IFS=$'\t' read -r pattern status times output; do
+    while IFS=$'\t' read -r pattern status times after output; do
       index=$((index + 1))
       # shellcheck disable=SC2053
       [[ $line == $pattern ]] || continue
+      if [ "$after" != - ]; then
+        seen=0
+        while IFS= read -r earlier; do
+          # shellcheck disable=SC2053
+          if [[ $earlier == $after ]]; then seen=1; break; fi
+        done < "$FAKE_DIR/lines"
+        [ "$seen" = 1 ] || continue
+      fi
       if [ "$times" != '*' ]; then
         used=$(cat "$FAKE_DIR/hits.$index" 2>/dev/null || echo 0)
         [ "$used" -lt "$times" ] || continue
@@ -224,32 +236,37 @@ enum FakeAzure {
     static let offeredVersions = ["1.34", "1.35", "1.36", "1.37"]
     static let issuer = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/"
 
-    /// The values the scripts read, for a spec whose AKS node resource group is `nodeResourceGroup`.
-    static func values(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
-        [
+    /// The values the scripts read, for a spec whose AKS node resource group is `nodeResourceGroup`. With `created`,
+    /// a resource's values are answered only once a call that creates it was made (the rest falls to `fresh`'s "not
+    /// found"), so a script that reads a resource before creating it fails as it would on Azure.
+    static func values(nodeResourceGroup: String, clientID: String = clientID, created: Bool = false) -> [ScriptHarness.Rule] {
+        func after(_ create: String) -> String? { created ? create : nil }
+        let identity = after("az identity create *"), controlPlane = after("az identity create --name aks-*-identity *")
+        let aks = after("az aks create *"), group = after("az group create *"), publicIP = after("az network public-ip create *")
+        return [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
             .init(pattern: "az account show --query id --output tsv", output: subscriptionID),
             .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
-            .init(pattern: "az identity show --name aks-*-identity * --query principalId --output tsv", output: controlPlanePrincipalID),
-            .init(pattern: "az identity show --name aks-*-identity * --query id --output tsv", output: controlPlaneIdentityID),
-            .init(pattern: "az identity show * --query clientId --output tsv", output: clientID),
-            .init(pattern: "az identity show * --query principalId --output tsv", output: principalID),
-            .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity"),
-            .init(pattern: "az storage account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account"),
-            .init(pattern: "az grafana show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana"),
-            .init(pattern: "az monitor account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus"),
-            .init(pattern: "az alerts-management prometheus-rule-group show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/alerts"),
-            .init(pattern: "az monitor log-analytics workspace show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs"),
-            .init(pattern: "az aks show * --query nodeResourceGroup --output tsv", output: nodeResourceGroup),
-            .init(pattern: "az aks show * --query oidcIssuerProfile.issuerUrl --output tsv", output: issuer),
-            .init(pattern: "az group show --name \(nodeResourceGroup) --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup),
-            .init(pattern: "az group show --name * --query id --output tsv", output: subscription + "/resourceGroups/rg"),
-            .init(pattern: "az group show --name * --query tags.* --output tsv", output: "cnpg-database/pg-primary"),
-            .init(pattern: "az aks show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"),
-            .init(pattern: "az network public-ip show * --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup + "/providers/Microsoft.Network/publicIPAddresses/pip"),
-            .init(pattern: "az network public-ip show * --query ipAddress --output tsv", output: "20.0.0.7"),
+            .init(pattern: "az identity show --name aks-*-identity * --query principalId --output tsv", output: controlPlanePrincipalID, after: controlPlane),
+            .init(pattern: "az identity show --name aks-*-identity * --query id --output tsv", output: controlPlaneIdentityID, after: controlPlane),
+            .init(pattern: "az identity show * --query clientId --output tsv", output: clientID, after: identity),
+            .init(pattern: "az identity show * --query principalId --output tsv", output: principalID, after: identity),
+            .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity", after: identity),
+            .init(pattern: "az storage account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account", after: after("az storage account create *")),
+            .init(pattern: "az grafana show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana", after: after("az grafana create *")),
+            .init(pattern: "az monitor account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus", after: after("az monitor account create *")),
+            .init(pattern: "az alerts-management prometheus-rule-group show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/alerts", after: after("az alerts-management prometheus-rule-group create *")),
+            .init(pattern: "az monitor log-analytics workspace show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", after: after("az monitor log-analytics workspace create *")),
+            .init(pattern: "az aks show * --query nodeResourceGroup --output tsv", output: nodeResourceGroup, after: aks),
+            .init(pattern: "az aks show * --query oidcIssuerProfile.issuerUrl --output tsv", output: issuer, after: aks),
+            .init(pattern: "az group show --name \(nodeResourceGroup) --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup, after: aks),
+            .init(pattern: "az group show --name * --query id --output tsv", output: subscription + "/resourceGroups/rg", after: group),
+            .init(pattern: "az group show --name * --query tags.* --output tsv", output: "cnpg-database/pg-primary", after: group),
+            .init(pattern: "az aks show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks", after: aks),
+            .init(pattern: "az network public-ip show * --query id --output tsv", output: subscription + "/resourceGroups/" + nodeResourceGroup + "/providers/Microsoft.Network/publicIPAddresses/pip", after: publicIP),
+            .init(pattern: "az network public-ip show * --query ipAddress --output tsv", output: "20.0.0.7", after: publicIP),
             .init(pattern: "openssl rand -base64 24", output: "env:FAKE_SECRET"),
         ]
     }
@@ -264,7 +281,7 @@ enum FakeAzure {
 
     /// Nothing exists: every probe answers "not found" or prints nothing, and no CLI extension is installed.
     static func fresh(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
-        values(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
+        values(nodeResourceGroup: nodeResourceGroup, clientID: clientID, created: true)
             + ["amg", "alertsmanagement", "k8s-extension"].map {
                 .init(pattern: "az extension show --name \($0)", status: 1, output: extensionNotInstalled($0))
             } + [
@@ -276,6 +293,11 @@ enum FakeAzure {
             .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
             .init(pattern: "helm status *", status: 1, output: "stderr:Error: release: not found"),
         ]
+    }
+
+    /// deploy.sh has run: every value the scripts read is there, and every other probe answers as in `fresh`.
+    static func deployed(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
+        values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + fresh(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
     }
 
     /// The guide's cluster's federated credential as `az identity federated-credential show --query` prints it.
@@ -291,7 +313,9 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup) + [
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
             .init(pattern: "az aks nodepool show * --query join* --output tsv", output: nodeTaints),
+            .init(pattern: "az aks show * --query identity.userAssignedIdentities* --output tsv", output: controlPlaneIdentityID),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
+            .init(pattern: "az network public-ip list --resource-group * --query *", output: subscription + "/resourceGroups/node/providers/Microsoft.Network/publicIPAddresses/pooler"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),
             .init(pattern: "kubectl get services * --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io *", output: "service/plugin-barman-cloud"),

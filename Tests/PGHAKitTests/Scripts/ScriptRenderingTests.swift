@@ -77,6 +77,19 @@ import Testing
         }
     }
 
+    /// The review's repro: `sh deploy.sh` stopped at `set: Illegal option -o pipefail`. Every script now says, in
+    /// POSIX sh that dash parses, to run it with bash.
+    @Test func runWithShEveryScriptAsksForBash() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        for name in ["deploy.sh", "cleanup.sh", "restore-drill.sh", "failover-drill.sh"] {
+            let script = harness.output.appendingPathComponent("scripts/\(name)").path
+            let result = try ScriptHarness.execute("/usr/bin/env", ["dash", script])
+            #expect(result.status == 2, "\(name): \(result.output)")
+            #expect(result.output == "run it with bash: bash \(script)\n")
+        }
+    }
+
     @Test func eachSpecGetsTheScriptsItHasUseFor() throws {
         func scripts(_ yaml: String) -> [String] {
             TestSupport.compile(yaml).artifacts.map(\.path).filter { $0.hasPrefix("scripts/") }

@@ -20,6 +20,15 @@ import Testing
         #expect(spec.postgres.image == "ghcr.io/cloudnative-pg/postgresql:18.6-minimal-trixie")
         #expect(spec.backup?.objectStore == "pg-test-backups")
     }
+
+    /// The review's repro: Examples/production.yaml pinned Kubernetes 1.34, which AKS stops creating in November 2026
+    /// (standard support), so the example was about to fail deploy.sh's version check. Every example runs the newest
+    /// version its operator supports, which AKS creates the longest.
+    @Test(arguments: TestSupport.exampleNames)
+    func everyExampleRunsTheNewestKubernetesItsOperatorSupports(example: String) throws {
+        let spec = try #require(Compiler.compile(try TestSupport.read("Examples/\(example)")).spec)
+        #expect(spec.azure.kubernetesVersion == KubernetesSupport.defaultVersion(for: spec.operatorSettings.version))
+    }
 }
 
 /// Each default is written once in the schema table (for Docs/spec.md and the JSON Schema) and once in the builder;

@@ -1,6 +1,7 @@
 /// deploy.sh's steps that give Azure Managed Prometheus the same alerting rules as the PrometheusRule: an Azure
 /// Prometheus rule group on the Azure Monitor workspace (the `alertsmanagement` CLI extension, which
-/// `CLIExtensionSteps` installs), created once and given the current rules on every later run.
+/// `CLIExtensionSteps` installs), created once with the ownership tags and given the current rules and this spec's member
+/// tag on every later run (it is created after `AzureOwnership.join`, which therefore leaves it out).
 enum AzureAlertRuleSteps {
     private typealias V = ScriptValues
 
@@ -24,7 +25,7 @@ enum AzureAlertRuleSteps {
         return [
             .heading("Azure Prometheus alert rules " + ruleGroup),
             .when(.succeeds(Command(["az", "alerts-management", "prometheus-rule-group", "show"] + group)),
-                  then: [.run(update)], otherwise: [.run(create)]),
+                  then: [.run(update)] + AzureOwnership.join(AzureOwnership.alertRuleGroup), otherwise: [.run(create)]),
         ]
     }
 

@@ -39,17 +39,17 @@ enum AzureOwnership {
         var show: Command
     }
 
-    /// The spec's Azure resources other than the resource group, in the order cleanup.sh deletes them (the AKS
-    /// cluster before the identity it runs as; the workload identity only with backups, once when one identity is both).
+    /// The spec's Azure resources other than the resource group, in the order cleanup.sh plans and deletes them (the
+    /// AKS cluster before the public IP in its node resource group, which goes with the cluster, and before the
+    /// identity it runs as; the workload identity only with backups, once when one identity is both).
     static func resources(_ spec: Spec) -> [Resource] {
         let group: [ShellWord] = ["--resource-group", V.resourceGroup]
-        var resources: [Resource] = []
+        var resources = [Resource(label: aksLabel, show: Command(["az", "aks", "show", "--name", V.aksCluster] + group))]
         if spec.expose != nil {
-            resources.append(Resource(label: "public IP " + V.publicIP,
+            resources.append(Resource(label: publicIPLabel,
                                       show: Command(["az", "network", "public-ip", "show", "--name", V.publicIP,
                                                      "--resource-group", V.nodeResourceGroup])))
         }
-        resources.append(Resource(label: aksLabel, show: Command(["az", "aks", "show", "--name", V.aksCluster] + group)))
         if spec.monitoring.managedPrometheus {
             resources += [
                 Resource(label: "Managed Grafana " + V.grafana, show: Command(["az", "grafana", "show", "--name", V.grafana] + group)),
@@ -58,11 +58,7 @@ enum AzureOwnership {
                 Resource(label: "Log Analytics workspace " + V.logAnalyticsWorkspace,
                          show: Command(["az", "monitor", "log-analytics", "workspace", "show", "--workspace-name", V.logAnalyticsWorkspace] + group)),
             ]
-            if spec.monitoring.alerts.enabled {
-                resources.append(Resource(label: "Azure Prometheus rule group " + AzureAlertRuleSteps.ruleGroup,
-                                          show: Command(["az", "alerts-management", "prometheus-rule-group", "show",
-                                                         "--name", AzureAlertRuleSteps.ruleGroup] + group)))
-            }
+            if spec.monitoring.alerts.enabled { resources.append(alertRuleGroup) }
         }
         if spec.backup != nil {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
@@ -77,14 +73,22 @@ enum AzureOwnership {
         return resources
     }
 
+    /// The Azure Prometheus rule group, which deploy.sh creates after the manifests are applied (`AzureAlertRuleSteps`),
+    /// well after `join`: its create sets the member tag and `join(_:)` of the resource alone adds it on later runs.
+    static let alertRuleGroup = Resource(label: "Azure Prometheus rule group " + AzureAlertRuleSteps.ruleGroup,
+                                         show: Command("az", "alerts-management", "prometheus-rule-group", "show",
+                                                       "--name", AzureAlertRuleSteps.ruleGroup, "--resource-group", V.resourceGroup))
+
     static let aksLabel: ShellWord = "AKS cluster " + V.aksCluster
+    static let publicIPLabel: ShellWord = "public IP " + V.publicIP
     /// The AKS cluster's own identity, which cleanup.sh keeps as long as the cluster stays.
     static let controlPlaneIdentityLabel: ShellWord = "managed identity " + V.controlPlaneIdentityName
     static let resourceGroup = Resource(label: "resource group " + V.resourceGroup,
                                         show: Command("az", "group", "show", "--name", V.resourceGroup))
 
     /// deploy.sh, once every resource exists: says so when the resource group was there before and pgha did not
-    /// create it, and adds this spec's member tag to each resource it uses (created now or found).
+    /// create it, and adds this spec's member tag to each resource it uses (created now or found), except the Azure
+    /// Prometheus rule group, which does not exist yet on a first run (`alertRuleGroup`).
     static func join(_ spec: Spec) -> [Step] {
         let creatorQuery: ShellWord = ShellWord("tags.\"\(creatorKey)\" || 'none'")
         var steps: [Step] = [
@@ -96,13 +100,18 @@ enum AzureOwnership {
             fi
             """),
         ]
-        for resource in [resourceGroup] + resources(spec) {
-            steps += [
-                .capture(variable: "OWNED_ID", Command(resource.show.arguments + ["--query", "id", "--output", "tsv"])),
-                .run(Command("az", "tag", "update", "--resource-id", .variable("OWNED_ID"), "--operation", "merge",
-                             "--tags", memberTag, "--output", "none")),
-            ]
+        for resource in [resourceGroup] + resources(spec) where resource.label != alertRuleGroup.label {
+            steps += join(resource)
         }
         return steps
+    }
+
+    /// Adds this spec's member tag to `resource`, which exists.
+    static func join(_ resource: Resource) -> [Step] {
+        [
+            .capture(variable: "OWNED_ID", Command(resource.show.arguments + ["--query", "id", "--output", "tsv"])),
+            .run(Command("az", "tag", "update", "--resource-id", .variable("OWNED_ID"), "--operation", "merge",
+                         "--tags", memberTag, "--output", "none")),
+        ]
     }
 }

@@ -57,47 +57,41 @@ enum BackupPluginSteps {
         ]
     }
 
-    /// Removes the plugin, then cert-manager, when the AKS cluster has no other ObjectStore than this spec's (and, for
-    /// cert-manager, no Certificate left once the plugin's are gone).
-    static func uninstall(_ spec: Spec) -> [Step] {
-        guard applies(to: spec) else { return [] }
-        let remove: ShellCode = """
-        local stores='' others='' certificates=''
-        stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context \(V.aksCluster) --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')" \\
-          || fail "cannot list the ObjectStores on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
-        others="$(printf '%s\\n' "$stores" | grep -v -x -F -e \(V.namespace + "/" + V.objectStore) -e '' || true)"
-        if [ -n "$others" ]; then
-          log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\\n' ' ')"
-        else
-          if probe 0 helm status \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster); then
-            run helm uninstall \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster) --wait
-          fi
-          if probe 0 helm status \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster); then
-            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context \(V.aksCluster) --output name)" \\
-              || fail "cannot list the Certificates on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
-            if [ -n "$certificates" ]; then
-              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\\n' ' ')"
-            else
-              run helm uninstall \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster) --wait
+    /// What cleanup.sh's plan says it removes on an AKS cluster that stays.
+    static let uninstallPlan: ShellWord = "the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster " + V.aksCluster
+        + ", unless another ObjectStore (for cert-manager: another Certificate) still uses them"
+
+    /// cleanup.sh's code, run on an AKS cluster that stays, once this spec's objects are deleted (in the deletion
+    /// code, where `act` prints and runs a command): removes the plugin, then cert-manager, when the AKS cluster has
+    /// no other ObjectStore than this spec's (and, for cert-manager, no Certificate left once the plugin's are gone).
+    /// On an AKS cluster that goes, cleanup.sh does not uninstall them: they go with it.
+    static func uninstall(_ spec: Spec) -> ShellCode? {
+        guard applies(to: spec) else { return nil }
+        return """
+        if probe 0 \(ScriptSteps.kubectl(["get", "crd", "objectstores.barmancloud.cnpg.io"], namespaced: false)); then
+          local stores='' others='' certificates=''
+          stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context \(V.aksCluster) --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')" \\
+            || fail "cannot list the ObjectStores on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
+          others="$(printf '%s\\n' "$stores" | grep -v -x -F -e \(V.namespace + "/" + V.objectStore) -e '' || true)"
+          if [ -n "$others" ]; then
+            log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\\n' ' ')"
+          else
+            if probe 0 helm status \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster); then
+              act helm uninstall \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster) --wait
+            fi
+            if probe 0 helm status \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster); then
+              certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context \(V.aksCluster) --output name)" \\
+                || fail "cannot list the Certificates on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
+              if [ -n "$certificates" ]; then
+                log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\\n' ' ')"
+              else
+                act helm uninstall \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster) --wait
+              fi
             fi
           fi
+        else
+          log "= the Barman Cloud Plugin is not installed on \(inString: V.aksCluster)"
         fi
         """
-        return [
-            .heading("Barman Cloud Plugin and cert-manager on " + V.aksCluster),
-            .when(
-                .stillExists(Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup)),
-                then: [
-                    .run(Kubeconfig.getCredentials),
-                    .when(
-                        .stillExists(ScriptSteps.kubectl(["get", "crd", "objectstores.barmancloud.cnpg.io"], namespaced: false)),
-                        then: [.code(description: "remove the plugin, then cert-manager, unless another ObjectStore or Certificate still needs them",
-                                     remove)],
-                        otherwise: [.note("= the Barman Cloud Plugin is not installed on " + V.aksCluster)]
-                    ),
-                ],
-                otherwise: [.note("= AKS cluster " + V.aksCluster + " does not exist")]
-            ),
-        ]
     }
 }

@@ -19,7 +19,6 @@ enum CleanupScriptTranslation {
               [ "$answer" = "$CLUSTER_NAME" ] || fail 'not confirmed: nothing was deleted'
             fi
             """),
-        ] + BackupPluginSteps.uninstall(spec) + [
             .code(description: "delete what the plan above lists, and remove the " + AzureOwnership.memberKey + " tag from what it keeps",
                   delete(spec)),
             .check("\(Kubeconfig.removeCall)"),
@@ -56,9 +55,12 @@ enum CleanupScriptTranslation {
         UNTAG_IDS=()
         GROUP_DELETED=0
         AKS_KEPT=0
-        # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
-        # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
-        # the AKS cluster's identity: and the cluster goes too), kept otherwise.
+        AKS_DELETED=0
+        PUBLIC_IP_ID=''
+        # plan resource|group|cluster-identity|public-ip LABEL COMMAND...: reads the resource's ownership tags and adds
+        # it to the plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds
+        # nothing else; the AKS cluster's identity: and the cluster goes too), kept otherwise. A public IP lives in the
+        # AKS node resource group: when the AKS cluster goes, the IP goes with that group, and is not deleted itself.
         plan() {
           local kind=$1 label=$2 answer id creator members member others='' mine=0
           shift 2
@@ -87,6 +89,11 @@ enum CleanupScriptTranslation {
             :
           else
             PLANNED=delete
+            if [ "$kind" = public-ip ] && [ "$AKS_DELETED" = 1 ]; then
+              DELETE_LABELS+=("$label, with the AKS cluster's node resource group")
+              return 0
+            fi
+            if [ "$kind" = public-ip ]; then PUBLIC_IP_ID=$id; fi
             DELETE_IDS+=("$id")
             DELETE_LABELS+=("$label")
             return 0
@@ -121,11 +128,15 @@ enum CleanupScriptTranslation {
             code.append("if probe 0 \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
         }
         for resource in AzureOwnership.resources(spec) {
-            let kind = resource.label == AzureOwnership.controlPlaneIdentityLabel ? "cluster-identity" : "resource"
+            let kind = switch resource.label {
+            case AzureOwnership.controlPlaneIdentityLabel: "cluster-identity"
+            case AzureOwnership.publicIPLabel: "public-ip"
+            default: "resource"
+            }
             code.append(ShellCode(stringLiteral: "plan \(kind) "))
             code.append("\(resource.label) \(resource.show)\n")
             if resource.label == AzureOwnership.aksLabel {
-                code.append("if [ \"$PLANNED\" = keep ]; then AKS_KEPT=1; fi\n")
+                code.append("if [ \"$PLANNED\" = keep ]; then AKS_KEPT=1; elif [ \"$PLANNED\" = delete ]; then AKS_DELETED=1; fi\n")
             }
         }
         let group = AzureOwnership.resourceGroup
@@ -158,6 +169,12 @@ enum CleanupScriptTranslation {
         code.append("""
         if [ "$AKS_KEPT" = 1 ]; then
           log "  - its Kubernetes objects on AKS cluster \(inString: V.aksCluster): \(inString: kubernetesObjects(spec))"
+
+        """)
+        if BackupPluginSteps.applies(to: spec) {
+            code.append("  log \"  - \(inString: BackupPluginSteps.uninstallPlan)\"\n")
+        }
+        code.append("""
         fi
         for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
           log "  - $item"
@@ -181,8 +198,9 @@ enum CleanupScriptTranslation {
     }
 
     /// Deletes in the plan's order: the whole resource group when it goes (it holds only planned resources),
-    /// otherwise the federated credentials, the Kubernetes objects on a kept AKS cluster, then each resource; finally
-    /// removes this spec's member tag from what stays.
+    /// otherwise the federated credentials, the Kubernetes objects on a kept AKS cluster (then the Barman Cloud Plugin
+    /// and cert-manager, unless still used), then each resource, the public IP once AKS has detached it from the
+    /// LoadBalancer Services just deleted. Removes this spec's member tag from what stays first.
     private static func delete(_ spec: Spec) -> ShellCode {
         let deleteCredential = Command("az", "identity", "federated-credential", "delete", "--name", .variable("item"),
                                        "--identity-name", V.identityName, "--resource-group", V.resourceGroup, "--yes")
@@ -199,6 +217,20 @@ enum CleanupScriptTranslation {
         act() {
           log "+ $(quote_args "$@")"
           "$@"
+        }
+        # Waits until the public IP ID is attached to nothing: Azure refuses to delete an IP a load balancer still
+        # uses (PublicIPAddressInUse), and the AKS cluster detaches it only after the LoadBalancer Services are gone.
+        wait_until_detached() {
+          local attached attempt=0
+          while :; do
+            attached="$(\(Command("az", "resource", "show", "--ids", .variable("1"), "--query", "properties.ipConfiguration.id", "--output", "tsv")))" \\
+              || fail "cannot read the public IP $1: see the error above, then run cleanup.sh again"
+            [ -n "$attached" ] || return 0
+            [ "$attempt" -lt 60 ] || fail "the public IP $1 is still attached to $attached after 10 minutes: delete the LoadBalancer Services that use it (kubectl get services --all-namespaces), then run cleanup.sh again"
+            log "= the public IP is still attached to $attached: waiting for AKS to release it"
+            attempt=$((attempt + 1))
+            sleep 10
+          done
         }
         local item
         for item in ${UNTAG_IDS[@]+"${UNTAG_IDS[@]}"}; do
@@ -226,13 +258,27 @@ enum CleanupScriptTranslation {
 
         """)
         for command in kubernetes { code.append("  act \(command)\n") }
+        if let uninstall = BackupPluginSteps.uninstall(spec) { code += [indented(uninstall), "\n"] }
+        code.append("fi\n")
         code.append("""
-        fi
         for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do
+          if [ "$item" = "$PUBLIC_IP_ID" ]; then
+            wait_until_detached "$item"
+          fi
           act \(Command("az", "resource", "delete", "--ids", .variable("item")))
         done
         """)
         return joined(code)
+    }
+
+    /// `code` indented by two spaces, as a block inside an `if`.
+    private static func indented(_ code: ShellCode) -> ShellCode {
+        var segments = code.segments
+        segments.insert(.code("  "), at: 0)
+        for (index, segment) in segments.enumerated() {
+            if case .code(let text) = segment { segments[index] = .code(text.replacing("\n", with: "\n  ")) }
+        }
+        return ShellCode(segments: segments)
     }
 
     private static func joined(_ parts: [ShellCode]) -> ShellCode {

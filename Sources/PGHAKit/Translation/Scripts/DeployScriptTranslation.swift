@@ -108,7 +108,8 @@ enum DeployScriptTranslation {
     }
 
     /// Stops before anything is created when a name that must be unique in all of Azure (the storage account) or in
-    /// the region (the public IP's DNS label) is taken by someone else; skipped once this deployment holds the name.
+    /// the region (the public IP's and the poolers' LoadBalancer DNS labels) is taken by someone else; skipped once this
+    /// deployment holds the name.
     private static func globallyUniqueNames(_ spec: Spec) -> [Step] {
         var steps: [Step] = []
         if spec.backup != nil {
@@ -130,26 +131,40 @@ enum DeployScriptTranslation {
             ]
         }
         if spec.expose != nil {
-            let url: ShellWord = "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/" + V.location
-                + "/CheckDnsNameAvailability?domainNameLabel=" + V.dnsLabel + "&api-version=2024-05-01"
-            steps += [
-                .heading("DNS label " + V.dnsLabel),
-                .unlessExists(
-                    .succeeds(Command("az", "network", "public-ip", "show", "--name", V.publicIP, "--resource-group", V.nodeResourceGroup)),
-                    exists: "public IP " + V.publicIP + " exists",
-                    [
-                        .capture(variable: V.nameAvailable, Command("az", "rest", "--method", "get", "--url", url,
-                                                                    "--query", "available", "--output", "tsv")),
-                        .check("""
-                        if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
-                          fail "the DNS label \(inString: V.dnsLabel) is taken in \(inString: V.location) (\(inString: V.dnsLabel).\(inString: V.location).cloudapp.azure.com): set expose.dnsLabel to another label and render again"
-                        fi
-                        """),
-                    ]
-                ),
-            ]
+            steps += dnsLabel(V.dnsLabel, field: "expose.dnsLabel",
+                              heldBy: .succeeds(Command("az", "network", "public-ip", "show", "--name", V.publicIP,
+                                                        "--resource-group", V.nodeResourceGroup)),
+                              exists: "public IP " + V.publicIP + " exists")
+        }
+        if let pooler = spec.pooler, let label = pooler.expose?.dnsLabel {
+            for type in pooler.readOnly ? ["rw", "ro"] : ["rw"] {
+                let name = ShellWord(PoolerTranslation.dnsLabel(label, type: type))
+                let query = ShellWord("[?dnsSettings.domainNameLabel=='") + name + "'].id"
+                steps += dnsLabel(name, field: "pooler.expose.dnsLabel",
+                                  heldBy: .printsSomething(Command("az", "network", "public-ip", "list", "--resource-group", V.nodeResourceGroup,
+                                                                   "--query", query, "--output", "tsv")),
+                                  exists: "a public IP of " + V.nodeResourceGroup + " has the DNS label " + name)
+            }
         }
         return steps
+    }
+
+    /// Stops when `label` is taken in the region, unless `heldBy` finds that this deployment holds it (`exists`).
+    private static func dnsLabel(_ label: ShellWord, field: String, heldBy: Probe, exists: ShellWord) -> [Step] {
+        let url: ShellWord = "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/" + V.location
+            + "/CheckDnsNameAvailability?domainNameLabel=" + label + "&api-version=2024-05-01"
+        return [
+            .heading("DNS label " + label),
+            .unlessExists(heldBy, exists: exists, [
+                .capture(variable: V.nameAvailable, Command("az", "rest", "--method", "get", "--url", url,
+                                                            "--query", "available", "--output", "tsv")),
+                .check("""
+                if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+                  fail "the DNS label \(inString: label) is taken in \(inString: V.location) (\(inString: label).\(inString: V.location).cloudapp.azure.com): set \(inString: ShellWord(field)) to another label and render again"
+                fi
+                """),
+            ]),
+        ]
     }
 
     private static func resourceGroup(_ spec: Spec) -> [Step] {
@@ -279,7 +294,7 @@ enum DeployScriptTranslation {
             "--network-plugin", "azure", "--network-plugin-mode", "overlay", "--network-dataplane", "cilium",
             "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize, "--node-count", V.systemPoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
-        ] + zones + ["--enable-oidc-issuer", "--enable-workload-identity", "--generate-ssh-keys"]
+        ] + zones + ["--enable-oidc-issuer", "--enable-workload-identity", "--no-ssh-key"]
         if spec.monitoring.managedPrometheus {
             create += ["--enable-azure-monitor-metrics", "--azure-monitor-workspace-resource-id", .variable(V.monitorWorkspaceID),
                        "--grafana-resource-id", .variable(V.grafanaID)]
@@ -298,14 +313,50 @@ enum DeployScriptTranslation {
 
         return [
             .heading("AKS cluster " + V.aksCluster),
-            .unlessExists(.succeeds(Command(["az", "aks", "show"] + cluster)),
-                          exists: "AKS cluster " + V.aksCluster + " exists", [.run(Command(create))]),
-            .run(Command(["az", "aks", "wait"] + cluster + ["--created"])),
+            .when(.succeeds(Command(["az", "aks", "show"] + cluster)),
+                  then: [.note("= AKS cluster " + V.aksCluster + " exists"), .check(runsAsControlPlaneIdentity(cluster, exposed: spec.expose != nil))],
+                  otherwise: [.run(Command(create))]),
+            .check(waitForCluster(cluster)),
             .heading("PostgreSQL node pool " + V.nodePool),
             .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
                   then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(spec, pool),
                   otherwise: [.run(Command(addPool))]),
         ] + ScriptSteps.credentials
+    }
+
+    /// An AKS cluster created before pgha gave it an identity of its own (by an earlier pgha, or by hand) still runs
+    /// as its old identity, and the Network Contributor role deploy.sh grants the control-plane identity does not
+    /// reach it: warns, saying how to converge, and goes on (the cluster keeps the rights its old identity has). The
+    /// query prints the user-assigned identities' resource IDs, or the identity type (`SystemAssigned`) without them.
+    private static func runsAsControlPlaneIdentity(_ cluster: [ShellWord], exposed: Bool) -> ShellCode {
+        let consequence: ShellWord = exposed
+            ? ", so the Network Contributor role deploy.sh grants " + V.controlPlaneIdentityName + " (for the public IP) does not reach it"
+            : ""
+        let identities = Command(["az", "aks", "show"] + cluster
+                                 + ["--query", "identity.userAssignedIdentities && join(' ', keys(identity.userAssignedIdentities)) || identity.type", "--output", "tsv"])
+        return """
+        if [ "$DRY_RUN" = 0 ]; then
+          local identities
+          identities="$(\(identities))" || fail "cannot read the identity of AKS cluster \(inString: V.aksCluster): see the error above"
+          case " $(printf '%s' "$identities" | tr '[:upper:]' '[:lower:]') " in
+            *" $(printf '%s' "$CONTROL_PLANE_IDENTITY_ID" | tr '[:upper:]' '[:lower:]') "*) ;;
+            *) printf 'warning: %s\\n' "AKS cluster \(inString: V.aksCluster) runs as ${identities:-a service principal} (its identity), not as \(inString: V.controlPlaneIdentityName)\(inString: consequence). Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to \(inString: V.controlPlaneIdentityName) with az aks update --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup) --assign-identity $CONTROL_PLANE_IDENTITY_ID (it asks for confirmation)" >&2 ;;
+          esac
+        fi
+        """
+    }
+
+    /// Waits until the AKS cluster is created (`run`: with --dry-run, planned); when it cannot be (a cluster whose
+    /// provisioning failed), stops with its provisioning state and what to do.
+    private static func waitForCluster(_ cluster: [ShellWord]) -> ShellCode {
+        let state = Command(["az", "aks", "show"] + cluster + ["--query", "provisioningState", "--output", "tsv"])
+        return """
+        if ! run \(Command(["az", "aks", "wait"] + cluster + ["--created"])); then
+          local state
+          state="$(\(state))" || state=unknown
+          fail "AKS cluster \(inString: V.aksCluster) is not running (provisioningState: $state): reconcile it with az aks update --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup), or delete it with az aks delete --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup) so that deploy.sh creates it again; then run deploy.sh again"
+        fi
+        """
     }
 
     /// An existing pool keeps the taints it was created with, so a taint added to the spec later would never reach

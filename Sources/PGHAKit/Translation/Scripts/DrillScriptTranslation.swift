@@ -204,11 +204,12 @@ enum DrillScriptTranslation {
     }
 
     /// Writes through every endpoint once a second, until each accepted a write after refusing one, or after the
-    /// failover when it never refused one, and logs how many seconds each refused writes.
+    /// failover when it never refused one, and logs how many seconds each refused writes, counted from just before the
+    /// primary was deleted (`FAILOVER_STARTED`), so the time `kubectl delete pod` takes is part of the outage.
     private static func outages(_ endpoints: [Endpoint], primaries: Command) -> ShellCode {
         let names = endpoints.map(\.name)
         var segments: [ShellCode.Segment] = [.code(
-            "local attempt=0 failed_over='' new_primary=''" + names.map { " \($0)_refused=0 \($0)_first='' \($0)_outage=''" }.joined()
+            "local attempt=0 failed_over='' new_primary=''" + names.map { " \($0)_refused=0 \($0)_outage=''" }.joined()
             + "\nwhile [ \"$attempt\" -lt 300 ]; do\n  if [ -z \"$failed_over\" ]; then\n    new_primary=\"$("
         )]
         segments += ShellCode("\(primaries)").segments
@@ -219,14 +220,13 @@ enum DrillScriptTranslation {
             segments += ShellCode("\(probe(endpoint))").segments
             segments.append(.code("""
              >/dev/null 2>&1; then
-                  if [ -n "$\(name)_first" ]; then
-                    \(name)_outage=$((SECONDS - \(name)_first))
+                  if [ "$\(name)_refused" -gt 0 ]; then
+                    \(name)_outage=$((SECONDS - FAILOVER_STARTED))
                   elif [ -n "$failed_over" ]; then
                     \(name)_outage=0
                   fi
                 else
                   \(name)_refused=$((\(name)_refused + 1))
-                  [ -n "$\(name)_first" ] || \(name)_first=$SECONDS
                 fi
               fi
 
@@ -294,6 +294,7 @@ enum DrillScriptTranslation {
             .run(pods),
             .capture(variable: "OLD_PRIMARY", primaries),
             .heading("Failing the primary " + .variable("OLD_PRIMARY")),
+            .code(description: "start the outage clock", "FAILOVER_STARTED=$SECONDS"),
             .run(ScriptSteps.kubectl(["delete", "pod", .variable("OLD_PRIMARY"), "--grace-period=1"])),
             .code(description: "write through " + services + " once a second until each accepts writes again",
                   outages(endpoints, primaries: primaries)),

@@ -2,6 +2,7 @@
 # deploy.sh: Creates the Azure infrastructure of the PostgreSQL cluster billing and deploys it on AKS.
 # Rendered by pgha 0.1.0 from internal-only.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/deploy.sh [--dry-run] [--spec FILE] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -381,6 +382,14 @@ main() {
   heading "AKS cluster $AKS_CLUSTER"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
+    if [ "$DRY_RUN" = 0 ]; then
+      local identities
+      identities="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query 'identity.userAssignedIdentities && join('\'' '\'', keys(identity.userAssignedIdentities)) || identity.type' --output tsv)" || fail "cannot read the identity of AKS cluster ${AKS_CLUSTER}: see the error above"
+      case " $(printf '%s' "$identities" | tr '[:upper:]' '[:lower:]') " in
+        *" $(printf '%s' "$CONTROL_PLANE_IDENTITY_ID" | tr '[:upper:]' '[:lower:]') "*) ;;
+        *) printf 'warning: %s\n' "AKS cluster ${AKS_CLUSTER} runs as ${identities:-a service principal} (its identity), not as ${CONTROL_PLANE_IDENTITY_NAME}. Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to ${CONTROL_PLANE_IDENTITY_NAME} with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} --assign-identity $CONTROL_PLANE_IDENTITY_ID (it asks for confirmation)" >&2 ;;
+      esac
+    fi
   else
     run az aks create \
         --name "$AKS_CLUSTER" \
@@ -403,11 +412,15 @@ main() {
         --zones "${ZONES[@]}" \
         --enable-oidc-issuer \
         --enable-workload-identity \
-        --generate-ssh-keys \
+        --no-ssh-key \
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
+  if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
+    local state
+    state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+    fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+  fi
   heading "PostgreSQL node pool $NODE_POOL"
   if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \

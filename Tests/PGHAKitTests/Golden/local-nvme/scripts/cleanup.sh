@@ -2,6 +2,7 @@
 # cleanup.sh: Deletes what deploy.sh created for cnpg-database/nvme and no other spec uses; prints the list and asks first.
 # Rendered by pgha 0.1.0 from local-nvme.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/cleanup.sh [--dry-run] [--yes] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -50,23 +51,6 @@ quote_args() {
   local quoted
   printf -v quoted ' %q' "$@"
   printf '%s' "${quoted# }"
-}
-
-# Prints a command, then runs it. With --dry-run, prints it as a step of the plan instead, named by its
-# verb: create, update, delete or run.
-run() {
-  if [ "$DRY_RUN" = 1 ]; then
-    local action=run
-    case " $* " in
-      *" delete "*) action=delete ;;
-      *" create "* | *" add "*) action=create ;;
-      *" update "* | *" upgrade "* | *" apply "*) action=update ;;
-    esac
-    log "plan: $action: $(quote_args "$@")"
-    return 0
-  fi
-  log "+ $(quote_args "$@")"
-  "$@"
 }
 
 # Whether an argument holds a --dry-run placeholder such as <CLIENT_ID>: has_placeholder ARGUMENT...
@@ -218,9 +202,12 @@ main() {
   UNTAG_IDS=()
   GROUP_DELETED=0
   AKS_KEPT=0
-  # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
-  # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
-  # the AKS cluster's identity: and the cluster goes too), kept otherwise.
+  AKS_DELETED=0
+  PUBLIC_IP_ID=''
+  # plan resource|group|cluster-identity|public-ip LABEL COMMAND...: reads the resource's ownership tags and adds
+  # it to the plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds
+  # nothing else; the AKS cluster's identity: and the cluster goes too), kept otherwise. A public IP lives in the
+  # AKS node resource group: when the AKS cluster goes, the IP goes with that group, and is not deleted itself.
   plan() {
     local kind=$1 label=$2 answer id creator members member others='' mine=0
     shift 2
@@ -249,6 +236,11 @@ main() {
       :
     else
       PLANNED=delete
+      if [ "$kind" = public-ip ] && [ "$AKS_DELETED" = 1 ]; then
+        DELETE_LABELS+=("$label, with the AKS cluster's node resource group")
+        return 0
+      fi
+      if [ "$kind" = public-ip ]; then PUBLIC_IP_ID=$id; fi
       DELETE_IDS+=("$id")
       DELETE_LABELS+=("$label")
       return 0
@@ -276,7 +268,7 @@ main() {
   DELETE_CREDENTIALS=()
   if probe 0 az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
-  if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
+  if [ "$PLANNED" = keep ]; then AKS_KEPT=1; elif [ "$PLANNED" = delete ]; then AKS_DELETED=1; fi
   plan resource "storage account $STORAGE_ACCOUNT with every backup in it" az storage account show --name "$STORAGE_ACCOUNT" --resource-group "$RESOURCE_GROUP"
   plan cluster-identity "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan resource "managed identity $IDENTITY_NAME" az identity show --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
@@ -295,6 +287,7 @@ main() {
   done
   if [ "$AKS_KEPT" = 1 ]; then
     log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the Backup $ON_DEMAND_BACKUP, the Secret ${APP_SECRET}"
+    log "  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster $AKS_CLUSTER, unless another ObjectStore (for cert-manager: another Certificate) still uses them"
   fi
   for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
     log "  - $item"
@@ -315,45 +308,6 @@ main() {
       [ "$answer" = "$CLUSTER_NAME" ] || fail 'not confirmed: nothing was deleted'
     fi
   fi
-  heading "Barman Cloud Plugin and cert-manager on $AKS_CLUSTER"
-  if probe 0 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
-    run az aks get-credentials \
-        --name "$AKS_CLUSTER" \
-        --resource-group "$RESOURCE_GROUP" \
-        --file "$KUBECONFIG" \
-        --overwrite-existing \
-        --output none
-    if probe 0 kubectl get crd objectstores.barmancloud.cnpg.io --context "$AKS_CLUSTER"; then
-      if [ "$DRY_RUN" = 1 ]; then
-        log '# remove the plugin, then cert-manager, unless another ObjectStore or Certificate still needs them'
-      else
-        local stores='' others='' certificates=''
-        stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context "$AKS_CLUSTER" --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')" \
-          || fail "cannot list the ObjectStores on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
-        others="$(printf '%s\n' "$stores" | grep -v -x -F -e "$NAMESPACE/$OBJECT_STORE" -e '' || true)"
-        if [ -n "$others" ]; then
-          log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\n' ' ')"
-        else
-          if probe 0 helm status plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
-            run helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
-          fi
-          if probe 0 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
-            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
-              || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
-            if [ -n "$certificates" ]; then
-              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
-            else
-              run helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
-            fi
-          fi
-        fi
-      fi
-    else
-      log "= the Barman Cloud Plugin is not installed on $AKS_CLUSTER"
-    fi
-  else
-    log "= AKS cluster $AKS_CLUSTER does not exist"
-  fi
   if [ "$DRY_RUN" = 1 ]; then
     log "# delete what the plan above lists, and remove the pgha.member.$NAMESPACE.$CLUSTER_NAME tag from what it keeps"
   else
@@ -361,6 +315,20 @@ main() {
     act() {
       log "+ $(quote_args "$@")"
       "$@"
+    }
+    # Waits until the public IP ID is attached to nothing: Azure refuses to delete an IP a load balancer still
+    # uses (PublicIPAddressInUse), and the AKS cluster detaches it only after the LoadBalancer Services are gone.
+    wait_until_detached() {
+      local attached attempt=0
+      while :; do
+        attached="$(az resource show --ids "$1" --query properties.ipConfiguration.id --output tsv)" \
+          || fail "cannot read the public IP $1: see the error above, then run cleanup.sh again"
+        [ -n "$attached" ] || return 0
+        [ "$attempt" -lt 60 ] || fail "the public IP $1 is still attached to $attached after 10 minutes: delete the LoadBalancer Services that use it (kubectl get services --all-namespaces), then run cleanup.sh again"
+        log "= the public IP is still attached to $attached: waiting for AKS to release it"
+        attempt=$((attempt + 1))
+        sleep 10
+      done
     }
     local item
     for item in ${UNTAG_IDS[@]+"${UNTAG_IDS[@]}"}; do
@@ -380,8 +348,35 @@ main() {
       act kubectl delete --kustomize "$OUT_DIR" --ignore-not-found --context "$AKS_CLUSTER"
       act kubectl delete "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
       act kubectl delete secret "$APP_SECRET" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
+      if probe 0 kubectl get crd objectstores.barmancloud.cnpg.io --context "$AKS_CLUSTER"; then
+        local stores='' others='' certificates=''
+        stores="$(kubectl get objectstores.barmancloud.cnpg.io --all-namespaces --context "$AKS_CLUSTER" --output 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')" \
+          || fail "cannot list the ObjectStores on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+        others="$(printf '%s\n' "$stores" | grep -v -x -F -e "$NAMESPACE/$OBJECT_STORE" -e '' || true)"
+        if [ -n "$others" ]; then
+          log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\n' ' ')"
+        else
+          if probe 0 helm status plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
+            act helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+          fi
+          if probe 0 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
+              || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+            if [ -n "$certificates" ]; then
+              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+            else
+              act helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+            fi
+          fi
+        fi
+      else
+        log "= the Barman Cloud Plugin is not installed on ${AKS_CLUSTER}"
+      fi
     fi
     for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do
+      if [ "$item" = "$PUBLIC_IP_ID" ]; then
+        wait_until_detached "$item"
+      fi
       act az resource delete --ids "$item"
     done
   fi

@@ -2,6 +2,7 @@
 # cleanup.sh: Deletes what deploy.sh created for cnpg-database/orders and no other spec uses; prints the list and asks first.
 # Rendered by pgha 0.1.0 from minimal.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/cleanup.sh [--dry-run] [--yes] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -196,9 +197,12 @@ main() {
   UNTAG_IDS=()
   GROUP_DELETED=0
   AKS_KEPT=0
-  # plan resource|group|cluster-identity LABEL COMMAND...: reads the resource's ownership tags and adds it to the
-  # plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds nothing else;
-  # the AKS cluster's identity: and the cluster goes too), kept otherwise.
+  AKS_DELETED=0
+  PUBLIC_IP_ID=''
+  # plan resource|group|cluster-identity|public-ip LABEL COMMAND...: reads the resource's ownership tags and adds
+  # it to the plan. It is deleted when pgha created it and no other spec is a member (a group: and it holds
+  # nothing else; the AKS cluster's identity: and the cluster goes too), kept otherwise. A public IP lives in the
+  # AKS node resource group: when the AKS cluster goes, the IP goes with that group, and is not deleted itself.
   plan() {
     local kind=$1 label=$2 answer id creator members member others='' mine=0
     shift 2
@@ -227,6 +231,11 @@ main() {
       :
     else
       PLANNED=delete
+      if [ "$kind" = public-ip ] && [ "$AKS_DELETED" = 1 ]; then
+        DELETE_LABELS+=("$label, with the AKS cluster's node resource group")
+        return 0
+      fi
+      if [ "$kind" = public-ip ]; then PUBLIC_IP_ID=$id; fi
       DELETE_IDS+=("$id")
       DELETE_LABELS+=("$label")
       return 0
@@ -252,7 +261,7 @@ main() {
     return 1
   }
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
-  if [ "$PLANNED" = keep ]; then AKS_KEPT=1; fi
+  if [ "$PLANNED" = keep ]; then AKS_KEPT=1; elif [ "$PLANNED" = delete ]; then AKS_DELETED=1; fi
   plan cluster-identity "managed identity $CONTROL_PLANE_IDENTITY_NAME" az identity show --name "$CONTROL_PLANE_IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"
   plan group "resource group $RESOURCE_GROUP" az group show --name "$RESOURCE_GROUP"
   if [ "$PLANNED" = delete ]; then GROUP_DELETED=1; fi
@@ -294,6 +303,20 @@ main() {
       log "+ $(quote_args "$@")"
       "$@"
     }
+    # Waits until the public IP ID is attached to nothing: Azure refuses to delete an IP a load balancer still
+    # uses (PublicIPAddressInUse), and the AKS cluster detaches it only after the LoadBalancer Services are gone.
+    wait_until_detached() {
+      local attached attempt=0
+      while :; do
+        attached="$(az resource show --ids "$1" --query properties.ipConfiguration.id --output tsv)" \
+          || fail "cannot read the public IP $1: see the error above, then run cleanup.sh again"
+        [ -n "$attached" ] || return 0
+        [ "$attempt" -lt 60 ] || fail "the public IP $1 is still attached to $attached after 10 minutes: delete the LoadBalancer Services that use it (kubectl get services --all-namespaces), then run cleanup.sh again"
+        log "= the public IP is still attached to $attached: waiting for AKS to release it"
+        attempt=$((attempt + 1))
+        sleep 10
+      done
+    }
     local item
     for item in ${UNTAG_IDS[@]+"${UNTAG_IDS[@]}"}; do
       act az tag update --resource-id "$item" --operation delete --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" --output none
@@ -310,6 +333,9 @@ main() {
       act kubectl delete secret "$APP_SECRET" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
     fi
     for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do
+      if [ "$item" = "$PUBLIC_IP_ID" ]; then
+        wait_until_detached "$item"
+      fi
       act az resource delete --ids "$item"
     done
   fi

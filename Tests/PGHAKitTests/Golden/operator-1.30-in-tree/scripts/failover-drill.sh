@@ -2,6 +2,7 @@
 # failover-drill.sh: Writes rows through the -rw Service of holdout, deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it.
 # Rendered by pgha 0.1.0 from operator-1.30-in-tree.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/failover-drill.sh [--dry-run] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -204,6 +205,11 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER")"
   heading "Failing the primary $OLD_PRIMARY"
+  if [ "$DRY_RUN" = 1 ]; then
+    log '# start the outage clock'
+  else
+    FAILOVER_STARTED=$SECONDS
+  fi
   run kubectl delete pod "$OLD_PRIMARY" \
       --grace-period=1 \
       --namespace "$NAMESPACE" \
@@ -211,7 +217,7 @@ main() {
   if [ "$DRY_RUN" = 1 ]; then
     log "# write through $CLUSTER_NAME-rw once a second until each accepts writes again"
   else
-    local attempt=0 failed_over='' new_primary='' rw_refused=0 rw_first='' rw_outage=''
+    local attempt=0 failed_over='' new_primary='' rw_refused=0 rw_outage=''
     while [ "$attempt" -lt 300 ]; do
       if [ -z "$failed_over" ]; then
         new_primary="$(kubectl get pods --selector "cnpg.io/cluster=$CLUSTER_NAME,cnpg.io/instanceRole=primary" --output 'jsonpath={.items[*].metadata.name}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER")" || new_primary=''
@@ -219,14 +225,13 @@ main() {
       fi
       if [ -z "$rw_outage" ]; then
         if kubectl exec "$CLUSTER_NAME-failover-client" --namespace "$NAMESPACE" --context "$AKS_CLUSTER" -- psql "host=$CLUSTER_NAME-rw port=5432 dbname=$APP_DATABASE user=$APP_USER sslmode=require connect_timeout=3" --no-psqlrc --no-align --tuples-only --set ON_ERROR_STOP=1 --command "INSERT INTO pgha_failover_drill (run, n) VALUES ('$RUN', 0)" >/dev/null 2>&1; then
-          if [ -n "$rw_first" ]; then
-            rw_outage=$((SECONDS - rw_first))
+          if [ "$rw_refused" -gt 0 ]; then
+            rw_outage=$((SECONDS - FAILOVER_STARTED))
           elif [ -n "$failed_over" ]; then
             rw_outage=0
           fi
         else
           rw_refused=$((rw_refused + 1))
-          [ -n "$rw_first" ] || rw_first=$SECONDS
         fi
       fi
       if [ -n "$rw_outage" ]; then break; fi

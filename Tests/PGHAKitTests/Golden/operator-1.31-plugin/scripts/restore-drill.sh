@@ -2,6 +2,7 @@
 # restore-drill.sh: Restores the backups of frontier into the recovery cluster frontier-recovered up to a time taken between two marker rows, and checks that only the first came back.
 # Rendered by pgha 0.1.0 from operator-1.31-plugin.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/restore-drill.sh [--dry-run] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.

@@ -2,6 +2,7 @@
 # deploy.sh: Creates the Azure infrastructure of the PostgreSQL cluster pg-prod and deploys it on AKS.
 # Rendered by pgha 0.1.0 from production.yaml. Do not edit: change the spec and render again.
 # Usage: scripts/deploy.sh [--dry-run] [--spec FILE] (--help for details)
+if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi
 set -euo pipefail
 
 # Values from the spec, checked by pgha and single-quoted: none of them can run a command.
@@ -20,7 +21,7 @@ LOCATION='westeurope'
 RESOURCE_GROUP='rg-pg-prod'
 AKS_CLUSTER='aks-pg-prod'
 NODE_RESOURCE_GROUP='MC_rg-pg-prod_aks-pg-prod_westeurope'
-KUBERNETES_VERSION='1.34'
+KUBERNETES_VERSION='1.36'
 AKS_TIER='standard'
 IDENTITY_NAME='pg-prod-identity'
 CONTROL_PLANE_IDENTITY_NAME='aks-pg-prod-identity'
@@ -47,7 +48,7 @@ READ_ONLY_PORT='5433'
 ALLOWED_SOURCE_RANGES='198.51.100.0/24'
 # The spec this was rendered from
 SPEC_FILE='production.yaml'
-SPEC_DIGEST='7423b19966e72f99e86525a87631036fffa5243630b2466145408653e1703cd2'
+SPEC_DIGEST='3eb86bb4c74265b3c3751470ecd8eca28fb475d510643b870341954c0c86b211'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
@@ -300,6 +301,38 @@ main() {
       fail "the DNS label ${DNS_LABEL} is taken in ${LOCATION} (${DNS_LABEL}.${LOCATION}.cloudapp.azure.com): set expose.dnsLabel to another label and render again"
     fi
   fi
+  heading 'DNS label pg-prod-pooler'
+  if probe 1 az network public-ip list \
+      --resource-group "$NODE_RESOURCE_GROUP" \
+      --query '[?dnsSettings.domainNameLabel=='\''pg-prod-pooler'\''].id' \
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+    log "= a public IP of $NODE_RESOURCE_GROUP has the DNS label pg-prod-pooler"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az rest \
+        --method get \
+        --url "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/$LOCATION/CheckDnsNameAvailability?domainNameLabel=pg-prod-pooler&api-version=2024-05-01" \
+        --query available \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the DNS label pg-prod-pooler is taken in ${LOCATION} (pg-prod-pooler.${LOCATION}.cloudapp.azure.com): set pooler.expose.dnsLabel to another label and render again"
+    fi
+  fi
+  heading 'DNS label pg-prod-pooler-ro'
+  if probe 1 az network public-ip list \
+      --resource-group "$NODE_RESOURCE_GROUP" \
+      --query '[?dnsSettings.domainNameLabel=='\''pg-prod-pooler-ro'\''].id' \
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+    log "= a public IP of $NODE_RESOURCE_GROUP has the DNS label pg-prod-pooler-ro"
+  else
+    NAME_AVAILABLE="$(look_up NAME_AVAILABLE az rest \
+        --method get \
+        --url "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/$LOCATION/CheckDnsNameAvailability?domainNameLabel=pg-prod-pooler-ro&api-version=2024-05-01" \
+        --query available \
+        --output tsv)"
+    if [ "$DRY_RUN" = 0 ] && [ "$NAME_AVAILABLE" != true ]; then
+      fail "the DNS label pg-prod-pooler-ro is taken in ${LOCATION} (pg-prod-pooler-ro.${LOCATION}.cloudapp.azure.com): set pooler.expose.dnsLabel to another label and render again"
+    fi
+  fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"
@@ -409,6 +442,14 @@ main() {
   heading "AKS cluster $AKS_CLUSTER"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
+    if [ "$DRY_RUN" = 0 ]; then
+      local identities
+      identities="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query 'identity.userAssignedIdentities && join('\'' '\'', keys(identity.userAssignedIdentities)) || identity.type' --output tsv)" || fail "cannot read the identity of AKS cluster ${AKS_CLUSTER}: see the error above"
+      case " $(printf '%s' "$identities" | tr '[:upper:]' '[:lower:]') " in
+        *" $(printf '%s' "$CONTROL_PLANE_IDENTITY_ID" | tr '[:upper:]' '[:lower:]') "*) ;;
+        *) printf 'warning: %s\n' "AKS cluster ${AKS_CLUSTER} runs as ${identities:-a service principal} (its identity), not as ${CONTROL_PLANE_IDENTITY_NAME}, so the Network Contributor role deploy.sh grants $CONTROL_PLANE_IDENTITY_NAME (for the public IP) does not reach it. Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to ${CONTROL_PLANE_IDENTITY_NAME} with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} --assign-identity $CONTROL_PLANE_IDENTITY_ID (it asks for confirmation)" >&2 ;;
+      esac
+    fi
   else
     run az aks create \
         --name "$AKS_CLUSTER" \
@@ -431,11 +472,15 @@ main() {
         --zones "${ZONES[@]}" \
         --enable-oidc-issuer \
         --enable-workload-identity \
-        --generate-ssh-keys \
+        --no-ssh-key \
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
   fi
-  run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created
+  if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
+    local state
+    state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+    fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+  fi
   heading "PostgreSQL node pool $NODE_POOL"
   if probe 1 az aks nodepool show \
       --cluster-name "$AKS_CLUSTER" \
@@ -548,9 +593,9 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(look_up OWNED_ID az network public-ip show \
-      --name "$PUBLIC_IP" \
-      --resource-group "$NODE_RESOURCE_GROUP" \
+  OWNED_ID="$(look_up OWNED_ID az aks show \
+      --name "$AKS_CLUSTER" \
+      --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
   run az tag update \
@@ -558,9 +603,9 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
-  OWNED_ID="$(look_up OWNED_ID az aks show \
-      --name "$AKS_CLUSTER" \
-      --resource-group "$RESOURCE_GROUP" \
+  OWNED_ID="$(look_up OWNED_ID az network public-ip show \
+      --name "$PUBLIC_IP" \
+      --resource-group "$NODE_RESOURCE_GROUP" \
       --query id \
       --output tsv)"
   run az tag update \
