@@ -135,7 +135,7 @@ public enum OutputWriter {
         /// Removes the staging directories beside the target (names starting with `prefix`) that no live run holds:
         /// those of a run that was interrupted before it could clean up.
         private static func removeAbandoned(in parent: String, named prefix: String) {
-            for name in FileSystem.entries(of: parent) ?? [] where name.hasPrefix(prefix) {
+            for name in FileSystem.entries(of: parent, prefix: prefix) ?? [] {
                 let candidate = parent + "/" + name
                 let descriptor = open(candidate, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard descriptor >= 0 else { continue }
