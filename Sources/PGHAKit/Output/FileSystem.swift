@@ -41,13 +41,15 @@ public enum FileSystem {
         // the whole d_name array could read past the end of the buffer.
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         let prefixLength = prefix.utf8.count
-        while let entry = readdir(stream) {
-            let pointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
-            guard prefixLength == 0 || strncmp(pointer, prefix, prefixLength) == 0 else { continue }
-            let name = String(cString: pointer)
-            if name != "." && name != ".." { names.append(name) }
+        return prefix.utf8CString.withUnsafeBufferPointer { prefix in
+            while let entry = readdir(stream) {
+                let pointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+                guard prefixLength == 0 || strncmp(pointer, prefix.baseAddress!, prefixLength) == 0 else { continue }
+                let name = String(cString: pointer)
+                if name != "." && name != ".." { names.append(name) }
+            }
+            return names
         }
-        return names
     }
 
     /// Removes `path` and everything below it, best effort; the entries of a large directory (a fleet's folders)
