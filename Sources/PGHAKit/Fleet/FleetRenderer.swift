@@ -25,7 +25,8 @@ public struct SpecReport: Sendable {
     /// Its bytes, for quoting source lines in diagnostics. A fleet member keeps only the lines its diagnostics
     /// point at (the others empty, so each line keeps its number), or nothing when it has none.
     public var source: [UInt8]
-    /// Its diagnostics, the fleet's own (such as a duplicate target) included.
+    /// Its diagnostics, the fleet's own (such as a duplicate target) included; without notes when the render was
+    /// asked not to keep them.
     public var diagnostics: [Diagnostic]
 }
 
@@ -52,13 +53,16 @@ public struct Rendering<Part: Sendable>: Sendable {
 public enum FleetRenderer {
     /// Renders `specs`, handing each valid spec's files (paths relative to the output directory) to `consume`, from
     /// several threads at once. When a spec turns out invalid, `consume` may already have seen other specs' files:
-    /// the caller discards what it made of them.
+    /// the caller discards what it made of them. Without `keepingNotes`, the reports leave notes out, so a fleet
+    /// whose notes nobody shows does not hold them (and the lines they quote) until the end.
     public static func render<Part: Sendable>(
         _ specs: SpecSet,
         options: Compiler.Options = Compiler.Options(),
+        keepingNotes: Bool = true,
         consume: @escaping @Sendable ([Artifact]) throws -> Part
     ) -> Rendering<Part> {
-        process(count: specs.paths.count, fleet: specs.isFleet, options: options, consume: consume, load: reader(specs))
+        process(count: specs.paths.count, fleet: specs.isFleet, options: options, keepingNotes: keepingNotes, consume: consume,
+                load: reader(specs))
     }
 
     /// Renders specs already in memory; `fleet` chooses the fleet layout even for a single spec.
@@ -66,9 +70,10 @@ public enum FleetRenderer {
         _ sources: [SpecSource],
         fleet: Bool,
         options: Compiler.Options = Compiler.Options(),
+        keepingNotes: Bool = true,
         consume: @escaping @Sendable ([Artifact]) throws -> Part
     ) -> Rendering<Part> {
-        process(count: sources.count, fleet: fleet, options: options, consume: consume) { .success(sources[$0]) }
+        process(count: sources.count, fleet: fleet, options: options, keepingNotes: keepingNotes, consume: consume) { .success(sources[$0]) }
     }
 
     /// Checks `specs` as `render` does, the fleet rules included, without translating or rendering them.
@@ -119,6 +124,7 @@ public enum FleetRenderer {
         count: Int,
         fleet: Bool,
         options: Compiler.Options,
+        keepingNotes: Bool = true,
         consume: (@Sendable ([Artifact]) throws -> Part)?,
         load: @Sendable (Int) -> Result<SpecSource, ReadFailure>
     ) -> Rendering<Part> {
@@ -128,7 +134,7 @@ public enum FleetRenderer {
                 var memberOptions = options
                 memberOptions.specFileName = source.path == SpecSet.standardInputName
                     ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
-                return compile(source, fleet: fleet, options: memberOptions, claims: claims, consume: consume)
+                return compile(source, fleet: fleet, options: memberOptions, keepingNotes: keepingNotes, claims: claims, consume: consume)
             }
         }
         var members: [Member<Part>] = []
@@ -167,12 +173,14 @@ public enum FleetRenderer {
 
     /// One spec, checked (against the spec the output directory records for its folder too), then, when valid, there
     /// is a consumer and (in a fleet) it is the first to claim its folder, rendered. A fleet member keeps only the
-    /// source lines its diagnostics quote (a conflict found later reads the file again).
+    /// source lines its diagnostics quote (a conflict found later reads the file again); without `keepingNotes`,
+    /// its notes are left out.
     private static func compile<Part: Sendable>(
-        _ source: SpecSource, fleet: Bool, options: Compiler.Options, claims: Claims,
+        _ source: SpecSource, fleet: Bool, options: Compiler.Options, keepingNotes: Bool, claims: Claims,
         consume: (@Sendable ([Artifact]) throws -> Part)?
     ) -> Member<Part> {
-        let (spec, diagnostics) = Compiler.check(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
+        let (spec, found) = Compiler.check(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
+        let diagnostics = keepingNotes ? found : found.filter { $0.severity != .note }
         let kept = fleet ? quotedLines(of: source.bytes, for: diagnostics) : source.bytes
         var member = Member<Part>(report: SpecReport(path: source.path, source: kept, diagnostics: diagnostics))
         guard let spec, !diagnostics.containsErrors else { return member }

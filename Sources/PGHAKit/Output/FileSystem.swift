@@ -28,17 +28,28 @@ public enum FileSystem {
 
     /// The names in `directory` (without `.` and `..`), or nil when it cannot be read.
     static func entries(of directory: String) -> [String]? {
+        entries(of: directory, prefix: "")
+    }
+
+    /// The names in `directory` that start with `prefix` (without `.` and `..`), or nil when it cannot be read. The
+    /// prefix is compared in place, so a crowded directory costs no string per entry that does not match.
+    static func entries(of directory: String, prefix: String) -> [String]? {
         guard let stream = opendir(directory) else { return nil }
         defer { closedir(stream) }
         var names: [String] = []
         // The name is read in place: a record readdir returns may be shorter than `dirent` (its d_reclen), so copying
         // the whole d_name array could read past the end of the buffer.
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        while let entry = readdir(stream) {
-            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
+        let prefixLength = prefix.utf8.count
+        return prefix.utf8CString.withUnsafeBufferPointer { prefix in
+            while let entry = readdir(stream) {
+                let pointer = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+                guard prefixLength == 0 || strncmp(pointer, prefix.baseAddress!, prefixLength) == 0 else { continue }
+                let name = String(cString: pointer)
+                if name != "." && name != ".." { names.append(name) }
+            }
+            return names
         }
-        return names
     }
 
     /// Removes `path` and everything below it, best effort; the entries of a large directory (a fleet's folders)

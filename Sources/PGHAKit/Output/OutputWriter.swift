@@ -60,7 +60,7 @@ public enum OutputWriter {
         /// one that is in use.
         private let lock: Int32
         /// Every path added, for the listing.
-        private var paths: [String] = []
+        private var paths = PathList()
         private let pathsLock = Lock()
 
         /// Starts a tree that will update `directory`. A symbolic link to a directory is followed: the directory it
@@ -135,7 +135,7 @@ public enum OutputWriter {
         /// Removes the staging directories beside the target (names starting with `prefix`) that no live run holds:
         /// those of a run that was interrupted before it could clean up.
         private static func removeAbandoned(in parent: String, named prefix: String) {
-            for name in FileSystem.entries(of: parent) ?? [] where name.hasPrefix(prefix) {
+            for name in FileSystem.entries(of: parent, prefix: prefix) ?? [] {
                 let candidate = parent + "/" + name
                 let descriptor = open(candidate, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard descriptor >= 0 else { continue }
@@ -156,7 +156,7 @@ public enum OutputWriter {
                 throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
             }
             pathsLock.lock()
-            paths += artifacts.map(\.path)
+            for artifact in artifacts { paths.append(artifact.path) }
             pathsLock.unlock()
             var folders: Set<String> = []
             for artifact in artifacts {
@@ -181,35 +181,38 @@ public enum OutputWriter {
         @discardableResult
         public func commit() throws -> Method {
             pathsLock.lock()
-            let rendered = Set(paths)
+            let paths = self.paths
             pathsLock.unlock()
-            guard rendered.count == paths.count else {
-                throw Failure(description: "refusing to write the same file twice: \(paths.count - rendered.count) paths repeat")
+            let listing: String
+            switch paths.listing() {
+            case .success(let contents): listing = contents
+            case .failure(let repeats): throw Failure(description: "refusing to write the same file twice: \(repeats.count) paths repeat")
             }
             switch method {
             case .swapped:
-                try writeListing(rendered, into: path)
+                try writeListing(listing, into: path)
                 guard chmod(path, 0o755) == 0 else { throw posixFailure("write", path) }
                 try flush()
                 try swap(path, into: target.path)
             case .inPlace:
-                try moveIn(rendered)
+                try moveIn(paths.strings, listing: listing)
             }
             return method
         }
 
-        /// Writes the listing of `paths` into `directory`, atomically.
-        private func writeListing(_ paths: some Sequence<String>, into directory: String) throws {
+        /// Writes the listing `contents` into `directory`, atomically.
+        private func writeListing(_ contents: String, into directory: String) throws {
             let listing = directory + "/" + OutputListing.fileName
             let temporary = path + "/" + OutputListing.fileName + ".new"
-            try write(Artifact(path: OutputListing.fileName, contents: OutputListing.contents(paths)), to: temporary)
+            try write(Artifact(path: OutputListing.fileName, contents: contents), to: temporary)
             guard rename(temporary, listing) == 0 else { throw posixFailure("write", listing) }
         }
 
         /// Moves the staged files into the target one by one. Files pgha did not write are never replaced unless
         /// adopting: a clash stops the commit before anything changes. The listing names both the old and the new
-        /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time.
-        private func moveIn(_ rendered: Set<String>) throws {
+        /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time;
+        /// then it is `listing`, the new files'.
+        private func moveIn(_ rendered: Set<String>, listing: String) throws {
             let sorted = rendered.sorted()
             let foreign = adopting ? [] : sorted.filter { !owned.contains($0) && clashes($0) }
             guard foreign.isEmpty else {
@@ -218,7 +221,7 @@ public enum OutputWriter {
                     + "move them away, or pass --adopt to let pgha replace them")
             }
             try flush()
-            try writeListing(owned.union(rendered), into: target.path)
+            try writeListing(OutputListing.contents(owned.union(rendered)), into: target.path)
             for file in sorted {
                 try makeFolders(of: file)
                 let destination = target.path + "/" + file
@@ -239,7 +242,7 @@ public enum OutputWriter {
                     guard rmdir(target.path + "/" + folder) == 0 else { break }
                 }
             }
-            try writeListing(rendered, into: target.path)
+            try writeListing(listing, into: target.path)
             FileSystem.removeTree(path)
         }
 

@@ -127,6 +127,20 @@ import Testing
         #expect(FleetRenderer.render([source], fleet: false).reports.first?.source == source.bytes)
     }
 
+    /// A render whose notes nobody shows (the CLI's render, check and diff) keeps none, nor the lines they quote;
+    /// what it renders does not change.
+    @Test func aRenderNotKeepingNotesLeavesThemAndTheirLinesOut() throws {
+        let source = SpecSource(path: "aks-ha.yaml", bytes: try TestSupport.read("Examples/aks-ha.yaml"))
+        let kept = try #require(FleetRenderer.render([source], fleet: true).reports.first)
+        let shown = kept.diagnostics.filter { $0.severity != .note }
+        #expect(shown.count < kept.diagnostics.count)
+        let rendering = FleetRenderer.render([source], fleet: true, keepingNotes: false) { $0 }
+        let report = try #require(rendering.reports.first)
+        #expect(report.diagnostics == shown)
+        #expect(report.source == FleetRenderer.quotedLines(of: source.bytes, for: shown))
+        #expect(try rendering.artifacts() == FleetRenderer.render([source], fleet: true).artifacts())
+    }
+
     @Test func quotedLinesKeepEveryLineNumberUpToTheLastQuoted() {
         let source = Array("a: 1\r\nb: 2\n\nc: 3\rd: 4".utf8)
         func note(atLine line: Int) -> Diagnostic {

@@ -86,7 +86,26 @@ import Testing
         let tree = try TestSupport.tree(at: output)
         #expect(tree.count == 129)
         #expect(tree["ns-3/pg-63/scripts/run.sh"] == "echo 63\n")
+        #expect(try String(contentsOf: output.appendingPathComponent(OutputListing.fileName), encoding: .utf8)
+            == OutputListing.contents(parts.joined().map(\.path) + ["kustomization.yaml"]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
+    }
+
+    @Test func aFileAddedTwiceFailsTheCommitAndLeavesNothing() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let staging = try OutputWriter.Staging(replacing: output)
+        try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "a\n"), Artifact(path: "kustomization.yaml", contents: "k\n")])
+        try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "b\n")])
+        #expect(throws: OutputWriter.Failure.self) {
+            do { try staging.commit() } catch let failure as OutputWriter.Failure {
+                #expect(failure.description == "refusing to write the same file twice: 1 paths repeat")
+                throw failure
+            }
+        }
+        staging.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 }
 

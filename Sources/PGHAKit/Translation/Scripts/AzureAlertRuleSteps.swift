@@ -31,19 +31,21 @@ enum AzureAlertRuleSteps {
 
     /// The rules as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
     static func rulesJSON(_ spec: Spec) -> String {
-        let rules = AlertTranslation.alerts(spec).map { alert in
-            let fields = [
-                ("alert", jsonString(alert.name)),
-                ("expression", jsonString(alert.expression)),
-                ("for", jsonString("PT\(alert.minutes)M")),
-                ("severity", alert.severity == "critical" ? "0" : "2"),
-                ("enabled", "true"),
-                ("labels", "{\"cluster\":\(jsonString(spec.name)),\"severity\":\(jsonString(alert.severity))}"),
-                ("annotations", "{\"runbook\":\(jsonString("Docs/runbooks.md#\(alert.runbookAnchor)")),\"summary\":\(jsonString(alert.summary))}"),
-                ("resolveConfiguration", "{\"autoResolved\":true,\"timeToResolve\":\"PT10M\"}"),
-            ]
-            return "{" + fields.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        let cluster = jsonString(spec.name)
+        var json = "["
+        for alert in AlertTranslation.alerts(spec) {
+            if json.utf8.count > 1 { json += "," }
+            for piece in [
+                "{\"alert\":", jsonString(alert.name), ",\"expression\":", jsonString(alert.expression),
+                ",\"for\":", jsonString("PT\(alert.minutes)M"), ",\"severity\":", alert.severity == "critical" ? "0" : "2",
+                ",\"enabled\":true,\"labels\":{\"cluster\":", cluster, ",\"severity\":", jsonString(alert.severity),
+                "},\"annotations\":{\"runbook\":", jsonString("Docs/runbooks.md#" + alert.runbookAnchor),
+                ",\"summary\":", jsonString(alert.summary),
+                "},\"resolveConfiguration\":{\"autoResolved\":true,\"timeToResolve\":\"PT10M\"}}",
+            ] {
+                json += piece
+            }
         }
-        return "[" + rules.joined(separator: ",") + "]"
+        return json + "]"
     }
 }

@@ -108,6 +108,7 @@ enum ScriptValues {
         if let recovery = spec.recovery { kubernetes.append((recoveryName, .scalar(recovery.name))) }
 
         var azureValues: [(ShellWord, Script.Variable.Value)] = []
+        let sortedTags = azure.tags.sorted { $0.key < $1.key }
         if let subscription = azure.subscription { azureValues.append((azureSubscription, .scalar(subscription.lowercased()))) }
         azureValues += [
             (location, .scalar(azure.location)),
@@ -133,8 +134,8 @@ enum ScriptValues {
             (zones, .array(spec.zones)),
             (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
             (nodeTaints, .scalar(azure.nodePool.taints.joined(separator: ","))),
-            (tags, .array(azure.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
-            (shorthandTags, .array(azure.tags.sorted { $0.key < $1.key }.map {
+            (tags, .array(sortedTags.map { "\($0.key)=\($0.value)" })),
+            (shorthandTags, .array(sortedTags.map {
                 AzureOwnership.shorthandQuoted($0.key) + "=" + AzureOwnership.shorthandQuoted($0.value)
             })),
         ]
@@ -168,9 +169,11 @@ enum ScriptValues {
 
     private static func group(_ title: String, _ values: [(ShellWord, Script.Variable.Value)]) -> [Script.Variable] {
         values.enumerated().map { index, entry in
-            var names = Set<String>()
-            entry.0.collectVariableNames(into: &names)
-            return Script.Variable(names.first ?? "", entry.1, group: index == 0 ? title : nil)
+            let name: String = switch entry.0.parts.first {
+            case .variable(let name), .arrayElements(let name): name
+            case .literal, nil: ""
+            }
+            return Script.Variable(name, entry.1, group: index == 0 ? title : nil)
         }
     }
 }
