@@ -87,7 +87,7 @@ public enum FleetRules {
                 guard settings != shared.settings else { continue }
                 report(.conflictingSharedResource,
                        "\(owner) and \(member.path) share \(shared.resource) but configure it differently: \(settings) in \(owner), \(shared.settings) here",
-                       hint: "specs that deploy to one AKS cluster share it, its operator and its node pools: give them the same azure and operator settings, or separate clusters")
+                       hint: "specs that deploy to one AKS cluster share it, its operator, its node pools and its Azure Monitor: give them the same azure, operator and monitoring.managedPrometheus settings, or separate clusters")
             }
             for cluster in member.clusters {
                 guard let owner = clusterOwners[cluster.key] else {
@@ -170,6 +170,9 @@ public enum FleetRules {
             SharedSetting(resource: "the node pool '\(azure.nodePool.name)' of " + cluster,
                           settings: pool(azure.nodePool) + " in zones " + spec.zones.joined(separator: " ")),
         ]
+        settings.append(SharedSetting(resource: "Azure Monitor of " + cluster, settings: spec.monitoring.managedPrometheus
+            ? "managed Prometheus to the workspace \(azure.monitorWorkspace) with Grafana \(azure.grafana) and Log Analytics \(azure.logAnalyticsWorkspace)"
+            : "no managed Prometheus"))
         if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             settings.append(SharedSetting(resource: "kube-prometheus-stack on " + cluster,
                                           settings: "chart \(PrometheusStackChart.version) with the values \(chart.kubePrometheusStackValuesURL)"))

@@ -205,6 +205,31 @@ import Testing
         #expect(rendering.reports[0].diagnostics.filter { $0.severity == .error }.isEmpty)
     }
 
+    /// Only `az aks create` links an AKS cluster's metrics to an Azure Monitor workspace: a second spec on the cluster
+    /// with workspaces of its own would alert on, and draw dashboards from, a workspace that gets no data.
+    @Test func specsSharingAnAKSClusterShareItsAzureMonitor() throws {
+        let shared = "azure:\n  location: westus3\n  resourceGroup: rg-shared\n  aksCluster: aks-shared\n  kubernetesVersion: \"1.35\"\n"
+        func source(_ file: String, _ name: String, _ extra: String) -> SpecSource {
+            SpecSource(path: file, bytes: Array("apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n\(shared)\(extra)".utf8))
+        }
+        let managed = "monitoring:\n  managedPrometheus: true\n"
+        let named = "  monitorWorkspace: shared-prometheus\n  grafana: shared-grafana\n  logAnalyticsWorkspace: shared-logs\n"
+        let alike = FleetRenderer.render([source("a.yaml", "pg-a", named + managed), source("b.yaml", "pg-b", named + managed)], fleet: true)
+        #expect(alike.succeeded, "\(alike.reports.map(\.diagnostics))")
+
+        for (second, settings) in [
+            (managed, "managed Prometheus to the workspace pg-b-prometheus with Grafana pg-b-grafana and Log Analytics pg-b-logs"),
+            ("", "no managed Prometheus"),
+        ] {
+            let rendering = FleetRenderer.render([source("a.yaml", "pg-a", managed), source("b.yaml", "pg-b", second)], fleet: true)
+            #expect(!rendering.succeeded)
+            let conflicts = rendering.reports[1].diagnostics.filter { $0.code == .conflictingSharedResource }
+            #expect(conflicts.map(\.message) == [
+                "a.yaml and b.yaml share Azure Monitor of the AKS cluster rg-shared/aks-shared but configure it differently: managed Prometheus to the workspace pg-a-prometheus with Grafana pg-a-grafana and Log Analytics pg-a-logs in a.yaml, \(settings) here",
+            ])
+        }
+    }
+
     @Test func theSameNameInAnotherNamespaceIsFine() throws {
         let sources = [Self.source("a.yaml", name: "pg", namespace: "one"), Self.source("b.yaml", name: "pg", namespace: "two")]
         let rendering = FleetRenderer.render(sources, fleet: true)

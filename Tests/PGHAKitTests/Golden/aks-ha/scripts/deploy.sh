@@ -53,7 +53,7 @@ READ_ONLY_PORT='5433'
 ALLOWED_SOURCE_RANGES='203.0.113.7/32'
 # The spec this was rendered from
 SPEC_FILE='aks-ha.yaml'
-SPEC_DIGEST='aa294e14ab732eb5b356e4cfb9837331152e459efd5826130413bc6d4c959cf4'
+SPEC_DIGEST='e2aa9aeed8c4d892ead60262cacb889b98bedce8901b40740b7f3b7f584b0742'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
