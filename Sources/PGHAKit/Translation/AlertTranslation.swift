@@ -17,13 +17,12 @@ enum AlertTranslation {
 
     static func alerts(_ spec: Spec) -> [Alert] {
         let thresholds = spec.monitoring.alerts
-        let cluster = "namespace=\"\(spec.namespace)\", cluster=\"\(spec.name)\""
         let pods = "namespace=\"\(spec.namespace)\", pod=~\"\(spec.name)-[0-9]+\""
         let volumes = "namespace=\"\(spec.namespace)\", persistentvolumeclaim=~\"\(spec.name)-[0-9]+(-wal)?\""
         var alerts = [
-            Alert(name: "PostgresMetricsAbsent", expression: "absent(cnpg_collector_up{\(cluster)})", minutes: 5,
+            Alert(name: "PostgresMetricsAbsent", expression: "absent(cnpg_collector_up{\(pods)})", minutes: 5,
                   severity: "critical", summary: "No instance of \(spec.name) reports metrics: the cluster is down or not scraped."),
-            Alert(name: "PostgresInstanceDown", expression: "cnpg_collector_up{\(cluster)} == 0", minutes: 5,
+            Alert(name: "PostgresInstanceDown", expression: "cnpg_collector_up{\(pods)} == 0", minutes: 5,
                   severity: "critical", summary: "PostgreSQL in {{ $labels.pod }} is not running."),
         ]
         if spec.instances > 1 {

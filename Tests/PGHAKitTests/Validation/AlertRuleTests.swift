@@ -27,6 +27,17 @@ import Testing
         #expect(alerts["PostgresBackupTooOld"] == nil, "no backup, no backup alerts")
     }
 
+    /// Azure's Prometheus rule group is scoped to the AKS cluster through the `cluster` label (`--cluster-name`), which
+    /// is not the CloudNativePG cluster's name: an alert selecting `cluster="<name>"` would see nothing there, and
+    /// PostgresMetricsAbsent would fire forever. Every alert selects the cluster's instances by namespace and pod.
+    @Test func noAlertSelectsOnTheClusterLabel() throws {
+        let spec = try #require(Compiler.check(try TestSupport.read("Examples/production.yaml")).spec)
+        let alerts = AlertTranslation.alerts(spec)
+        #expect(alerts.filter { $0.expression.contains("cluster=") }.map(\.name) == [])
+        #expect(alerts.first { $0.name == "PostgresMetricsAbsent" }?.expression
+            == "absent(cnpg_collector_up{namespace=\"databases\", pod=~\"pg-prod-[0-9]+\"})")
+    }
+
     @Test func everyAlertHasARunbookSection() throws {
         let source = try TestSupport.read("Examples/production.yaml")
         let spec = try #require(Compiler.check(source).spec)
