@@ -174,9 +174,16 @@ import Testing
         defer { harness.remove() }
         let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
-        let secretCall = try #require(run.calls.first { $0.starts(with: ["kubectl", "create", "secret"]) })
-        #expect(secretCall.last == "<stdin: the secret>")
-        #expect(secretCall.contains("--from-file=password=/dev/stdin"))
+        let secretCalls = run.calls.filter { $0.starts(with: ["kubectl", "create", "secret"]) }
+        #expect(secretCalls.count == 2)
+        #expect(secretCalls.allSatisfy { $0.last == "<stdin: the secret>" })
+        #expect(secretCalls.contains { $0.contains("--from-file=password=/dev/stdin") }, "the application user's Secret")
+        // Grafana's admin password is generated too, before the chart that reads it: not CloudNativePG's values'
+        // publicly known `adminPassword`.
+        let grafanaSecret = try #require(run.lines.firstIndex { $0.hasPrefix("kubectl create secret generic kube-prometheus-stack-grafana-admin --namespace monitoring --from-literal=admin-user=admin --from-file=admin-password=/dev/stdin ") })
+        let stack = try #require(run.lines.firstIndex { $0.contains("kube-prometheus-stack --install") })
+        #expect(grafanaSecret < stack)
+        #expect(run.lines[stack].contains(" --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin "))
         #expect(!run.stdout.contains(ScriptHarness.secret))
         #expect(!run.stderr.contains(ScriptHarness.secret))
         for (path, contents) in try harness.allFiles() {
@@ -350,7 +357,7 @@ import Testing
             installs.append(run.lines.filter { $0.contains("kube-prometheus-stack --install") })
         }
         #expect(installs[0] == [
-            "helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack --install --namespace monitoring --create-namespace --version 88.5.3 --kube-context aks-shared --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml --wait --timeout 15m",
+            "helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack --install --namespace monitoring --version 88.5.3 --kube-context aks-shared --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin --wait --timeout 15m",
         ])
         #expect(installs[1] == installs[0])
     }

@@ -471,16 +471,33 @@ enum DeployScriptTranslation {
     }
 
     /// One release per AKS cluster (`PrometheusStackChart`): every spec's deploy runs the same pinned upgrade, so the
-    /// second finds the first one's release and changes nothing.
+    /// second finds the first one's release and changes nothing. Grafana's admin password is generated once, into a
+    /// Secret the chart is pointed at, and kept on later runs.
     private static func kubePrometheusStack(_ chart: OperatorChart) -> [Step] {
         typealias Stack = PrometheusStackChart
+        let namespace = ShellWord(Stack.namespace)
+        let secret = ShellWord(Stack.grafanaAdminSecret)
         return [
             .heading("kube-prometheus-stack (Helm chart " + ShellWord(Stack.version) + ", once per AKS cluster)"),
+            .unlessExists(
+                .succeeds(ScriptSteps.kubectl(["get", "namespace", namespace], namespaced: false)),
+                exists: "namespace " + namespace + " exists",
+                [.run(ScriptSteps.kubectl(["create", "namespace", namespace], namespaced: false))]
+            ),
+            .unlessExists(
+                .succeeds(ScriptSteps.kubectl(["get", "secret", secret, "--namespace", namespace], namespaced: false)),
+                exists: "Secret " + secret + " exists",
+                [.pipeSecret(
+                    from: Command("openssl", "rand", "-base64", "24"),
+                    into: ScriptSteps.kubectl(["create", "secret", "generic", secret, "--namespace", namespace,
+                                               "--from-literal=admin-user=admin", "--from-file=admin-password=/dev/stdin"], namespaced: false)
+                )]
+            ),
             .run(Command("helm", "repo", "add", ShellWord(Stack.repositoryName), ShellWord(Stack.repositoryURL), "--force-update")),
             .run(Command("helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
-                         "--namespace", ShellWord(Stack.namespace), "--create-namespace", "--version", ShellWord(Stack.version),
+                         "--namespace", namespace, "--version", ShellWord(Stack.version),
                          "--kube-context", V.aksCluster, "--values", ShellWord(chart.kubePrometheusStackValuesURL),
-                         "--wait", "--timeout", "15m")),
+                         "--set", "grafana.admin.existingSecret=" + secret, "--wait", "--timeout", "15m")),
         ]
     }
 

@@ -12,4 +12,8 @@ enum PrometheusStackChart {
     static let version = "88.5.3"
     static let release = "kube-prometheus-stack"
     static let namespace = "monitoring"
+    /// The Secret holding Grafana's admin user and a password generated at deploy time (the grafana subchart's
+    /// `admin.existingSecret`, keys `admin-user` and `admin-password`), instead of the publicly known
+    /// `adminPassword` of CloudNativePG's values.
+    static let grafanaAdminSecret = "kube-prometheus-stack-grafana-admin"
 }

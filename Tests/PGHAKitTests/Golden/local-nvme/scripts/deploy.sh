@@ -570,15 +570,42 @@ main() {
         --timeout 10m
   fi
   heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
+  if probe 1 kubectl get namespace monitoring --context "$AKS_CLUSTER"; then
+    log '= namespace monitoring exists'
+  else
+    run kubectl create namespace monitoring --context "$AKS_CLUSTER"
+  fi
+  if probe 1 kubectl get secret kube-prometheus-stack-grafana-admin \
+      --namespace monitoring \
+      --context "$AKS_CLUSTER"; then
+    log '= Secret kube-prometheus-stack-grafana-admin exists'
+  else
+    log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic kube-prometheus-stack-grafana-admin \
+        --namespace monitoring \
+        --from-literal=admin-user=admin \
+        --from-file=admin-password=/dev/stdin \
+        --context "$AKS_CLUSTER")"
+    if [ "$DRY_RUN" = 0 ]; then
+      local secret
+      secret="$(openssl rand -base64 24)"
+      [ -n "$secret" ] || fail 'the secret generator printed nothing'
+      printf '%s' "$secret" | kubectl create secret generic kube-prometheus-stack-grafana-admin \
+          --namespace monitoring \
+          --from-literal=admin-user=admin \
+          --from-file=admin-password=/dev/stdin \
+          --context "$AKS_CLUSTER"
+      unset secret
+    fi
+  fi
   run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
       --force-update
   run helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack \
       --install \
       --namespace monitoring \
-      --create-namespace \
       --version 88.5.3 \
       --kube-context "$AKS_CLUSTER" \
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
+      --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin \
       --wait \
       --timeout 15m
   heading "Secret $APP_SECRET for the application user"
