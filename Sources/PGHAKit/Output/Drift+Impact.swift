@@ -16,8 +16,8 @@ extension Drift {
             guard let new = SpecRecord.fields(Array(record.contents.utf8)) else { return [] }
             guard let file = existing[record.path] else {
                 let folder = String(record.path.dropLast(SpecRecord.path.count))
-                let holdsFolder = directory.owned.contains { $0.hasPrefix(folder) }
-                return holdsFolder ? [ImpactClassifier.unrecorded(new)] : ImpactClassifier.classify(from: nil, to: new)
+                guard directory.holdsFiles(below: folder) else { return ImpactClassifier.classify(from: nil, to: new) }
+                return [ImpactClassifier.unrecorded(new)]
             }
             guard let old = file.bytes.flatMap(SpecRecord.fields) else { return [ImpactClassifier.unrecorded(new)] }
             return ImpactClassifier.classify(from: old, to: new)

@@ -38,6 +38,8 @@ public struct OutputDirectory: Sendable {
     public let owned: Set<String>
     /// Whether the files are known from a listing (false: none yet, or an output of pgha 0.1.0).
     public let hasListing: Bool
+    /// The folders that hold `owned`, found when first asked for.
+    private let ownedFolders: OwnedFolders
 
     /// Reads which files below `root` pgha owns.
     public init(_ root: String) throws(Failure) {
@@ -48,6 +50,7 @@ public struct OutputDirectory: Sendable {
             exists = false
             owned = []
             hasListing = false
+            ownedFolders = OwnedFolders(owned)
             return
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -70,6 +73,13 @@ public struct OutputDirectory: Sendable {
             owned = []
             hasListing = false
         }
+        ownedFolders = OwnedFolders(owned)
+    }
+
+    /// Whether pgha wrote any file below `folder` (relative to the directory, ending in `/`; `""` for the directory
+    /// itself).
+    public func holdsFiles(below folder: String) -> Bool {
+        ownedFolders.holdFiles(below: folder)
     }
 
     /// The spec pgha recorded (`SpecRecord`) in `folder` (relative to the directory; `""` for the directory itself),
@@ -108,14 +118,7 @@ public struct OutputDirectory: Sendable {
     /// directories of a render are not counted.
     public func foreignEntries(limit: Int = .max) throws(Failure) -> [String] {
         guard exists else { return [] }
-        var folders: Set<String> = []
-        for path in owned {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
-            }
-        }
+        let folders = OwnedFolders.of(owned)
         var foreign: [String] = []
         func walk(_ relative: String) throws(Failure) {
             let directory = relative.isEmpty ? root : root + "/" + relative

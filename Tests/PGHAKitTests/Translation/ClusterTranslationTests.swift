@@ -129,7 +129,8 @@ import Yams
 
     @Test func deployNamesThePoolerEndpoints() throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec("pooler:\n  readOnly: true\n")).spec)
-        let rendered = BashRenderer.render(DeployScriptTranslation.script(spec, specFileName: nil))
+        let script = DeployScriptTranslation.script(spec, specFileName: nil, variables: ScriptValues.catalog(spec, specFileName: nil))
+        let rendered = BashRenderer.render(script)
         #expect(rendered.contains("log \"PgBouncer read-write, inside AKS: pg-test-pooler-rw.$NAMESPACE.svc:5432\""))
         #expect(rendered.contains("log \"PgBouncer read-only, inside AKS:  pg-test-pooler-ro.$NAMESPACE.svc:5432\""))
     }
@@ -185,7 +186,7 @@ import Yams
 
     @Test func deployGeneratesAPasswordSecretOnlyForRolesThatLogIn() throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec(Self.extra)).spec)
-        let script = DeployScriptTranslation.script(spec, specFileName: nil)
+        let script = DeployScriptTranslation.script(spec, specFileName: nil, variables: ScriptValues.catalog(spec, specFileName: nil))
         let rendered = BashRenderer.render(script)
         #expect(rendered.contains("create secret generic pg-test-role-reporting"))
         #expect(rendered.contains("--from-literal=username=reporting"))

@@ -7,7 +7,7 @@ enum CleanupScriptTranslation {
 
     static let fileName = "cleanup.sh"
 
-    static func script(_ spec: Spec, specFileName: String?) -> Script {
+    static func script(_ spec: Spec, specFileName: String?, variables: [Script.Variable]) -> Script {
         let steps = ScriptSteps.signIn(spec) + CLIExtensionSteps.cleanupSteps(spec) + [
             .heading("What " + AzureOwnership.specID + " owns"),
             .check(plan(spec)),
@@ -30,7 +30,7 @@ enum CleanupScriptTranslation {
             options: [Script.Option(flag: "--yes", variable: "ASSUME_YES", initialValue: "0",
                                     help: "Delete without asking for the cluster's name.")],
             tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
-            variables: V.catalog(spec, specFileName: specFileName),
+            variables: variables,
             steps: steps,
             functions: [ExistenceCheck.function, Kubeconfig.removal]
         )

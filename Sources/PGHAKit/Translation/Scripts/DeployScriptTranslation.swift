@@ -4,7 +4,7 @@ enum DeployScriptTranslation {
 
     static let fileName = "deploy.sh"
 
-    static func script(_ spec: Spec, specFileName: String?) -> Script {
+    static func script(_ spec: Spec, specFileName: String?, variables: [Script.Variable]) -> Script {
         let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
         var steps = ScriptSteps.signIn(spec)
         if rendersAgain { steps.append(findSpec(specFileName)) }
@@ -45,7 +45,7 @@ enum DeployScriptTranslation {
             options: options,
             environment: environment,
             tools: tools,
-            variables: V.catalog(spec, specFileName: specFileName),
+            variables: variables,
             steps: steps,
             failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists."
         )

@@ -17,7 +17,7 @@ enum DrillScriptTranslation {
 
     // MARK: Restore drill
 
-    static func restore(_ spec: Spec, _ backup: Spec.Backup, _ recovery: Spec.Recovery, specFileName: String?) -> Script {
+    static func restore(_ spec: Spec, _ backup: Spec.Backup, _ recovery: Spec.Recovery, specFileName: String?, variables: [Script.Variable]) -> Script {
         let recoveryFile = V.outDir + "/\(Translator.oneOffFolder)/"
             + ShellWord(Resource.fileName(for: ClusterTranslation.recovery(spec, recovery, backup)))
         var steps = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
@@ -74,7 +74,7 @@ enum DrillScriptTranslation {
             purpose: "Restores the backups of \(spec.name) into the recovery cluster \(recovery.name) up to a time taken between two marker rows, and checks that only the first came back.",
             specFileName: specFileName,
             tools: ["az", "kubectl", "openssl"],
-            variables: V.catalog(spec, specFileName: specFileName),
+            variables: variables,
             steps: steps
         )
     }
@@ -260,7 +260,7 @@ enum DrillScriptTranslation {
         through(endpoint.service, [ShellWord("INSERT INTO \(failoverTable) (run, n) VALUES ('") + .variable("RUN") + "', 0)"])
     }
 
-    static func failover(_ spec: Spec, specFileName: String?) -> Script {
+    static func failover(_ spec: Spec, specFileName: String?, variables: [Script.Variable]) -> Script {
         let primaries = ScriptSteps.kubectl(["get", "pods", "--selector", "cnpg.io/cluster=" + V.clusterName + ",cnpg.io/instanceRole=primary",
                                              "--output", "jsonpath={.items[*].metadata.name}"])
         let pods = ScriptSteps.kubectl(["get", "pods", "--selector", "cnpg.io/cluster=" + V.clusterName,
@@ -343,7 +343,7 @@ enum DrillScriptTranslation {
             purpose: "Writes rows through the -rw Service of \(spec.name), deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it.",
             specFileName: specFileName,
             tools: ["az", "kubectl", "openssl"],
-            variables: V.catalog(spec, specFileName: specFileName),
+            variables: variables,
             steps: steps
         )
     }

@@ -5,13 +5,17 @@ public enum ScriptTranslation {
 
     /// deploy.sh and cleanup.sh always; restore-drill.sh when the spec has backups and a recovery cluster;
     /// failover-drill.sh when there is a standby to fail over to.
+    /// The spec values (`ScriptValues.catalog`, with the Azure alert rules' JSON) are built once for all of them.
     public static func scripts(_ spec: Spec, specFileName: String?) -> [Script] {
-        var scripts = [DeployScriptTranslation.script(spec, specFileName: specFileName)]
+        let variables = ScriptValues.catalog(spec, specFileName: specFileName)
+        var scripts = [DeployScriptTranslation.script(spec, specFileName: specFileName, variables: variables)]
         if let backup = spec.backup, let recovery = spec.recovery {
-            scripts.append(DrillScriptTranslation.restore(spec, backup, recovery, specFileName: specFileName))
+            scripts.append(DrillScriptTranslation.restore(spec, backup, recovery, specFileName: specFileName, variables: variables))
         }
-        if spec.instances > 1 { scripts.append(DrillScriptTranslation.failover(spec, specFileName: specFileName)) }
-        scripts.append(CleanupScriptTranslation.script(spec, specFileName: specFileName))
+        if spec.instances > 1 {
+            scripts.append(DrillScriptTranslation.failover(spec, specFileName: specFileName, variables: variables))
+        }
+        scripts.append(CleanupScriptTranslation.script(spec, specFileName: specFileName, variables: variables))
         return scripts.map { Kubeconfig.applied(to: withExistenceCheck($0), spec) }
     }
 
