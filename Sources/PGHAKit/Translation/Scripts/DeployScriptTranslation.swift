@@ -484,15 +484,8 @@ enum DeployScriptTranslation {
                 exists: "namespace " + namespace + " exists",
                 [.run(ScriptSteps.kubectl(["create", "namespace", namespace], namespaced: false))]
             ),
-            .unlessExists(
-                .succeeds(ScriptSteps.kubectl(["get", "secret", secret, "--namespace", namespace], namespaced: false)),
-                exists: "Secret " + secret + " exists",
-                [.pipeSecret(
-                    from: Command("openssl", "rand", "-base64", "24"),
-                    into: ScriptSteps.kubectl(["create", "secret", "generic", secret, "--namespace", namespace,
-                                               "--from-literal=admin-user=admin", "--from-file=admin-password=/dev/stdin"], namespaced: false)
-                )]
-            ),
+            ScriptSteps.generatedPasswordSecret(secret, namespace: namespace,
+                                                ["--from-literal=admin-user=admin", "--from-file=admin-password=/dev/stdin"]),
             .run(Command("helm", "repo", "add", ShellWord(Stack.repositoryName), ShellWord(Stack.repositoryURL), "--force-update")),
             .run(Command("helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
                          "--namespace", namespace, "--version", ShellWord(Stack.version),
@@ -504,15 +497,8 @@ enum DeployScriptTranslation {
     /// The app user's Secret, with a password generated here and passed on kubectl's stdin.
     private static let appSecret: [Step] = [
         .heading("Secret " + V.appSecret + " for the application user"),
-        .unlessExists(
-            .succeeds(ScriptSteps.kubectl(["get", "secret", V.appSecret])),
-            exists: "Secret " + V.appSecret + " exists",
-            [.pipeSecret(
-                from: Command("openssl", "rand", "-base64", "24"),
-                into: ScriptSteps.kubectl(["create", "secret", "generic", V.appSecret, "--type=kubernetes.io/basic-auth",
-                                           "--from-literal=username=" + V.appUser, "--from-file=password=/dev/stdin"])
-            )]
-        ),
+        ScriptSteps.generatedPasswordSecret(V.appSecret, ["--type=kubernetes.io/basic-auth", "--from-literal=username=" + V.appUser,
+                                                          "--from-file=password=/dev/stdin"]),
     ]
 
     private static let apply: [Step] = [

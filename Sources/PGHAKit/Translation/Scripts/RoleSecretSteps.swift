@@ -6,15 +6,8 @@ enum RoleSecretSteps {
             let secret = ShellWord(RoleTranslation.secret(spec, role: name))
             return [
                 .heading("Secret " + secret + " for the role " + ShellWord(name)),
-                .unlessExists(
-                    .succeeds(ScriptSteps.kubectl(["get", "secret", secret])),
-                    exists: "Secret " + secret + " exists",
-                    [.pipeSecret(
-                        from: Command("openssl", "rand", "-base64", "24"),
-                        into: ScriptSteps.kubectl(["create", "secret", "generic", secret, "--type=kubernetes.io/basic-auth",
-                                                   ShellWord("--from-literal=username=\(name)"), "--from-file=password=/dev/stdin"])
-                    )]
-                ),
+                ScriptSteps.generatedPasswordSecret(secret, ["--type=kubernetes.io/basic-auth", ShellWord("--from-literal=username=\(name)"),
+                                                             "--from-file=password=/dev/stdin"]),
             ]
         }
     }

@@ -5,6 +5,22 @@ enum ScriptSteps {
     /// The audience Azure expects in a workload identity token exchange.
     static let tokenAudience: ShellWord = "api://AzureADTokenExchange"
 
+    /// A Secret holding a password generated here and passed on kubectl's stdin (never in argv, a log or a file),
+    /// created unless it exists, so later runs keep the password. `data` are the rest of `kubectl create secret
+    /// generic`'s arguments (type, literals, and the password's key as `--from-file=<key>=/dev/stdin`); the Secret is
+    /// in the spec's namespace unless `namespace` names another.
+    static func generatedPasswordSecret(_ secret: ShellWord, namespace: ShellWord? = nil, _ data: [ShellWord]) -> Step {
+        let placement: [ShellWord] = namespace.map { ["--namespace", $0] } ?? []
+        return .unlessExists(
+            .succeeds(kubectl(["get", "secret", secret] + placement, namespaced: namespace == nil)),
+            exists: "Secret " + secret + " exists",
+            [.pipeSecret(
+                from: Command("openssl", "rand", "-base64", "24"),
+                into: kubectl(["create", "secret", "generic", secret] + placement + data, namespaced: namespace == nil)
+            )]
+        )
+    }
+
     /// `kubectl <arguments> --namespace <ns> --context <aks> [-- <command>]`: every kubectl call names its cluster, so
     /// a different current context never receives the objects.
     static func kubectl(_ arguments: [ShellWord], namespaced: Bool = true, then command: [ShellWord] = []) -> Command {
