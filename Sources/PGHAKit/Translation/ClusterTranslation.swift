@@ -127,13 +127,7 @@ enum ClusterTranslation {
     /// `cnpg.io/cluster` alone also matches the cluster's initdb/join Job pods and its Pooler pods, whose
     /// placement would then skew the count.
     private static func zoneSpread(_ spec: Spec, cluster: String) -> [TopologySpreadConstraint]? {
-        guard spec.zones.count > 1 else { return nil }
-        return [TopologySpreadConstraint(
-            maxSkew: 1,
-            topologyKey: "topology.kubernetes.io/zone",
-            whenUnsatisfiable: "DoNotSchedule",
-            labelSelector: LabelSelector(matchLabels: Labels.instances(of: cluster))
-        )]
+        ZoneSpread.constraints(spec, selecting: Labels.instances(of: cluster), whenUnsatisfiable: "DoNotSchedule")
     }
 
     private static func affinity(_ spec: Spec) -> Cluster.Affinity? {

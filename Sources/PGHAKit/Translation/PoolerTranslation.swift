@@ -29,13 +29,7 @@ enum PoolerTranslation {
     /// Spreads the PgBouncer pods across zones when it can: they hold no data, so a zone short of nodes should
     /// not leave a pod unscheduled (ScheduleAnyway, unlike the instances).
     private static func zoneSpread(_ spec: Spec, pooler: String) -> [TopologySpreadConstraint]? {
-        guard spec.zones.count > 1 else { return nil }
-        return [TopologySpreadConstraint(
-            maxSkew: 1,
-            topologyKey: "topology.kubernetes.io/zone",
-            whenUnsatisfiable: "ScheduleAnyway",
-            labelSelector: LabelSelector(matchLabels: [Labels.poolerName: pooler])
-        )]
+        ZoneSpread.constraints(spec, selecting: [Labels.poolerName: pooler], whenUnsatisfiable: "ScheduleAnyway")
     }
 
     /// The DNS label of the `type` (rw or ro) pooler's LoadBalancer: `pooler.expose.dnsLabel`, with `-ro` for the read-only one.
