@@ -3,59 +3,83 @@
 /// fractions (`-.5`) are quoted, as a YAML 1.1 reader could take them for something other than a string, and
 /// strings that are not printable one-line ASCII are double-quoted with JSON-style escapes. Tests hold it to Yams.
 enum ManifestYAML {
-    /// The YAML document of `node` (for a manifest, a mapping).
-    static func document(_ node: ManifestNode) -> String {
-        var output = ""
-        output.reserveCapacity(2048)
+    /// The YAML document of `node` (for a manifest, a mapping), after `header`. Written as UTF-8 bytes into one
+    /// buffer: appending bytes costs a fraction of appending `String`s.
+    static func document(_ node: ManifestNode, header: String = "") -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        output.append(contentsOf: header.utf8)
         switch node {
         case .mapping(let entries) where !entries.isEmpty:
             write(entries, indent: 0, firstLineWritten: false, to: &output)
         case .sequence(let items) where !items.isEmpty:
             write(items, indent: 0, firstLineWritten: false, to: &output)
         default:
-            output += scalarOrEmpty(node)
-            output += "\n"
+            appendScalarOrEmpty(node, to: &output)
+            output.append(UInt8(ascii: "\n"))
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// How libyaml, as Yams drives it, writes a one-line string scalar.
     enum Scalar {
-        /// The written form of `text`: plain where libyaml allows it, single-quoted where it does not, where
-        /// `quoted` asks for it, or (with `resolving`, as for string values) where a YAML reader would take the
-        /// plain text for another type.
-        static func string(_ text: String, resolving: Bool, quoted: Bool = false) -> String {
+        /// Appends the written form of `text`: plain where libyaml allows it, single-quoted where it does not,
+        /// where `quoted` asks for it, or (with `resolving`, as for string values) where a YAML reader would take
+        /// the plain text for another type.
+        static func append(_ text: String, resolving: Bool, quoted: Bool = false, to output: inout [UInt8]) {
             var text = text
             let (printable, plain) = text.withUTF8 { bytes in
                 (!bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, plainAllowed(bytes))
             }
-            guard printable else { return doubleQuoted(text) }
-            if quoted || !plain || (resolving && resolvesToOtherType(text)) {
-                guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
-                return "'" + text.replacing("'", with: "''") + "'"
+            guard printable else { return appendDoubleQuoted(text, to: &output) }
+            guard quoted || !plain || (resolving && resolvesToOtherType(text)) else { return output.append(contentsOf: text.utf8) }
+            output.append(UInt8(ascii: "'"))
+            for byte in text.utf8 {
+                output.append(byte)
+                if byte == UInt8(ascii: "'") { output.append(byte) }
             }
-            return text
+            output.append(UInt8(ascii: "'"))
         }
 
-        /// A double-quoted scalar with JSON-style escapes (valid YAML in every reader), for text that is not
-        /// printable one-line ASCII of at most 128 bytes.
-        static func doubleQuoted(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                case "\t": result += "\\t"
-                case "\r": result += "\\r"
-                case let other where other.value < 0x20 || other.value == 0x7F || (0x80...0x9F).contains(other.value)
-                    || other == "\u{2028}" || other == "\u{2029}" || other == "\u{FEFF}":
-                    let hex = String(other.value, radix: 16, uppercase: true)
-                    result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                default: result.unicodeScalars.append(scalar)
+        /// Appends a double-quoted scalar with JSON-style escapes (valid YAML in every reader), for text that is
+        /// not printable one-line ASCII of at most 128 bytes: the controls (C0, DEL, C1), U+2028, U+2029 and
+        /// U+FEFF as `\uXXXX`, found in the UTF-8 bytes; every other scalar copied as it is.
+        static func appendDoubleQuoted(_ text: String, to output: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { bytes in
+                func escape(_ code: UInt32) {
+                    let hex: StaticString = "0123456789ABCDEF"
+                    output.append(contentsOf: "\\u".utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) { output.append(hex.utf8Start[Int(code >> UInt32(shift) & 0xF)]) }
                 }
+                func follows(_ offset: Int, _ low: UInt8, _ high: UInt8, at index: Int) -> Bool {
+                    index + offset < bytes.count && (low...high).contains(bytes[index + offset])
+                }
+                output.append(UInt8(ascii: "\""))
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
+                    case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+                    case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                    case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+                    case 0..<0x20, 0x7F: escape(UInt32(byte))
+                    case 0xC2 where follows(1, 0x80, 0x9F, at: index):
+                        escape(UInt32(bytes[index + 1]))
+                        index += 1
+                    case 0xE2 where follows(1, 0x80, 0x80, at: index) && follows(2, 0xA8, 0xA9, at: index):
+                        escape(0x2000 | UInt32(bytes[index + 2] - 0x80))
+                        index += 2
+                    case 0xEF where follows(1, 0xBB, 0xBB, at: index) && follows(2, 0xBF, 0xBF, at: index):
+                        escape(0xFEFF)
+                        index += 2
+                    default: output.append(byte)
+                    }
+                    index += 1
+                }
+                output.append(UInt8(ascii: "\""))
             }
-            return result + "\""
         }
 
         /// libyaml's test for a plain scalar in block context (`yaml_emitter_analyze_scalar`), for printable ASCII.
@@ -147,59 +171,64 @@ enum ManifestYAML {
         }
     }
 
-    /// A scalar's written form; empty collections are written in flow style.
-    private static func scalarOrEmpty(_ node: ManifestNode) -> String {
+    /// Appends a scalar's written form; empty collections are written in flow style.
+    private static func appendScalarOrEmpty(_ node: ManifestNode, to output: inout [UInt8]) {
         switch node {
-        case .string(let text): return Scalar.string(text, resolving: true)
-        case .word(let text): return Scalar.string(text, resolving: false, quoted: wordNeedsQuotes(text))
-        case .integer(let value): return String(value)
-        case .boolean(let value): return value ? "true" : "false"
-        case .mapping: return "{}"
-        case .sequence: return "[]"
+        case .string(let text): Scalar.append(text, resolving: true, to: &output)
+        case .word(let text): Scalar.append(text, resolving: false, quoted: wordNeedsQuotes(text), to: &output)
+        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .boolean(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .mapping: output.append(contentsOf: "{}".utf8)
+        case .sequence: output.append(contentsOf: "[]".utf8)
         }
+    }
+
+    private static func appendSpaces(_ count: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     /// Block YAML as libyaml writes it: two-space indents, sequences in mappings not indented, empty collections
     /// in flow style.
-    private static func write(_ entries: [ManifestNode.Entry], indent: Int, firstLineWritten: Bool, to output: inout String) {
+    private static func write(_ entries: [ManifestNode.Entry], indent: Int, firstLineWritten: Bool, to output: inout [UInt8]) {
         for (index, entry) in entries.enumerated() {
-            if index > 0 || !firstLineWritten { output += String(repeating: " ", count: indent) }
-            output += Scalar.string(entry.key, resolving: true)
-            output += ":"
+            if index > 0 || !firstLineWritten { appendSpaces(indent, to: &output) }
+            Scalar.append(entry.key, resolving: true, to: &output)
+            output.append(UInt8(ascii: ":"))
             writeValue(entry.value, indent: indent, to: &output)
         }
     }
 
     /// A mapping's value after its key and colon: nested collections on the following lines (a sequence at the
     /// key's indent, as libyaml writes it), anything else on the same line.
-    private static func writeValue(_ node: ManifestNode, indent: Int, to output: inout String) {
+    private static func writeValue(_ node: ManifestNode, indent: Int, to output: inout [UInt8]) {
         switch node {
         case .mapping(let entries) where !entries.isEmpty:
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
             write(entries, indent: indent + 2, firstLineWritten: false, to: &output)
         case .sequence(let items) where !items.isEmpty:
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
             write(items, indent: indent, firstLineWritten: false, to: &output)
         default:
-            output += " "
-            output += scalarOrEmpty(node)
-            output += "\n"
+            output.append(UInt8(ascii: " "))
+            appendScalarOrEmpty(node, to: &output)
+            output.append(UInt8(ascii: "\n"))
         }
     }
 
     /// A block sequence; an item that is a non-empty collection starts on its dash's line.
-    private static func write(_ items: [ManifestNode], indent: Int, firstLineWritten: Bool, to output: inout String) {
+    private static func write(_ items: [ManifestNode], indent: Int, firstLineWritten: Bool, to output: inout [UInt8]) {
         for (index, item) in items.enumerated() {
-            if index > 0 || !firstLineWritten { output += String(repeating: " ", count: indent) }
-            output += "- "
+            if index > 0 || !firstLineWritten { appendSpaces(indent, to: &output) }
+            output.append(UInt8(ascii: "-"))
+            output.append(UInt8(ascii: " "))
             switch item {
             case .mapping(let entries) where !entries.isEmpty:
                 write(entries, indent: indent + 2, firstLineWritten: true, to: &output)
             case .sequence(let inner) where !inner.isEmpty:
                 write(inner, indent: indent + 2, firstLineWritten: true, to: &output)
             default:
-                output += scalarOrEmpty(item)
-                output += "\n"
+                appendScalarOrEmpty(item, to: &output)
+                output.append(UInt8(ascii: "\n"))
             }
         }
     }
@@ -209,11 +238,18 @@ enum ManifestYAML {
         "y", "yes", "n", "no", "true", "false", "on", "off", "null", "nan", "inf",
     ]
 
-    /// Whether a `.word` must be quoted: it is not an identifier-like word, or a reader would resolve it to
-    /// something other than a string.
+    /// Whether a `.word` must be quoted: it is not an identifier-like word (an ASCII letter, then ASCII letters,
+    /// digits and `./_-`), or a reader would resolve it to something other than a string.
     static func wordNeedsQuotes(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return true }
-        if specialWords.contains(text.lowercased()) { return true }
-        return !text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "./_-".unicodeScalars.contains($0)) }
+        guard let first = text.utf8.first, isASCIILetter(first) else { return true }
+        let identifierLike = text.utf8.allSatisfy { byte in
+            isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        return !identifierLike || (text.utf8.count <= 5 && specialWords.contains(text.lowercased()))
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 }

@@ -8,7 +8,7 @@ public enum Renderer {
         resources.map { resource in
             switch resource.content {
             case .manifest(let object):
-                return Artifact(path: resource.path, contents: manifestHeader + ManifestYAML.document(object.manifestNode), role: resource.role)
+                return Artifact(path: resource.path, contents: ManifestYAML.document(object.manifestNode, header: manifestHeader), role: resource.role)
             case .script(let script):
                 return Artifact(path: resource.path, contents: BashRenderer.render(script), isExecutable: true, role: .script)
             }

@@ -75,10 +75,16 @@ import Yams
     }
 
     @Test func unusualStringsReadBackAsWritten() throws {
-        for text in Self.strings + ["\u{1B}[31m", "tab\there", "\u{2028}", "naïve \"quoted\" \\ back", "\u{7F}", "\u{85}"] {
+        for text in Self.strings + ["\u{1B}[31m", "tab\there", "\u{2028}", "naïve \"quoted\" \\ back", "\u{7F}", "\u{85}",
+                                  "\u{2029}", "\u{9F}", "a\u{1}b", "\u{A0}", "\u{2027}", "\u{FEFE}", "😀\u{80}"] {
             let yaml = ManifestYAML.document(.mapping([.init("key", .string(text)), .init("word", .word(text))]))
             #expect((try? Yams.load(yaml: yaml)) as? [String: String] == ["key": text, "word": text], "\(text.debugDescription)")
         }
+    }
+
+    @Test func controlsAndLineSeparatorsAreEscapedOtherTextIsCopied() {
+        #expect(ManifestYAML.document(.mapping([.init("k", .string("a\u{85}\u{2028}\u{FEFF}\u{7F}\u{1}\"\\é\u{A0}😀"))]))
+            == "k: \"a\\u0085\\u2028\\uFEFF\\u007F\\u0001\\\"\\\\é\u{A0}😀\"\n")
     }
 
     @Test func structureMatchesYams() throws {
