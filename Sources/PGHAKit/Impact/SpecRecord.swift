@@ -7,30 +7,16 @@ public enum SpecRecord {
 
     /// The record of `spec` as a file of its rendering.
     public static func artifact(for spec: Spec) -> Artifact {
-        Artifact(path: path, contents: json(node(spec), indent: "") + "\n", role: .reference)
+        var output: [UInt8] = []
+        output.reserveCapacity(8192)
+        json(node(spec), indent: 0, to: &output)
+        output.append(UInt8(ascii: "\n"))
+        return Artifact(path: path, contents: String(decoding: output, as: UTF8.self), role: .reference)
     }
 
     /// The fields of a record's bytes, flattened (`SpecFields`); nil when they are not a JSON object.
     public static func fields(_ bytes: [UInt8]) -> SpecFields? {
-        guard let text = String(validating: bytes, as: UTF8.self),
-              let root = try? YAMLComposer(text).nextRoot(), root.mapping != nil else { return nil }
-        var values: [String: SpecFields.Value] = [:]
-        flatten(root, path: "", into: &values)
-        return SpecFields(values: values)
-    }
-
-    private static func flatten(_ node: YAMLNode, path: String, into values: inout [String: SpecFields.Value]) {
-        switch node.content {
-        case .scalar(let scalar):
-            values[path] = .scalar(scalar.string)
-        case .sequence(let nodes):
-            values[path] = .list(nodes.map { $0.scalar?.string ?? "" })
-        case .mapping(let pairs):
-            for (key, value) in pairs {
-                let name = key.scalar?.string ?? ""
-                flatten(value, path: path.isEmpty ? name : path + "." + name, into: &values)
-            }
-        }
+        FlatJSONReader.fields(bytes)
     }
 
     /// The effective spec as a tree under the spec's field names (`SpecSchema`), optional sections left out when
@@ -176,20 +162,36 @@ public enum SpecRecord {
         .object(["name": pool.name, "vmSize": pool.vmSize, "minCount": pool.minCount, "maxCount": pool.maxCount, "taints": pool.taints])
     }
 
-    /// `node` as indented JSON.
-    private static func json(_ node: ManifestNode, indent: String) -> String {
-        let inner = indent + "  "
+    /// Appends `node` as JSON indented by two spaces a level, its first line at `indent`.
+    private static func json(_ node: ManifestNode, indent: Int, to output: inout [UInt8]) {
+        func newline(_ indent: Int) {
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
         switch node {
-        case .string(let text), .word(let text): return jsonString(text)
-        case .integer(let number): return String(number)
-        case .boolean(let flag): return flag ? "true" : "false"
+        case .string(let text), .word(let text): appendJSONString(text, to: &output)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .boolean(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .sequence(let items):
-            guard !items.isEmpty else { return "[]" }
-            return "[\n" + items.map { inner + json($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 2)
+                json(item, indent: indent + 2, to: &output)
+            }
+            if !items.isEmpty { newline(indent) }
+            output.append(UInt8(ascii: "]"))
         case .mapping(let entries):
-            guard !entries.isEmpty else { return "{}" }
-            return "{\n" + entries.map { inner + jsonString($0.key) + ": " + json($0.value, indent: inner) }
-                .joined(separator: ",\n") + "\n\(indent)}"
+            output.append(UInt8(ascii: "{"))
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent + 2)
+                appendJSONString(entry.key, to: &output)
+                output.append(contentsOf: ": ".utf8)
+                json(entry.value, indent: indent + 2, to: &output)
+            }
+            if !entries.isEmpty { newline(indent) }
+            output.append(UInt8(ascii: "}"))
         }
     }
 }

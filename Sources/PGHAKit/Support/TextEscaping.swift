@@ -4,40 +4,59 @@
 public func jsonString(_ text: String) -> String {
     var text = text
     return text.withUTF8 { bytes in
-        let length = bytes.reduce(2) { $0 + escapedLength($1) }
-        return String(unsafeUninitializedCapacity: length) { output in
-            output[0] = UInt8(ascii: "\"")
-            var written = 1
-            var runStart = 0
-            func copyRun(upTo end: Int) {
-                guard end > runStart else { return }
-                (output.baseAddress! + written).initialize(from: bytes.baseAddress! + runStart, count: end - runStart)
-                written += end - runStart
-            }
-            for (index, byte) in bytes.enumerated() where escapedLength(byte) > 1 {
-                copyRun(upTo: index)
-                runStart = index + 1
-                output[written] = UInt8(ascii: "\\")
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output[written + 1] = byte
-                case UInt8(ascii: "\n"): output[written + 1] = UInt8(ascii: "n")
-                case UInt8(ascii: "\r"): output[written + 1] = UInt8(ascii: "r")
-                case UInt8(ascii: "\t"): output[written + 1] = UInt8(ascii: "t")
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    output[written + 1] = UInt8(ascii: "u")
-                    output[written + 2] = UInt8(ascii: "0")
-                    output[written + 3] = UInt8(ascii: "0")
-                    output[written + 4] = hex.utf8Start[Int(byte >> 4)]
-                    output[written + 5] = hex.utf8Start[Int(byte & 0xF)]
-                }
-                written += escapedLength(byte)
-            }
-            copyRun(upTo: bytes.count)
-            output[written] = UInt8(ascii: "\"")
-            return written + 1
+        String(unsafeUninitializedCapacity: jsonStringLength(bytes)) { writeJSONString(bytes, to: $0) }
+    }
+}
+
+/// Appends the JSON string literal for `text` (as `jsonString`) to `output`.
+func appendJSONString(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: jsonStringLength(bytes)))
+        output.withUnsafeMutableBufferPointer { buffer in
+            _ = writeJSONString(bytes, to: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
         }
     }
+}
+
+private func jsonStringLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    bytes.reduce(2) { $0 + escapedLength($1) }
+}
+
+/// Writes the JSON string literal of `bytes` to `output`, which holds exactly `jsonStringLength(bytes)` bytes;
+/// returns that length.
+private func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    output[0] = UInt8(ascii: "\"")
+    var written = 1
+    var runStart = 0
+    func copyRun(upTo end: Int) {
+        guard end > runStart else { return }
+        (output.baseAddress! + written).initialize(from: bytes.baseAddress! + runStart, count: end - runStart)
+        written += end - runStart
+    }
+    for (index, byte) in bytes.enumerated() where escapedLength(byte) > 1 {
+        copyRun(upTo: index)
+        runStart = index + 1
+        output[written] = UInt8(ascii: "\\")
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output[written + 1] = byte
+        case UInt8(ascii: "\n"): output[written + 1] = UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): output[written + 1] = UInt8(ascii: "r")
+        case UInt8(ascii: "\t"): output[written + 1] = UInt8(ascii: "t")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            output[written + 1] = UInt8(ascii: "u")
+            output[written + 2] = UInt8(ascii: "0")
+            output[written + 3] = UInt8(ascii: "0")
+            output[written + 4] = hex.utf8Start[Int(byte >> 4)]
+            output[written + 5] = hex.utf8Start[Int(byte & 0xF)]
+        }
+        written += escapedLength(byte)
+    }
+    copyRun(upTo: bytes.count)
+    output[written] = UInt8(ascii: "\"")
+    return written + 1
 }
 
 /// How many bytes `byte` takes in a JSON string: 2 for a quote, a backslash and the controls escaped with a letter,

@@ -51,4 +51,79 @@ import Testing
         #expect(SpecRecord.fields(Array("{\"a\": {\"b\": \"1\"}, \"c\": [\"x\", \"y\"]}".utf8)) ==
             SpecFields(values: ["a.b": .scalar("1"), "c": .list(["x", "y"])]))
     }
+
+    /// The flattening as a YAML reader sees a JSON record, which `SpecRecord.fields` did before it read JSON itself.
+    static func composedFields(_ text: String) throws -> SpecFields? {
+        guard let root = try YAMLComposer(text).nextRoot(), root.mapping != nil else { return nil }
+        var values: [String: SpecFields.Value] = [:]
+        func flatten(_ node: YAMLNode, path: String) {
+            switch node.content {
+            case .scalar(let scalar): values[path] = .scalar(scalar.string)
+            case .sequence(let nodes): values[path] = .list(nodes.map { $0.scalar?.string ?? "" })
+            case .mapping(let pairs):
+                for (key, value) in pairs {
+                    let name = key.scalar?.string ?? ""
+                    flatten(value, path: path.isEmpty ? name : path + "." + name)
+                }
+            }
+        }
+        flatten(root, path: "")
+        return SpecFields(values: values)
+    }
+
+    @Test func everyGoldenRecordReadsAsAYAMLReaderReadsIt() throws {
+        let golden = TestSupport.repositoryRoot.appendingPathComponent("Tests/PGHAKitTests/Golden")
+        let records = try #require(FileManager.default.enumerator(atPath: golden.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(SpecRecord.path) }
+        #expect(records.count >= 9)
+        for record in records {
+            let bytes = try TestSupport.read("Tests/PGHAKitTests/Golden/" + record)
+            let fields = try #require(SpecRecord.fields(bytes), "\(record)")
+            #expect(fields == (try Self.composedFields(String(decoding: bytes, as: UTF8.self))), "\(record)")
+        }
+    }
+
+    /// Seeded random JSON objects (nesting, arrays of scalars and collections, escapes, non-ASCII text, numbers,
+    /// literals) read as a YAML reader reads them.
+    @Test func generatedJSONReadsAsAYAMLReaderReadsIt() throws {
+        var generator = TestSupport.SeededGenerator(state: 42)
+        let pieces = ["a", "b.c", "é", "😀", " ", "\\\"", "\\\\", "\\n", "\\t", "\\u00e9", "\\u0001", "\\/", "'", "#", ":"]
+        func string() -> String {
+            "\"" + (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() + "\""
+        }
+        func scalar() -> String {
+            [string(), "0", "-12", "3.25", "1e3", "-0.5E-2", "true", "false", "null"].randomElement(using: &generator)!
+        }
+        func value(_ depth: Int) -> String {
+            switch Int.random(in: 0..<(depth < 3 ? 4 : 2), using: &generator) {
+            case 0, 1: return scalar()
+            case 2: return object(depth + 1)
+            default: return "[" + (0..<Int.random(in: 0...3, using: &generator)).map { _ in value(depth + 1) }.joined(separator: ", ") + "]"
+            }
+        }
+        func object(_ depth: Int) -> String {
+            "{" + (0..<Int.random(in: 0...4, using: &generator)).map { index in
+                "\"\(index)" + string().dropFirst() + ": " + value(depth)
+            }.joined(separator: ",\n ") + "}"
+        }
+        for _ in 0..<2_000 {
+            let text = object(0)
+            #expect(SpecRecord.fields(Array(text.utf8)) == (try Self.composedFields(text)), "\(text)")
+        }
+    }
+
+    /// YAML readers refuse escaped surrogates; JSON writes a scalar beyond the BMP as a pair.
+    @Test func anEscapedSurrogatePairIsOneScalar() {
+        #expect(SpecRecord.fields(Array("{\"a\": \"x\\ud83d\\ude00y\"}".utf8)) == SpecFields(values: ["a": .scalar("x😀y")]))
+    }
+
+    @Test func malformedJSONIsNoRecord() {
+        for text in ["", "{", "{\"a\": }", "{\"a\": 1,}", "{\"a\" 1}", "{a: 1}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": -}",
+                     "{\"a\": tru}", "{\"a\": \"\\x\"}", "{\"a\": \"\\ud800\"}", "{\"a\": \"tab\there\"}", "{\"a\": [1 2]}",
+                     "{\"a\": 1} {}", "{\"a\": \"\u{FFFD}\"} x"] {
+            #expect(SpecRecord.fields(Array(text.utf8)) == nil, "\(text.debugDescription)")
+        }
+        #expect(SpecRecord.fields(Array("{\"a\": \"\u{1}\"}".utf8)) == nil)
+        #expect(SpecRecord.fields([UInt8(ascii: "{"), UInt8(ascii: "\""), 0xC3, UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}")]) == nil)
+    }
 }

@@ -1,0 +1,214 @@
+/// Reads a JSON document into `SpecFields`, flattening objects key by key under dotted paths and keeping each array
+/// whole as the texts of its scalars (a nested object or array in an array reads as ""). Scalars keep their text:
+/// a string unescaped, a number, `true`, `false` and `null` as written. Strict JSON (RFC 8259) on the bytes, with
+/// no tree built: a spec record is read on every render of a directory that holds one.
+struct FlatJSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var values: [String: SpecFields.Value] = [:]
+
+    private struct Malformed: Error {}
+
+    /// The flattened fields of `bytes`, or nil when they are not one JSON object.
+    static func fields(_ bytes: [UInt8]) -> SpecFields? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = FlatJSONReader(bytes: buffer)
+            do {
+                reader.skipWhitespace()
+                guard reader.peek == UInt8(ascii: "{") else { return nil }
+                try reader.value(path: "")
+                reader.skipWhitespace()
+                guard reader.index == buffer.count else { return nil }
+            } catch {
+                return nil
+            }
+            return SpecFields(values: reader.values)
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func skipWhitespace() {
+        while let byte = peek, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Malformed) {
+        skipWhitespace()
+        guard peek == byte else { throw Malformed() }
+        index += 1
+    }
+
+    /// Reads the value at `index` and records it under `path`: an object's members under `path.key`.
+    private mutating func value(path: String) throws(Malformed) {
+        skipWhitespace()
+        switch peek {
+        case UInt8(ascii: "{"):
+            index += 1
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") { index += 1; return }
+            repeat {
+                skipWhitespace()
+                let key = try string()
+                try expect(UInt8(ascii: ":"))
+                try value(path: path.isEmpty ? key : path + "." + key)
+                skipWhitespace()
+            } while try separator(closing: UInt8(ascii: "}"))
+        case UInt8(ascii: "["):
+            index += 1
+            var items: [String] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") {
+                index += 1
+            } else {
+                repeat {
+                    skipWhitespace()
+                    items.append(try item())
+                    skipWhitespace()
+                } while try separator(closing: UInt8(ascii: "]"))
+            }
+            values[path] = .list(items)
+        default:
+            values[path] = .scalar(try scalar())
+        }
+    }
+
+    /// Reads an array's item: a scalar's text, or "" for a nested object or array (read and dropped).
+    private mutating func item() throws(Malformed) -> String {
+        guard peek == UInt8(ascii: "{") || peek == UInt8(ascii: "[") else { return try scalar() }
+        var nested = FlatJSONReader(bytes: bytes)
+        nested.index = index
+        try nested.value(path: "")
+        index = nested.index
+        return ""
+    }
+
+    /// After a member or an item: true after a comma, false after `closing`.
+    private mutating func separator(closing: UInt8) throws(Malformed) -> Bool {
+        switch peek {
+        case UInt8(ascii: ","): index += 1; return true
+        case closing: index += 1; return false
+        default: throw Malformed()
+        }
+    }
+
+    private mutating func scalar() throws(Malformed) -> String {
+        switch peek {
+        case UInt8(ascii: "\""): return try string()
+        case UInt8(ascii: "t"): return try word("true")
+        case UInt8(ascii: "f"): return try word("false")
+        case UInt8(ascii: "n"): return try word("null")
+        default: return try number()
+        }
+    }
+
+    private mutating func word(_ word: StaticString) throws(Malformed) -> String {
+        let length = word.utf8CodeUnitCount
+        guard index + length <= bytes.count,
+              UnsafeBufferPointer(rebasing: bytes[index..<index + length]).elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: length))
+        else { throw Malformed() }
+        index += length
+        return word.description
+    }
+
+    /// A number as written: `-`, digits without a leading zero, an optional fraction and exponent.
+    private mutating func number() throws(Malformed) -> String {
+        let start = index
+        func digits() -> Int {
+            let first = index
+            while let byte = peek, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+            return index - first
+        }
+        if peek == UInt8(ascii: "-") { index += 1 }
+        let integerStart = index
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else { throw Malformed() }
+        if peek == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { throw Malformed() }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            index += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw Malformed() }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// A string literal, unescaped; its text must be valid UTF-8 without control characters.
+    private mutating func string() throws(Malformed) -> String {
+        guard peek == UInt8(ascii: "\"") else { throw Malformed() }
+        index += 1
+        let start = index
+        while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+            guard byte >= 0x20 else { throw Malformed() }
+            index += 1
+        }
+        var text = try validated(start..<index)
+        while peek == UInt8(ascii: "\\") {
+            index += 1
+            try unescape(into: &text)
+            let run = index
+            while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                guard byte >= 0x20 else { throw Malformed() }
+                index += 1
+            }
+            text += try validated(run..<index)
+        }
+        guard peek == UInt8(ascii: "\"") else { throw Malformed() }
+        index += 1
+        return text
+    }
+
+    private func validated(_ range: Range<Int>) throws(Malformed) -> String {
+        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else { throw Malformed() }
+        return text
+    }
+
+    /// The escape after a backslash; `\u` with a surrogate pair makes one scalar.
+    private mutating func unescape(into text: inout String) throws(Malformed) {
+        guard let byte = peek else { throw Malformed() }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.unicodeScalars.append(Unicode.Scalar(byte))
+        case UInt8(ascii: "b"): text += "\u{8}"
+        case UInt8(ascii: "f"): text += "\u{C}"
+        case UInt8(ascii: "n"): text += "\n"
+        case UInt8(ascii: "r"): text += "\r"
+        case UInt8(ascii: "t"): text += "\t"
+        case UInt8(ascii: "u"):
+            var code = try hex4()
+            if (0xD800...0xDBFF).contains(code) {
+                guard peek == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else { throw Malformed() }
+                index += 2
+                let low = try hex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw Malformed() }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(code) else { throw Malformed() }
+            text.unicodeScalars.append(scalar)
+        default:
+            throw Malformed()
+        }
+    }
+
+    private mutating func hex4() throws(Malformed) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw Malformed() }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8 = switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: throw Malformed()
+            }
+            code = code << 4 | UInt32(digit)
+            index += 1
+        }
+        return code
+    }
+}
