@@ -36,12 +36,23 @@ enum OperatorParameters {
 
     /// Whether `name` matches CloudNativePG's GUC name pattern `^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$`.
     static func isValidName(_ name: String) -> Bool {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return false }
-        return parts.allSatisfy { part in
-            guard let first = part.first, first.isASCII, first.isLetter || first == "_" else { return false }
-            return part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") }
+        var dots = 0
+        var atPartStart = true
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+                atPartStart = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "$"):
+                guard !atPartStart else { return false }
+            case UInt8(ascii: "."):
+                dots += 1
+                guard !atPartStart, dots == 1 else { return false }
+                atPartStart = true
+            default:
+                return false
+            }
         }
+        return !atPartStart
     }
 
     /// A PostgreSQL boolean as CloudNativePG reads it (`parse_bool` without trimming), or nil.

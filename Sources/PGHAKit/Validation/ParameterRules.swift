@@ -73,7 +73,7 @@ enum ParameterRules {
     private static func path(_ name: String) -> String { "postgres.parameters.\(name)" }
 
     private static func checkOperatorRules(_ context: inout ValidationContext, name: String, value: String) {
-        if name != name.lowercased() && OperatorParameters.isValidName(name) {
+        if OperatorParameters.isValidName(name) && name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
             return context.error(.invalidParameterName, "'\(name)' is not lower-case", at: path(name), onKey: true,
                                  hint: "PostgreSQL ignores the case of parameter names but CloudNativePG checks them as written: write '\(name.lowercased())'")
         }

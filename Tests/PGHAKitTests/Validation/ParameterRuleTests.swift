@@ -16,4 +16,16 @@ import Testing
     @Test func sizesAreReadAsCloudNativePGReadsThem() {
         #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    shared_buffers: 1.5GB\n    max_wal_size: 2 GB\n") == [])
     }
+
+    /// `isValidName` scans bytes; it is held to CloudNativePG's pattern on every string of up to five characters
+    /// from an alphabet of each character class (seeded, so every run checks the same strings).
+    @Test func parameterNamesAreCheckedAsCloudNativePGsPatternReadsThem() {
+        let pattern = /[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?/
+        let alphabet: [Character] = ["a", "Z", "_", "0", "9", "$", ".", "-", " ", "é", "\r\n"]
+        var generator = TestSupport.SeededGenerator(state: 15)
+        for _ in 0..<20_000 {
+            let name = String((0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(OperatorParameters.isValidName(name) == (name.wholeMatch(of: pattern) != nil), "\(name.debugDescription)")
+        }
+    }
 }
