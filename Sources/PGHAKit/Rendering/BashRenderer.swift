@@ -1,6 +1,7 @@
 /// Renders a `Script` as bash. Spec values appear only in the variables block, single-quoted; commands read them as
-/// `"$NAME"`, so no value, whatever characters it holds, can become shell syntax. The output is plain string
-/// building: cheap, and byte-identical for the same script.
+/// `"$NAME"`, so no value, whatever characters it holds, can become shell syntax. Words, quotes, indents and prefixes
+/// are appended as UTF-8 bytes into one buffer, building no `String` on the way: cheap, and byte-identical for the
+/// same script.
 public enum BashRenderer {
     /// Commands longer than this are wrapped, one option per line.
     static let lineWidth = 100
@@ -24,10 +25,15 @@ public enum BashRenderer {
         if script.failureNote != nil { writer.line("  trap 'on_exit \"$?\"' EXIT") }
         if !script.tools.isEmpty {
             writer.line("  if [ \"$DRY_RUN\" = 0 ]; then")
-            writer.line("    require_tools " + script.tools.map(word).joined(separator: " "))
+            writer.append("    require_tools")
+            for tool in script.tools {
+                writer.append(" ")
+                writer.word(tool)
+            }
+            writer.newline()
             writer.line("  fi")
         }
-        for step in script.steps { writeStep(step, indent: "  ", into: &writer) }
+        for step in script.steps { writeStep(step, indent: 2, into: &writer) }
         writer.line("  if [ \"$DRY_RUN\" = 1 ]; then")
         writer.line("    log 'End of the plan: nothing was changed.'")
         writer.line("  fi")
@@ -42,15 +48,17 @@ public enum BashRenderer {
     /// `text` as one shell word: bare when every character is inert in bash, single-quoted otherwise
     /// (a single quote inside becomes `'\''`).
     public static func quote(_ text: String) -> String {
-        var text = text
-        let inert = text.withUTF8 { bytes in !bytes.isEmpty && bytes.allSatisfy(isInert) }
-        return inert ? text : singleQuoted(text)
+        var writer = Writer(capacity: text.utf8.count + 2)
+        writer.quoted(text)
+        return writer.text
     }
 
-    /// `text` in single quotes, always.
-    public static func singleQuoted(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
-        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    /// The word as bash source: a literal alone is quoted; a word that reads variables becomes one double-quoted
+    /// string whose literal text has `\`, `$`, `` ` `` and `"` escaped.
+    public static func word(_ word: ShellWord) -> String {
+        var writer = Writer(capacity: 64)
+        writer.word(word)
+        return writer.text
     }
 
     /// Characters that mean nothing to bash inside a word (no expansion, globbing, splitting or quoting).
@@ -66,63 +74,35 @@ public enum BashRenderer {
         }
     }
 
-    /// The word as bash source: a literal alone is quoted; a word that reads variables becomes one double-quoted
-    /// string whose literal text has `\`, `$`, `` ` `` and `"` escaped.
-    public static func word(_ word: ShellWord) -> String {
-        if word.parts.count == 1 {
-            switch word.parts[0] {
-            case .literal(let text): return quote(text)
-            case .arrayElements(let name): return "\"${\(name)[@]}\""
-            case .variable(let name): return "\"$\(name)\""
-            }
-        }
-        if !word.readsVariables {
-            return quote(word.parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined())
-        }
-        return "\"" + doubleQuotedContent(word) + "\""
-    }
-
-    /// The word as it reads between double quotes: `\`, `$`, `` ` `` and `"` escaped, variables expanded. Inside
-    /// longer code (`closed: false`) a variable at the end is braced, as the code's next character is unknown.
-    static func doubleQuotedContent(_ word: ShellWord, closed: Bool = true) -> String {
-        var source = ""
-        for (index, part) in word.parts.enumerated() {
-            switch part {
-            case .literal(let text) where !text.utf8.contains(where: isSpecialInDoubleQuotes):
-                source += text
-            case .literal(let text):
-                for character in text {
-                    if character == "\\" || character == "$" || character == "`" || character == "\"" { source.append("\\") }
-                    source.append(character)
-                }
-            case .variable(let name):
-                let last = index == word.parts.count - 1
-                source += continuesName(word.parts, after: index) || (last && !closed) ? "${\(name)}" : "$\(name)"
-            case .arrayElements(let name):
-                source += "${\(name)[*]}"
-            }
-        }
-        return source
-    }
-
     private static func isSpecialInDoubleQuotes(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\"")
     }
 
     /// Whether the text after part `index` would extend a `$NAME` written without braces.
     private static func continuesName(_ parts: [ShellWord.Part], after index: Int) -> Bool {
-        guard index + 1 < parts.count, case .literal(let next) = parts[index + 1], let first = next.unicodeScalars.first else {
+        guard index + 1 < parts.count, case .literal(let next) = parts[index + 1], let first = next.utf8.first else {
             return false
         }
-        return first == "_" || (first.isASCII && first.properties.isAlphabetic) || ("0"..."9").contains(first)
+        return first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+    }
+
+    /// Whether the word is an option (its text starts with `-`), before which a long command is wrapped.
+    private static func startsOption(_ word: ShellWord) -> Bool {
+        if case .literal(let text) = word.parts.first { text.utf8.first == UInt8(ascii: "-") } else { false }
     }
 
     // MARK: Layout
 
-    /// `prefix`, the command and `suffix` on one line, or wrapped before each option when too long.
-    static func layout(_ command: Command, prefix: String = "", suffix: String = "", indent: String) -> String {
-        var writer = Writer()
-        writer.layout(command, prefix: prefix, suffix: suffix, indent: indent)
+    /// `prefix`, the command and `suffix` on one line indented by `indent` spaces, or wrapped before each option
+    /// when too long.
+    static func layout(_ command: Command, prefix: String = "", suffix: String = "", indent: Int) -> String {
+        var writer = Writer(capacity: 256)
+        let start = writer.startLine(indent: indent)
+        writer.append(prefix)
+        writer.arguments(command)
+        writer.append(suffix)
+        writer.wrapLine(from: start, indent: indent)
         return writer.text
     }
 
@@ -157,30 +137,48 @@ public enum BashRenderer {
     }
 
     private static func writeVariables(_ script: Script, read: Set<String>, into writer: inout Writer) {
-        let variables = script.variables.filter { read.contains($0.name) }
-        guard !variables.isEmpty else { return }
-        writer.line("# Values from the spec, checked by pgha and single-quoted: none of them can run a command.")
         var group: String?
-        for variable in variables {
+        var wroteAny = false
+        for variable in script.variables where read.contains(variable.name) {
+            if !wroteAny {
+                writer.line("# Values from the spec, checked by pgha and single-quoted: none of them can run a command.")
+                wroteAny = true
+            }
             if let next = variable.group, next != group {
-                writer.line("# \(commentSafe(next))")
+                writer.append("# ")
+                writer.line(commentSafe(next))
                 group = next
             }
-            let values = switch variable.value {
-            case .scalar(let value): [value]
-            case .array(let values): values
+            let expands = switch variable.value {
+            case .scalar(let value): expandsUnquoted(value)
+            case .array(let values): values.contains(where: expandsUnquoted)
             }
-            if values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "`") } }) {
-                writer.line("# shellcheck disable=SC2016 # \(variable.name) holds a literal $ or `, which single quotes keep")
+            if expands {
+                writer.append("# shellcheck disable=SC2016 # ")
+                writer.append(variable.name)
+                writer.line(" holds a literal $ or `, which single quotes keep")
             }
+            writer.append(variable.name)
             switch variable.value {
             case .scalar(let value):
-                writer.line("\(variable.name)=\(singleQuoted(value))")
+                writer.append("=")
+                writer.singleQuoted(value)
             case .array(let values):
-                writer.line("\(variable.name)=(\(values.map(singleQuoted).joined(separator: " ")))")
+                writer.append("=(")
+                for (index, value) in values.enumerated() {
+                    if index > 0 { writer.append(" ") }
+                    writer.singleQuoted(value)
+                }
+                writer.append(")")
             }
+            writer.newline()
         }
-        writer.line("")
+        if wroteAny { writer.line("") }
+    }
+
+    /// Whether `value` holds a `$` or `` ` ``, which bash would expand outside single quotes (shellcheck's SC2016).
+    private static func expandsUnquoted(_ value: String) -> Bool {
+        value.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "`") }
     }
 
     private static func writeSettings(_ script: Script, read: Set<String>, into writer: inout Writer) {
@@ -239,7 +237,8 @@ public enum BashRenderer {
                 case .run, .pipeSecret: features.run = true
                 case .capture: features.captures = true
                 case .when(_, let then, let otherwise):
-                    visit(then + otherwise)
+                    visit(then)
+                    visit(otherwise)
                 case .heading, .note, .code, .check: break
                 }
             }
@@ -344,13 +343,13 @@ public enum BashRenderer {
             """)
         }
         if let note = script.failureNote {
-            writer.lines("""
-            on_exit() {
-              if [ "$1" != 0 ]; then
-                printf '\\n%s\\n' \(singleQuoted(note)) >&2
-              fi
-            }
-            """)
+            writer.line("on_exit() {")
+            writer.line("  if [ \"$1\" != 0 ]; then")
+            writer.append("    printf '\\n%s\\n' ")
+            writer.singleQuoted(note)
+            writer.line(" >&2")
+            writer.line("  fi")
+            writer.lines("}")
         }
         writeOptionParser(script, into: &writer)
     }
@@ -365,7 +364,9 @@ public enum BashRenderer {
                 writer.line("      \(option.flag)) \(option.variable)=1 ;;")
             } else {
                 writer.line("      \(option.flag))")
-                writer.line("        [ \"$#\" -ge 2 ] || fail \(singleQuoted("\(option.flag) needs a value"))")
+                writer.append("        [ \"$#\" -ge 2 ] || fail ")
+                writer.singleQuoted(option.flag + " needs a value")
+                writer.newline()
                 writer.line("        \(option.variable)=$2")
                 writer.line("        shift")
                 writer.line("        ;;")
@@ -383,128 +384,306 @@ public enum BashRenderer {
         writer.line("")
     }
 
-    private static func writeStep(_ step: Step, indent: String, into writer: inout Writer) {
+    private static func writeStep(_ step: Step, indent: Int, into writer: inout Writer) {
         switch step {
         case .heading(let text):
-            writer.line(indent + "heading " + word(text))
+            writer.indent(indent)
+            writer.append("heading ")
+            writer.word(text)
+            writer.newline()
         case .note(let text):
-            writer.line(indent + "log " + word(text))
+            writer.indent(indent)
+            writer.append("log ")
+            writer.word(text)
+            writer.newline()
         case .run(let command):
             writer.layoutLine(command, prefix: "run ", indent: indent)
         case .capture(let variable, let command):
-            let reader = command.isReadOnly ? "look_up" : "read_value"
-            writer.layoutLine(command, prefix: "\(variable)=\"$(\(reader) \(variable) ", suffix: ")\"", indent: indent)
+            let start = writer.startLine(indent: indent)
+            writer.append(variable)
+            writer.append(command.isReadOnly ? "=\"$(look_up " : "=\"$(read_value ")
+            writer.append(variable)
+            writer.append(" ")
+            writer.arguments(command)
+            writer.append(")\"")
+            writer.wrapLine(from: start, indent: indent)
+            writer.newline()
         case .when(let probe, let then, let otherwise):
-            let (prefix, suffix) = switch probe {
-            case .succeeds: ("if probe 1 ", "; then")
-            case .stillExists: ("if probe 0 ", "; then")
-            case .printsSomething: ("if probe 1 ", " && [ -n \"$PROBE_OUTPUT\" ]; then")
-            case .prints(_, let expected): ("if probe 1 ", " && [ \"$PROBE_OUTPUT\" = \(word(expected)) ]; then")
+            let start = writer.startLine(indent: indent)
+            switch probe {
+            case .succeeds, .printsSomething, .prints: writer.append("if probe 1 ")
+            case .stillExists: writer.append("if probe 0 ")
             }
-            writer.layoutLine(probe.command, prefix: prefix, suffix: suffix, indent: indent)
-            for inner in then { writeStep(inner, indent: indent + "  ", into: &writer) }
+            writer.arguments(probe.command)
+            switch probe {
+            case .succeeds, .stillExists: break
+            case .printsSomething: writer.append(" && [ -n \"$PROBE_OUTPUT\" ]")
+            case .prints(_, let expected):
+                writer.append(" && [ \"$PROBE_OUTPUT\" = ")
+                writer.word(expected)
+                writer.append(" ]")
+            }
+            writer.append("; then")
+            writer.wrapLine(from: start, indent: indent)
+            writer.newline()
+            for inner in then { writeStep(inner, indent: indent + 2, into: &writer) }
             if !otherwise.isEmpty {
-                writer.line(indent + "else")
-                for inner in otherwise { writeStep(inner, indent: indent + "  ", into: &writer) }
+                writer.line("else", indent: indent)
+                for inner in otherwise { writeStep(inner, indent: indent + 2, into: &writer) }
             }
-            writer.line(indent + "fi")
+            writer.line("fi", indent: indent)
         case .code(let description, let body):
-            writer.line(indent + "if [ \"$DRY_RUN\" = 1 ]; then")
-            writer.line(indent + "  log " + word(ShellWord("# ") + description))
-            writer.line(indent + "else")
-            writer.code(body, indent: indent + "  ")
-            writer.line(indent + "fi")
+            writer.line("if [ \"$DRY_RUN\" = 1 ]; then", indent: indent)
+            writer.indent(indent + 2)
+            writer.append("log ")
+            writer.word(ShellWord("# ") + description)
+            writer.newline()
+            writer.line("else", indent: indent)
+            writer.code(body, indent: indent + 2)
+            writer.line("fi", indent: indent)
         case .check(let body):
             writer.code(body, indent: indent)
         case .pipeSecret(let generator, let command):
-            let quotedGenerator = layout(generator, prefix: "$(quote_args ", suffix: ")", indent: "")
+            let quotedGenerator = layout(generator, prefix: "$(quote_args ", suffix: ")", indent: 0)
             writer.layoutLine(command, prefix: "log \"+ \(quotedGenerator) | $(quote_args ", suffix: ")\"", indent: indent)
-            writer.line(indent + "if [ \"$DRY_RUN\" = 0 ]; then")
-            writer.line(indent + "  local secret")
-            writer.layoutLine(generator, prefix: "secret=\"$(", suffix: ")\"", indent: indent + "  ")
-            writer.line(indent + "  [ -n \"$secret\" ] || fail 'the secret generator printed nothing'")
-            writer.layoutLine(command, prefix: "printf '%s' \"$secret\" | ", indent: indent + "  ")
-            writer.line(indent + "  unset secret")
-            writer.line(indent + "fi")
+            writer.line("if [ \"$DRY_RUN\" = 0 ]; then", indent: indent)
+            writer.line("  local secret", indent: indent)
+            writer.layoutLine(generator, prefix: "secret=\"$(", suffix: ")\"", indent: indent + 2)
+            writer.line("  [ -n \"$secret\" ] || fail 'the secret generator printed nothing'", indent: indent)
+            writer.layoutLine(command, prefix: "printf '%s' \"$secret\" | ", indent: indent + 2)
+            writer.line("  unset secret", indent: indent)
+            writer.line("fi", indent: indent)
         }
     }
 
-    /// Accumulates the script's UTF-8 bytes (appending bytes costs a fraction of appending `String`s).
+    /// Accumulates the script's UTF-8 bytes: every word, quote, indent and prefix is appended in place, each text
+    /// scanned and copied through its UTF-8 buffer.
     private struct Writer {
         private var bytes: [UInt8] = []
+        /// Where the line being laid out may wrap: the offsets of the spaces before its options.
+        private var breaks: [Int] = []
 
-        init() { bytes.reserveCapacity(24_000) }
+        init(capacity: Int = 32_768) { bytes.reserveCapacity(capacity) }
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
 
         mutating func append(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func newline() {
+            bytes.append(UInt8(ascii: "\n"))
+        }
+
+        /// `width` spaces.
+        mutating func indent(_ width: Int) {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
         }
 
         mutating func line(_ line: String) {
             append(line)
-            bytes.append(UInt8(ascii: "\n"))
+            newline()
         }
 
-        /// `body` as source with `indent` before every line of pgha's own text (quoted words are left exactly as
-        /// they are), then a line break; the code is copied in runs between its line breaks.
-        mutating func code(_ body: ShellCode, indent: String) {
-            append(indent)
-            for segment in body.segments {
-                switch segment {
-                case .code(let text):
-                    var text = text
-                    text.withUTF8 { code in
-                        var start = 0
-                        while let newline = code[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                            bytes.append(contentsOf: code[start...newline])
-                            append(indent)
-                            start = newline + 1
-                        }
-                        bytes.append(contentsOf: code[start...])
-                    }
-                case .word(let value):
-                    append(word(value))
-                case .inString(let value):
-                    append(doubleQuotedContent(value, closed: false))
-                }
-            }
-            bytes.append(UInt8(ascii: "\n"))
+        /// A line indented by `indent` spaces.
+        mutating func line(_ line: String, indent: Int) {
+            self.indent(indent)
+            append(line)
+            newline()
         }
 
         /// A block of helper source followed by a blank line.
         mutating func lines(_ block: String) {
             line(block)
-            line("")
+            newline()
         }
 
-        /// `prefix`, the command and `suffix` on one line, or wrapped before each option when the line would be
-        /// longer than `lineWidth`.
-        mutating func layout(_ command: Command, prefix: String, suffix: String, indent: String) {
-            let words = command.arguments.map(word)
-            let length = words.reduce(indent.utf8.count + prefix.utf8.count + suffix.utf8.count + words.count - 1) { $0 + $1.utf8.count }
-            append(indent)
-            append(prefix)
-            for (index, (argument, rendered)) in zip(command.arguments, words).enumerated() {
-                if index > 0 {
-                    let startsOption = if case .literal(let text) = argument.parts.first { text.utf8.first == UInt8(ascii: "-") } else { false }
-                    if length > lineWidth && startsOption {
-                        append(" \\\n")
-                        append(indent)
-                        append("    ")
-                    } else {
-                        bytes.append(UInt8(ascii: " "))
-                    }
+        // MARK: Words
+
+        /// `text` as one shell word: bare when every byte is inert, single-quoted otherwise.
+        mutating func quoted(_ text: String) {
+            var text = text
+            text.withUTF8 { text in
+                if !text.isEmpty && text.allSatisfy(BashRenderer.isInert) {
+                    bytes.append(contentsOf: text)
+                } else {
+                    bytes.append(UInt8(ascii: "'"))
+                    singleQuotedContent(text)
+                    bytes.append(UInt8(ascii: "'"))
                 }
-                append(rendered)
             }
-            append(suffix)
         }
 
-        /// `layout` as a line of its own.
-        mutating func layoutLine(_ command: Command, prefix: String = "", suffix: String = "", indent: String) {
-            layout(command, prefix: prefix, suffix: suffix, indent: indent)
-            bytes.append(UInt8(ascii: "\n"))
+        /// `text` in single quotes, always (a single quote inside becomes `'\''`).
+        mutating func singleQuoted(_ text: String) {
+            var text = text
+            bytes.append(UInt8(ascii: "'"))
+            text.withUTF8 { singleQuotedContent($0) }
+            bytes.append(UInt8(ascii: "'"))
+        }
+
+        private mutating func singleQuotedContent(_ text: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            for index in text.indices where text[index] == UInt8(ascii: "'") {
+                bytes.append(contentsOf: text[start..<index])
+                append("'\\''")
+                start = index + 1
+            }
+            bytes.append(contentsOf: text[start...])
+        }
+
+        /// The word as bash source (`BashRenderer.word`).
+        mutating func word(_ word: ShellWord) {
+            if word.parts.count == 1 {
+                switch word.parts[0] {
+                case .literal(let text):
+                    quoted(text)
+                case .arrayElements(let name):
+                    append("\"${")
+                    append(name)
+                    append("[@]}\"")
+                case .variable(let name):
+                    bytes.append(UInt8(ascii: "\""))
+                    bytes.append(UInt8(ascii: "$"))
+                    append(name)
+                    bytes.append(UInt8(ascii: "\""))
+                }
+            } else if word.readsVariables {
+                bytes.append(UInt8(ascii: "\""))
+                doubleQuotedContent(word, closed: true)
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                literals(word.parts)
+            }
+        }
+
+        /// Literal parts quoted as the one word they join into.
+        private mutating func literals(_ parts: [ShellWord.Part]) {
+            var empty = true
+            var inert = true
+            for case .literal(var text) in parts {
+                empty = empty && text.isEmpty
+                inert = inert && text.withUTF8 { $0.allSatisfy(BashRenderer.isInert) }
+            }
+            if !empty && inert {
+                for case .literal(let text) in parts { append(text) }
+            } else {
+                bytes.append(UInt8(ascii: "'"))
+                for case .literal(var text) in parts { text.withUTF8 { singleQuotedContent($0) } }
+                bytes.append(UInt8(ascii: "'"))
+            }
+        }
+
+        /// The word as it reads between double quotes: `\`, `$`, `` ` `` and `"` escaped, variables expanded. Inside
+        /// longer code (`closed: false`) a variable at the end is braced, as the code's next character is unknown.
+        mutating func doubleQuotedContent(_ word: ShellWord, closed: Bool) {
+            for (index, part) in word.parts.enumerated() {
+                switch part {
+                case .literal(var text):
+                    text.withUTF8 { text in
+                        var start = 0
+                        for index in text.indices where BashRenderer.isSpecialInDoubleQuotes(text[index]) {
+                            bytes.append(contentsOf: text[start..<index])
+                            bytes.append(UInt8(ascii: "\\"))
+                            start = index
+                        }
+                        bytes.append(contentsOf: text[start...])
+                    }
+                case .variable(let name):
+                    let last = index == word.parts.count - 1
+                    let braced = BashRenderer.continuesName(word.parts, after: index) || (last && !closed)
+                    bytes.append(UInt8(ascii: "$"))
+                    if braced { bytes.append(UInt8(ascii: "{")) }
+                    append(name)
+                    if braced { bytes.append(UInt8(ascii: "}")) }
+                case .arrayElements(let name):
+                    append("${")
+                    append(name)
+                    append("[*]}")
+                }
+            }
+        }
+
+        // MARK: Layout
+
+        /// Starts a line `wrapLine` may wrap: writes its indent and returns where the line starts.
+        mutating func startLine(indent: Int) -> Int {
+            let start = bytes.count
+            self.indent(indent)
+            breaks.removeAll(keepingCapacity: true)
+            return start
+        }
+
+        /// The command's arguments separated by spaces; the space before each option is a place to wrap.
+        mutating func arguments(_ command: Command) {
+            for (index, argument) in command.arguments.enumerated() {
+                if index > 0 {
+                    if BashRenderer.startsOption(argument) { breaks.append(bytes.count) }
+                    bytes.append(UInt8(ascii: " "))
+                }
+                word(argument)
+            }
+        }
+
+        /// When the line from `start` is longer than `lineWidth`, replaces the space before each option with a line
+        /// continuation and the option's indent (`indent` plus four spaces), moving the rest of the line in place.
+        mutating func wrapLine(from start: Int, indent: Int) {
+            guard bytes.count - start > lineWidth, !breaks.isEmpty else { return }
+            let continuation = 3 + indent + 4
+            var end = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: breaks.count * (continuation - 1)))
+            let breaks = breaks
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                var destination = buffer.count
+                for position in breaks.reversed() {
+                    let run = end - (position + 1)
+                    destination -= run
+                    (base + destination).update(from: base + position + 1, count: run)
+                    destination -= continuation
+                    base[destination] = UInt8(ascii: " ")
+                    base[destination + 1] = UInt8(ascii: "\\")
+                    base[destination + 2] = UInt8(ascii: "\n")
+                    (base + destination + 3).update(repeating: UInt8(ascii: " "), count: indent + 4)
+                    end = position
+                }
+            }
+        }
+
+        /// `prefix`, the command and `suffix` as a line of its own, wrapped when too long.
+        mutating func layoutLine(_ command: Command, prefix: String, suffix: String = "", indent: Int) {
+            let start = startLine(indent: indent)
+            append(prefix)
+            arguments(command)
+            append(suffix)
+            wrapLine(from: start, indent: indent)
+            newline()
+        }
+
+        /// `body` as source with `indent` spaces before every line of pgha's own text (quoted words are left exactly
+        /// as they are), then a line break; the code is copied in runs between its line breaks.
+        mutating func code(_ body: ShellCode, indent: Int) {
+            self.indent(indent)
+            for segment in body.segments {
+                switch segment {
+                case .code(var text):
+                    text.withUTF8 { code in
+                        var start = 0
+                        for index in code.indices where code[index] == UInt8(ascii: "\n") {
+                            bytes.append(contentsOf: code[start...index])
+                            self.indent(indent)
+                            start = index + 1
+                        }
+                        bytes.append(contentsOf: code[start...])
+                    }
+                case .word(let value):
+                    word(value)
+                case .inString(let value):
+                    doubleQuotedContent(value, closed: false)
+                }
+            }
+            newline()
         }
     }
 }

@@ -70,6 +70,32 @@ private func escapedLength(_ byte: UInt8) -> Int {
 }
 
 extension String {
+    /// The string with every occurrence of `target` replaced, matched on UTF-8 bytes from the left: for pgha's own
+    /// text (bash code), many times cheaper than the standard library's `replacing`, which compares `Character`s.
+    func replacingEvery(_ target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty else { return self }
+        var text = self
+        return text.withUTF8 { text in
+            var result: [UInt8] = []
+            result.reserveCapacity(text.count)
+            var runStart = 0
+            var index = 0
+            while index + pattern.count <= text.count {
+                if text[index] == pattern[0] && text[index..<index + pattern.count].elementsEqual(pattern) {
+                    result.append(contentsOf: text[runStart..<index])
+                    result.append(contentsOf: replacement.utf8)
+                    index += pattern.count
+                    runStart = index
+                } else {
+                    index += 1
+                }
+            }
+            result.append(contentsOf: text[runStart...])
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
     /// The string with every `target` replaced (Foundation-free).
     func replacingAll(_ target: Character, with replacement: String) -> String {
         var result = ""

@@ -164,10 +164,10 @@ import Testing
 
     @Test func longCommandsWrapBeforeEachOption() {
         let short = Command("az", "group", "show", "--name", .variable("RESOURCE_GROUP"))
-        #expect(BashRenderer.layout(short, prefix: "run ", indent: "  ") == "  run az group show --name \"$RESOURCE_GROUP\"")
+        #expect(BashRenderer.layout(short, prefix: "run ", indent: 2) == "  run az group show --name \"$RESOURCE_GROUP\"")
         let long = Command("az", "storage", "account", "create", "--name", .variable("STORAGE_ACCOUNT"), "--sku", "Standard_ZRS",
                            "--kind", "StorageV2", "--allow-blob-public-access", "false", "--output", "none")
-        #expect(BashRenderer.layout(long, prefix: "run ", indent: "  ") == """
+        #expect(BashRenderer.layout(long, prefix: "run ", indent: 2) == """
           run az storage account create \\
               --name "$STORAGE_ACCOUNT" \\
               --sku Standard_ZRS \\

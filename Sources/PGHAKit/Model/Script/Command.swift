@@ -13,18 +13,28 @@ public struct Command: Sendable, Equatable {
     /// Whether the command only reads (`az ... show`, `list`, `get-versions` or `check-name`, `az rest --method get`,
     /// `kubectl get`), so `--dry-run` may run it too.
     public var isReadOnly: Bool {
-        let literals = arguments.map { word -> String? in
-            if word.parts.count == 1, case .literal(let text) = word.parts[0] { text } else { nil }
-        }
-        switch literals.first {
+        switch literal(at: 0) {
         case "az":
-            if literals.starts(with: ["az", "rest", "--method", "get"]) { return true }
-            return literals.contains { ["show", "list", "get-versions", "check-name"].contains($0) }
+            if literal(at: 1) == "rest" && literal(at: 2) == "--method" && literal(at: 3) == "get" { return true }
+            return arguments.indices.contains { index in
+                switch literal(at: index) {
+                case "show", "list", "get-versions", "check-name": true
+                default: false
+                }
+            }
         case "kubectl":
-            return literals.count > 1 && literals[1] == "get"
+            return literal(at: 1) == "get"
         default:
             return false
         }
+    }
+
+    /// The argument at `index` when it is one literal text.
+    private func literal(at index: Int) -> String? {
+        guard index < arguments.count, arguments[index].parts.count == 1, case .literal(let text) = arguments[index].parts[0] else {
+            return nil
+        }
+        return text
     }
 
     /// Adds the names of the variables the arguments read to `names`.

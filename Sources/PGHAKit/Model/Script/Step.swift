@@ -36,7 +36,8 @@ public indirect enum Step: Sendable, Equatable {
         case .when(let probe, let then, let otherwise):
             probe.command.collectVariableNames(into: &names)
             if case .prints(_, let expected) = probe { expected.collectVariableNames(into: &names) }
-            for step in then + otherwise { step.collectVariableNames(into: &names) }
+            for step in then { step.collectVariableNames(into: &names) }
+            for step in otherwise { step.collectVariableNames(into: &names) }
         case .code(let description, let code):
             description.collectVariableNames(into: &names)
             code.collectVariableNames(into: &names)

@@ -276,7 +276,7 @@ enum CleanupScriptTranslation {
         var segments = code.segments
         segments.insert(.code("  "), at: 0)
         for (index, segment) in segments.enumerated() {
-            if case .code(let text) = segment { segments[index] = .code(text.replacing("\n", with: "\n  ")) }
+            if case .code(let text) = segment { segments[index] = .code(text.replacingEvery("\n", with: "\n  ")) }
         }
         return ShellCode(segments: segments)
     }

@@ -252,7 +252,7 @@ enum DrillScriptTranslation {
     /// Replaces the placeholder `NAME` in a code segment with an endpoint's variable prefix.
     private static func substituting(_ name: String, in segment: ShellCode.Segment) -> ShellCode.Segment {
         guard case .code(let text) = segment else { return segment }
-        return .code(text.replacing("NAME_", with: name + "_"))
+        return .code(text.replacingEvery("NAME_", with: name + "_"))
     }
 
     /// The one-row write that tells whether an endpoint accepts writes (row number 0, not counted when reading back).
