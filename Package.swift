@@ -49,8 +49,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PGHAKitTests",
-            // Yams only in the tests: the reference pgha's parser and manifest writer are held to.
-            dependencies: ["PGHAKit", .product(name: "Yams", package: "Yams")],
+            // Yams only in the tests: the reference pgha's parser and manifest writer are held to. pgha (the CLI) for
+            // PlainCommandLine, held to argument-parser.
+            dependencies: ["PGHAKit", "pgha", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
     ]
