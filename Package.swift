@@ -10,6 +10,13 @@ let libYAMLPackageConfig: String? = "yaml-0.1"
 let libYAMLPackageConfig: String? = nil
 #endif
 
+// Concrete generic types are instantiated through metadata accessor functions instead of by mangled name: the runtime
+// then demangles nothing and looks up no conformances for them (each first lookup scans all ~3,900 conformance
+// records of the binary), which cost a one-spec render 2.0 of its 31.4 million instructions (Docs/performance.md).
+let metadataAccessors: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+]
+
 let package = Package(
     name: "pgha",
     platforms: [.macOS(.v13)],
@@ -31,6 +38,7 @@ let package = Package(
         .target(
             name: "PGHAKit",
             dependencies: ["CLibYAML"],
+            swiftSettings: metadataAccessors,
             linkerSettings: [
                 .unsafeFlags(["-Xlinker", "-l:libyaml.a"], .when(platforms: [.linux])),
                 .linkedLibrary("yaml", .when(platforms: [.macOS])),
@@ -42,6 +50,7 @@ let package = Package(
                 "PGHAKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: metadataAccessors,
             // A position-dependent executable, as Go links kubectl: the loader then applies none of the ~78,000
             // relocations a PIE of this size carries, which cost a short run a fifth of its time
             // (Docs/performance.md). Remove it where a distribution requires PIE.
@@ -49,8 +58,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PGHAKitTests",
-            // Yams only in the tests: the reference pgha's parser and manifest writer are held to.
-            dependencies: ["PGHAKit", .product(name: "Yams", package: "Yams")],
+            // Yams only in the tests: the reference pgha's parser and manifest writer are held to. pgha (the CLI) for
+            // PlainCommandLine, held to argument-parser.
+            dependencies: ["PGHAKit", "pgha", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
     ]

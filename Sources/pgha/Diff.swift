@@ -10,7 +10,7 @@ import Glibc
 import PGHAKit
 
 /// `pgha diff`: the unified diff of what `render` would change in an output directory, for reviewers.
-struct Diff: ParsableCommand, SpecSetOptions, ImpactOptions {
+struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show, as a unified diff, what render would change in a directory.",
@@ -33,30 +33,66 @@ struct Diff: ParsableCommand, SpecSetOptions, ImpactOptions {
     @Option(name: [.customShort("U"), .long], parsing: .unconditional, help: "Lines of context around each change (-U3 as diff writes it works too).")
     var context = 3
 
-    func validate() throws {
-        try validateOutputOption(output)
-        guard context >= 0 else { throw ValidationError("-U/--context takes a number of lines, 0 or more, not \(context)") }
-        _ = try failOnCategories()
+    /// The values argument-parser read.
+    var options: Options {
+        Options(specs: specs, identityClientID: identityClientID, format: format, strict: strict, failOn: failOn, output: output,
+                context: context)
     }
 
-    func run() throws {
-        let specSet = try discoverSpecs()
-        let directory = try handlingIOErrors { try OutputDirectory(output) }
-        let context = context
-        let parts = try renderSpecs(specSet, recordedSpec: directory.recordedSpec) { try Drift.Part($0, against: directory, diffContext: context) }
-        let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
-        guard !drift.isEmpty else { return }
-        if format == .json {
-            try Console.out("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"patch\": \(jsonString(drift.patch))\n}\n")
-        } else {
-            let impacts = impactLines(drift.impacts)
-            try Console.out(impacts + (impacts.isEmpty ? "" : "\n") + drift.patch)
+    func validate() throws { try options.validate() }
+    func run() throws { try options.run() }
+
+    /// The values of `diff`'s options, and its work.
+    struct Options: CommandOptions, SpecSetOptions, ImpactOptions, Equatable {
+        var specs: [String]
+        var identityClientID: String?
+        var format: DiagnosticFormatter.Format
+        var strict: Bool
+        var failOn: String?
+        var output: String
+        var context: Int
+
+        func validate() throws {
+            try validateOutputOption(output)
+            guard context >= 0 else { throw ValidationError("-U/--context takes a number of lines, 0 or more, not \(context)") }
+            _ = try failOnCategories()
         }
-        let formatter = formatter
-        for note in PostgresImage.changeNotes(inPatch: drift.patch) {
-            try Console.error(formatter.message(.note, note))
+
+        func run() throws {
+            let specSet = try discoverSpecs()
+            let directory = try handlingIOErrors { try OutputDirectory(output) }
+            let context = context
+            let parts = try renderSpecs(specSet, recordedSpec: directory.recordedSpec) { try Drift.Part($0, against: directory, diffContext: context) }
+            let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
+            guard !drift.isEmpty else { return }
+            if format == .json {
+                try Console.out("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"patch\": \(jsonString(drift.patch))\n}\n")
+            } else {
+                let impacts = impactLines(drift.impacts)
+                try Console.out(impacts + (impacts.isEmpty ? "" : "\n") + drift.patch)
+            }
+            let formatter = formatter
+            for note in PostgresImage.changeNotes(inPatch: drift.patch) {
+                try Console.error(formatter.message(.note, note))
+            }
+            try refuseImpacts(drift.impacts)
+            throw ExitStatus.drifted.exitCode
         }
-        try refuseImpacts(drift.impacts)
-        throw ExitStatus.drifted.exitCode
+    }
+}
+
+extension Diff.Options {
+    /// The options a plain `diff` line may give.
+    static let plainOptions: [PlainWords.Option] =
+        PlainWords.Option.specSet + [.failOn, .value("--output", short: "-o"), .value("--context", short: "-U")]
+
+    /// The options of a plain `diff` command line (`PlainCommandLine`), with argument-parser's defaults; nil when
+    /// argument-parser must read it (`-U3`, which `PGHA.main` splits for argument-parser, among others).
+    init?(plain words: ArraySlice<String>) {
+        guard let line = PlainWords(words, options: Self.plainOptions), !line.positionals.isEmpty,
+              let format = line.value("--format", default: DiagnosticFormatter.Format.human),
+              let output = line.value("--output"), let context = line.value("--context", default: 3) else { return nil }
+        self.init(specs: line.positionals, identityClientID: line.value("--identity-client-id"), format: format,
+                  strict: line.flag("--strict"), failOn: line.value("--fail-on"), output: output, context: context)
     }
 }

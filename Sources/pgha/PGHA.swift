@@ -31,11 +31,17 @@ struct PGHA: ParsableCommand {
         }
     }
 
-    /// Runs the command, mapping argument errors to exit code 2 (help and version exit 0).
+    /// Runs the command, mapping argument errors to exit code 2 (help and version exit 0). A plain command line is
+    /// read without argument-parser (`PlainCommandLine`), which then starts only for the others.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot(Self.splittingAttachedContext(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if let command = PlainCommandLine.command(arguments) {
+                try command.run()
+            } else {
+                var command = try parseAsRoot(Self.splittingAttachedContext(arguments))
+                try command.run()
+            }
         } catch let requested as ExitCode {
             terminate(requested.rawValue)
         } catch {

@@ -10,7 +10,7 @@ import Glibc
 import PGHAKit
 
 /// `pgha render`: validate specs and write their manifests (and scripts).
-struct Render: ParsableCommand, SpecSetOptions {
+struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render specs into manifests (and scripts) in a directory, or as YAML on standard output.",
@@ -41,48 +41,85 @@ struct Render: ParsableCommand, SpecSetOptions {
     @Flag(help: "Say how the output directory was written (swapped whole, or file by file and why).")
     var verbose = false
 
-    /// The roles `--include` adds to standard output.
-    private var includedRoles: Set<Artifact.Role> {
-        get throws {
-            guard let include else { return [] }
-            let allowed: [String: Artifact.Role] = ["oneoff": .oneOff, "operator": .operatorSettings]
-            return Set(try include.split(separator: ",", omittingEmptySubsequences: false).map { name in
-                guard let role = allowed[String(name)] else {
-                    throw ValidationError("--include takes oneoff and operator, not '\(name)'")
-                }
-                return role
-            })
-        }
+    /// The values argument-parser read.
+    var options: Options {
+        Options(specs: specs, identityClientID: identityClientID, format: format, strict: strict, output: output, include: include,
+                adopt: adopt, verbose: verbose)
     }
 
-    func validate() throws {
-        try validateOutputOption(output)
-        if output != nil && include != nil { throw ValidationError("--include applies to standard output; with -o, every file is written") }
-        _ = try includedRoles
-    }
+    func validate() throws { try options.validate() }
+    func run() throws { try options.run() }
 
-    func run() throws {
-        let specSet = try discoverSpecs()
-        guard let output else {
-            let artifacts = try renderSpecs(specSet) { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
-            try Console.out(Renderer.stream(artifacts, including: try includedRoles))
-            return
+    /// The values of `render`'s options, and its work.
+    struct Options: CommandOptions, SpecSetOptions, Equatable {
+        var specs: [String]
+        var identityClientID: String?
+        var format: DiagnosticFormatter.Format
+        var strict: Bool
+        var output: String?
+        var include: String?
+        var adopt: Bool
+        var verbose: Bool
+
+        /// The roles `--include` adds to standard output.
+        private var includedRoles: Set<Artifact.Role> {
+            get throws {
+                guard let include else { return [] }
+                let allowed: [String: Artifact.Role] = ["oneoff": .oneOff, "operator": .operatorSettings]
+                return Set(try include.split(separator: ",", omittingEmptySubsequences: false).map { name in
+                    guard let role = allowed[String(name)] else {
+                        throw ValidationError("--include takes oneoff and operator, not '\(name)'")
+                    }
+                    return role
+                })
+            }
         }
-        let adopt = adopt
-        let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output), adopting: adopt) }
-        let method: OutputWriter.Method
-        do {
-            _ = try renderSpecs(specSet, recordedSpec: staging.recordedSpec) { try staging.add($0) }
-            method = try handlingIOErrors { try staging.commit() }
-        } catch {
-            staging.discard()
-            throw error
+
+        func validate() throws {
+            try validateOutputOption(output)
+            if output != nil && include != nil { throw ValidationError("--include applies to standard output; with -o, every file is written") }
+            _ = try includedRoles
         }
-        guard verbose else { return }
-        switch method {
-        case .swapped: try Console.error("wrote \(output): swapped in whole\n")
-        case .inPlace(let reason): try Console.error("wrote \(output): file by file, because \(reason)\n")
+
+        func run() throws {
+            let specSet = try discoverSpecs()
+            guard let output else {
+                let artifacts = try renderSpecs(specSet) { $0 }.flatMap { $0 }.sorted { $0.path < $1.path }
+                try Console.out(Renderer.stream(artifacts, including: try includedRoles))
+                return
+            }
+            let adopt = adopt
+            let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output), adopting: adopt) }
+            let method: OutputWriter.Method
+            do {
+                _ = try renderSpecs(specSet, recordedSpec: staging.recordedSpec) { try staging.add($0) }
+                method = try handlingIOErrors { try staging.commit() }
+            } catch {
+                staging.discard()
+                throw error
+            }
+            guard verbose else { return }
+            switch method {
+            case .swapped: try Console.error("wrote \(output): swapped in whole\n")
+            case .inPlace(let reason): try Console.error("wrote \(output): file by file, because \(reason)\n")
+            }
         }
+    }
+}
+
+extension Render.Options {
+    /// The options a plain `render` line may give.
+    static let plainOptions: [PlainWords.Option] =
+        PlainWords.Option.specSet + [.value("--output", short: "-o"), .value("--include"), .flag("--adopt"), .flag("--verbose")]
+
+    /// The options of a plain `render` command line (`PlainCommandLine`), with argument-parser's defaults; nil when
+    /// argument-parser must read it.
+    init?(plain words: ArraySlice<String>) {
+        guard let line = PlainWords(words, options: Self.plainOptions), !line.positionals.isEmpty,
+              let format = line.value("--format", default: DiagnosticFormatter.Format.human) else { return nil }
+        self.init(specs: line.positionals, identityClientID: line.value("--identity-client-id"), format: format,
+                  strict: line.flag("--strict"), output: line.value("--output"), include: line.value("--include"),
+                  adopt: line.flag("--adopt"), verbose: line.flag("--verbose"))
     }
 }
 

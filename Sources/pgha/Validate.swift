@@ -2,7 +2,7 @@ import ArgumentParser
 import PGHAKit
 
 /// `pgha validate`: report every problem of one or more specs without writing anything.
-struct Validate: ParsableCommand, SpecSetOptions {
+struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check specs and report every problem, and notes such as parameters whose change restarts PostgreSQL; write nothing.",
@@ -17,9 +17,38 @@ struct Validate: ParsableCommand, SpecSetOptions {
     @Option(help: .diagnosticFormat) var format: DiagnosticFormatter.Format = .human
     @Flag(help: .strict) var strict = false
 
-    func run() throws {
-        let specSet = try discoverSpecs()
-        try reportSpecs(FleetRenderer.validate(specSet, options: Compiler.Options(identityClientID: identityClientID)),
-                        of: specSet, includeNotes: true)
+    /// The values argument-parser read.
+    var options: Options {
+        Options(specs: specs, identityClientID: identityClientID, format: format, strict: strict)
+    }
+
+    func run() throws { try options.run() }
+
+    /// The values of `validate`'s options, and its work.
+    struct Options: CommandOptions, SpecSetOptions, Equatable {
+        var specs: [String]
+        var identityClientID: String?
+        var format: DiagnosticFormatter.Format
+        var strict: Bool
+
+        func run() throws {
+            let specSet = try discoverSpecs()
+            try reportSpecs(FleetRenderer.validate(specSet, options: Compiler.Options(identityClientID: identityClientID)),
+                            of: specSet, includeNotes: true)
+        }
+    }
+}
+
+extension Validate.Options {
+    /// The options a plain `validate` line may give.
+    static let plainOptions: [PlainWords.Option] = PlainWords.Option.specSet
+
+    /// The options of a plain `validate` command line (`PlainCommandLine`), with argument-parser's defaults; nil when
+    /// argument-parser must read it.
+    init?(plain words: ArraySlice<String>) {
+        guard let line = PlainWords(words, options: Self.plainOptions), !line.positionals.isEmpty,
+              let format = line.value("--format", default: DiagnosticFormatter.Format.human) else { return nil }
+        self.init(specs: line.positionals, identityClientID: line.value("--identity-client-id"), format: format,
+                  strict: line.flag("--strict"))
     }
 }
