@@ -101,7 +101,7 @@ public enum FleetRenderer {
         /// nothing is rendered.
         var part: Result<Part, any Error>?
         /// For a valid fleet member: what the fleet rules check.
-        var fleetMember: FleetRules.Member?
+        var fleetMember: FleetRules.Footprint?
         /// For a valid fleet member: its row of the fleet's index README (the row rather than the spec, which is
         /// larger and would be held for every spec until the end).
         var readmeRow: String?
@@ -129,12 +129,16 @@ public enum FleetRenderer {
         load: @Sendable (Int) -> Result<SpecSource, ReadFailure>
     ) -> Rendering<Part> {
         let claims = Claims()
+        let texts = FleetRules.Texts()
+        let memberOptions: @Sendable (SpecSource) -> Compiler.Options = { source in
+            var memberOptions = options
+            memberOptions.specFileName = source.path == SpecSet.standardInputName
+                ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
+            return memberOptions
+        }
         let loaded = Parallel.map(count) { index -> Result<Member<Part>, ReadFailure> in
             load(index).map { source in
-                var memberOptions = options
-                memberOptions.specFileName = source.path == SpecSet.standardInputName
-                    ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
-                return compile(source, fleet: fleet, options: memberOptions, keepingNotes: keepingNotes, claims: claims, consume: consume)
+                compile(source, fleet: fleet, options: memberOptions(source), keepingNotes: keepingNotes, claims: claims, texts: texts, consume: consume)
             }
         }
         var members: [Member<Part>] = []
@@ -150,7 +154,13 @@ public enum FleetRenderer {
             }
         }
         if fleet {
-            for (position, found) in FleetRules.check(members.map(\.fleetMember)).enumerated() where !found.isEmpty {
+            let found = FleetRules.check(members.map(\.fleetMember), texts: texts) { position in
+                guard let source = try? load(indices[position]).get() else { return nil }
+                var options = memberOptions(source)
+                options.recordedSpec = nil
+                return Compiler.check(source.bytes, options: options).spec.map { FleetRules.Member(path: source.path, spec: $0) }
+            }
+            for (position, found) in found.enumerated() where !found.isEmpty {
                 members[position].report.diagnostics += found
                 members[position].part = nil
                 if let bytes = try? load(indices[position]).get().bytes {
@@ -176,7 +186,7 @@ public enum FleetRenderer {
     /// source lines its diagnostics quote (a conflict found later reads the file again); without `keepingNotes`,
     /// its notes are left out.
     private static func compile<Part: Sendable>(
-        _ source: SpecSource, fleet: Bool, options: Compiler.Options, keepingNotes: Bool, claims: Claims,
+        _ source: SpecSource, fleet: Bool, options: Compiler.Options, keepingNotes: Bool, claims: Claims, texts: FleetRules.Texts,
         consume: (@Sendable ([Artifact]) throws -> Part)?
     ) -> Member<Part> {
         let (spec, found) = Compiler.check(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
@@ -188,7 +198,7 @@ public enum FleetRenderer {
             member.part = consume.map { consume in Result { try consume(Compiler.artifacts(for: spec, options: options)) } }
             return member
         }
-        let fleetMember = FleetRules.Member(path: source.path, spec: spec)
+        let fleetMember = FleetRules.Footprint(FleetRules.Member(path: source.path, spec: spec), texts: texts)
         member.fleetMember = fleetMember
         member.readmeRow = FleetReadme.row(folder: fleetMember.folder, spec: spec)
         guard let consume, claims.claim(fleetMember.folder) else { return member }

@@ -35,11 +35,9 @@ public struct OutputDirectory: Sendable {
     /// Whether the directory exists.
     public let exists: Bool
     /// The files pgha wrote there, by `/`-separated relative path (the listing itself excluded).
-    public let owned: Set<String>
+    public let owned: SortedPaths
     /// Whether the files are known from a listing (false: none yet, or an output of pgha 0.1.0).
     public let hasListing: Bool
-    /// The folders that hold `owned`, found when first asked for.
-    private let ownedFolders: OwnedFolders
 
     /// Reads which files below `root` pgha owns.
     public init(_ root: String) throws(Failure) {
@@ -50,7 +48,6 @@ public struct OutputDirectory: Sendable {
             exists = false
             owned = []
             hasListing = false
-            ownedFolders = OwnedFolders(owned)
             return
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -62,24 +59,23 @@ public struct OutputDirectory: Sendable {
             guard let paths = OutputListing.paths(in: listing) else {
                 throw Failure(description: "\(listingPath) is not a listing pgha wrote; restore it from version control, or remove it and the files pgha wrote")
             }
-            owned = Set(paths)
+            owned = paths
             hasListing = true
         } else if Self.isPGHAOutput(root) {
             var found: Set<String> = []
             try Self.collectGenerated(root, relative: "", into: &found)
-            owned = found
+            owned = SortedPaths(found)
             hasListing = false
         } else {
             owned = []
             hasListing = false
         }
-        ownedFolders = OwnedFolders(owned)
     }
 
     /// Whether pgha wrote any file below `folder` (relative to the directory, ending in `/`; `""` for the directory
     /// itself).
     public func holdsFiles(below folder: String) -> Bool {
-        ownedFolders.holdFiles(below: folder)
+        owned.containsPaths(below: folder)
     }
 
     /// The spec pgha recorded (`SpecRecord`) in `folder` (relative to the directory; `""` for the directory itself),
@@ -118,7 +114,6 @@ public struct OutputDirectory: Sendable {
     /// directories of a render are not counted.
     public func foreignEntries(limit: Int = .max) throws(Failure) -> [String] {
         guard exists else { return [] }
-        let folders = OwnedFolders.of(owned)
         var foreign: [String] = []
         func walk(_ relative: String) throws(Failure) {
             let directory = relative.isEmpty ? root : root + "/" + relative
@@ -126,7 +121,7 @@ public struct OutputDirectory: Sendable {
             for name in names.sorted() where foreign.count < limit {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty && (name == OutputListing.fileName || name.hasPrefix(OutputWriter.innerStagingPrefix)) { continue }
-                if folders.contains(path) {
+                if owned.containsPaths(below: path + "/") {
                     var status = stat()
                     if lstat(root + "/" + path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                         try walk(path)

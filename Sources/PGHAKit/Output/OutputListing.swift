@@ -13,17 +13,36 @@ public enum OutputListing {
         header + paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "\n" }.joined()
     }
 
-    /// The paths a listing names, or nil when `bytes` is not a listing pgha wrote or names a path outside the
-    /// directory (a listing must never make pgha delete anything else).
-    static func paths(in bytes: [UInt8]) -> [String]? {
-        guard bytes.starts(with: header.utf8), let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        var paths: [String] = []
-        for line in text.dropFirst(header.count).split(separator: "\n", omittingEmptySubsequences: true) {
-            let path = String(line)
-            guard isContained(path), path != fileName else { return nil }
-            paths.append(path)
+    /// The listing of `paths`.
+    static func contents(_ paths: SortedPaths) -> String {
+        let body = paths.listingBody
+        let header = Array(header.utf8)
+        return String(unsafeUninitializedCapacity: header.count + body.count) { output in
+            let offset = output.initialize(from: header).1
+            return body.withUnsafeBufferPointer { output[offset...].initialize(from: $0).1 }
         }
-        return paths
+    }
+
+    /// The paths a listing names, or nil when `bytes` is not a listing pgha wrote or names a path outside the
+    /// directory (a listing must never make pgha delete anything else). The paths stay in `bytes`.
+    static func paths(in listing: [UInt8]) -> SortedPaths? {
+        guard listing.starts(with: header.utf8), String(validating: listing, as: UTF8.self) != nil else { return nil }
+        var bytes = listing
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        var entries: [SortedPaths.Entry] = []
+        entries.reserveCapacity(bytes.count(where: { $0 == UInt8(ascii: "\n") }))
+        var start = header.utf8.count
+        let fileName = Array(Self.fileName.utf8)
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[start..<end]
+            if !line.isEmpty {
+                guard isContained(line), !line.elementsEqual(fileName) else { return nil }
+                entries.append(SortedPaths.Entry(start: UInt32(start), length: UInt32(line.count)))
+            }
+            start = end + 1
+        }
+        return SortedPaths.sorting(entries, in: bytes).paths
     }
 
     /// Whether the start of a file shows that pgha generated it: the manifest header, or a script's "Rendered by pgha"
@@ -37,6 +56,19 @@ public enum OutputListing {
 
     /// Whether `path` is a relative path that stays inside the directory (no `..`, no leading `/`).
     static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == ".." || $0 == "." }
+        isContained(Array(path.utf8)[...])
+    }
+
+    /// Whether the UTF-8 bytes `path` are a relative path that stays inside the directory: not empty, and no
+    /// component empty (a leading `/`, `//`), `.` or `..`.
+    static func isContained(_ path: ArraySlice<UInt8>) -> Bool {
+        var component = path.startIndex
+        while component <= path.endIndex {
+            let end = path[component...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
+            let length = end - component
+            if length == 0 || length <= 2 && path[component..<end].allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
+            component = end + 1
+        }
+        return true
     }
 }

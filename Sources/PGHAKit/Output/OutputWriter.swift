@@ -45,7 +45,7 @@ public enum OutputWriter {
         /// The directory being updated, when it exists: its unchanged files are linked, not written again.
         private let previous: String?
         /// The files pgha wrote in the directory before, which this render may replace or delete.
-        private let owned: Set<String>
+        private let owned: SortedPaths
         /// The directory being updated, as it is now.
         private let existing: OutputDirectory
         /// Whether files pgha did not write may be overwritten where the new tree has a file of the same path.
@@ -181,13 +181,11 @@ public enum OutputWriter {
         @discardableResult
         public func commit() throws -> Method {
             pathsLock.lock()
-            let paths = self.paths
+            let list = self.paths
             pathsLock.unlock()
-            let listing: String
-            switch paths.listing() {
-            case .success(let contents): listing = contents
-            case .failure(let repeats): throw Failure(description: "refusing to write the same file twice: \(repeats.count) paths repeat")
-            }
+            let (paths, repeats) = list.sorted()
+            guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
+            let listing = OutputListing.contents(paths)
             switch method {
             case .swapped:
                 try writeListing(listing, into: path)
@@ -195,7 +193,7 @@ public enum OutputWriter {
                 try flush()
                 try swap(path, into: target.path)
             case .inPlace:
-                try moveIn(paths.strings, listing: listing)
+                try moveIn(paths, listing: listing)
             }
             return method
         }
@@ -212,17 +210,16 @@ public enum OutputWriter {
         /// adopting: a clash stops the commit before anything changes. The listing names both the old and the new
         /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time;
         /// then it is `listing`, the new files'.
-        private func moveIn(_ rendered: Set<String>, listing: String) throws {
-            let sorted = rendered.sorted()
-            let foreign = adopting ? [] : sorted.filter { !owned.contains($0) && clashes($0) }
+        private func moveIn(_ rendered: SortedPaths, listing: String) throws {
+            let foreign = adopting ? [] : rendered.filter { !owned.contains($0) && clashes($0) }
             guard foreign.isEmpty else {
                 let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
                 throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target.path) that pgha did not write: \(shown); "
                     + "move them away, or pass --adopt to let pgha replace them")
             }
             try flush()
-            try writeListing(OutputListing.contents(owned.union(rendered)), into: target.path)
-            for file in sorted {
+            try writeListing(OutputListing.contents(SortedPaths(Array(owned) + rendered)), into: target.path)
+            for file in rendered {
                 try makeFolders(of: file)
                 let destination = target.path + "/" + file
                 var status = stat()
@@ -231,7 +228,7 @@ public enum OutputWriter {
                 }
                 guard rename(path + "/" + file, destination) == 0 else { throw posixFailure("write", destination) }
             }
-            for stale in owned.subtracting(rendered).sorted() {
+            for stale in owned where !rendered.contains(stale) {
                 let file = target.path + "/" + stale
                 var status = stat()
                 guard lstat(file, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { continue }

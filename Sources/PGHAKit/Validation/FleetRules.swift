@@ -54,62 +54,99 @@ public enum FleetRules {
     /// rules skip). Each spec is compared with those before it, so a conflict is reported on the later spec; a
     /// member with an error here must not be rendered.
     public static func check(_ members: [Member?]) -> [[Diagnostic]] {
-        var diagnostics = [[Diagnostic]](repeating: [], count: members.count)
-        var owners: [String: String] = [:]
-        var resourceOwners: [String: String] = [:]
-        var sharedOwners: [String: (path: String, settings: String)] = [:]
-        var clusterOwners: [String: (path: String, description: String)] = [:]
-        var credentials: [String: Int] = [:]
-        for (index, member) in members.enumerated() {
-            guard let member else { continue }
+        let texts = Texts()
+        return check(members.map { $0.map { Footprint($0, texts: texts) } }, texts: texts) { members[$0] }
+    }
+
+    /// `check(_:)` of the members whose footprints are given (their shared texts in `texts`); `member` rebuilds the
+    /// member of a footprint (nil when it cannot: then that spec takes part in no conflict found by hash), asked
+    /// only where two hashes meet.
+    static func check(_ footprints: [Footprint?], texts: Texts, member rebuild: (Int) -> Member?) -> [[Diagnostic]] {
+        var diagnostics = [[Diagnostic]](repeating: [], count: footprints.count)
+        var owners: [String: Int] = [:]
+        var resourceOwners = HashOwners()
+        var sharedOwners: [UInt32: (owner: Int, settings: UInt32)] = [:]
+        var clusterOwners = HashOwners()
+        var credentials: [UInt32: Int] = [:]
+        var rebuilt: [Int: Member?] = [:]
+        func member(_ index: Int) -> Member? {
+            if let member = rebuilt[index] { return member }
+            let member = rebuild(index).flatMap { $0.matches(footprints[index]) ? $0 : nil }
+            rebuilt[index] = member
+            return member
+        }
+        for (index, footprint) in footprints.enumerated() {
+            guard let footprint else { continue }
             func report(_ code: DiagnosticCode, _ message: String, hint: String) {
-                diagnostics[index].append(Diagnostic(.error, code, message, path: "name", at: member.nameLocation, hint: hint))
+                diagnostics[index].append(Diagnostic(.error, code, message, path: "name", at: footprint.nameLocation, hint: hint))
             }
-            if let owner = owners[member.folder] {
-                report(.duplicateTarget, "\(owner) and \(member.path) both render to \(member.folder)/",
+            func path(_ owner: Int) -> String { footprints[owner]?.path ?? "" }
+            if let owner = owners[footprint.folder] {
+                report(.duplicateTarget, "\(path(owner)) and \(footprint.path) both render to \(footprint.folder)/",
                        hint: "each spec of a fleet needs its own namespace and name; rename one of them or render them separately")
                 continue
             }
-            owners[member.folder] = member.path
-            for resource in member.exclusiveResources {
-                guard let owner = resourceOwners[resource] else {
-                    resourceOwners[resource] = member.path
-                    continue
-                }
-                report(.sharedAzureResource, "\(owner) and \(member.path) both use \(resource)",
+            owners[footprint.folder] = index
+            for (position, hash) in footprint.exclusiveResources.enumerated() {
+                func resource() -> String? { member(index)?.exclusiveResources[position] }
+                guard let owner = resourceOwners.owner(of: hash, index: index, sameText: { owner in
+                    resource().map { resource in member(owner)?.exclusiveResources.contains(resource) ?? false } ?? false
+                }), let resource = resource() else { continue }
+                report(.sharedAzureResource, "\(path(owner)) and \(footprint.path) both use \(resource)",
                        hint: "clusters of one fleet that share an identity, a storage account, a namespace or a public IP need distinct names, ObjectStores and ports; clusters of one AKS cluster or resource group need namespace-name pairs that do not join into the same '<namespace>-<name>'")
             }
-            for shared in member.sharedSettings {
+            for shared in footprint.sharedSettings {
                 guard let (owner, settings) = sharedOwners[shared.resource] else {
-                    sharedOwners[shared.resource] = (member.path, shared.settings)
+                    sharedOwners[shared.resource] = (index, shared.settings)
                     continue
                 }
                 guard settings != shared.settings else { continue }
                 report(.conflictingSharedResource,
-                       "\(owner) and \(member.path) share \(shared.resource) but configure it differently: \(settings) in \(owner), \(shared.settings) here",
+                       "\(path(owner)) and \(footprint.path) share \(texts[shared.resource]) but configure it differently: \(texts[settings]) in \(path(owner)), \(texts[shared.settings]) here",
                        hint: "specs that deploy to one AKS cluster share it, its operator, its node pools and its Azure Monitor: give them the same azure, operator and monitoring.managedPrometheus settings, or separate clusters")
             }
-            for cluster in member.clusters {
-                guard let owner = clusterOwners[cluster.key] else {
-                    clusterOwners[cluster.key] = (member.path, cluster.description)
-                    continue
-                }
-                guard owner.path != member.path, owner.description.hasPrefix("the recovery") || cluster.description.hasPrefix("the recovery") else { continue }
+            for (position, hash) in footprint.clusters.enumerated() {
+                func cluster() -> (key: String, description: String)? { member(index)?.clusters[position] }
+                guard let owner = clusterOwners.owner(of: hash, index: index, sameText: { owner in
+                    cluster().map { cluster in member(owner)?.clusters.contains { $0.key == cluster.key } ?? false } ?? false
+                }), let cluster = cluster(), let ownerCluster = member(owner)?.clusters.first(where: { $0.key == cluster.key }) else { continue }
+                guard path(owner) != footprint.path,
+                      ownerCluster.description.hasPrefix("the recovery") || cluster.description.hasPrefix("the recovery") else { continue }
                 report(.clusterNameTaken,
-                       "\(cluster.description) of \(member.path) is \(owner.description) of \(owner.path): a restore drill would delete one to restore the other",
+                       "\(cluster.description) of \(footprint.path) is \(ownerCluster.description) of \(path(owner)): a restore drill would delete one to restore the other",
                        hint: "give the recovery cluster a name no other spec uses in this namespace (recovery.name)")
             }
-            if let needed = member.federatedCredentials {
+            if let needed = footprint.federatedCredentials {
                 let total = credentials[needed.identity, default: 0] + needed.count
                 credentials[needed.identity] = total
                 if total > federatedCredentialLimit {
                     report(.tooManyFederatedCredentials,
-                           "the specs up to \(member.path) need \(total) federated credentials on the identity \(needed.identity); Azure allows \(federatedCredentialLimit)",
+                           "the specs up to \(footprint.path) need \(total) federated credentials on the identity \(texts[needed.identity]); Azure allows \(federatedCredentialLimit)",
                            hint: "give some of the specs another identity (azure.identity.name)")
                 }
             }
         }
         return diagnostics
+    }
+
+    /// The first spec (by index) to name each text, found by the text's hash: where the hashes of two different
+    /// texts meet, the later one is kept aside, so only specs naming the same text are ever each other's owner.
+    struct HashOwners {
+        private var first: [UInt64: Int] = [:]
+        private var others: [UInt64: [Int]] = [:]
+
+        /// The owner of the text hashed `hash` that spec `index` names, confirmed by `sameText(owner)`; nil, when it
+        /// has none, after making `index` its owner.
+        mutating func owner(of hash: UInt64, index: Int, sameText: (Int) -> Bool) -> Int? {
+            guard let owner = first[hash] else {
+                first[hash] = index
+                return nil
+            }
+            if sameText(owner) { return owner }
+            if let owner = others[hash]?.first(where: sameText) { return owner }
+            others[hash, default: []].append(index)
+            return nil
+        }
     }
 
     /// The Azure resources a cluster cannot share with another: its ServiceAccounts' federated credentials (named
