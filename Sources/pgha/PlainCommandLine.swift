@@ -2,13 +2,14 @@ import ArgumentParser
 
 /// The common command lines of `render`, `check`, `diff` and `validate`, read without argument-parser.
 ///
-/// argument-parser's start-up is about a quarter of a one-spec render's instructions: it tries every command line as
+/// argument-parser's start-up was about a quarter of a one-spec render's instructions: it tries every command line as
 /// its completion-script commands and reflects each command it parses with `Mirror`, whose runtime type and
 /// conformance lookups scan all of the binary's conformance records (Docs/performance.md). This reads only the
 /// plain forms: the command's name, then positional words and the command's own options, each at most once, a value
-/// as the next word or, for a long option, after `=` (not empty). Everything else is left to argument-parser, which then parses,
-/// reports and runs the line as it always did: help, version, completions, `--`, an unknown or repeated option, a
-/// value argument-parser would refuse or that starts with `-`, and values the command's `validate()` refuses.
+/// as the next word or, for a long option, after `=` (not empty). Everything else is left to argument-parser, which
+/// then parses, reports and runs the line as it always did: help, version, completions, `--`, an unknown or repeated
+/// option, a value argument-parser would refuse or that starts with `-`, and values the command's `validate()`
+/// refuses.
 enum PlainCommandLine {
     /// The validated command that `arguments` (without the program's name) run, or nil when they are for
     /// argument-parser.
@@ -81,8 +82,8 @@ struct PlainWords {
         }
     }
 
-    /// Whether `word` starts with `-` and is not `-` itself (a word whose first character only starts with `-`, such
-    /// as `-` with a combining mark, counts, though argument-parser reads it as a value).
+    /// Whether `word` starts with the byte `-` and is not `-` itself. A word whose first character merely begins with
+    /// `-` (such as `-` with a combining mark) counts too, though argument-parser reads it as a value: left to it.
     private static func mayBeOption(_ word: String) -> Bool {
         word.utf8.first == UInt8(ascii: "-") && word != "-"
     }
