@@ -129,9 +129,11 @@ public enum FleetRenderer {
         load: @Sendable (Int) -> Result<SpecSource, ReadFailure>
     ) -> Rendering<Part> {
         let claims = Claims()
-        let loaded = Parallel.map(count) { index -> Result<Member<Part>, ReadFailure> in
+        var sharedOptions = options
+        if consume != nil && count > 1 { sharedOptions.scriptBodies = ScriptBodyCache() }
+        let loaded = Parallel.map(count) { [sharedOptions] index -> Result<Member<Part>, ReadFailure> in
             load(index).map { source in
-                var memberOptions = options
+                var memberOptions = sharedOptions
                 memberOptions.specFileName = source.path == SpecSet.standardInputName
                     ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
                 return compile(source, fleet: fleet, options: memberOptions, keepingNotes: keepingNotes, claims: claims, consume: consume)
