@@ -130,8 +130,10 @@ public enum FleetRenderer {
     ) -> Rendering<Part> {
         let claims = Claims()
         let texts = FleetRules.Texts()
-        let memberOptions: @Sendable (SpecSource) -> Compiler.Options = { source in
-            var memberOptions = options
+        var sharedOptions = options
+        if consume != nil && count > 1 { sharedOptions.scriptBodies = ScriptBodyCache() }
+        let memberOptions: @Sendable (SpecSource) -> Compiler.Options = { [sharedOptions] source in
+            var memberOptions = sharedOptions
             memberOptions.specFileName = source.path == SpecSet.standardInputName
                 ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
             return memberOptions

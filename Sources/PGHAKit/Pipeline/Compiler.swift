@@ -24,6 +24,8 @@ public enum Compiler {
         /// for a fleet member), or nil when it records none there: `check` refuses what Kubernetes cannot do
         /// to the cluster it recorded.
         public var recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)?
+        /// The script bodies a fleet render shares between its specs (`ScriptBodyCache`); nil renders every script whole.
+        var scriptBodies: ScriptBodyCache?
 
         public init(identityClientID: String? = nil, specFileName: String? = nil,
                     recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)? = nil) {
@@ -73,7 +75,8 @@ public enum Compiler {
     /// Translates and renders a spec that `check` found valid, with the record of the spec (`SpecRecord`) that
     /// `check` and `diff` classify the next change against, and the cluster's README (`ClusterReadme`).
     public static func artifacts(for spec: Spec, options: Options = Options()) -> [Artifact] {
-        let rendered = Renderer.render(Translator.translate(spec, specFileName: options.specFileName)) + [SpecRecord.artifact(for: spec)]
+        let resources = Translator.translate(spec, specFileName: options.specFileName)
+        let rendered = Renderer.render(resources, scriptBodies: options.scriptBodies) + [SpecRecord.artifact(for: spec)]
         return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path))]).sorted { $0.path < $1.path }
     }
 }

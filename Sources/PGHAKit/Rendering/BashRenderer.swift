@@ -8,13 +8,40 @@ public enum BashRenderer {
 
     /// The script as the text of an executable bash file.
     public static func render(_ script: Script) -> String {
-        var writer = Writer()
-        let used = usedFeatures(script)
-        let read = readVariables(script)
+        render(script, cache: nil)
+    }
+
+    /// The script as `render(_:)` writes it, its body taken from `cache` when an equal one was rendered there.
+    static func render(_ script: Script, cache: ScriptBodyCache?) -> String {
+        let body = cache?.body(of: script) ?? Body(script)
+        var writer = Writer(capacity: body.text.count + 16_384)
         writeHeader(script, into: &writer)
-        writeVariables(script, read: read, into: &writer)
-        writeSettings(script, read: read, into: &writer)
+        writeVariables(script, read: body.readVariables, into: &writer)
+        writeSettings(script, read: body.readVariables, into: &writer)
         writeUsage(script, into: &writer)
+        writer.append(body.text)
+        return writer.text
+    }
+
+    /// What follows a script's usage text: its helpers, option parser and `main` with the steps. Spec values never
+    /// appear in it (the steps read them from the variables block), so scripts with equal steps, options, tools,
+    /// functions and failure note have equal bodies (`ScriptBodyCache`).
+    struct Body: Sendable {
+        /// The variables the steps and the tool check read: the variables block keeps these.
+        let readVariables: Set<String>
+        /// The body's UTF-8 bytes.
+        let text: [UInt8]
+
+        init(_ script: Script) {
+            readVariables = BashRenderer.readVariables(script)
+            var writer = Writer()
+            BashRenderer.writeBody(script, into: &writer)
+            text = writer.bytes
+        }
+    }
+
+    private static func writeBody(_ script: Script, into writer: inout Writer) {
+        let used = usedFeatures(script)
         writeHelpers(script, used, into: &writer)
         writer.line("main() {")
         if used.captures { writer.line("  exec 3>&1") }
@@ -40,7 +67,6 @@ public enum BashRenderer {
         writer.line("}")
         writer.line("")
         writer.line("main \"$@\"")
-        return writer.text
     }
 
     // MARK: Quoting
@@ -459,7 +485,7 @@ public enum BashRenderer {
     /// Accumulates the script's UTF-8 bytes: every word, quote, indent and prefix is appended in place, each text
     /// scanned and copied through its UTF-8 buffer.
     private struct Writer {
-        private var bytes: [UInt8] = []
+        private(set) var bytes: [UInt8] = []
         /// Where the line being laid out may wrap: the offsets of the spaces before its options.
         private var breaks: [Int] = []
 
@@ -470,6 +496,10 @@ public enum BashRenderer {
         mutating func append(_ text: String) {
             var text = text
             text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func append(_ other: [UInt8]) {
+            bytes.append(contentsOf: other)
         }
 
         mutating func newline() {

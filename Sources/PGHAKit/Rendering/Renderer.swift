@@ -5,12 +5,17 @@ public enum Renderer {
 
     /// The artifacts for `resources`, sorted by path.
     public static func render(_ resources: [Resource]) -> [Artifact] {
+        render(resources, scriptBodies: nil)
+    }
+
+    /// The artifacts for `resources`, the scripts' bodies taken from `scriptBodies` when equal ones were rendered there.
+    static func render(_ resources: [Resource], scriptBodies: ScriptBodyCache?) -> [Artifact] {
         resources.map { resource in
             switch resource.content {
             case .manifest(let object):
                 return Artifact(path: resource.path, contents: ManifestYAML.document(object.manifestNode, header: manifestHeader), role: resource.role)
             case .script(let script):
-                return Artifact(path: resource.path, contents: BashRenderer.render(script), isExecutable: true, role: .script)
+                return Artifact(path: resource.path, contents: BashRenderer.render(script, cache: scriptBodies), isExecutable: true, role: .script)
             }
         }.sorted { $0.path < $1.path }
     }

@@ -1,0 +1,69 @@
+/// Rendered script bodies (`BashRenderer.Body`: what follows a script's usage text) kept for one fleet render, so that
+/// specs from one template, whose scripts differ only in spec values, render each script's steps once. A body is found
+/// by the script's file name, then by full equality of everything it is rendered from; at most `limit` bodies are kept
+/// per file name (the first ones rendered), so a script that differs in every spec costs at most `limit` comparisons,
+/// each stopping at the first difference. Safe to use from the threads rendering a fleet's specs.
+final class ScriptBodyCache: @unchecked Sendable {
+    /// What a body is rendered from: the script without its file name, purpose, spec file name, environment and
+    /// variables, which only the part before the body shows.
+    private struct Key: Equatable {
+        var options: [Script.Option]
+        var tools: [ShellWord]
+        var functions: [String]
+        var failureNote: String?
+        var steps: [Step]
+
+        init(_ script: Script) {
+            options = script.options
+            tools = script.tools
+            functions = script.functions
+            failureNote = script.failureNote
+            steps = script.steps
+        }
+    }
+
+    private struct Entry {
+        let key: Key
+        let body: BashRenderer.Body
+    }
+
+    /// How many bodies are kept per script file name.
+    let limit: Int
+    private let lock = Lock()
+    private var entries: [String: [Entry]] = [:]
+    private var hitCount = 0
+    private var missCount = 0
+
+    init(limit: Int = 4) {
+        self.limit = limit
+    }
+
+    /// How many lookups found a body, and how many rendered one.
+    var lookups: (hits: Int, misses: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (hitCount, missCount)
+    }
+
+    /// The script's body: a kept one rendered from an equal script, or rendered now (and kept while there is room).
+    func body(of script: Script) -> BashRenderer.Body {
+        let key = Key(script)
+        lock.lock()
+        let candidates = entries[script.fileName] ?? []
+        lock.unlock()
+        if let entry = candidates.first(where: { $0.key == key }) {
+            lock.lock()
+            hitCount += 1
+            lock.unlock()
+            return entry.body
+        }
+        let body = BashRenderer.Body(script)
+        lock.lock()
+        defer { lock.unlock() }
+        missCount += 1
+        if entries[script.fileName, default: []].count < limit {
+            entries[script.fileName, default: []].append(Entry(key: key, body: body))
+        }
+        return body
+    }
+}

@@ -1,0 +1,115 @@
+import Dispatch
+import Testing
+@testable import PGHAKit
+
+@Suite struct ScriptBodyCacheTests {
+    /// The scripts of the minimal spec named `name`, by file name.
+    private func scripts(name: String) throws -> [String: Script] {
+        let parsed = SpecParser.parse(Array(TestSupport.spec(name: name).utf8))
+        let spec = try #require(parsed.spec)
+        return Dictionary(uniqueKeysWithValues: ScriptTranslation.scripts(spec, specFileName: "\(name).yaml").map { ($0.fileName, $0) })
+    }
+
+    @Test func aScriptWithOtherSpecValuesHitsAndRendersItsOwnValues() throws {
+        let first = try #require(try scripts(name: "pg-one")["deploy.sh"])
+        let second = try #require(try scripts(name: "pg-two")["deploy.sh"])
+        #expect(first.steps == second.steps && first.variables != second.variables)
+        let cache = ScriptBodyCache()
+        #expect(BashRenderer.render(first, cache: cache) == BashRenderer.render(first))
+        let rendered = BashRenderer.render(second, cache: cache)
+        #expect(cache.lookups == (hits: 1, misses: 1))
+        #expect(rendered == BashRenderer.render(second))
+        #expect(rendered.contains("CLUSTER_NAME='pg-two'\n") && !rendered.contains("pg-one"))
+    }
+
+    @Test func aScriptDifferingInOneStepMisses() throws {
+        let script = try #require(try scripts(name: "pg-one")["cleanup.sh"])
+        var changed = script
+        let index = try #require(changed.steps.firstIndex { if case .heading = $0 { true } else { false } })
+        changed.steps[index] = .heading("Another heading")
+        let cache = ScriptBodyCache()
+        _ = BashRenderer.render(script, cache: cache)
+        let rendered = BashRenderer.render(changed, cache: cache)
+        #expect(cache.lookups == (hits: 0, misses: 2))
+        #expect(rendered == BashRenderer.render(changed))
+        #expect(rendered.contains("heading 'Another heading'\n"))
+        #expect(BashRenderer.render(script, cache: cache) == BashRenderer.render(script))
+        #expect(cache.lookups == (hits: 1, misses: 2))
+    }
+
+    @Test func aScriptWithAnotherOptionMisses() throws {
+        let script = try #require(try scripts(name: "pg-one")["cleanup.sh"])
+        var changed = script
+        changed.options.append(Script.Option(flag: "--extra", variable: "EXTRA", initialValue: "0", help: "An extra switch."))
+        let cache = ScriptBodyCache()
+        _ = BashRenderer.render(script, cache: cache)
+        #expect(BashRenderer.render(changed, cache: cache) == BashRenderer.render(changed))
+        #expect(cache.lookups == (hits: 0, misses: 2))
+    }
+
+    @Test func keepsAtMostItsLimitOfBodiesPerScript() throws {
+        let script = try #require(try scripts(name: "pg-one")["deploy.sh"])
+        var changed = script
+        changed.steps.append(.note("one more step"))
+        let cache = ScriptBodyCache(limit: 1)
+        _ = BashRenderer.render(script, cache: cache)
+        _ = BashRenderer.render(changed, cache: cache)
+        #expect(BashRenderer.render(changed, cache: cache) == BashRenderer.render(changed))
+        #expect(cache.lookups == (hits: 0, misses: 3))
+        _ = BashRenderer.render(script, cache: cache)
+        #expect(cache.lookups == (hits: 1, misses: 3))
+    }
+
+    @Test func specsRenderingInParallelShareOneCache() throws {
+        let fleets = try (0..<8).map { try scripts(name: "pg-\($0)").values.sorted { $0.fileName < $1.fileName } }
+        let expected = fleets.map { $0.map { BashRenderer.render($0) } }
+        let cache = ScriptBodyCache()
+        let results = Results(count: fleets.count)
+        DispatchQueue.concurrentPerform(iterations: fleets.count) { index in
+            results.set(fleets[index].map { BashRenderer.render($0, cache: cache) }, at: index)
+        }
+        #expect(results.values == expected)
+        let lookups = cache.lookups
+        #expect(lookups.hits + lookups.misses == fleets.count * fleets[0].count)
+        let another = try scripts(name: "pg-another").values.sorted { $0.fileName < $1.fileName }
+        #expect(another.map { BashRenderer.render($0, cache: cache) } == another.map { BashRenderer.render($0) })
+        #expect(cache.lookups.hits == lookups.hits + another.count)
+    }
+
+    @Test func aFleetRendersTheSameFilesAsEachSpecAlone() throws {
+        let sources = ["pg-one", "pg-two", "pg-three"].map { SpecSource(path: "\($0).yaml", bytes: Array(TestSupport.spec(name: $0).utf8)) }
+        let rendering = FleetRenderer.render(sources, fleet: true) { $0 }
+        let files = try rendering.parts.get().flatMap { $0 }.filter { $0.role == .script }
+        var compared = 0
+        for source in sources {
+            let name = source.path.replacingEvery(".yaml", with: "")
+            let alone = Compiler.compile(source.bytes, options: Compiler.Options(specFileName: source.path)).artifacts.filter { $0.role == .script }
+            #expect(alone.count >= 2)
+            for artifact in alone {
+                #expect(files.first { $0.path.hasSuffix("/\(name)/\(artifact.path)") }?.contents == artifact.contents)
+                compared += 1
+            }
+        }
+        #expect(compared == files.count)
+    }
+
+    /// Each parallel iteration's rendered texts.
+    private final class Results: @unchecked Sendable {
+        private let lock = Lock()
+        private var texts: [[String]]
+
+        init(count: Int) { texts = Array(repeating: [], count: count) }
+
+        var values: [[String]] {
+            lock.lock()
+            defer { lock.unlock() }
+            return texts
+        }
+
+        func set(_ value: [String], at index: Int) {
+            lock.lock()
+            texts[index] = value
+            lock.unlock()
+        }
+    }
+}
