@@ -47,5 +47,5 @@ extension Bool: ManifestValue {
 }
 
 extension Array: ManifestValue where Element: ManifestValue {
-    public var manifestNode: ManifestNode { .sequence(map(\.manifestNode)) }
+    public var manifestNode: ManifestNode { .sequence(map { $0.manifestNode }) }
 }
