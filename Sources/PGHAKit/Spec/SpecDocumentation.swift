@@ -30,7 +30,7 @@ public enum SpecDocumentation {
         }
     }
 
-    private static func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
+    private static func cell(_ text: String) -> String { text.replacingEvery("|", with: "\\|") }
 }
 
 private extension FieldSchema.ValueType {

@@ -95,13 +95,4 @@ extension String {
             return String(decoding: result, as: UTF8.self)
         }
     }
-
-    /// The string with every `target` replaced (Foundation-free).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
 }

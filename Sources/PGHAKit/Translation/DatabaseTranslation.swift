@@ -8,7 +8,7 @@ enum DatabaseTranslation {
             let extensions = spec.operatorSettings.version >= extensionsSince && !database.extensions.isEmpty
                 ? database.extensions.map { Database.ExtensionSpec(name: $0, ensure: "present") } : nil
             return Database(
-                metadata: ObjectMeta(name: "\(spec.name)-\(name.replacingAll("_", with: "-"))", namespace: spec.namespace,
+                metadata: ObjectMeta(name: "\(spec.name)-\(name.replacingEvery("_", with: "-"))", namespace: spec.namespace,
                                      labels: Labels.common(spec)),
                 spec: Database.Spec(cluster: LocalObjectReference(name: spec.name), ensure: "present",
                                     name: name, owner: database.owner, extensions: extensions)

@@ -4,7 +4,7 @@ enum RoleTranslation {
     static let databaseRoleSince = OperatorVersion(major: 1, minor: 30)
 
     /// The Secret deploy.sh creates with the password of a managed role that logs in.
-    static func secret(_ spec: Spec, role: String) -> String { "\(spec.name)-role-\(role.replacingAll("_", with: "-"))" }
+    static func secret(_ spec: Spec, role: String) -> String { "\(spec.name)-role-\(role.replacingEvery("_", with: "-"))" }
 
     static func managed(_ spec: Spec) -> Cluster.ManagedConfiguration? {
         guard !spec.roles.isEmpty, spec.operatorSettings.version < databaseRoleSince else { return nil }
@@ -15,7 +15,7 @@ enum RoleTranslation {
         guard spec.operatorSettings.version >= databaseRoleSince else { return [] }
         return configurations(spec).map { role in
             DatabaseRole(
-                metadata: ObjectMeta(name: "\(spec.name)-\(role.name.replacingAll("_", with: "-"))", namespace: spec.namespace,
+                metadata: ObjectMeta(name: "\(spec.name)-\(role.name.replacingEvery("_", with: "-"))", namespace: spec.namespace,
                                      labels: Labels.common(spec)),
                 spec: DatabaseRole.Spec(cluster: LocalObjectReference(name: spec.name), role: role)
             )

@@ -153,6 +153,14 @@ import Testing
         #expect(github == "::error file=s.yaml,line=2,col=3,title=PGHA0010::unknown key 'a,b' (spec path: a)%0Ahint: say \"x\"\n")
     }
 
+    /// A GitHub workflow command ends at a line break: a CR LF pair in a message (one `Character`) and in a file name
+    /// is escaped byte by byte, as are `%`, and `:` and `,` in a property.
+    @Test func gitHubFormatEscapesLineBreaksInPairs() {
+        let diagnostic = Diagnostic(.error, .unknownKey, "value 'a\r\nb' 100%", path: "a", at: SourceLocation(line: 2, column: 3), hint: "x\r\ny")
+        let github = DiagnosticFormatter(format: .github).format([diagnostic], file: "s\r\n:1,2.yaml", source: [])
+        #expect(github == "::error file=s%0D%0A%3A1%2C2.yaml,line=2,col=3,title=PGHA0010::value 'a%0D%0Ab' 100%25 (spec path: a)%0Ahint: x%0D%0Ay\n")
+    }
+
     @Test func structuralErrorsDoNotHideOtherProblems() {
         let lines = TestSupport.diagnostics(DiagnosticTests.header + "name: pg-a\ninstaces: 3\nbackup:\n  storageAccount: Bad\nazure:\n  location: westus3\n")
         #expect(lines.contains("4:1 error[PGHA0010] instaces: unknown key 'instaces'"))
