@@ -70,8 +70,9 @@ private func escapedLength(_ byte: UInt8) -> Int {
 }
 
 extension String {
-    /// The string with every occurrence of `target` replaced, matched on UTF-8 bytes from the left: for pgha's own
-    /// text (bash code), many times cheaper than the standard library's `replacing`, which compares `Character`s.
+    /// The string with every occurrence of `target` replaced, matched on UTF-8 bytes from the left: many times
+    /// cheaper than the standard library's `replacing`, which compares `Character`s, and exact where a `Character`
+    /// would join the target to its neighbour (`"\r\n"` is one `Character`, as is a letter and a combining mark).
     func replacingEvery(_ target: String, with replacement: String) -> String {
         let pattern = Array(target.utf8)
         guard !pattern.isEmpty else { return self }
