@@ -103,7 +103,7 @@ public enum ClusterReadme {
 
     private static func files(_ paths: [String]) -> [String] {
         let groups: [(String, (String) -> Bool)] = [
-            ("Steady state (listed in `kustomization.yaml`)", { !$0.contains("/") && $0.hasSuffix(".yaml") }),
+            ("Steady state (listed in `kustomization.yaml`)", { !$0.utf8.contains(UInt8(ascii: "/")) && $0.hasSuffix(".yaml") }),
             ("Operator-wide (in the operator's namespace)", { $0.hasPrefix(Translator.operatorFolder + "/") }),
             ("One-off (never applied by a controller)", { $0.hasPrefix(Translator.oneOffFolder + "/") }),
             ("Scripts", { $0.hasPrefix(ScriptTranslation.folder + "/") }),

@@ -31,21 +31,33 @@ enum AzureAlertRuleSteps {
 
     /// The rules as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
     static func rulesJSON(_ spec: Spec) -> String {
-        let cluster = jsonString(spec.name)
-        var json = "["
-        for alert in AlertTranslation.alerts(spec) {
-            if json.utf8.count > 1 { json += "," }
-            for piece in [
-                "{\"alert\":", jsonString(alert.name), ",\"expression\":", jsonString(alert.expression),
-                ",\"for\":", jsonString("PT\(alert.minutes)M"), ",\"severity\":", alert.severity == "critical" ? "0" : "2",
-                ",\"enabled\":true,\"labels\":{\"cluster\":", cluster, ",\"severity\":", jsonString(alert.severity),
-                "},\"annotations\":{\"runbook\":", jsonString("Docs/runbooks.md#" + alert.runbookAnchor),
-                ",\"summary\":", jsonString(alert.summary),
-                "},\"resolveConfiguration\":{\"autoResolved\":true,\"timeToResolve\":\"PT10M\"}}",
-            ] {
-                json += piece
-            }
+        var json: [UInt8] = []
+        json.reserveCapacity(8192)
+        func literal(_ text: StaticString) {
+            json.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
-        return json + "]"
+        json.append(UInt8(ascii: "["))
+        for alert in AlertTranslation.alerts(spec) {
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            literal("{\"alert\":")
+            appendJSONString(alert.name, to: &json)
+            literal(",\"expression\":")
+            appendJSONString(alert.expression, to: &json)
+            literal(",\"for\":")
+            appendJSONString("PT\(alert.minutes)M", to: &json)
+            literal(",\"severity\":")
+            json.append(alert.severity == "critical" ? UInt8(ascii: "0") : UInt8(ascii: "2"))
+            literal(",\"enabled\":true,\"labels\":{\"cluster\":")
+            appendJSONString(spec.name, to: &json)
+            literal(",\"severity\":")
+            appendJSONString(alert.severity, to: &json)
+            literal("},\"annotations\":{\"runbook\":")
+            appendJSONString("Docs/runbooks.md#" + alert.runbookAnchor, to: &json)
+            literal(",\"summary\":")
+            appendJSONString(alert.summary, to: &json)
+            literal("},\"resolveConfiguration\":{\"autoResolved\":true,\"timeToResolve\":\"PT10M\"}}")
+        }
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
     }
 }
