@@ -230,4 +230,27 @@ import Testing
         try Self.expectShellcheckPasses(["evil/deploy.sh": deploy])
         #expect(try harness.run("deploy.sh", ["--help"], rules: []).status == 0)
     }
+
+    /// A quote followed by a combining mark is one `Character` but two scalars: quoting works on bytes, so the quote
+    /// is escaped for bash and for azure-cli's shorthand syntax alike (escaped by `Character`, it stayed bare, and
+    /// bash ran what followed it).
+    @Test func aQuoteFollowedByACombiningMarkIsEscaped() throws {
+        let value = "x'\u{301}; touch pwned; echo '\u{301}"
+        let yaml = TestSupport.spec("backup: {storageAccount: pgtestbackups}\n").replacingOccurrences(of: "  location: westus3\n", with: """
+          location: westus3
+          tags:
+            "k'\u{301}": "\(value)"
+
+        """)
+        let harness = try ScriptHarness(source: yaml, specFileName: "spec.yaml")
+        defer { harness.remove() }
+        try Data(yaml.utf8).write(to: harness.work.appendingPathComponent("spec.yaml"))
+        let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: "MC_rg-pg-test_aks-pg-test_westus3"))
+        #expect(run.status == 0, "\(run.stderr)")
+        let group = try #require(run.calls.first { $0.starts(with: ["az", "group", "create"]) })
+        #expect(OwnershipTagTests.tags(group).first == "k'\u{301}=\(value)")
+        let identity = try #require(run.calls.first { $0.starts(with: ["az", "identity", "create"]) })
+        #expect(OwnershipTagTests.tags(identity).first == "'k'/\u{301}'='x'/\u{301}; touch pwned; echo '/\u{301}'")
+        #expect(try harness.allFiles().keys.allSatisfy { !$0.hasSuffix("pwned") }, "a spec value ran")
+    }
 }

@@ -25,7 +25,7 @@ enum AzureOwnership {
     /// `text` single-quoted for the shorthand syntax of azure-cli's AAZ commands, where a quote inside is written `'/`
     /// (azure-cli `aaz/_utils.py`, `AAZShortHandSyntaxParser`).
     static func shorthandQuoted(_ text: String) -> String {
-        "'" + text.replacing("'", with: "'/") + "'"
+        "'" + text.replacingEvery("'", with: "'/") + "'"
     }
 
     /// `creatorTag` for an AAZ command's `--tags`: the name quoted, the value (DNS labels and a slash) as it is.
