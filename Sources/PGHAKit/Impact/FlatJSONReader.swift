@@ -9,10 +9,12 @@ struct FlatJSONReader {
 
     private struct Malformed: Error {}
 
-    /// The flattened fields of `bytes`, or nil when they are not one JSON object.
+    /// The flattened fields of `bytes`, or nil when they are not one JSON object (after a byte-order mark, which an
+    /// editor may add).
     static func fields(_ bytes: [UInt8]) -> SpecFields? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = FlatJSONReader(bytes: buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
             do {
                 reader.skipWhitespace()
                 guard reader.peek == UInt8(ascii: "{") else { return nil }

@@ -117,6 +117,13 @@ import Testing
         #expect(SpecRecord.fields(Array("{\"a\": \"x\\ud83d\\ude00y\"}".utf8)) == SpecFields(values: ["a": .scalar("x😀y")]))
     }
 
+    /// A record saved by an editor that adds a byte-order mark reads as the record (RFC 8259 lets a reader ignore it).
+    @Test func aByteOrderMarkBeforeTheRecordIsIgnored() {
+        let record = Array("{\"storage\": {\"size\": \"64Gi\"}}\n".utf8)
+        #expect(SpecRecord.fields([0xEF, 0xBB, 0xBF] + record) == SpecRecord.fields(record))
+        #expect(SpecRecord.fields(record) == SpecFields(values: ["storage.size": .scalar("64Gi")]))
+    }
+
     @Test func malformedJSONIsNoRecord() {
         for text in ["", "{", "{\"a\": }", "{\"a\": 1,}", "{\"a\" 1}", "{a: 1}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": -}",
                      "{\"a\": tru}", "{\"a\": \"\\x\"}", "{\"a\": \"\\ud800\"}", "{\"a\": \"tab\there\"}", "{\"a\": [1 2]}",
