@@ -35,18 +35,29 @@ struct PathList: Sendable {
 
     /// Adds `paths`, which hold no line break or 0 byte, as names below the longest folder they share.
     mutating func append(_ paths: [String]) {
-        guard let first = paths.first.map({ Array($0.utf8) }) else { return }
-        var shared = first.count
-        for path in paths.dropFirst() {
-            shared = zip(first.prefix(shared), path.utf8).prefix { $0 == $1 }.count
+        guard var first = paths.first else { return }
+        var shared = first.utf8.count
+        for var path in paths.dropFirst() {
+            shared = first.withUTF8 { one in
+                path.withUTF8 { other in
+                    var length = 0
+                    while length < min(shared, other.count), one[length] == other[length] { length += 1 }
+                    return length
+                }
+            }
         }
-        let folderLength = first.prefix(shared).lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-        let own = Self.lastComponent(first[..<folderLength])
         let folder = UInt32(folders.count)
-        folders.append(Span(start: UInt32(folderBytes.count), length: UInt32(folderLength)))
-        folderBytes.append(contentsOf: first[..<folderLength])
-        for path in paths {
-            let name = Self.template(Array(path.utf8.dropFirst(folderLength)), own: own)
+        var folderLength = 0
+        first.withUTF8 { bytes in
+            folderLength = bytes[..<shared].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            folders.append(Span(start: UInt32(folderBytes.count), length: UInt32(folderLength)))
+            folderBytes.append(contentsOf: bytes[..<folderLength])
+        }
+        let own = Self.lastComponent(folderBytes[(folderBytes.count - folderLength)...])
+        var name: [UInt8] = []
+        for var path in paths {
+            name.removeAll(keepingCapacity: true)
+            path.withUTF8 { bytes in Self.template(bytes[folderLength...], own: own, into: &name) }
             let number = nameNumbers[name] ?? {
                 let number = UInt32(names.count)
                 names.append(Span(start: UInt32(nameBytes.count), length: UInt32(name.count)))
@@ -59,18 +70,18 @@ struct PathList: Sendable {
     }
 
     /// The last component of `folder` (which ends in `/`), empty for the top.
-    private static func lastComponent(_ folder: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    private static func lastComponent(_ folder: ArraySlice<UInt8>) -> [UInt8] {
         let component = folder.dropLast()
-        return component.lastIndex(of: UInt8(ascii: "/")).map { component[($0 + 1)...] } ?? component
+        return Array(component.lastIndex(of: UInt8(ascii: "/")).map { component[($0 + 1)...] } ?? component)
     }
 
-    /// `name` with each occurrence of `own` written as a 0 byte.
-    private static func template(_ name: [UInt8], own: ArraySlice<UInt8>) -> [UInt8] {
-        guard !own.isEmpty else { return name }
-        var template: [UInt8] = []
-        var index = 0
-        while index < name.count {
-            if name.count - index >= own.count, name[index..<(index + own.count)].elementsEqual(own) {
+    /// Appends `name` to `template` with each occurrence of `own` written as a 0 byte.
+    private static func template(_ name: Slice<UnsafeBufferPointer<UInt8>>, own: [UInt8], into template: inout [UInt8]) {
+        guard let start = own.first else { return template.append(contentsOf: name) }
+        var index = name.startIndex
+        while index < name.endIndex {
+            if name[index] == start, name.endIndex - index >= own.count,
+               own.withUnsafeBufferPointer({ memcmp(name.base.baseAddress! + index, $0.baseAddress!, own.count) }) == 0 {
                 template.append(0)
                 index += own.count
             } else {
@@ -78,7 +89,6 @@ struct PathList: Sendable {
                 index += 1
             }
         }
-        return template
     }
 
     /// Appends the bytes of the path of `entry` to `path`.
@@ -86,7 +96,7 @@ struct PathList: Sendable {
         let folder = folders[Int(entry.folder)], name = names[Int(entry.name)]
         let folderPart = folderBytes[Int(folder.start)..<Int(folder.start + folder.length)]
         path.append(contentsOf: folderPart)
-        let own = Self.lastComponent(folderPart)
+        let own = folderPart.dropLast().lastIndex(of: UInt8(ascii: "/")).map { folderPart[($0 + 1)..<(folderPart.endIndex - 1)] } ?? folderPart.dropLast()
         var start = Int(name.start)
         let end = Int(name.start + name.length)
         while let zero = nameBytes[start..<end].firstIndex(of: 0) {
