@@ -72,7 +72,7 @@ public struct Drift: Sendable, Equatable {
     /// no part renders, as removed, and the directory's listing (`OutputListing`). Files pgha did not write are not
     /// compared: rendering keeps them.
     public init(_ parts: [Part], against directory: OutputDirectory, diffContext: Int? = nil) throws {
-        let rendered = Set(parts.flatMap(\.paths))
+        let rendered = SortedPaths(parts.flatMap(\.paths))
         let unrendered = directory.owned.filter { !rendered.contains($0) }
         impacts = (parts.flatMap(\.impacts) + (try Drift.impactsOfRemoved(Array(unrendered), in: directory))).sorted(by: Impact.ordered)
         let listing = Artifact(path: OutputListing.fileName, contents: OutputListing.contents(rendered))

@@ -14,16 +14,19 @@ public enum FileSystem {
     /// to report, not a crash.
     public static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
+        return text.withUTF8 { writeAll($0, to: descriptor) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, retrying short and interrupted writes; false on an error (see `errno`).
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
         }
+        return true
     }
 
     /// The names in `directory` (without `.` and `..`), or nil when it cannot be read.

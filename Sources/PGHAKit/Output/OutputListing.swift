@@ -8,11 +8,6 @@ public enum OutputListing {
     /// The listing's first line.
     static let header = "# Files pgha wrote into this directory; it replaces or deletes only these. Generated: do not edit.\n"
 
-    /// The listing of `paths`, sorted.
-    static func contents(_ paths: some Sequence<String>) -> String {
-        header + paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "\n" }.joined()
-    }
-
     /// The listing of `paths`.
     static func contents(_ paths: SortedPaths) -> String {
         let body = paths.listingBody
@@ -59,9 +54,10 @@ public enum OutputListing {
         isContained(Array(path.utf8)[...])
     }
 
-    /// Whether the UTF-8 bytes `path` are a relative path that stays inside the directory: not empty, and no
-    /// component empty (a leading `/`, `//`), `.` or `..`.
+    /// Whether the UTF-8 bytes `path` are a relative path that stays inside the directory: not empty, no 0 byte, and
+    /// no component empty (a leading `/`, `//`), `.` or `..`.
     static func isContained(_ path: ArraySlice<UInt8>) -> Bool {
+        guard !path.contains(0) else { return false }
         var component = path.startIndex
         while component <= path.endIndex {
             let end = path[component...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex

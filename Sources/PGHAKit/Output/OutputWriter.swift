@@ -156,7 +156,7 @@ public enum OutputWriter {
                 throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
             }
             pathsLock.lock()
-            for artifact in artifacts { paths.append(artifact.path) }
+            paths.append(artifacts.map(\.path))
             pathsLock.unlock()
             var folders: Set<String> = []
             for artifact in artifacts {
@@ -185,32 +185,43 @@ public enum OutputWriter {
             pathsLock.unlock()
             let (paths, repeats) = list.sorted()
             guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
-            let listing = OutputListing.contents(paths)
             switch method {
             case .swapped:
-                try writeListing(listing, into: path)
+                try writeListing(into: path) { paths.write(to: $0) }
                 guard chmod(path, 0o755) == 0 else { throw posixFailure("write", path) }
                 try flush()
                 try swap(path, into: target.path)
             case .inPlace:
-                try moveIn(paths, listing: listing)
+                try moveIn(paths.sortedPaths)
             }
             return method
         }
 
-        /// Writes the listing `contents` into `directory`, atomically.
-        private func writeListing(_ contents: String, into directory: String) throws {
+        /// Writes the listing of `paths` into `directory`, atomically.
+        private func writeListing(_ paths: SortedPaths, into directory: String) throws {
+            try writeListing(into: directory) { descriptor in
+                paths.listingBody.withUnsafeBufferPointer { FileSystem.writeAll($0, to: descriptor) }
+            }
+        }
+
+        /// Writes a listing into `directory`, atomically: its header, then what `writeBody` writes to the descriptor
+        /// it is given (false: it failed).
+        private func writeListing(into directory: String, writeBody: (Int32) -> Bool) throws {
             let listing = directory + "/" + OutputListing.fileName
             let temporary = path + "/" + OutputListing.fileName + ".new"
-            try write(Artifact(path: OutputListing.fileName, contents: contents), to: temporary)
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else { throw posixFailure("write", temporary) }
+            defer { close(descriptor) }
+            guard FileSystem.writeAll(OutputListing.header, to: descriptor),
+                  writeBody(descriptor) else { throw posixFailure("write", temporary) }
             guard rename(temporary, listing) == 0 else { throw posixFailure("write", listing) }
         }
 
         /// Moves the staged files into the target one by one. Files pgha did not write are never replaced unless
         /// adopting: a clash stops the commit before anything changes. The listing names both the old and the new
         /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time;
-        /// then it is `listing`, the new files'.
-        private func moveIn(_ rendered: SortedPaths, listing: String) throws {
+        /// then it lists `rendered`.
+        private func moveIn(_ rendered: SortedPaths) throws {
             let foreign = adopting ? [] : rendered.filter { !owned.contains($0) && clashes($0) }
             guard foreign.isEmpty else {
                 let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
@@ -218,7 +229,7 @@ public enum OutputWriter {
                     + "move them away, or pass --adopt to let pgha replace them")
             }
             try flush()
-            try writeListing(OutputListing.contents(SortedPaths(Array(owned) + rendered)), into: target.path)
+            try writeListing(SortedPaths(Array(owned) + rendered), into: target.path)
             for file in rendered {
                 try makeFolders(of: file)
                 let destination = target.path + "/" + file
@@ -239,7 +250,7 @@ public enum OutputWriter {
                     guard rmdir(target.path + "/" + folder) == 0 else { break }
                 }
             }
-            try writeListing(listing, into: target.path)
+            try writeListing(rendered, into: target.path)
             FileSystem.removeTree(path)
         }
 

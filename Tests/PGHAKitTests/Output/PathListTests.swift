@@ -1,32 +1,74 @@
+import Foundation
 import Testing
 @testable import PGHAKit
 
-/// `PathList`: the staging directory's paths in one buffer, and the listing written from them.
+/// `PathList`: the staging directory's paths, a folder and the names below it at a time (names holding the
+/// folder's own name among them), and the listing written from them.
 @Suite struct PathListTests {
+    static let batches = [
+        ["ns/pg/scripts/deploy.sh", "ns/pg/cluster.yaml", "ns/pg/README.md", "ns/pg/.pgha/spec.json"],
+        ["kustomization.yaml", "Z.yaml"],
+        ["ns/pg-2/cluster.yaml", "ns/pg-2/scripts/deploy.sh", "ns/pg-2/.pgha/spec.json"],
+        ["ns/pgé/a.yaml"],
+        ["ns/pgz/a.yaml", "ns/pgz/b/c.yaml"],
+        ["ns/pg"],
+        ["ns-1/pg/a.yaml", "ns-1/pga.yaml"],
+        [],
+        ["ns/pg-", "ns/pg-/x"],
+        ["db/pg/cluster-pg.yaml", "db/pg/pgpg/pg.yaml", "db/pg/x-pg-", "db/pg/p"],
+        ["db/pgx/cluster-pgx.yaml", "db/pgx/cluster-pg.yaml", "db/pgx/pgpg/pg.yaml", "db/pgx/pgxpgx"],
+        ["db/cluster-db.yaml"],
+    ]
+
+    /// A listing of `paths`: its header, then each path and a line break, sorted by their bytes.
+    static func listing(_ paths: some Sequence<String>) -> String {
+        OutputListing.header + paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { $0 + "\n" }.joined()
+    }
+
     @Test func theListingIsTheOneOutputListingWritesForThePathsInAnyOrder() throws {
-        let paths = ["ns/pg/scripts/deploy.sh", "kustomization.yaml", "ns/pg", "ns/pg-2/cluster.yaml", "ns/pg/cluster.yaml",
-                     "ns/pgé/a.yaml", "ns/pgz/a.yaml", "ns/pg/README.md", "ns-1/pg/a.yaml", "Z.yaml"]
+        let paths = Self.batches.joined()
         var generator = SystemRandomNumberGenerator()
-        for order in [paths, paths.reversed(), paths.shuffled(using: &generator)] {
+        for order in [Self.batches, Self.batches.reversed(), Self.batches.shuffled(using: &generator)] {
             var list = PathList()
-            for path in order { list.append(path) }
+            for batch in order { list.append(batch.shuffled(using: &generator)) }
             #expect(list.count == paths.count)
             let (sorted, repeats) = list.sorted()
             #expect(repeats == 0)
-            #expect(OutputListing.contents(sorted) == OutputListing.contents(paths))
-            #expect(Array(sorted) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(OutputListing.contents(sorted.sortedPaths) == Self.listing(paths))
+            #expect(Array(sorted.sortedPaths) == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         }
     }
 
-    @Test func anEmptyListIsTheHeaderAlone() throws {
-        #expect(OutputListing.contents(PathList().sorted().paths) == OutputListing.contents([String]()))
+    @Test func pathsAddedOneByOneAreListedAlike() throws {
+        var list = PathList()
+        for path in Self.batches.joined().reversed() { list.append([path]) }
+        #expect(OutputListing.contents(list.sorted().paths.sortedPaths) == Self.listing(Self.batches.joined()))
     }
 
-    @Test func pathsThatRepeatAreCounted() {
+    @Test func theListingIsWrittenInTheSameOrder() throws {
         var list = PathList()
-        for path in ["a/b.yaml", "a/b.yaml", "a.yaml", "a/b.yaml", "a/b.yam", "a.yaml"] { list.append(path) }
+        for batch in Self.batches.reversed() { list.append(batch) }
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("listing").path
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(descriptor >= 0)
+        #expect(list.sorted().paths.write(to: descriptor))
+        close(descriptor)
+        #expect(String(decoding: try #require(try OutputDirectory.read(file)), as: UTF8.self) == String(Self.listing(Self.batches.joined()).dropFirst(OutputListing.header.count)))
+    }
+
+    @Test func anEmptyListIsTheHeaderAlone() throws {
+        #expect(OutputListing.contents(PathList().sorted().paths.sortedPaths) == OutputListing.header)
+    }
+
+    @Test func pathsThatRepeatAreCountedWithinAndAcrossFolders() {
+        var list = PathList()
+        list.append(["a/b.yaml", "a/b.yaml", "a.yaml"])
+        list.append(["a/b.yaml", "a/b.yam"])
+        list.append(["a.yaml"])
         let (sorted, repeats) = list.sorted()
         #expect(repeats == 3)
-        #expect(Array(sorted) == ["a.yaml", "a/b.yam", "a/b.yaml"])
+        #expect(Array(sorted.sortedPaths) == ["a.yaml", "a/b.yam", "a/b.yaml"])
     }
 }

@@ -87,7 +87,7 @@ import Testing
         #expect(tree.count == 129)
         #expect(tree["ns-3/pg-63/scripts/run.sh"] == "echo 63\n")
         #expect(try String(contentsOf: output.appendingPathComponent(OutputListing.fileName), encoding: .utf8)
-            == OutputListing.contents(parts.joined().map(\.path) + ["kustomization.yaml"]))
+            == OutputListing.contents(SortedPaths(parts.joined().map(\.path) + ["kustomization.yaml"])))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
     }
 
