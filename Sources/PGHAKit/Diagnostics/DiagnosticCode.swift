@@ -176,6 +176,7 @@ extension DiagnosticCode {
     public static let conflictingSharedResource = DiagnosticCode("PGHA0703", "Two specs of a fleet share an AKS cluster, its operator or a node pool but configure it differently.")
     public static let clusterNameTaken = DiagnosticCode("PGHA0704", "A recovery cluster has the name of another spec's cluster in the same namespace.")
     public static let tooManyFederatedCredentials = DiagnosticCode("PGHA0705", "A fleet needs more than 20 federated credentials on one managed identity.")
+    public static let specChangedDuringFleetCheck = DiagnosticCode("PGHA0706", "A spec file of a fleet changed, or could not be read again, while pgha compared it with the other specs.")
 }
 
 extension DiagnosticCode {
@@ -205,7 +206,7 @@ extension DiagnosticCode {
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
         toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion, operatorCRDsUnavailable,
-        duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials,
+        duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials, specChangedDuringFleetCheck,
         unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, invalidRoleName, invalidDatabaseName,
         databaseOwnerNotARole, databaseExtensionsUnavailable, alertCannotFire, alertsWithoutPrometheus,
     ]

@@ -83,14 +83,44 @@ public enum FleetRenderer {
 
     private typealias ReadFailure = SpecSet.Failure
 
-    /// Reads the spec files of `specs` by index; the spec from standard input is named `<stdin>` and read once.
+    /// Reads the spec files of `specs` by index; the spec from standard input is named `<stdin>` and read once. A
+    /// spec that is not a regular file (a pipe such as `/dev/stdin` or `<(...)`) cannot be read twice, so its
+    /// bytes are kept for the fleet rules, which read a spec again where it may conflict with another.
     private static func reader(_ specs: SpecSet) -> @Sendable (Int) -> Result<SpecSource, ReadFailure> {
         let paths = specs.paths
         let standardInput = paths.contains(SpecSet.standardInput) ? SpecSet.read(SpecSet.standardInput) : nil
+        let kept = KeptBytes()
         return { index in
             let path = paths[index]
-            let bytes = path == SpecSet.standardInput ? standardInput! : SpecSet.read(path)
+            let bytes: Result<[UInt8], ReadFailure>
+            if path == SpecSet.standardInput {
+                bytes = standardInput!
+            } else if let held = kept[index] {
+                bytes = .success(held)
+            } else {
+                bytes = SpecSet.read(path)
+                if case .success(let read) = bytes, !SpecSet.isRegularFile(path) { kept[index] = read }
+            }
             return bytes.map { SpecSource(path: SpecSet.name(of: path), bytes: $0) }
+        }
+    }
+
+    /// The bytes of the specs that cannot be read twice, by index. Used from several threads.
+    private final class KeptBytes: @unchecked Sendable {
+        private let lock = Lock()
+        private var bytes: [Int: [UInt8]] = [:]
+
+        subscript(index: Int) -> [UInt8]? {
+            get {
+                lock.lock()
+                defer { lock.unlock() }
+                return bytes[index]
+            }
+            set {
+                lock.lock()
+                defer { lock.unlock() }
+                bytes[index] = newValue
+            }
         }
     }
 

@@ -84,6 +84,12 @@ public struct SpecSet: Sendable, Equatable {
         }
     }
 
+    /// Whether `path` names a regular file (following links), which reads the same again; a pipe or a device does not.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
     /// How diagnostics name the spec at `path`.
     public static func name(of path: String) -> String {
         path == standardInput ? standardInputName : path

@@ -59,8 +59,9 @@ public enum FleetRules {
     }
 
     /// `check(_:)` of the members whose footprints are given (their shared texts in `texts`); `member` rebuilds the
-    /// member of a footprint (nil when it cannot: then that spec takes part in no conflict found by hash), asked
-    /// only where two hashes meet.
+    /// member of a footprint, asked only where two hashes meet. A spec whose member cannot be rebuilt, or is not the
+    /// one its footprint was made of (its file changed), is an error (PGHA0706): the conflict it might hide is never
+    /// passed over.
     static func check(_ footprints: [Footprint?], texts: Texts, member rebuild: (Int) -> Member?) -> [[Diagnostic]] {
         var diagnostics = [[Diagnostic]](repeating: [], count: footprints.count)
         var owners: [String: Int] = [:]
@@ -73,6 +74,13 @@ public enum FleetRules {
             if let member = rebuilt[index] { return member }
             let member = rebuild(index).flatMap { $0.matches(footprints[index]) ? $0 : nil }
             rebuilt[index] = member
+            if member == nil, let footprint = footprints[index] {
+                diagnostics[index].append(Diagnostic(
+                    .error, .specChangedDuringFleetCheck,
+                    "\(footprint.path) changed, or could not be read again, while pgha compared it with the other specs of the fleet",
+                    path: "name", at: footprint.nameLocation,
+                    hint: "pgha reads a spec file again where it may conflict with another; run pgha again once no spec file is being changed"))
+            }
             return member
         }
         for (index, footprint) in footprints.enumerated() {

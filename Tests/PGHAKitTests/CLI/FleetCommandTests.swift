@@ -45,6 +45,23 @@ import Testing
         #expect(siblings == ["out", "specs"])
     }
 
+    /// A spec read from a pipe cannot be read a second time: pgha keeps what it read, so a conflict that the fleet
+    /// rules confirm by reading the specs again is still found (a review found `validate /dev/stdin b.yaml` exit 0
+    /// and `render` write both clusters of one backup folder).
+    @Test func aConflictWithASpecFromAPipeIsFound() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let backup = "backup:\n  storageAccount: fleetbackups\n"
+        try TestSupport.write(TestSupport.spec(backup, name: "pg-a", namespace: "two"), to: "b.yaml", in: directory)
+        let b = directory.appendingPathComponent("b.yaml").path, output = directory.appendingPathComponent("out").path
+        for arguments in [["validate", "/dev/stdin", b], ["render", "/dev/stdin", b, "-o", output]] {
+            let run = try PGHAProcess.run(arguments, stdin: TestSupport.spec(backup, name: "pg-a", namespace: "one"))
+            #expect(run.status == 1, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("error[PGHA0702]: /dev/stdin and \(b) both use"), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test func duplicateTargetsFailNamingBothFiles() throws {
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -44,8 +44,9 @@ import Testing
         #expect(member.matches(footprint))
     }
 
-    /// A conflict is reported only when the rebuilt members confirm it: a spec whose file no longer gives the member
-    /// its footprint was made of (it changed on disk since) takes part in none.
+    /// A conflict is reported when the rebuilt members confirm it; a spec whose file no longer gives the member its
+    /// footprint was made of (it changed on disk since), or cannot be read again, is an error of its own (PGHA0706),
+    /// never a pass: the conflict it may hide would otherwise reach the output.
     @Test func aMeetingOfHashesIsConfirmedOnTheRebuiltMembers() throws {
         let backup = "backup:\n  storageAccount: fleetbackups\n"
         let members = [
@@ -59,6 +60,9 @@ import Testing
         let changed = try Self.member("b.yaml", TestSupport.spec(backup, name: "pg-b", namespace: "two"))
         #expect(!changed.matches(footprints[1]))
         let unconfirmed = FleetRules.check(footprints, texts: texts) { $0 == 0 ? members[0] : changed }
-        #expect(unconfirmed.map(\.isEmpty) == [true, true])
+        #expect(unconfirmed.map { $0.map(\.code) } == [[], [.specChangedDuringFleetCheck]])
+        #expect(unconfirmed[1].first?.message == "b.yaml changed, or could not be read again, while pgha compared it with the other specs of the fleet")
+        let unreadable = FleetRules.check(footprints, texts: texts) { $0 == 0 ? members[0] : nil }
+        #expect(unreadable.map { $0.map(\.code) } == [[], [.specChangedDuringFleetCheck]])
     }
 }
