@@ -54,10 +54,10 @@ public enum OutputListing {
         isContained(Array(path.utf8)[...])
     }
 
-    /// Whether the UTF-8 bytes `path` are a relative path that stays inside the directory: not empty, no 0 byte, and
-    /// no component empty (a leading `/`, `//`), `.` or `..`.
+    /// Whether the UTF-8 bytes `path` are a relative path that stays inside the directory and fits one line of the
+    /// listing: not empty, no 0 byte or line break, and no component empty (a leading `/`, `//`), `.` or `..`.
     static func isContained(_ path: ArraySlice<UInt8>) -> Bool {
-        guard !path.contains(0) else { return false }
+        guard !path.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return false }
         var component = path.startIndex
         while component <= path.endIndex {
             let end = path[component...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex

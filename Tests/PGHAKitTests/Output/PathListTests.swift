@@ -45,6 +45,30 @@ import Testing
         #expect(OutputListing.contents(list.sorted().paths.sortedPaths) == Self.listing(Self.batches.joined()))
     }
 
+    /// A fleet's listing is written in blocks of 60 KiB: 6,000 specs' paths (about 300 KB) cross several block
+    /// boundaries, and the file must still be every path once, sorted by bytes.
+    @Test func aListingOfManyBlocksIsWrittenWhole() throws {
+        var generator = TestSupport.SeededGenerator(state: 7)
+        var list = PathList()
+        var paths: [String] = []
+        for index in (0..<6_000).shuffled(using: &generator) {
+            let name = "pg-\(index)"
+            let batch = ["db/\(name)/cluster-\(name).yaml", "db/\(name)/scripts/deploy.sh", "db/\(name)/.pgha/spec.json", "db/\(name)/README.md"]
+            list.append(batch)
+            paths += batch
+        }
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("listing").path
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(descriptor >= 0)
+        #expect(list.sorted().paths.write(to: descriptor))
+        close(descriptor)
+        let written = try #require(try OutputDirectory.read(file))
+        #expect(written.count > 4 * 61_440)
+        #expect(String(decoding: written, as: UTF8.self) == String(Self.listing(paths).dropFirst(OutputListing.header.count)))
+    }
+
     @Test func theListingIsWrittenInTheSameOrder() throws {
         var list = PathList()
         for batch in Self.batches.reversed() { list.append(batch) }

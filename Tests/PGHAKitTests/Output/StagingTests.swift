@@ -107,6 +107,17 @@ import Testing
         staging.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
+
+    /// The listing has one path a line: a path with a line break would be written as one file and listed as two.
+    @Test func aPathWithALineBreakOrOutsideTheDirectoryIsRefused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let staging = try OutputWriter.Staging(replacing: directory.appendingPathComponent("out"))
+        defer { staging.discard() }
+        for path in ["ns/pg\nx/cluster.yaml", "ns/pg\rx.yaml", "../x.yaml", "ns//x.yaml", "a\u{0}b"] {
+            #expect(throws: OutputWriter.Failure.self, "\(path.debugDescription)") { try staging.add([Artifact(path: path, contents: "x\n")]) }
+        }
+    }
 }
 
 /// Issue #10, item 7: directories that cannot be swapped are written file by file.
