@@ -63,7 +63,9 @@ public struct SpecSet: Sendable, Equatable {
     }
 
     /// The bytes of the spec at `path` (`-`: standard input), read with plain POSIX calls so that pipes and
-    /// `/dev/stdin` work; the failure says why (not found, permission, a directory).
+    /// `/dev/stdin` work; the failure says why (not found, permission, a directory). A regular file is read from
+    /// its start whatever its descriptor's offset (on macOS, opening `/dev/stdin` shares the offset of standard
+    /// input, which an earlier read left at the end), so it reads the same every time.
     public static func read(_ path: String) -> Result<[UInt8], Failure> {
         let descriptor = path == standardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         func failure() -> Result<[UInt8], Failure> {
@@ -71,10 +73,14 @@ public struct SpecSet: Sendable, Equatable {
         }
         guard descriptor >= 0 else { return failure() }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var status = stat()
+        let regular = path != standardInput && fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                regular ? pread(descriptor, buffer.baseAddress, buffer.count, off_t(bytes.count)) : systemRead(descriptor, buffer.baseAddress, buffer.count)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 return failure()
