@@ -45,6 +45,18 @@ import Testing
         #expect(OutputListing.contents(list.sorted().paths.sortedPaths) == Self.listing(Self.batches.joined()))
     }
 
+    /// What `write(to:)` writes of `list`, sorted, into a file.
+    static func written(_ list: PathList) throws -> [UInt8] {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("listing").path
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(descriptor >= 0)
+        #expect(list.sorted().paths.write(to: descriptor))
+        close(descriptor)
+        return try #require(try OutputDirectory.read(file))
+    }
+
     /// A fleet's listing is written in blocks of 60 KiB: 6,000 specs' paths (about 300 KB) cross several block
     /// boundaries, and the file must still be every path once, sorted by bytes.
     @Test func aListingOfManyBlocksIsWrittenWhole() throws {
@@ -57,14 +69,7 @@ import Testing
             list.append(batch)
             paths += batch
         }
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("listing").path
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        #expect(descriptor >= 0)
-        #expect(list.sorted().paths.write(to: descriptor))
-        close(descriptor)
-        let written = try #require(try OutputDirectory.read(file))
+        let written = try Self.written(list)
         #expect(written.count > 4 * 61_440)
         #expect(String(decoding: written, as: UTF8.self) == String(Self.listing(paths).dropFirst(OutputListing.header.count)))
     }
@@ -72,14 +77,7 @@ import Testing
     @Test func theListingIsWrittenInTheSameOrder() throws {
         var list = PathList()
         for batch in Self.batches.reversed() { list.append(batch) }
-        let directory = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("listing").path
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        #expect(descriptor >= 0)
-        #expect(list.sorted().paths.write(to: descriptor))
-        close(descriptor)
-        #expect(String(decoding: try #require(try OutputDirectory.read(file)), as: UTF8.self) == String(Self.listing(Self.batches.joined()).dropFirst(OutputListing.header.count)))
+        #expect(String(decoding: try Self.written(list), as: UTF8.self) == String(Self.listing(Self.batches.joined()).dropFirst(OutputListing.header.count)))
     }
 
     @Test func anEmptyListIsTheHeaderAlone() throws {
