@@ -98,8 +98,9 @@ public enum FleetRenderer {
             } else if let held = kept[index] {
                 bytes = .success(held)
             } else {
-                bytes = SpecSet.read(path)
-                if case .success(let read) = bytes, !SpecSet.isRegularFile(path) { kept[index] = read }
+                let read = SpecSet.readFile(path)
+                bytes = read.bytes
+                if case .success(let held) = read.bytes, !read.isRegularFile { kept[index] = held }
             }
             return bytes.map { SpecSource(path: SpecSet.name(of: path), bytes: $0) }
         }

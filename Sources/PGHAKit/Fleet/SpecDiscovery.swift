@@ -67,11 +67,17 @@ public struct SpecSet: Sendable, Equatable {
     /// its start whatever its descriptor's offset (on macOS, opening `/dev/stdin` shares the offset of standard
     /// input, which an earlier read left at the end), so it reads the same every time.
     public static func read(_ path: String) -> Result<[UInt8], Failure> {
+        readFile(path).bytes
+    }
+
+    /// `read(_:)`, and whether the bytes came from a regular file, which reads the same again (a pipe or a device,
+    /// standard input among them, does not), as `fstat` says of the descriptor read.
+    static func readFile(_ path: String) -> (bytes: Result<[UInt8], Failure>, isRegularFile: Bool) {
         let descriptor = path == standardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         func failure() -> Result<[UInt8], Failure> {
             .failure(Failure(description: "cannot read \(name(of: path)): \(String(cString: strerror(errno)))", isUsage: false))
         }
-        guard descriptor >= 0 else { return failure() }
+        guard descriptor >= 0 else { return (failure(), false) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var status = stat()
         let regular = path != standardInput && fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
@@ -83,17 +89,11 @@ public struct SpecSet: Sendable, Equatable {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                return failure()
+                return (failure(), regular)
             }
-            if count == 0 { return .success(bytes) }
+            if count == 0 { return (.success(bytes), regular) }
             bytes.append(contentsOf: chunk[..<count])
         }
-    }
-
-    /// Whether `path` names a regular file (following links), which reads the same again; a pipe or a device does not.
-    static func isRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// How diagnostics name the spec at `path`.
