@@ -112,16 +112,8 @@ public enum FleetRenderer {
         private var bytes: [Int: [UInt8]] = [:]
 
         subscript(index: Int) -> [UInt8]? {
-            get {
-                lock.lock()
-                defer { lock.unlock() }
-                return bytes[index]
-            }
-            set {
-                lock.lock()
-                defer { lock.unlock() }
-                bytes[index] = newValue
-            }
+            get { lock.withLock { bytes[index] } }
+            set { lock.withLock { bytes[index] = newValue } }
         }
     }
 
@@ -144,9 +136,7 @@ public enum FleetRenderer {
         private var folders: Set<String> = []
 
         func claim(_ folder: String) -> Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            return folders.insert(folder).inserted
+            lock.withLock { folders.insert(folder).inserted }
         }
     }
 

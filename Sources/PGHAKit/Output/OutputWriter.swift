@@ -155,9 +155,8 @@ public enum OutputWriter {
             for artifact in artifacts where !OutputListing.isContained(artifact.path) || artifact.path == OutputListing.fileName {
                 throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
             }
-            pathsLock.lock()
-            paths.append(artifacts.map(\.path))
-            pathsLock.unlock()
+            let added = artifacts.map(\.path)
+            pathsLock.withLock { paths.append(added) }
             var folders: Set<String> = []
             for artifact in artifacts {
                 var folder = Substring(artifact.path)
@@ -180,9 +179,7 @@ public enum OutputWriter {
         /// leave a tree of empty files; the files pgha wrote before and no longer renders are removed.
         @discardableResult
         public func commit() throws -> Method {
-            pathsLock.lock()
-            let list = self.paths
-            pathsLock.unlock()
+            let list = pathsLock.withLock { self.paths }
             let (paths, repeats) = list.sorted()
             guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
             switch method {

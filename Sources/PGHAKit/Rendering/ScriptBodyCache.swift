@@ -40,29 +40,23 @@ final class ScriptBodyCache: @unchecked Sendable {
 
     /// How many lookups found a body, and how many rendered one.
     var lookups: (hits: Int, misses: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (hitCount, missCount)
+        lock.withLock { (hitCount, missCount) }
     }
 
     /// The script's body: a kept one rendered from an equal script, or rendered now (and kept while there is room).
     func body(of script: Script) -> BashRenderer.Body {
         let key = Key(script)
-        lock.lock()
-        let candidates = entries[script.fileName] ?? []
-        lock.unlock()
+        let candidates = lock.withLock { entries[script.fileName] ?? [] }
         if let entry = candidates.first(where: { $0.key == key }) {
-            lock.lock()
-            hitCount += 1
-            lock.unlock()
+            lock.withLock { hitCount += 1 }
             return entry.body
         }
         let body = BashRenderer.Body(script)
-        lock.lock()
-        defer { lock.unlock() }
-        missCount += 1
-        if entries[script.fileName, default: []].count < limit {
-            entries[script.fileName, default: []].append(Entry(key: key, body: body))
+        lock.withLock {
+            missCount += 1
+            if entries[script.fileName, default: []].count < limit {
+                entries[script.fileName, default: []].append(Entry(key: key, body: body))
+            }
         }
         return body
     }

@@ -25,4 +25,11 @@ final class Lock: @unchecked Sendable {
     func unlock() {
         pthread_mutex_unlock(mutex)
     }
+
+    /// The result of `body`, run while holding the lock.
+    func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+        lock()
+        defer { unlock() }
+        return try body()
+    }
 }

@@ -40,20 +40,18 @@ extension FleetRules {
 
         /// The number of `text`, given on first use.
         func number(of text: String) -> UInt32 {
-            lock.lock()
-            defer { lock.unlock() }
-            if let number = numbers[text] { return number }
-            let number = UInt32(texts.count)
-            numbers[text] = number
-            texts.append(text)
-            return number
+            lock.withLock {
+                if let number = numbers[text] { return number }
+                let number = UInt32(texts.count)
+                numbers[text] = number
+                texts.append(text)
+                return number
+            }
         }
 
         /// The text numbered `number`.
         subscript(number: UInt32) -> String {
-            lock.lock()
-            defer { lock.unlock() }
-            return texts[Int(number)]
+            lock.withLock { texts[Int(number)] }
         }
     }
 
