@@ -70,13 +70,13 @@ struct PathList: Sendable {
     }
 
     /// The last component of `folder` (which ends in `/`), empty for the top.
-    private static func lastComponent(_ folder: ArraySlice<UInt8>) -> [UInt8] {
+    private static func lastComponent(_ folder: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         let component = folder.dropLast()
-        return Array(component.lastIndex(of: UInt8(ascii: "/")).map { component[($0 + 1)...] } ?? component)
+        return component.lastIndex(of: UInt8(ascii: "/")).map { component[($0 + 1)...] } ?? component
     }
 
     /// Appends `name` to `template` with each occurrence of `own` written as a 0 byte.
-    private static func template(_ name: Slice<UnsafeBufferPointer<UInt8>>, own: [UInt8], into template: inout [UInt8]) {
+    private static func template(_ name: Slice<UnsafeBufferPointer<UInt8>>, own: ArraySlice<UInt8>, into template: inout [UInt8]) {
         guard let start = own.first else { return template.append(contentsOf: name) }
         var index = name.startIndex
         while index < name.endIndex {
@@ -96,7 +96,7 @@ struct PathList: Sendable {
         let folder = folders[Int(entry.folder)], name = names[Int(entry.name)]
         let folderPart = folderBytes[Int(folder.start)..<Int(folder.start + folder.length)]
         path.append(contentsOf: folderPart)
-        let own = folderPart.dropLast().lastIndex(of: UInt8(ascii: "/")).map { folderPart[($0 + 1)..<(folderPart.endIndex - 1)] } ?? folderPart.dropLast()
+        let own = Self.lastComponent(folderPart)
         var start = Int(name.start)
         let end = Int(name.start + name.length)
         while let zero = nameBytes[start..<end].firstIndex(of: 0) {
@@ -127,16 +127,7 @@ struct PathList: Sendable {
         }
         var sorted = self
         sorted.entries = entries.sorted { order($0, $1) < 0 }
-        var repeats = 0, kept = 0
-        for index in sorted.entries.indices {
-            if index > 0, order(sorted.entries[kept - 1], sorted.entries[index]) == 0 {
-                repeats += 1
-                continue
-            }
-            sorted.entries[kept] = sorted.entries[index]
-            kept += 1
-        }
-        sorted.entries.removeLast(sorted.entries.count - kept)
+        let repeats = sorted.entries.removeRepeats { order($0, $1) == 0 }
         return (sorted, repeats)
     }
 

@@ -55,17 +55,7 @@ public struct SortedPaths: Sendable, RandomAccessCollection, Equatable, Expressi
                 return (SortedPaths(sorted: entries, in: bytes), 0)
             }
             var sorted = entries.sorted { order($0, $1) < 0 }
-            var repeats = 0
-            var kept = 0
-            for index in sorted.indices {
-                if index > 0, order(sorted[kept - 1], sorted[index]) == 0 {
-                    repeats += 1
-                    continue
-                }
-                sorted[kept] = sorted[index]
-                kept += 1
-            }
-            sorted.removeLast(sorted.count - kept)
+            let repeats = sorted.removeRepeats { order($0, $1) == 0 }
             var copy: [UInt8] = []
             copy.reserveCapacity(sorted.reduce(0) { $0 + Int($1.length) + 1 })
             let entries = sorted.map { entry in
@@ -138,5 +128,21 @@ public struct SortedPaths: Sendable, RandomAccessCollection, Equatable, Expressi
 
     public static func == (first: SortedPaths, second: SortedPaths) -> Bool {
         first.count == second.count && first.listingBody.elementsEqual(second.listingBody)
+    }
+}
+
+extension Array {
+    /// In a sorted array, removes each element `isRepeat` finds equal to the one kept before it, keeping the order;
+    /// returns how many it removed.
+    mutating func removeRepeats(_ isRepeat: (Element, Element) -> Bool) -> Int {
+        var kept = 0
+        for index in indices {
+            if kept > 0, isRepeat(self[kept - 1], self[index]) { continue }
+            self[kept] = self[index]
+            kept += 1
+        }
+        let repeats = count - kept
+        removeLast(repeats)
+        return repeats
     }
 }
