@@ -100,6 +100,7 @@ struct Render: ParsableCommand {
             }
             guard verbose else { return }
             switch method {
+            case .unchanged: try Console.error("wrote nothing to \(output): every file is already as rendered\n")
             case .swapped: try Console.error("wrote \(output): swapped in whole\n")
             case .inPlace(let reason): try Console.error("wrote \(output): file by file, because \(reason)\n")
             }

@@ -88,12 +88,13 @@ enum TestSupport {
         try Data(text.utf8).write(to: file)
     }
 
-    /// Replaces `directory` with exactly `artifacts`, as `pgha render` does.
-    static func writeOutput(_ artifacts: [Artifact], to directory: URL) throws {
+    /// Replaces `directory` with exactly `artifacts`, as `pgha render` does, and says how.
+    @discardableResult
+    static func writeOutput(_ artifacts: [Artifact], to directory: URL) throws -> OutputWriter.Method {
         let staging = try OutputWriter.Staging(replacing: directory)
         do {
             try staging.add(artifacts)
-            try staging.commit()
+            return try staging.commit()
         } catch {
             staging.discard()
             throw error

@@ -38,6 +38,9 @@ public struct OutputDirectory: Sendable {
     public let owned: SortedPaths
     /// Whether the files are known from a listing (false: none yet, or an output of pgha 0.1.0).
     public let hasListing: Bool
+    /// Whether the listing holds exactly the bytes pgha writes for `owned` (sorted, each path once), so a render of
+    /// the same files would leave it as it is.
+    public let listsItsFilesExactly: Bool
 
     /// Reads which files below `root` pgha owns.
     public init(_ root: String) throws(Failure) {
@@ -48,6 +51,7 @@ public struct OutputDirectory: Sendable {
             exists = false
             owned = []
             hasListing = false
+            listsItsFilesExactly = false
             return
         }
         guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -61,14 +65,18 @@ public struct OutputDirectory: Sendable {
             }
             owned = paths
             hasListing = true
+            let body = paths.listingBody
+            listsItsFilesExactly = listing.count == OutputListing.header.utf8.count + body.count && listing[OutputListing.header.utf8.count...].elementsEqual(body)
         } else if Self.isPGHAOutput(root) {
             var found: Set<String> = []
             try Self.collectGenerated(root, relative: "", into: &found)
             owned = SortedPaths(found)
             hasListing = false
+            listsItsFilesExactly = false
         } else {
             owned = []
             hasListing = false
+            listsItsFilesExactly = false
         }
     }
 

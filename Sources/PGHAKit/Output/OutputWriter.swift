@@ -10,8 +10,9 @@ import Glibc
 /// Writes rendered files to an output directory. pgha owns only the files its listing names (`OutputListing`):
 /// it replaces and deletes those, and keeps everything else in the directory byte for byte.
 ///
-/// Where it can, the whole new tree is written to a temporary sibling directory and swapped into place, so readers see
-/// the old tree or the new one, never a mix. Where it cannot (the directory holds files pgha did not write, such as
+/// A render whose every file, and so its listing, equals what the directory holds changes nothing: the files are
+/// compared as they arrive and nothing is written until one differs. Where it can, the whole new tree is written to a
+/// temporary sibling directory and swapped into place, so readers see the old tree or the new one, never a mix. Where it cannot (the directory holds files pgha did not write, such as
 /// `.git`; it is a mount point or the current directory; its parent is read-only), the tree is written to a hidden
 /// staging directory inside it and moved in file by file, each file replaced atomically. Either way a failure before
 /// the tree is complete leaves the directory as it was.
@@ -23,6 +24,8 @@ public enum OutputWriter {
 
     /// How a tree was written.
     public enum Method: Sendable, Equatable {
+        /// Nothing was written: every rendered file, and the listing, already held exactly the bytes rendered.
+        case unchanged
         /// The whole directory was swapped for the new tree at once.
         case swapped
         /// The files were moved in one by one, for the reason given (the directory could not be swapped).
@@ -34,14 +37,12 @@ public enum OutputWriter {
 
     /// A new tree written beside (or, where the directory cannot be swapped, inside) the directory it will update,
     /// then moved into place by `commit()`, or removed by `discard()`. Files may be added from several threads at
-    /// once, so a fleet is written as its specs render.
+    /// once, so a fleet is written as its specs render. While every file added equals the directory's copy, nothing
+    /// is written: the staging directory is made when the first file that differs arrives (or at `commit()`, when the
+    /// listing differs), and the files found equal until then are linked into it.
     public final class Staging: @unchecked Sendable {
         /// The directory the tree updates.
         public let target: URL
-        /// How `commit()` will write the tree.
-        public let method: Method
-        /// The staging directory.
-        private let path: String
         /// The directory being updated, when it exists: its unchanged files are linked, not written again.
         private let previous: String?
         /// The files pgha wrote in the directory before, which this render may replace or delete.
@@ -55,13 +56,24 @@ public enum OutputWriter {
         /// The target's missing parent directories that were created for the tree, deepest first; `discard()`
         /// removes them again, so a failed render leaves the file system as it was.
         private let createdDirectories: [String]
-        /// The staging directory, open and `flock`ed for as long as this object lives (-1 if it could not be
-        /// opened): a later run removes staging directories nobody holds (left by a run that was killed) and never
-        /// one that is in use.
-        private let lock: Int32
-        /// Every path added, for the listing.
+        /// The staging directory, once a file that differs made it (nil while every file added is unchanged).
+        private var staged: StagedTree?
+        /// Every path added, for the listing; before the staging directory is made, every path found unchanged.
         private var paths = PathList()
-        private let pathsLock = Lock()
+        /// Guards `staged` and `paths`.
+        private let state = Lock()
+
+        /// A staging directory and how `commit()` will move it into place.
+        private struct StagedTree {
+            /// The staging directory.
+            var path: String
+            /// Why `commit()` will move the files in one by one; nil: it will swap the whole directory.
+            var inPlaceReason: String?
+            /// The staging directory, open and `flock`ed for as long as the staging lives (-1 if it could not be
+            /// opened): a later run removes staging directories nobody holds (left by a run that was killed) and
+            /// never one that is in use.
+            var lock: Int32
+        }
 
         /// Starts a tree that will update `directory`. A symbolic link to a directory is followed: the directory it
         /// names is updated and the link kept. With `adopting`, files pgha did not write are overwritten where the
@@ -84,16 +96,7 @@ public enum OutputWriter {
             owned = existing.owned
             self.existing = existing
             var missing: [String] = []
-            if existing.exists {
-                let foreign: [String]
-                do {
-                    foreign = try existing.foreignEntries(limit: 1)
-                } catch {
-                    throw Failure(description: error.description)
-                }
-                method = OutputWriter.inPlaceReason(target.path, parent: parent.path, foreign: foreign.first).map(Method.inPlace) ?? .swapped
-            } else {
-                method = .swapped
+            if !existing.exists {
                 var ancestor = parent
                 while !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
                     missing.append(ancestor.path)
@@ -106,30 +109,56 @@ public enum OutputWriter {
                 }
             }
             createdDirectories = missing
-            let (stagingParent, prefix) = method == .swapped
-                ? (parent.path, ".\(target.lastPathComponent).pgha-staging-")
-                : (target.path, OutputWriter.innerStagingPrefix)
-            Staging.removeAbandoned(in: stagingParent, named: prefix)
-            var template = Array(((stagingParent == "/" ? "" : stagingParent) + "/" + prefix + "XXXXXX").utf8CString)
-            guard mkdtemp(&template) != nil else {
-                let failure = posixFailure("create a staging directory in", stagingParent)
-                for directory in missing { rmdir(directory) }
-                throw failure
+            guard !existing.listsItsFilesExactly else { return }
+            do {
+                _ = try state.withLock { try stage() }
+            } catch {
+                discard()
+                throw error
             }
-            path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            guard chmod(path, 0o755) == 0 else {
-                let failure = posixFailure("set the permissions of", path)
-                rmdir(path)
-                for directory in missing { rmdir(directory) }
-                throw failure
-            }
-            // Best effort: where the file system has no flock, nothing is locked and nothing is swept.
-            lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if lock >= 0 { _ = flock(lock, LOCK_EX) }
         }
 
         deinit {
-            if lock >= 0 { close(lock) }
+            if let staged, staged.lock >= 0 { close(staged.lock) }
+        }
+
+        /// The staging directory, made on first use (call with `state` held): how the tree will be moved in is
+        /// decided, the staging directories of killed runs are removed, and every path added so far, each found
+        /// unchanged, is linked into it from the directory being updated.
+        private func stage() throws -> StagedTree {
+            if let staged { return staged }
+            let parent = target.deletingLastPathComponent().path
+            var inPlaceReason: String?
+            if previous != nil {
+                let foreign: [String]
+                do {
+                    foreign = try existing.foreignEntries(limit: 1)
+                } catch {
+                    throw Failure(description: error.description)
+                }
+                inPlaceReason = OutputWriter.inPlaceReason(target.path, parent: parent, foreign: foreign.first)
+            }
+            let (stagingParent, prefix) = inPlaceReason == nil
+                ? (parent, ".\(target.lastPathComponent).pgha-staging-")
+                : (target.path, OutputWriter.innerStagingPrefix)
+            Staging.removeAbandoned(in: stagingParent, named: prefix)
+            var template = Array(((stagingParent == "/" ? "" : stagingParent) + "/" + prefix + "XXXXXX").utf8CString)
+            guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", stagingParent) }
+            let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            // Best effort: where the file system has no flock, nothing is locked and nothing is swept.
+            let lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if lock >= 0 { _ = flock(lock, LOCK_EX) }
+            let tree = StagedTree(path: path, inPlaceReason: inPlaceReason, lock: lock)
+            staged = tree
+            guard chmod(path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
+            if let previous {
+                var folders: Set<Substring> = []
+                try paths.forEachPath { file in
+                    try makeFolders(of: file, in: path, known: &folders)
+                    guard link(previous + "/" + file, path + "/" + file) == 0 else { throw posixFailure("link", path + "/" + file) }
+                }
+            }
+            return tree
         }
 
         /// Removes the staging directories beside the target (names starting with `prefix`) that no live run holds:
@@ -150,62 +179,82 @@ public enum OutputWriter {
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to
-        /// disk, which made writing a fleet take seconds): their folders first, then the files.
+        /// disk, which made writing a fleet take seconds): their folders first, then the files. Before the staging
+        /// directory is made, artifacts equal to the directory's files are only recorded.
         public func add(_ artifacts: [Artifact]) throws {
             for artifact in artifacts where !OutputListing.isContained(artifact.path) || artifact.path == OutputListing.fileName {
                 throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
             }
             let added = artifacts.map(\.path)
-            pathsLock.withLock { paths.append(added) }
-            var folders: Set<String> = []
-            for artifact in artifacts {
-                var folder = Substring(artifact.path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    guard folders.insert(String(folder)).inserted else { break }
+            if state.withLock({ staged == nil }), artifacts.allSatisfy(isUnchanged) {
+                let recorded = state.withLock {
+                    guard staged == nil else { return false }
+                    paths.append(added)
+                    return true
                 }
+                if recorded { return }
             }
-            for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-                let directory = path + "/" + folder
-                guard mkdir(directory, 0o777) == 0 || errno == EEXIST else { throw posixFailure("create", directory) }
+            let path = try state.withLock {
+                let path = try stage().path
+                paths.append(added)
+                return path
             }
+            var folders: Set<Substring> = []
             for artifact in artifacts {
+                try makeFolders(of: artifact.path, in: path, known: &folders)
                 let file = path + "/" + artifact.path
                 if !reuse(artifact, at: file) { try write(artifact, to: file) }
             }
         }
 
-        /// Moves the tree into place with its listing, after one flush of its file system so that a crash cannot
-        /// leave a tree of empty files; the files pgha wrote before and no longer renders are removed.
-        @discardableResult
-        public func commit() throws -> Method {
-            let list = pathsLock.withLock { self.paths }
-            let (paths, repeats) = list.sorted()
-            guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
-            switch method {
-            case .swapped:
-                try writeListing(into: path) { paths.write(to: $0) }
-                guard chmod(path, 0o755) == 0 else { throw posixFailure("write", path) }
-                try flush()
-                try swap(path, into: target.path)
-            case .inPlace:
-                try moveIn(paths.sortedPaths)
+        /// Creates the folders of `file` (relative) below `root` that are not in `known` yet, and adds them to it.
+        private func makeFolders(of file: String, in root: String, known folders: inout Set<Substring>) throws {
+            var missing: [Substring] = []
+            var folder = Substring(file)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
+                missing.append(folder)
             }
-            return method
+            for folder in missing.reversed() {
+                let directory = root + "/" + folder
+                guard mkdir(directory, 0o777) == 0 || errno == EEXIST else { throw posixFailure("create", directory) }
+            }
         }
 
-        /// Writes the listing of `paths` into `directory`, atomically.
-        private func writeListing(_ paths: SortedPaths, into directory: String) throws {
-            try writeListing(into: directory) { descriptor in
+        /// Moves the tree into place with its listing, after one flush of its file system so that a crash cannot
+        /// leave a tree of empty files; the files pgha wrote before and no longer renders are removed. When every file
+        /// and the listing are unchanged, nothing is written.
+        @discardableResult
+        public func commit() throws -> Method {
+            let (list, unstaged) = state.withLock { (self.paths, self.staged == nil) }
+            let (paths, repeats) = list.sorted()
+            guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
+            if unstaged && paths.hasListingBody(owned.listingBody) { return .unchanged }
+            let staged = try state.withLock { try stage() }
+            if let reason = staged.inPlaceReason {
+                try moveIn(paths.sortedPaths, from: staged.path)
+                return .inPlace(reason: reason)
+            }
+            try writeListing(into: staged.path, staging: staged.path) { paths.write(to: $0) }
+            guard chmod(staged.path, 0o755) == 0 else { throw posixFailure("write", staged.path) }
+            try flush(staged.path)
+            try swap(staged.path, into: target.path)
+            return .swapped
+        }
+
+        /// Writes the listing of `paths` into `directory`, atomically, through a file in `staging`.
+        private func writeListing(_ paths: SortedPaths, into directory: String, staging: String) throws {
+            try writeListing(into: directory, staging: staging) { descriptor in
                 paths.listingBody.withUnsafeBufferPointer { FileSystem.writeAll($0, to: descriptor) }
             }
         }
 
-        /// Writes a listing into `directory`, atomically: its header, then what `writeBody` writes to the descriptor
-        /// it is given (false: it failed).
-        private func writeListing(into directory: String, writeBody: (Int32) -> Bool) throws {
+        /// Writes a listing into `directory`, atomically through a file in `staging`: its header, then what
+        /// `writeBody` writes to the descriptor it is given (false: it failed).
+        private func writeListing(into directory: String, staging: String, writeBody: (Int32) -> Bool) throws {
             let listing = directory + "/" + OutputListing.fileName
-            let temporary = path + "/" + OutputListing.fileName + ".new"
+            let temporary = staging + "/" + OutputListing.fileName + ".new"
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             guard descriptor >= 0 else { throw posixFailure("write", temporary) }
             defer { close(descriptor) }
@@ -218,17 +267,18 @@ public enum OutputWriter {
         /// adopting: a clash stops the commit before anything changes. The listing names both the old and the new
         /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time;
         /// then it lists `rendered`.
-        private func moveIn(_ rendered: SortedPaths) throws {
+        private func moveIn(_ rendered: SortedPaths, from path: String) throws {
             let foreign = adopting ? [] : rendered.filter { !owned.contains($0) && clashes($0) }
             guard foreign.isEmpty else {
                 let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
                 throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target.path) that pgha did not write: \(shown); "
                     + "move them away, or pass --adopt to let pgha replace them")
             }
-            try flush()
-            try writeListing(SortedPaths(Array(owned) + rendered), into: target.path)
+            try flush(path)
+            try writeListing(SortedPaths(Array(owned) + rendered), into: target.path, staging: path)
+            var folders: Set<Substring> = []
             for file in rendered {
-                try makeFolders(of: file)
+                try makeFolders(of: file, in: target.path, known: &folders)
                 let destination = target.path + "/" + file
                 var status = stat()
                 if lstat(destination, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
@@ -247,7 +297,7 @@ public enum OutputWriter {
                     guard rmdir(target.path + "/" + folder) == 0 else { break }
                 }
             }
-            try writeListing(rendered, into: target.path)
+            try writeListing(rendered, into: target.path, staging: path)
             FileSystem.removeTree(path)
         }
 
@@ -264,40 +314,32 @@ public enum OutputWriter {
             return false
         }
 
-        /// Creates the folders of `file` in the target that do not exist yet.
-        private func makeFolders(of file: String) throws {
-            var folders: [Substring] = []
-            var folder = Substring(file)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                folders.append(folder)
-            }
-            for folder in folders.reversed() {
-                let directory = target.path + "/" + folder
-                guard mkdir(directory, 0o777) == 0 || errno == EEXIST else { throw posixFailure("create", directory) }
-            }
-        }
-
         /// Removes the tree, and the parent directories created for it, leaving the target as it was.
         public func discard() {
-            FileSystem.removeTree(path)
+            if let staged = state.withLock({ staged }) { FileSystem.removeTree(staged.path) }
             for directory in createdDirectories { rmdir(directory) }
         }
 
-        /// Links the previous tree's copy of `artifact` into the new tree when it holds exactly the same bytes and
-        /// mode and no other link shares it. Unchanged files then keep their inode and time stamps (cheap for git
-        /// and rsync), and a re-render creates and deletes far fewer inodes, which some file systems are slow at.
+        /// Links the previous tree's copy of `artifact` into the new tree when it is unchanged (`isUnchanged`).
+        /// Unchanged files then keep their inode and time stamps (cheap for git and rsync), and a re-render creates
+        /// and deletes far fewer inodes, which some file systems are slow at.
         private func reuse(_ artifact: Artifact, at file: String) -> Bool {
+            guard let previous, isUnchanged(artifact) else { return false }
+            return link(previous + "/" + artifact.path, file) == 0
+        }
+
+        /// Whether the directory being updated holds `artifact` exactly: a regular file of the same bytes and mode
+        /// that no other link shares.
+        private func isUnchanged(_ artifact: Artifact) -> Bool {
             guard let previous else { return false }
-            let old = previous + "/" + artifact.path
-            let descriptor = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            let descriptor = open(previous + "/" + artifact.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { return false }
             defer { close(descriptor) }
             var status = stat()
             guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1,
                   status.st_mode & 0o7777 == (artifact.isExecutable ? 0o755 : fileMode) else { return false }
             var contents = artifact.contents
-            let same = contents.withUTF8 { bytes in
+            return contents.withUTF8 { bytes in
                 guard Int(status.st_size) == bytes.count else { return false }
                 return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { existing in
                     var count = 0
@@ -310,7 +352,6 @@ public enum OutputWriter {
                     return count == bytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, existing.baseAddress!, count) == 0)
                 }
             }
-            return same && link(old, file) == 0
         }
 
         private func write(_ artifact: Artifact, to file: String) throws {
@@ -320,7 +361,8 @@ public enum OutputWriter {
             guard FileSystem.writeAll(artifact.contents, to: descriptor), !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
         }
 
-        private func flush() throws {
+        /// Flushes the file system that holds `path` (Linux `syncfs`; `sync` elsewhere).
+        private func flush(_ path: String) throws {
             #if os(Linux)
             typealias SyncFS = @convention(c) (Int32) -> Int32
             guard let symbol = dlsym(nil, "syncfs") else { return sync() }

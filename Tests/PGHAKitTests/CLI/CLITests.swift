@@ -102,12 +102,25 @@ import Testing
         #expect(try TestSupport.tree(at: root)["kustomization.yaml"]?.hasPrefix(Renderer.manifestHeader) == true)
     }
 
+    @Test func aRenderThatChangesNothingSaysSoAndWritesNothing() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output.path, "--verbose"]).stderr == "wrote \(output.path): swapped in whole\n")
+        let before = try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? UInt64
+        let run = try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output.path, "--verbose"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "wrote nothing to \(output.path): every file is already as rendered\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? UInt64 == before)
+    }
+
     /// Issue #10, item 7: `-o .` from inside DIR swapped the directory away from under the shell.
     @Test func theCurrentDirectoryIsWrittenInPlace() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let specPath = TestSupport.repositoryRoot.appendingPathComponent("Examples/minimal.yaml").path
-        #expect(try PGHAProcess.run(["render", specPath, "-o", root.path]).status == 0)
+        let otherSpecPath = TestSupport.repositoryRoot.appendingPathComponent("Examples/aks-ha.yaml").path
+        #expect(try PGHAProcess.run(["render", otherSpecPath, "-o", root.path]).status == 0)
         let before = try FileManager.default.attributesOfItem(atPath: root.path)[.systemFileNumber] as? UInt64
         let run = try PGHAProcess.run(["render", specPath, "-o", ".", "--verbose"], in: root)
         #expect(run.status == 0, "\(run.stderr)")

@@ -34,6 +34,152 @@ import Testing
         #expect(mode == 0o755)
     }
 
+    /// The staging directories beside `output` and inside it.
+    static func stagingDirectories(of output: URL) throws -> [String] {
+        let beside = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        let inside = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        return (beside + inside).filter { $0.contains("pgha-staging") }
+    }
+
+    /// The inode of every file below `output` (the listing included) and of `output` itself (key "").
+    static func inodes(_ output: URL) throws -> [String: UInt64] {
+        var inodes = ["": try inode(output)]
+        for path in try TestSupport.tree(at: output, includingListing: true).keys {
+            inodes[path] = try inode(output.appendingPathComponent(path))
+        }
+        return inodes
+    }
+
+    static let tree = [
+        Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader),
+        Artifact(path: "ns/a/cluster.yaml", contents: "a\n"),
+        Artifact(path: "ns/a/scripts/deploy.sh", contents: "echo a\n", isExecutable: true),
+        Artifact(path: "ns/b/cluster.yaml", contents: "b\n"),
+    ]
+
+    /// A re-render that changes nothing writes nothing: no staging directory, no swap (the directory keeps its
+    /// inode), every file and the listing untouched.
+    @Test func anUnchangedRenderWritesNothing() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let before = try Self.inodes(output)
+        let staging = try OutputWriter.Staging(replacing: output)
+        try staging.add(Array(Self.tree.prefix(2)))
+        try staging.add(Array(Self.tree.dropFirst(2)))
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+        #expect(try staging.commit() == .unchanged)
+        #expect(try Self.inodes(output) == before)
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+    }
+
+    /// The first file that differs makes the staging directory; the files found unchanged before it are linked in.
+    @Test func aChangedFileAfterUnchangedOnesStagesTheWholeTree() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let before = try Self.inodes(output)
+        var changed = Self.tree
+        changed[3].contents = "b changed\n"
+        let staging = try OutputWriter.Staging(replacing: output)
+        try staging.add(Array(changed.prefix(3)))
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+        try staging.add([changed[3]])
+        #expect(try Self.stagingDirectories(of: output).count == 1)
+        #expect(try staging.commit() == .swapped)
+        #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.contents) }))
+        let after = try Self.inodes(output)
+        for path in ["kustomization.yaml", "ns/a/cluster.yaml", "ns/a/scripts/deploy.sh"] { #expect(after[path] == before[path], "\(path)") }
+        #expect(after["ns/b/cluster.yaml"] != before["ns/b/cluster.yaml"])
+        #expect(after[""] != before[""])
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+    }
+
+    /// A render of fewer files, each unchanged, still removes the one it no longer renders: the listing differs.
+    @Test func aFileNoLongerRenderedIsRemovedThoughTheRestIsUnchanged() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let before = try Self.inodes(output)
+        let fewer = Array(Self.tree.dropLast())
+        let staging = try OutputWriter.Staging(replacing: output)
+        try staging.add(fewer)
+        #expect(try staging.commit() == .swapped)
+        #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: fewer.map { ($0.path, $0.contents) }))
+        #expect(try String(contentsOf: output.appendingPathComponent(OutputListing.fileName), encoding: .utf8)
+            == OutputListing.contents(SortedPaths(fewer.map(\.path))))
+        #expect(try Self.inodes(output)["ns/a/cluster.yaml"] == before["ns/a/cluster.yaml"])
+    }
+
+    /// A listing that names the right files but not as pgha writes it (another order) is rewritten.
+    @Test func aListingNotAsPGHAWritesItIsRewritten() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let listing = output.appendingPathComponent(OutputListing.fileName)
+        let canonical = try String(contentsOf: listing, encoding: .utf8)
+        let lines = canonical.split(separator: "\n")
+        try Data((lines.prefix(1) + lines.dropFirst().reversed()).joined(separator: "\n").utf8).write(to: listing)
+        #expect(try TestSupport.writeOutput(Self.tree, to: output) == .swapped)
+        #expect(try String(contentsOf: listing, encoding: .utf8) == canonical)
+    }
+
+    /// A directory that cannot be swapped (it holds files pgha did not write) is left alone when nothing changed,
+    /// and written file by file when something did.
+    @Test func anUnchangedDirectoryWithForeignFilesIsLeftAlone() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        try TestSupport.write("mine\n", to: ".git/HEAD", in: output)
+        let before = try Self.inodes(output)
+        #expect(try TestSupport.writeOutput(Self.tree, to: output) == .unchanged)
+        #expect(try Self.inodes(output) == before)
+        var changed = Self.tree
+        changed[1].contents = "a changed\n"
+        #expect(try TestSupport.writeOutput(changed, to: output) == .inPlace(reason: "it holds files pgha did not write, such as .git"))
+        #expect(try TestSupport.tree(at: output)["ns/a/cluster.yaml"] == "a changed\n")
+        #expect(try TestSupport.tree(at: output)[".git/HEAD"] == "mine\n")
+    }
+
+    /// Specs added from several threads, one of them changed: the threads that found their files unchanged before
+    /// the staging directory was made and those after it make one tree.
+    @Test func oneChangedPartAmongManyAddedFromSeveralThreadsMakesOneTree() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        func parts(changing changed: Int?) -> [[Artifact]] {
+            (0..<64).map { index in
+                [Artifact(path: "ns-\(index % 4)/pg-\(index)/cluster.yaml", contents: index == changed ? "changed\n" : "\(index)\n"),
+                 Artifact(path: "ns-\(index % 4)/pg-\(index)/scripts/run.sh", contents: "echo \(index)\n", isExecutable: true)]
+            }
+        }
+        func render(_ parts: [[Artifact]]) throws -> OutputWriter.Method {
+            let staging = try OutputWriter.Staging(replacing: output)
+            _ = try Parallel.map(parts.count) { index in Result { try staging.add(parts[index]) } }.map { try $0.get() }
+            try staging.add([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)])
+            return try staging.commit()
+        }
+        #expect(try render(parts(changing: nil)) == .swapped)
+        let before = try Self.inodes(output)
+        #expect(try render(parts(changing: nil)) == .unchanged)
+        for changed in [0, 40, 63] {
+            let expected = parts(changing: changed)
+            #expect(try render(expected) == .swapped)
+            var files = Dictionary(uniqueKeysWithValues: expected.joined().map { ($0.path, $0.contents) })
+            files["kustomization.yaml"] = Renderer.manifestHeader
+            #expect(try TestSupport.tree(at: output) == files)
+            let after = try Self.inodes(output)
+            #expect(after["ns-3/pg-63/scripts/run.sh"] == before["ns-3/pg-63/scripts/run.sh"])
+            #expect(try render(parts(changing: nil)) == .swapped)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
+    }
+
     /// A run that is killed leaves its staging directory behind; the next run beside it removes it, but never one that
     /// a live run holds.
     @Test func aKilledRunsStagingDirectoryIsRemovedByTheNextAndALiveOneIsKept() throws {
