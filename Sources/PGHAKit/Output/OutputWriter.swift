@@ -109,6 +109,8 @@ public enum OutputWriter {
                 }
             }
             createdDirectories = missing
+            Staging.removeAbandoned(in: parent.path, named: Staging.besidePrefix(of: target))
+            if existing.exists { Staging.removeAbandoned(in: target.path, named: OutputWriter.innerStagingPrefix) }
             guard !existing.listsItsFilesExactly else { return }
             do {
                 _ = try state.withLock { try stage() }
@@ -122,9 +124,14 @@ public enum OutputWriter {
             if let staged, staged.lock >= 0 { close(staged.lock) }
         }
 
+        /// The prefix of the name of a staging directory beside `target`.
+        private static func besidePrefix(of target: URL) -> String {
+            ".\(target.lastPathComponent).pgha-staging-"
+        }
+
         /// The staging directory, made on first use (call with `state` held): how the tree will be moved in is
-        /// decided, the staging directories of killed runs are removed, and every path added so far, each found
-        /// unchanged, is linked into it from the directory being updated.
+        /// decided, and every path added so far, each found unchanged, is linked into it from the directory being
+        /// updated.
         private func stage() throws -> StagedTree {
             if let staged { return staged }
             let parent = target.deletingLastPathComponent().path
@@ -139,9 +146,8 @@ public enum OutputWriter {
                 inPlaceReason = OutputWriter.inPlaceReason(target.path, parent: parent, foreign: foreign.first)
             }
             let (stagingParent, prefix) = inPlaceReason == nil
-                ? (parent, ".\(target.lastPathComponent).pgha-staging-")
+                ? (parent, Staging.besidePrefix(of: target))
                 : (target.path, OutputWriter.innerStagingPrefix)
-            Staging.removeAbandoned(in: stagingParent, named: prefix)
             var template = Array(((stagingParent == "/" ? "" : stagingParent) + "/" + prefix + "XXXXXX").utf8CString)
             guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", stagingParent) }
             let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

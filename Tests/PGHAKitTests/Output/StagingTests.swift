@@ -197,6 +197,18 @@ import Testing
         #expect(names == [".other.pgha-staging-Xyz789", ".out.pgha-staging-Live42", "out"])
     }
 
+    /// A render that writes nothing still removes what killed runs left, beside the directory and inside it.
+    @Test func anUnchangedRenderRemovesAKilledRunsStagingDirectories() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        try TestSupport.write("left behind\n", to: ".out.pgha-staging-Abc123/a/file.yaml", in: directory)
+        try TestSupport.write("left behind\n", to: "out/.pgha-staging-Def456/file.yaml", in: directory)
+        #expect(try TestSupport.writeOutput(Self.tree, to: output) == .unchanged)
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+    }
+
     @Test func filesLinkedFromElsewhereOrWithAnotherModeAreWrittenAfresh() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
