@@ -6,6 +6,11 @@ public enum Translator {
     public static let operatorFolder = "operator"
 
     public static func translate(_ spec: Spec, specFileName: String? = nil) -> [Resource] {
+        translate(spec, specFileName: specFileName, scripts: nil)
+    }
+
+    /// As `translate(_:specFileName:)`, the scripts taken from `scripts` when a spec with equal inputs built them there.
+    static func translate(_ spec: Spec, specFileName: String?, scripts: BuiltScripts?) -> [Resource] {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if let premiumV2 = spec.storage.premiumV2 { steady.append(StorageClassTranslation.premiumV2(spec, premiumV2)) }
         if let performance = StorageClassTranslation.premiumV2Performance(spec) { steady.append(performance) }
@@ -45,7 +50,7 @@ public enum Translator {
             )
             resources += folder(operatorFolder, [configMap], role: .operatorSettings)
         }
-        return resources + ScriptTranslation.resources(spec, specFileName: specFileName)
+        return resources + ScriptTranslation.resources(spec, specFileName: specFileName, built: scripts)
     }
 
     /// The objects of one folder; a kustomization lists them unless they are one-off.

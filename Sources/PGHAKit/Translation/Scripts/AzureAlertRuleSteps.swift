@@ -12,14 +12,14 @@ enum AzureAlertRuleSteps {
     /// `ruleGroup` for a spec.
     static func ruleGroupName(_ spec: Spec) -> String { "\(spec.namespace)-\(spec.name)-alerts" }
 
-    static func steps(_ spec: Spec) -> [Step] {
+    static func steps(_ inputs: ScriptInputs) -> [Step] {
         let group: [ShellWord] = ["--name", ruleGroup, "--resource-group", V.resourceGroup]
         let create = Command(["az", "alerts-management", "prometheus-rule-group", "create"] + group + [
             "--location", V.location, "--cluster-name", V.aksCluster, "--scopes", .variable(V.monitorWorkspaceID),
             "--interval", "PT1M", "--enabled",
             "--description", "Alerts of the PostgreSQL cluster " + V.clusterName + " (Docs/runbooks.md)",
             "--rules", V.alertRules,
-        ] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"])
+        ] + ScriptSteps.tags(inputs, shorthand: true) + ["--output", "none"])
         let update = Command(["az", "alerts-management", "prometheus-rule-group", "update"] + group
                              + ["--rules", V.alertRules, "--output", "none"])
         return [
