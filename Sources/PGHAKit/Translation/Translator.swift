@@ -17,7 +17,8 @@ public enum Translator {
         if spec.storage.localNVMe { steady.append(StorageClassTranslation.localNVMe(spec)) }
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
-        if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec)) }
+        let alerts = AlertTranslation.rendered(spec)
+        if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec, alerts)) }
         if let backup = spec.backup {
             if backup.method == .plugin { steady.append(ObjectStoreTranslation.objectStore(spec, backup)) }
             steady.append(BackupTranslation.scheduled(spec, backup))
@@ -50,7 +51,7 @@ public enum Translator {
             )
             resources += folder(operatorFolder, [configMap], role: .operatorSettings)
         }
-        return resources + ScriptTranslation.resources(spec, specFileName: specFileName, built: scripts)
+        return resources + ScriptTranslation.resources(spec, specFileName: specFileName, built: scripts, alerts: alerts)
     }
 
     /// The objects of one folder; a kustomization lists them unless they are one-off.

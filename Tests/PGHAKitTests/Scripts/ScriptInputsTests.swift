@@ -25,9 +25,9 @@ import Testing
         let second = try spec(TestSupport.spec("instances: 2\n", name: "pg-two"))
         #expect(ScriptInputs(first, specFileName: "one.yaml") == ScriptInputs(second, specFileName: "two.yaml"))
         let cache = BuiltScripts()
-        let firstScripts = ScriptTranslation.scripts(first, specFileName: "one.yaml", built: cache)
+        let firstScripts = ScriptTranslation.scripts(first, specFileName: "one.yaml", built: cache, alerts: AlertTranslation.rendered(first))
         #expect(cache.lookups == (hits: 0, misses: 3))
-        let secondScripts = ScriptTranslation.scripts(second, specFileName: "two.yaml", built: cache)
+        let secondScripts = ScriptTranslation.scripts(second, specFileName: "two.yaml", built: cache, alerts: AlertTranslation.rendered(second))
         #expect(cache.lookups == (hits: 3, misses: 3))
         #expect(firstScripts == ScriptTranslation.scripts(first, specFileName: "one.yaml"))
         #expect(secondScripts == ScriptTranslation.scripts(second, specFileName: "two.yaml"))
@@ -45,8 +45,8 @@ import Testing
                                                                 with: "  location: westus3\n  subscription: 99999999-0000-0000-0000-000000000009\n"))
         #expect(ScriptInputs(open, specFileName: nil) != ScriptInputs(pinned, specFileName: nil))
         let cache = BuiltScripts()
-        let openScripts = ScriptTranslation.scripts(open, specFileName: nil, built: cache)
-        let pinnedScripts = ScriptTranslation.scripts(pinned, specFileName: nil, built: cache)
+        let openScripts = ScriptTranslation.scripts(open, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(open))
+        let pinnedScripts = ScriptTranslation.scripts(pinned, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(pinned))
         #expect(cache.lookups == (hits: 0, misses: 6))
         #expect(pinnedScripts == ScriptTranslation.scripts(pinned, specFileName: nil))
         #expect(openScripts[0].steps != pinnedScripts[0].steps)
@@ -57,8 +57,8 @@ import Testing
         let backedUp = try spec(TestSupport.spec("backup:\n  storageAccount: pgtestbackups\n"))
         #expect(ScriptInputs(backedUp, specFileName: "pg.yaml") != ScriptInputs(backedUp, specFileName: nil))
         let cache = BuiltScripts()
-        _ = ScriptTranslation.scripts(backedUp, specFileName: "pg.yaml", built: cache)
-        let unnamed = ScriptTranslation.scripts(backedUp, specFileName: nil, built: cache)
+        _ = ScriptTranslation.scripts(backedUp, specFileName: "pg.yaml", built: cache, alerts: AlertTranslation.rendered(backedUp))
+        let unnamed = ScriptTranslation.scripts(backedUp, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(backedUp))
         #expect(unnamed == ScriptTranslation.scripts(backedUp, specFileName: nil))
         #expect(!BashRenderer.render(unnamed[0]).contains("SPEC_DIGEST"))
     }
@@ -68,11 +68,11 @@ import Testing
         let pinned = try spec(TestSupport.spec("instances: 1\n").replacingEvery("  location: westus3\n",
                                                                                with: "  location: westus3\n  subscription: 99999999-0000-0000-0000-000000000009\n"))
         let cache = BuiltScripts(limit: 1)
-        _ = ScriptTranslation.scripts(open, specFileName: nil, built: cache)
-        _ = ScriptTranslation.scripts(pinned, specFileName: nil, built: cache)
-        #expect(ScriptTranslation.scripts(pinned, specFileName: nil, built: cache) == ScriptTranslation.scripts(pinned, specFileName: nil))
+        _ = ScriptTranslation.scripts(open, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(open))
+        _ = ScriptTranslation.scripts(pinned, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(pinned))
+        #expect(ScriptTranslation.scripts(pinned, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(pinned)) == ScriptTranslation.scripts(pinned, specFileName: nil))
         #expect(cache.lookups == (hits: 0, misses: 6))
-        #expect(ScriptTranslation.scripts(open, specFileName: nil, built: cache) == ScriptTranslation.scripts(open, specFileName: nil))
+        #expect(ScriptTranslation.scripts(open, specFileName: nil, built: cache, alerts: AlertTranslation.rendered(open)) == ScriptTranslation.scripts(open, specFileName: nil))
         #expect(cache.lookups == (hits: 2, misses: 6))
     }
 
@@ -82,7 +82,7 @@ import Testing
         let cache = BuiltScripts()
         let results = Results(count: specs.count)
         DispatchQueue.concurrentPerform(iterations: specs.count) { index in
-            results.set(ScriptTranslation.scripts(specs[index], specFileName: "pg-\(index).yaml", built: cache), at: index)
+            results.set(ScriptTranslation.scripts(specs[index], specFileName: "pg-\(index).yaml", built: cache, alerts: AlertTranslation.rendered(specs[index])), at: index)
         }
         #expect(results.values == expected)
         let lookups = cache.lookups
@@ -101,7 +101,7 @@ import Testing
         let cache = BuiltScripts(limit: 64)
         for specFileName in ["pg.yaml", nil] {
             for spec in specs + specs.reversed() {
-                #expect(ScriptTranslation.scripts(spec, specFileName: specFileName, built: cache)
+                #expect(ScriptTranslation.scripts(spec, specFileName: specFileName, built: cache, alerts: AlertTranslation.rendered(spec))
                         == ScriptTranslation.scripts(spec, specFileName: specFileName), "\(spec.name)")
             }
         }

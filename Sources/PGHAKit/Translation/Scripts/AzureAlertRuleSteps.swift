@@ -29,15 +29,15 @@ enum AzureAlertRuleSteps {
         ]
     }
 
-    /// The rules as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
-    static func rulesJSON(_ spec: Spec) -> String {
+    /// The spec's `alerts` as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
+    static func rulesJSON(_ spec: Spec, _ alerts: [AlertTranslation.Alert]) -> String {
         var json: [UInt8] = []
         json.reserveCapacity(8192)
         func literal(_ text: StaticString) {
             json.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
         json.append(UInt8(ascii: "["))
-        for alert in AlertTranslation.alerts(spec) {
+        for alert in alerts {
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             literal("{\"alert\":")
             appendJSONString(alert.name, to: &json)

@@ -6,22 +6,23 @@ public enum ScriptTranslation {
     /// deploy.sh and cleanup.sh always; restore-drill.sh when the spec has backups and a recovery cluster;
     /// failover-drill.sh when there is a standby to fail over to.
     public static func scripts(_ spec: Spec, specFileName: String?) -> [Script] {
-        scripts(spec, specFileName: specFileName, built: nil)
+        scripts(spec, specFileName: specFileName, built: nil, alerts: AlertTranslation.rendered(spec))
     }
 
     /// The scripts, each built from the spec's `ScriptInputs` (taken from `built` when a spec with equal inputs built it
     /// there; restore-drill.sh, which names the spec's one-off files, is built every time), then given the spec's
     /// purpose line, spec file name, kubeconfig setting and values (`ScriptValues.catalog`, with the Azure alert rules'
-    /// JSON, built once for all of them).
-    static func scripts(_ spec: Spec, specFileName: String?, built: BuiltScripts?) -> [Script] {
+    /// JSON of `alerts`, built once for all of them).
+    static func scripts(_ spec: Spec, specFileName: String?, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Script] {
         let inputs = ScriptInputs(spec, specFileName: specFileName)
-        let variables = ScriptValues.catalog(spec, inputs, specFileName: specFileName)
+        let variables = ScriptValues.catalog(spec, inputs, specFileName: specFileName, alerts: alerts)
+        let kubeconfig = Kubeconfig.setting(spec)
         func headed(_ script: Script, purpose: String) -> Script {
             var script = script
             script.purpose = purpose
             script.specFileName = specFileName
             script.variables = variables
-            script.environment.append(Kubeconfig.setting(spec))
+            script.environment.append(kubeconfig)
             return script
         }
         func shared(_ fileName: String, purpose: String, _ build: (ScriptInputs) -> Script) -> Script {
@@ -59,7 +60,7 @@ public enum ScriptTranslation {
     }
 
     /// The scripts as resources under `scripts/`.
-    static func resources(_ spec: Spec, specFileName: String?, built: BuiltScripts?) -> [Resource] {
-        scripts(spec, specFileName: specFileName, built: built).map { Resource(path: "\(folder)/\($0.fileName)", script: $0) }
+    static func resources(_ spec: Spec, specFileName: String?, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Resource] {
+        scripts(spec, specFileName: specFileName, built: built, alerts: alerts).map { Resource(path: "\(folder)/\($0.fileName)", script: $0) }
     }
 }
