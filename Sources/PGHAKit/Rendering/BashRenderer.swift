@@ -136,10 +136,20 @@ public enum BashRenderer {
 
     private static func writeHeader(_ script: Script, into writer: inout Writer) {
         writer.line("#!/usr/bin/env bash")
-        writer.line("# \(script.fileName): \(commentSafe(script.purpose))")
-        let source = script.specFileName.map { " from \(commentSafe($0))" } ?? ""
-        writer.line("# Rendered by pgha \(PGHAVersion.current)\(source). Do not edit: change the spec and render again.")
-        writer.line("# Usage: scripts/\(script.fileName) \(usageOptions(script)) (--help for details)")
+        writer.append("# ")
+        writer.append(script.fileName)
+        writer.append(": ")
+        writer.line(commentSafe(script.purpose))
+        writer.append("# Rendered by pgha ")
+        writer.append(PGHAVersion.current)
+        if let specFileName = script.specFileName {
+            writer.append(" from ")
+            writer.append(commentSafe(specFileName))
+        }
+        writer.line(". Do not edit: change the spec and render again.")
+        writer.append("# Usage: ")
+        writeUsageLine(script, into: &writer)
+        writer.line(" (--help for details)")
         writer.line(#"if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi"#)
         writer.line("set -euo pipefail")
         writer.line("")
@@ -213,15 +223,42 @@ public enum BashRenderer {
         }
         writer.line("DRY_RUN=0")
         for setting in script.environment {
-            writer.line("\(setting.name)=\"${\(setting.name):-\(setting.defaultValue)}\"")
-            if let exported = setting.exportedAs { writer.line("export \(exported)=\"$\(setting.name)\"") }
+            writer.append(setting.name)
+            writer.append("=\"${")
+            writer.append(setting.name)
+            writer.append(":-")
+            writer.append(setting.defaultValue)
+            writer.line("}\"")
+            if let exported = setting.exportedAs {
+                writer.append("export ")
+                writer.append(exported)
+                writer.append("=\"$")
+                writer.append(setting.name)
+                writer.line("\"")
+            }
         }
-        for option in script.options { writer.line("\(option.variable)=\(option.initialValue)") }
+        for option in script.options {
+            writer.append(option.variable)
+            writer.append("=")
+            writer.line(option.initialValue)
+        }
         writer.line("")
     }
 
-    private static func usageOptions(_ script: Script) -> String {
-        (["[--dry-run]"] + script.options.map { "[\($0.flag)\($0.argument.map { " \($0)" } ?? "")]" }).joined(separator: " ")
+    /// `scripts/<file> [--dry-run] [--option ARGUMENT]...`, without a line break.
+    private static func writeUsageLine(_ script: Script, into writer: inout Writer) {
+        writer.append("scripts/")
+        writer.append(script.fileName)
+        writer.append(" [--dry-run]")
+        for option in script.options {
+            writer.append(" [")
+            writer.append(option.flag)
+            if let argument = option.argument {
+                writer.append(" ")
+                writer.append(argument)
+            }
+            writer.append("]")
+        }
     }
 
     private static func writeUsage(_ script: Script, into writer: inout Writer) {
@@ -231,18 +268,28 @@ public enum BashRenderer {
         let width = options.map(\.0.count).max() ?? 0
         writer.line("usage() {")
         writer.line("  cat <<'USAGE'")
-        writer.line("Usage: scripts/\(script.fileName) \(usageOptions(script))")
+        writer.append("Usage: ")
+        writeUsageLine(script, into: &writer)
+        writer.newline()
         writer.line("")
         writer.line(commentSafe(script.purpose))
         writer.line("")
         writer.line("Options:")
         for (flag, help) in options {
-            writer.line("  " + flag + String(repeating: " ", count: width - flag.count) + "  " + commentSafe(help))
+            writer.append("  ")
+            writer.append(flag)
+            writer.indent(width - flag.count + 2)
+            writer.line(commentSafe(help))
         }
         if !script.environment.isEmpty {
             writer.line("")
             writer.line("Environment:")
-            for setting in script.environment { writer.line("  \(setting.name)  \(commentSafe(setting.help))") }
+            for setting in script.environment {
+                writer.append("  ")
+                writer.append(setting.name)
+                writer.append("  ")
+                writer.line(commentSafe(setting.help))
+            }
         }
         writer.line("USAGE")
         writer.line("}")
