@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Renders a `Script` as bash. Spec values appear only in the variables block, single-quoted; commands read them as
 /// `"$NAME"`, so no value, whatever characters it holds, can become shell syntax. Words, quotes, indents and prefixes
 /// are appended as UTF-8 bytes into one buffer, building no `String` on the way: cheap, and byte-identical for the
@@ -214,7 +220,17 @@ public enum BashRenderer {
 
     /// Whether `value` holds a `$` or `` ` ``, which bash would expand outside single quotes (shellcheck's SC2016).
     private static func expandsUnquoted(_ value: String) -> Bool {
-        value.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "`") }
+        var value = value
+        return value.withUTF8 { firstIndex(of: UInt8(ascii: "$"), in: $0, from: 0) != nil || firstIndex(of: UInt8(ascii: "`"), in: $0, from: 0) != nil }
+    }
+
+    /// The index of the first `byte` in `text` at or after `start` (`memchr`: values such as the Azure alert rules'
+    /// JSON run to kilobytes).
+    private static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < text.count, let base = text.baseAddress, let found = memchr(base + start, Int32(byte), text.count - start) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func writeSettings(_ script: Script, read: Set<String>, into writer: inout Writer) {
@@ -602,7 +618,7 @@ public enum BashRenderer {
 
         private mutating func singleQuotedContent(_ text: UnsafeBufferPointer<UInt8>) {
             var start = 0
-            for index in text.indices where text[index] == UInt8(ascii: "'") {
+            while let index = BashRenderer.firstIndex(of: UInt8(ascii: "'"), in: text, from: start) {
                 bytes.append(contentsOf: text[start..<index])
                 append("'\\''")
                 start = index + 1
