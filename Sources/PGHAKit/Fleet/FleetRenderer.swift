@@ -152,7 +152,10 @@ public enum FleetRenderer {
         let claims = Claims()
         let texts = FleetRules.Texts()
         var sharedOptions = options
-        if consume != nil && count > 1 { sharedOptions.scriptBodies = ScriptBodyCache() }
+        if consume != nil && count > 1 {
+            sharedOptions.builtScripts = BuiltScripts()
+            sharedOptions.scriptBodies = ScriptBodyCache()
+        }
         let memberOptions: @Sendable (SpecSource) -> Compiler.Options = { [sharedOptions] source in
             var memberOptions = sharedOptions
             memberOptions.specFileName = source.path == SpecSet.standardInputName

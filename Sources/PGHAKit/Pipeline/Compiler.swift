@@ -24,6 +24,9 @@ public enum Compiler {
         /// for a fleet member), or nil when it records none there: `check` refuses what Kubernetes cannot do
         /// to the cluster it recorded.
         public var recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)?
+        /// The scripts a fleet render builds once for the specs with equal `ScriptInputs` (`BuiltScripts`); nil
+        /// builds every script for its spec.
+        var builtScripts: BuiltScripts?
         /// The script bodies a fleet render shares between its specs (`ScriptBodyCache`); nil renders every script whole.
         var scriptBodies: ScriptBodyCache?
 
@@ -75,7 +78,7 @@ public enum Compiler {
     /// Translates and renders a spec that `check` found valid, with the record of the spec (`SpecRecord`) that
     /// `check` and `diff` classify the next change against, and the cluster's README (`ClusterReadme`).
     public static func artifacts(for spec: Spec, options: Options = Options()) -> [Artifact] {
-        let resources = Translator.translate(spec, specFileName: options.specFileName)
+        let resources = Translator.translate(spec, specFileName: options.specFileName, scripts: options.builtScripts)
         let rendered = Renderer.render(resources, scriptBodies: options.scriptBodies) + [SpecRecord.artifact(for: spec)]
         return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path))]).sorted { $0.path < $1.path }
     }

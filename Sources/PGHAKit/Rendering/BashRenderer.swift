@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Renders a `Script` as bash. Spec values appear only in the variables block, single-quoted; commands read them as
 /// `"$NAME"`, so no value, whatever characters it holds, can become shell syntax. Words, quotes, indents and prefixes
 /// are appended as UTF-8 bytes into one buffer, building no `String` on the way: cheap, and byte-identical for the
@@ -136,10 +142,20 @@ public enum BashRenderer {
 
     private static func writeHeader(_ script: Script, into writer: inout Writer) {
         writer.line("#!/usr/bin/env bash")
-        writer.line("# \(script.fileName): \(commentSafe(script.purpose))")
-        let source = script.specFileName.map { " from \(commentSafe($0))" } ?? ""
-        writer.line("# Rendered by pgha \(PGHAVersion.current)\(source). Do not edit: change the spec and render again.")
-        writer.line("# Usage: scripts/\(script.fileName) \(usageOptions(script)) (--help for details)")
+        writer.append("# ")
+        writer.append(script.fileName)
+        writer.append(": ")
+        writer.line(commentSafe(script.purpose))
+        writer.append("# Rendered by pgha ")
+        writer.append(PGHAVersion.current)
+        if let specFileName = script.specFileName {
+            writer.append(" from ")
+            writer.append(commentSafe(specFileName))
+        }
+        writer.line(". Do not edit: change the spec and render again.")
+        writer.append("# Usage: ")
+        writeUsageLine(script, into: &writer)
+        writer.line(" (--help for details)")
         writer.line(#"if [ -z "${BASH_VERSION:-}" ]; then echo "run it with bash: bash $0" >&2; exit 2; fi"#)
         writer.line("set -euo pipefail")
         writer.line("")
@@ -204,7 +220,17 @@ public enum BashRenderer {
 
     /// Whether `value` holds a `$` or `` ` ``, which bash would expand outside single quotes (shellcheck's SC2016).
     private static func expandsUnquoted(_ value: String) -> Bool {
-        value.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "`") }
+        var value = value
+        return value.withUTF8 { firstIndex(of: UInt8(ascii: "$"), in: $0, from: 0) != nil || firstIndex(of: UInt8(ascii: "`"), in: $0, from: 0) != nil }
+    }
+
+    /// The index of the first `byte` in `text` at or after `start` (`memchr`: values such as the Azure alert rules'
+    /// JSON run to kilobytes).
+    private static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < text.count, let base = text.baseAddress, let found = memchr(base + start, Int32(byte), text.count - start) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private static func writeSettings(_ script: Script, read: Set<String>, into writer: inout Writer) {
@@ -213,15 +239,42 @@ public enum BashRenderer {
         }
         writer.line("DRY_RUN=0")
         for setting in script.environment {
-            writer.line("\(setting.name)=\"${\(setting.name):-\(setting.defaultValue)}\"")
-            if let exported = setting.exportedAs { writer.line("export \(exported)=\"$\(setting.name)\"") }
+            writer.append(setting.name)
+            writer.append("=\"${")
+            writer.append(setting.name)
+            writer.append(":-")
+            writer.append(setting.defaultValue)
+            writer.line("}\"")
+            if let exported = setting.exportedAs {
+                writer.append("export ")
+                writer.append(exported)
+                writer.append("=\"$")
+                writer.append(setting.name)
+                writer.line("\"")
+            }
         }
-        for option in script.options { writer.line("\(option.variable)=\(option.initialValue)") }
+        for option in script.options {
+            writer.append(option.variable)
+            writer.append("=")
+            writer.line(option.initialValue)
+        }
         writer.line("")
     }
 
-    private static func usageOptions(_ script: Script) -> String {
-        (["[--dry-run]"] + script.options.map { "[\($0.flag)\($0.argument.map { " \($0)" } ?? "")]" }).joined(separator: " ")
+    /// `scripts/<file> [--dry-run] [--option ARGUMENT]...`, without a line break.
+    private static func writeUsageLine(_ script: Script, into writer: inout Writer) {
+        writer.append("scripts/")
+        writer.append(script.fileName)
+        writer.append(" [--dry-run]")
+        for option in script.options {
+            writer.append(" [")
+            writer.append(option.flag)
+            if let argument = option.argument {
+                writer.append(" ")
+                writer.append(argument)
+            }
+            writer.append("]")
+        }
     }
 
     private static func writeUsage(_ script: Script, into writer: inout Writer) {
@@ -231,18 +284,28 @@ public enum BashRenderer {
         let width = options.map(\.0.count).max() ?? 0
         writer.line("usage() {")
         writer.line("  cat <<'USAGE'")
-        writer.line("Usage: scripts/\(script.fileName) \(usageOptions(script))")
+        writer.append("Usage: ")
+        writeUsageLine(script, into: &writer)
+        writer.newline()
         writer.line("")
         writer.line(commentSafe(script.purpose))
         writer.line("")
         writer.line("Options:")
         for (flag, help) in options {
-            writer.line("  " + flag + String(repeating: " ", count: width - flag.count) + "  " + commentSafe(help))
+            writer.append("  ")
+            writer.append(flag)
+            writer.indent(width - flag.count + 2)
+            writer.line(commentSafe(help))
         }
         if !script.environment.isEmpty {
             writer.line("")
             writer.line("Environment:")
-            for setting in script.environment { writer.line("  \(setting.name)  \(commentSafe(setting.help))") }
+            for setting in script.environment {
+                writer.append("  ")
+                writer.append(setting.name)
+                writer.append("  ")
+                writer.line(commentSafe(setting.help))
+            }
         }
         writer.line("USAGE")
         writer.line("}")
@@ -555,7 +618,7 @@ public enum BashRenderer {
 
         private mutating func singleQuotedContent(_ text: UnsafeBufferPointer<UInt8>) {
             var start = 0
-            for index in text.indices where text[index] == UInt8(ascii: "'") {
+            while let index = BashRenderer.firstIndex(of: UInt8(ascii: "'"), in: text, from: start) {
                 bytes.append(contentsOf: text[start..<index])
                 append("'\\''")
                 start = index + 1

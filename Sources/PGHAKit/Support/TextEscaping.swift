@@ -8,15 +8,22 @@ public func jsonString(_ text: String) -> String {
     }
 }
 
-/// Appends the JSON string literal for `text` (as `jsonString`) to `output`.
+/// Appends the JSON string literal for `text` (as `jsonString`) to `output`, in one pass: the runs between the bytes
+/// escaped are appended as they are found.
 func appendJSONString(_ text: String, to output: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: jsonStringLength(bytes)))
-        output.withUnsafeMutableBufferPointer { buffer in
-            _ = writeJSONString(bytes, to: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+        output.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in bytes.indices where escapedLength(bytes[index]) > 1 {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { escape in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: escape[..<writeEscape(bytes[index], to: escape)]))
+            }
+            runStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        output.append(UInt8(ascii: "\""))
     }
 }
 
@@ -38,25 +45,31 @@ private func writeJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to output: Uns
     for (index, byte) in bytes.enumerated() where escapedLength(byte) > 1 {
         copyRun(upTo: index)
         runStart = index + 1
-        output[written] = UInt8(ascii: "\\")
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output[written + 1] = byte
-        case UInt8(ascii: "\n"): output[written + 1] = UInt8(ascii: "n")
-        case UInt8(ascii: "\r"): output[written + 1] = UInt8(ascii: "r")
-        case UInt8(ascii: "\t"): output[written + 1] = UInt8(ascii: "t")
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            output[written + 1] = UInt8(ascii: "u")
-            output[written + 2] = UInt8(ascii: "0")
-            output[written + 3] = UInt8(ascii: "0")
-            output[written + 4] = hex.utf8Start[Int(byte >> 4)]
-            output[written + 5] = hex.utf8Start[Int(byte & 0xF)]
-        }
-        written += escapedLength(byte)
+        written += writeEscape(byte, to: UnsafeMutableBufferPointer(rebasing: output[written...]))
     }
     copyRun(upTo: bytes.count)
     output[written] = UInt8(ascii: "\"")
     return written + 1
+}
+
+/// Writes the escape sequence of `byte` (one `escapedLength` says is escaped) at the start of `output`; returns its
+/// length.
+private func writeEscape(_ byte: UInt8, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    output[0] = UInt8(ascii: "\\")
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"): output[1] = byte
+    case UInt8(ascii: "\n"): output[1] = UInt8(ascii: "n")
+    case UInt8(ascii: "\r"): output[1] = UInt8(ascii: "r")
+    case UInt8(ascii: "\t"): output[1] = UInt8(ascii: "t")
+    default:
+        let hex: StaticString = "0123456789abcdef"
+        output[1] = UInt8(ascii: "u")
+        output[2] = UInt8(ascii: "0")
+        output[3] = UInt8(ascii: "0")
+        output[4] = hex.utf8Start[Int(byte >> 4)]
+        output[5] = hex.utf8Start[Int(byte & 0xF)]
+    }
+    return escapedLength(byte)
 }
 
 /// How many bytes `byte` takes in a JSON string: 2 for a quote, a backslash and the controls escaped with a letter,

@@ -111,13 +111,20 @@ enum AlertTranslation {
         return alerts
     }
 
-    /// The PrometheusRule for the Prometheus operator.
-    static func prometheusRule(_ spec: Spec) -> PrometheusRule {
+    /// The alerts the spec renders, built once for both flavours: for the PrometheusRule (`monitoring.prometheus`) and
+    /// for deploy.sh's Azure rule group (`monitoring.managedPrometheus`); none when alerts are off or neither is on.
+    static func rendered(_ spec: Spec) -> [Alert] {
+        guard spec.monitoring.alerts.enabled, spec.monitoring.prometheus || spec.monitoring.managedPrometheus else { return [] }
+        return alerts(spec)
+    }
+
+    /// The PrometheusRule for the Prometheus operator, of the spec's `alerts`.
+    static func prometheusRule(_ spec: Spec, _ alerts: [Alert]) -> PrometheusRule {
         PrometheusRule(
             metadata: ObjectMeta(name: "\(spec.name)-alerts", namespace: spec.namespace, labels: Labels.common(spec)),
             spec: PrometheusRule.Spec(groups: [PrometheusRule.RuleGroup(
                 name: "\(spec.name).rules",
-                rules: alerts(spec).map { alert in
+                rules: alerts.map { alert in
                     PrometheusRule.Rule(
                         alert: alert.name, expr: alert.expression, for: "\(alert.minutes)m",
                         labels: ["severity": alert.severity, "cluster": spec.name],

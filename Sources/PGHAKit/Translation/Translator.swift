@@ -6,13 +6,19 @@ public enum Translator {
     public static let operatorFolder = "operator"
 
     public static func translate(_ spec: Spec, specFileName: String? = nil) -> [Resource] {
+        translate(spec, specFileName: specFileName, scripts: nil)
+    }
+
+    /// As `translate(_:specFileName:)`, the scripts taken from `scripts` when a spec with equal inputs built them there.
+    static func translate(_ spec: Spec, specFileName: String?, scripts: BuiltScripts?) -> [Resource] {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if let premiumV2 = spec.storage.premiumV2 { steady.append(StorageClassTranslation.premiumV2(spec, premiumV2)) }
         if let performance = StorageClassTranslation.premiumV2Performance(spec) { steady.append(performance) }
         if spec.storage.localNVMe { steady.append(StorageClassTranslation.localNVMe(spec)) }
         if spec.monitoring.prometheus { steady.append(MonitoringTranslation.prometheus(spec)) }
         if spec.monitoring.managedPrometheus { steady.append(MonitoringTranslation.managedPrometheus(spec)) }
-        if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec)) }
+        let alerts = AlertTranslation.rendered(spec)
+        if spec.monitoring.prometheus && spec.monitoring.alerts.enabled { steady.append(AlertTranslation.prometheusRule(spec, alerts)) }
         if let backup = spec.backup {
             if backup.method == .plugin { steady.append(ObjectStoreTranslation.objectStore(spec, backup)) }
             steady.append(BackupTranslation.scheduled(spec, backup))
@@ -45,7 +51,7 @@ public enum Translator {
             )
             resources += folder(operatorFolder, [configMap], role: .operatorSettings)
         }
-        return resources + ScriptTranslation.resources(spec, specFileName: specFileName)
+        return resources + ScriptTranslation.resources(spec, specFileName: specFileName, built: scripts, alerts: alerts)
     }
 
     /// The objects of one folder; a kustomization lists them unless they are one-off.

@@ -162,6 +162,25 @@ import Testing
         #expect(BashRenderer.word("backups.postgresql.cnpg.io/" + "name") == "backups.postgresql.cnpg.io/name")
     }
 
+    /// Single quotes anywhere in a value (first, last, repeated, alone), and `$` or `` ` `` only at a value's end or in
+    /// an array's last element, found in the values of the variables block.
+    @Test func quotesAndExpansionsAreFoundAnywhereInAValue() {
+        #expect(BashRenderer.quote("'") == #"''\'''"#)
+        #expect(BashRenderer.quote("''a''") == #"''\'''\''a'\'''\'''"#)
+        #expect(BashRenderer.quote("a b'") == #"'a b'\'''"#)
+        let long = String(repeating: "x ", count: 3_000) + "'"
+        #expect(BashRenderer.quote(long) == "'" + String(repeating: "x ", count: 3_000) + #"'\'''"#)
+        let script = Script(fileName: "t.sh", purpose: "Tests.", specFileName: nil, tools: [], variables: [
+            Script.Variable("PLAIN", .scalar(String(repeating: "a", count: 5_000))),
+            Script.Variable("DOLLAR", .scalar(String(repeating: "a", count: 5_000) + "$")),
+            Script.Variable("TICKS", .array(["a", "b`"])),
+        ], steps: [.note(.variable("PLAIN") + .variable("DOLLAR") + .arrayElements("TICKS"))])
+        let rendered = BashRenderer.render(script)
+        #expect(!rendered.contains("# shellcheck disable=SC2016 # PLAIN"))
+        #expect(rendered.contains("# shellcheck disable=SC2016 # DOLLAR holds a literal $ or `, which single quotes keep\nDOLLAR='"))
+        #expect(rendered.contains("# shellcheck disable=SC2016 # TICKS holds a literal $ or `, which single quotes keep\nTICKS=('a' 'b`')\n"))
+    }
+
     @Test func longCommandsWrapBeforeEachOption() {
         let short = Command("az", "group", "show", "--name", .variable("RESOURCE_GROUP"))
         #expect(BashRenderer.layout(short, prefix: "run ", indent: 2) == "  run az group show --name \"$RESOURCE_GROUP\"")

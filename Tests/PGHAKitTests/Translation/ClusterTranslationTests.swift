@@ -129,7 +129,7 @@ import Yams
 
     @Test func deployNamesThePoolerEndpoints() throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec("pooler:\n  readOnly: true\n")).spec)
-        let script = DeployScriptTranslation.script(spec, specFileName: nil, variables: ScriptValues.catalog(spec, specFileName: nil))
+        let script = try #require(ScriptTranslation.scripts(spec, specFileName: nil).first { $0.fileName == DeployScriptTranslation.fileName })
         let rendered = BashRenderer.render(script)
         #expect(rendered.contains("log \"PgBouncer read-write, inside AKS: pg-test-pooler-rw.$NAMESPACE.svc:5432\""))
         #expect(rendered.contains("log \"PgBouncer read-only, inside AKS:  pg-test-pooler-ro.$NAMESPACE.svc:5432\""))
@@ -186,7 +186,7 @@ import Yams
 
     @Test func deployGeneratesAPasswordSecretOnlyForRolesThatLogIn() throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec(Self.extra)).spec)
-        let script = DeployScriptTranslation.script(spec, specFileName: nil, variables: ScriptValues.catalog(spec, specFileName: nil))
+        let script = try #require(ScriptTranslation.scripts(spec, specFileName: nil).first { $0.fileName == DeployScriptTranslation.fileName })
         let rendered = BashRenderer.render(script)
         #expect(rendered.contains("create secret generic pg-test-role-reporting"))
         #expect(rendered.contains("--from-literal=username=reporting"))

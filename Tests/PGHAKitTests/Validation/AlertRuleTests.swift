@@ -86,7 +86,7 @@ import Testing
 
     @Test func theAzureRuleGroupCarriesTheSameRules() throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec("monitoring:\n  managedPrometheus: true\n")).spec)
-        let json = AzureAlertRuleSteps.rulesJSON(spec)
+        let json = AzureAlertRuleSteps.rulesJSON(spec, AlertTranslation.rendered(spec))
         let rules = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(rules.map { $0["alert"] as? String } == AlertTranslation.alerts(spec).map(\.name))
         #expect(rules.map { $0["expression"] as? String } == AlertTranslation.alerts(spec).map(\.expression))

@@ -12,14 +12,14 @@ enum AzureAlertRuleSteps {
     /// `ruleGroup` for a spec.
     static func ruleGroupName(_ spec: Spec) -> String { "\(spec.namespace)-\(spec.name)-alerts" }
 
-    static func steps(_ spec: Spec) -> [Step] {
+    static func steps(_ inputs: ScriptInputs) -> [Step] {
         let group: [ShellWord] = ["--name", ruleGroup, "--resource-group", V.resourceGroup]
         let create = Command(["az", "alerts-management", "prometheus-rule-group", "create"] + group + [
             "--location", V.location, "--cluster-name", V.aksCluster, "--scopes", .variable(V.monitorWorkspaceID),
             "--interval", "PT1M", "--enabled",
             "--description", "Alerts of the PostgreSQL cluster " + V.clusterName + " (Docs/runbooks.md)",
             "--rules", V.alertRules,
-        ] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"])
+        ] + ScriptSteps.tags(inputs, shorthand: true) + ["--output", "none"])
         let update = Command(["az", "alerts-management", "prometheus-rule-group", "update"] + group
                              + ["--rules", V.alertRules, "--output", "none"])
         return [
@@ -29,15 +29,15 @@ enum AzureAlertRuleSteps {
         ]
     }
 
-    /// The rules as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
-    static func rulesJSON(_ spec: Spec) -> String {
+    /// The spec's `alerts` as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
+    static func rulesJSON(_ spec: Spec, _ alerts: [AlertTranslation.Alert]) -> String {
         var json: [UInt8] = []
         json.reserveCapacity(8192)
         func literal(_ text: StaticString) {
             json.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
         json.append(UInt8(ascii: "["))
-        for alert in AlertTranslation.alerts(spec) {
+        for alert in alerts {
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             literal("{\"alert\":")
             appendJSONString(alert.name, to: &json)

@@ -42,15 +42,15 @@ enum AzureOwnership {
     /// The spec's Azure resources other than the resource group, in the order cleanup.sh plans and deletes them (the
     /// AKS cluster before the public IP in its node resource group, which goes with the cluster, and before the
     /// identity it runs as; the workload identity only with backups, once when one identity is both).
-    static func resources(_ spec: Spec) -> [Resource] {
+    static func resources(_ inputs: ScriptInputs) -> [Resource] {
         let group: [ShellWord] = ["--resource-group", V.resourceGroup]
         var resources = [Resource(label: aksLabel, show: Command(["az", "aks", "show", "--name", V.aksCluster] + group))]
-        if spec.expose != nil {
+        if inputs.exposed {
             resources.append(Resource(label: publicIPLabel,
                                       show: Command(["az", "network", "public-ip", "show", "--name", V.publicIP,
                                                      "--resource-group", V.nodeResourceGroup])))
         }
-        if spec.monitoring.managedPrometheus {
+        if inputs.managedPrometheus {
             resources += [
                 Resource(label: "Managed Grafana " + V.grafana, show: Command(["az", "grafana", "show", "--name", V.grafana] + group)),
                 Resource(label: "Azure Monitor workspace " + V.monitorWorkspace,
@@ -58,15 +58,15 @@ enum AzureOwnership {
                 Resource(label: "Log Analytics workspace " + V.logAnalyticsWorkspace,
                          show: Command(["az", "monitor", "log-analytics", "workspace", "show", "--workspace-name", V.logAnalyticsWorkspace] + group)),
             ]
-            if spec.monitoring.alerts.enabled { resources.append(alertRuleGroup) }
+            if inputs.alerts { resources.append(alertRuleGroup) }
         }
-        if spec.backup != nil {
+        if inputs.backup != nil {
             resources.append(Resource(label: "storage account " + V.storageAccount + " with every backup in it",
                                       show: Command(["az", "storage", "account", "show", "--name", V.storageAccount] + group)))
         }
         resources.append(Resource(label: controlPlaneIdentityLabel,
                                   show: Command(["az", "identity", "show", "--name", V.controlPlaneIdentityName] + group)))
-        if spec.backup != nil && spec.azure.identityName != spec.azure.controlPlaneIdentityName {
+        if inputs.backup != nil && !inputs.sharesIdentity {
             resources.append(Resource(label: "managed identity " + V.identityName,
                                       show: Command(["az", "identity", "show", "--name", V.identityName] + group)))
         }
@@ -89,7 +89,7 @@ enum AzureOwnership {
     /// deploy.sh, once every resource exists: says so when the resource group was there before and pgha did not
     /// create it, and adds this spec's member tag to each resource it uses (created now or found), except the Azure
     /// Prometheus rule group, which does not exist yet on a first run (`alertRuleGroup`).
-    static func join(_ spec: Spec) -> [Step] {
+    static func join(_ inputs: ScriptInputs) -> [Step] {
         let creatorQuery: ShellWord = ShellWord("tags.\"\(creatorKey)\" || 'none'")
         var steps: [Step] = [
             .heading("Ownership: " + memberTag),
@@ -100,7 +100,7 @@ enum AzureOwnership {
             fi
             """),
         ]
-        for resource in [resourceGroup] + resources(spec) where resource.label != alertRuleGroup.label {
+        for resource in [resourceGroup] + resources(inputs) where resource.label != alertRuleGroup.label {
             steps += join(resource)
         }
         return steps

@@ -16,16 +16,16 @@ enum BackupPluginSteps {
     static let pluginChart: ShellWord = "cnpg/plugin-barman-cloud"
 
     /// Whether the spec's deploy needs the plugin: plugin backups on an operator release with a known plugin chart.
-    static func applies(to spec: Spec) -> Bool {
-        spec.backup?.method == .plugin && OperatorRelease.of(spec.operatorSettings.version)?.pluginChart != nil
+    static func applies(to inputs: ScriptInputs) -> Bool {
+        inputs.backup?.usesPlugin == true
     }
 
     /// Installs cert-manager, then the plugin, unless each is running already, however it was installed: cert-manager
     /// by its Deployments' label, the plugin by the Service label the operator discovers plugins by. Helm's `--wait`
     /// holds until each is ready (cert-manager's chart also checks that its webhook answers), so the manifests
     /// applied next find both.
-    static func install(_ spec: Spec) -> [Step] {
-        guard applies(to: spec) else { return [] }
+    static func install(_ inputs: ScriptInputs) -> [Step] {
+        guard applies(to: inputs) else { return [] }
         let certManager: [ShellWord] = ["--namespace", certManagerNamespace, "--kube-context", V.aksCluster]
         let plugin: [ShellWord] = ["--namespace", V.operatorNamespace, "--kube-context", V.aksCluster]
         return [
@@ -65,8 +65,8 @@ enum BackupPluginSteps {
     /// code, where `act` prints and runs a command): removes the plugin, then cert-manager, when the AKS cluster has
     /// no other ObjectStore than this spec's (and, for cert-manager, no Certificate left once the plugin's are gone).
     /// On an AKS cluster that goes, cleanup.sh does not uninstall them: they go with it.
-    static func uninstall(_ spec: Spec) -> ShellCode? {
-        guard applies(to: spec) else { return nil }
+    static func uninstall(_ inputs: ScriptInputs) -> ShellCode? {
+        guard applies(to: inputs) else { return nil }
         return """
         if probe 0 \(ScriptSteps.kubectl(["get", "crd", "objectstores.barmancloud.cnpg.io"], namespaced: false)); then
           local stores='' others='' certificates=''

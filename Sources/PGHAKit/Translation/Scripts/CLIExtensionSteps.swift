@@ -18,28 +18,28 @@ enum CLIExtensionSteps {
     static let kubernetesExtension = Extension(name: "k8s-extension", reason: "Azure Container Storage")
 
     /// The extensions the spec's deploy.sh calls, in the order it first needs them.
-    static func needed(_ spec: Spec) -> [Extension] {
+    static func needed(_ inputs: ScriptInputs) -> [Extension] {
         var extensions: [Extension] = []
-        if spec.monitoring.managedPrometheus { extensions.append(managedGrafana) }
-        if spec.storage.localNVMe { extensions.append(kubernetesExtension) }
-        if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { extensions.append(alertsManagement) }
+        if inputs.managedPrometheus { extensions.append(managedGrafana) }
+        if inputs.localNVMe { extensions.append(kubernetesExtension) }
+        if inputs.managedPrometheus && inputs.alerts { extensions.append(alertsManagement) }
         return extensions
     }
 
     /// The extensions the spec's cleanup.sh calls: those with which it reads and deletes what deploy.sh created
     /// (Managed Grafana, the Prometheus rule group); Azure Container Storage goes with the AKS cluster.
-    static func neededByCleanup(_ spec: Spec) -> [Extension] {
-        needed(spec).filter { $0 != kubernetesExtension }
+    static func neededByCleanup(_ inputs: ScriptInputs) -> [Extension] {
+        needed(inputs).filter { $0 != kubernetesExtension }
     }
 
     /// deploy.sh's steps.
-    static func steps(_ spec: Spec) -> [Step] {
-        steps(installing: needed(spec))
+    static func steps(_ inputs: ScriptInputs) -> [Step] {
+        steps(installing: needed(inputs))
     }
 
     /// cleanup.sh's steps.
-    static func cleanupSteps(_ spec: Spec) -> [Step] {
-        steps(installing: neededByCleanup(spec))
+    static func cleanupSteps(_ inputs: ScriptInputs) -> [Step] {
+        steps(installing: neededByCleanup(inputs))
     }
 
     private static func steps(installing extensions: [Extension]) -> [Step] {

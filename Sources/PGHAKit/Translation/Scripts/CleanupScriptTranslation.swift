@@ -7,10 +7,16 @@ enum CleanupScriptTranslation {
 
     static let fileName = "cleanup.sh"
 
-    static func script(_ spec: Spec, specFileName: String?, variables: [Script.Variable]) -> Script {
-        let steps = ScriptSteps.signIn(spec) + CLIExtensionSteps.cleanupSteps(spec) + [
+    /// The header's purpose line.
+    static func purpose(_ spec: Spec) -> String {
+        "Deletes what deploy.sh created for \(spec.namespace)/\(spec.name) and no other spec uses; prints the list and asks first."
+    }
+
+    /// The script without its purpose, spec file name and variables (`ScriptTranslation` sets them per spec).
+    static func script(_ inputs: ScriptInputs) -> Script {
+        let steps = ScriptSteps.signIn(inputs) + CLIExtensionSteps.cleanupSteps(inputs) + [
             .heading("What " + AzureOwnership.specID + " owns"),
-            .check(plan(spec)),
+            .check(plan(inputs)),
             .code(description: "ask for the cluster's name unless --yes", """
             if [ "$ASSUME_YES" != 1 ]; then
               printf 'Type the cluster name (%s) to go on: ' "$CLUSTER_NAME"
@@ -20,33 +26,33 @@ enum CleanupScriptTranslation {
             fi
             """),
             .code(description: "delete what the plan above lists, and remove the " + AzureOwnership.memberKey + " tag from what it keeps",
-                  delete(spec)),
+                  delete(inputs)),
             .check("\(Kubeconfig.removeCall)"),
         ]
         return Script(
             fileName: fileName,
-            purpose: "Deletes what deploy.sh created for \(spec.namespace)/\(spec.name) and no other spec uses; prints the list and asks first.",
-            specFileName: specFileName,
+            purpose: "",
+            specFileName: nil,
             options: [Script.Option(flag: "--yes", variable: "ASSUME_YES", initialValue: "0",
                                     help: "Delete without asking for the cluster's name.")],
-            tools: BackupPluginSteps.applies(to: spec) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
-            variables: variables,
+            tools: BackupPluginSteps.applies(to: inputs) ? ["az", "kubectl", "helm"] : ["az", "kubectl"],
+            variables: [],
             steps: steps,
             functions: [ExistenceCheck.function, Kubeconfig.removal]
         )
     }
 
     /// The federated credentials named after this spec's Clusters (unique to the spec: PGHA0702).
-    private static func credentials(_ spec: Spec) -> [ShellWord] {
-        guard spec.backup != nil else { return [] }
-        return [V.clusterName] + (spec.recovery != nil ? [V.recoveryName] : [])
+    private static func credentials(_ inputs: ScriptInputs) -> [ShellWord] {
+        guard inputs.backup != nil else { return [] }
+        return [V.clusterName] + (inputs.hasRecovery ? [V.recoveryName] : [])
     }
 
     /// Reads each resource (through `probe`: only "not found" means absent, any other failure stops), sorts it into delete, keep or
     /// absent, and prints the plan. Runs with --dry-run too: it only reads. (The query's `tags || @` keeps `keys`
     /// from failing on a resource without tags: the resource's own keys never start with the member prefix; the list in
     /// a list makes `--output tsv` print one tab-separated line, where a flat list would print a line per value.)
-    private static func plan(_ spec: Spec) -> ShellCode {
+    private static func plan(_ inputs: ScriptInputs) -> ShellCode {
         let query = #"[[id, tags."\#(AzureOwnership.creatorKey)" || 'none', join(' ', keys(tags || @)[?starts_with(@, '\#(AzureOwnership.memberPrefix)')]) || 'none']]"#
         var code: [ShellCode] = ["""
         DELETE_IDS=()
@@ -120,14 +126,14 @@ enum CleanupScriptTranslation {
         }
 
         """]
-        let credentialNames = credentials(spec)
+        let credentialNames = credentials(inputs)
         if !credentialNames.isEmpty { code.append("DELETE_CREDENTIALS=()\n") }
         for name in credentialNames {
             let show = Command("az", "identity", "federated-credential", "show", "--name", name, "--identity-name", V.identityName,
                                "--resource-group", V.resourceGroup)
             code.append("if probe 0 \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
         }
-        for resource in AzureOwnership.resources(spec) {
+        for resource in AzureOwnership.resources(inputs) {
             let kind = switch resource.label {
             case AzureOwnership.controlPlaneIdentityLabel: "cluster-identity"
             case AzureOwnership.publicIPLabel: "public-ip"
@@ -168,10 +174,10 @@ enum CleanupScriptTranslation {
         }
         code.append("""
         if [ "$AKS_KEPT" = 1 ]; then
-          log "  - its Kubernetes objects on AKS cluster \(inString: V.aksCluster): \(inString: kubernetesObjects(spec))"
+          log "  - its Kubernetes objects on AKS cluster \(inString: V.aksCluster): \(inString: kubernetesObjects(inputs))"
 
         """)
-        if BackupPluginSteps.applies(to: spec) {
+        if BackupPluginSteps.applies(to: inputs) {
             code.append("  log \"  - \(inString: BackupPluginSteps.uninstallPlan)\"\n")
         }
         code.append("""
@@ -190,10 +196,10 @@ enum CleanupScriptTranslation {
     }
 
     /// What `kubectl delete` removes from an AKS cluster that stays (another spec, or someone else, still uses it).
-    private static func kubernetesObjects(_ spec: Spec) -> ShellWord {
+    private static func kubernetesObjects(_ inputs: ScriptInputs) -> ShellWord {
         var objects: ShellWord = "the manifests in " + V.outDir
-        if spec.recovery != nil && spec.backup != nil { objects = objects + ", the recovery cluster " + V.recoveryName }
-        if spec.backup?.onDemand == true { objects = objects + ", the Backup " + V.onDemandBackup }
+        if inputs.hasRecovery && inputs.backup != nil { objects = objects + ", the recovery cluster " + V.recoveryName }
+        if inputs.backup?.onDemand == true { objects = objects + ", the Backup " + V.onDemandBackup }
         return objects + ", the Secret " + V.appSecret
     }
 
@@ -201,14 +207,14 @@ enum CleanupScriptTranslation {
     /// otherwise the federated credentials, the Kubernetes objects on a kept AKS cluster (then the Barman Cloud Plugin
     /// and cert-manager, unless still used), then each resource, the public IP once AKS has detached it from the
     /// LoadBalancer Services just deleted. Removes this spec's member tag from what stays first.
-    private static func delete(_ spec: Spec) -> ShellCode {
+    private static func delete(_ inputs: ScriptInputs) -> ShellCode {
         let deleteCredential = Command("az", "identity", "federated-credential", "delete", "--name", .variable("item"),
                                        "--identity-name", V.identityName, "--resource-group", V.resourceGroup, "--yes")
         var kubernetes: [Command] = [ScriptSteps.kubectl(["delete", "--kustomize", V.outDir, "--ignore-not-found"], namespaced: false)]
-        if spec.recovery != nil && spec.backup != nil {
+        if inputs.hasRecovery && inputs.backup != nil {
             kubernetes.append(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found"]))
         }
-        if spec.backup?.onDemand == true {
+        if inputs.backup?.onDemand == true {
             kubernetes.append(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))
         }
         kubernetes.append(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))
@@ -244,7 +250,7 @@ enum CleanupScriptTranslation {
         fi
 
         """]
-        if !credentials(spec).isEmpty {
+        if !credentials(inputs).isEmpty {
             code.append("""
             for item in ${DELETE_CREDENTIALS[@]+"${DELETE_CREDENTIALS[@]}"}; do
               act \(deleteCredential)
@@ -258,7 +264,7 @@ enum CleanupScriptTranslation {
 
         """)
         for command in kubernetes { code.append("  act \(command)\n") }
-        if let uninstall = BackupPluginSteps.uninstall(spec) { code += [indented(uninstall), "\n"] }
+        if let uninstall = BackupPluginSteps.uninstall(inputs) { code += [indented(uninstall), "\n"] }
         code.append("fi\n")
         code.append("""
         for item in ${DELETE_IDS[@]+"${DELETE_IDS[@]}"}; do

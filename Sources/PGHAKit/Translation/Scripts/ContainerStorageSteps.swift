@@ -8,8 +8,8 @@ enum ContainerStorageSteps {
     /// The name under which azure-cli installs Azure Container Storage 2.x as a cluster extension.
     static let clusterExtension: ShellWord = "acstor"
 
-    static func steps(_ spec: Spec) -> [Step] {
-        guard spec.storage.localNVMe else { return [] }
+    static func steps(_ inputs: ScriptInputs) -> [Step] {
+        guard inputs.localNVMe else { return [] }
         return [
             .heading("Azure Container Storage on " + V.aksCluster),
             .unlessExists(

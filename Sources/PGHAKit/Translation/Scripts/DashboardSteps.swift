@@ -9,10 +9,10 @@ enum DashboardSteps {
     static let definitionURL =
         "https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v\(chartVersion)/charts/cluster/grafana-dashboard.json"
 
-    static func steps(_ spec: Spec) -> [Step] {
-        guard spec.monitoring.dashboard else { return [] }
+    static func steps(_ inputs: ScriptInputs) -> [Step] {
+        guard inputs.dashboard else { return [] }
         var steps: [Step] = []
-        if spec.monitoring.prometheus, OperatorChart.forOperator(spec.operatorSettings.version) != nil {
+        if inputs.prometheus, inputs.operatorChart != nil {
             steps += [
                 .heading("CloudNativePG dashboard for kube-prometheus-stack's Grafana"),
                 .run(Command("helm", "repo", "add", "cnpg-grafana", "https://cloudnative-pg.github.io/grafana-dashboards",
@@ -21,7 +21,7 @@ enum DashboardSteps {
                              "--version", ShellWord(chartVersion), "--namespace", V.namespace, "--kube-context", V.aksCluster)),
             ]
         }
-        if spec.monitoring.managedPrometheus {
+        if inputs.managedPrometheus {
             steps += [
                 .heading("CloudNativePG dashboard in Azure Managed Grafana " + V.grafana),
                 .run(Command("az", "grafana", "dashboard", "import", "--name", V.grafana, "--resource-group", V.resourceGroup,

@@ -4,28 +4,34 @@ enum DeployScriptTranslation {
 
     static let fileName = "deploy.sh"
 
-    static func script(_ spec: Spec, specFileName: String?, variables: [Script.Variable]) -> Script {
-        let rendersAgain = spec.azure.identityClientID == nil && spec.backup != nil
-        var steps = ScriptSteps.signIn(spec)
-        if rendersAgain { steps.append(findSpec(specFileName)) }
-        steps += kubernetesVersionOffered(spec) + globallyUniqueNames(spec) + CLIExtensionSteps.steps(spec)
-        steps += resourceGroup(spec) + identities(spec, rendersAgain: rendersAgain)
-        if spec.backup != nil { steps += storage(spec) }
-        if spec.monitoring.managedPrometheus { steps += managedMonitoring(spec) }
-        steps += aks(spec) + ContainerStorageSteps.steps(spec) + namespaces(spec)
-        if spec.monitoring.managedPrometheus { steps += containerInsights }
-        if spec.expose != nil { steps += publicIP(spec) }
-        steps += AzureOwnership.join(spec)
-        steps += cloudNativePG(spec) + BackupPluginSteps.install(spec)
-        if spec.monitoring.prometheus, let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
+    /// The header's purpose line.
+    static func purpose(_ spec: Spec) -> String {
+        "Creates the Azure infrastructure of the PostgreSQL cluster \(spec.name) and deploys it on AKS."
+    }
+
+    /// The script without its purpose, spec file name and variables (`ScriptTranslation` sets them per spec).
+    static func script(_ inputs: ScriptInputs) -> Script {
+        let rendersAgain = !inputs.hasIdentityClientID && inputs.backup != nil
+        var steps = ScriptSteps.signIn(inputs)
+        if rendersAgain { steps.append(findSpec(knowingItsFile: inputs.knowsSpecFile)) }
+        steps += kubernetesVersionOffered(inputs) + globallyUniqueNames(inputs) + CLIExtensionSteps.steps(inputs)
+        steps += resourceGroup(inputs) + identities(inputs, rendersAgain: rendersAgain)
+        if inputs.backup != nil { steps += storage(inputs) }
+        if inputs.managedPrometheus { steps += managedMonitoring(inputs) }
+        steps += aks(inputs) + ContainerStorageSteps.steps(inputs) + namespaces(inputs)
+        if inputs.managedPrometheus { steps += containerInsights }
+        if inputs.exposed { steps += publicIP(inputs) }
+        steps += AzureOwnership.join(inputs)
+        steps += cloudNativePG(inputs) + BackupPluginSteps.install(inputs)
+        if inputs.prometheus, let chart = inputs.operatorChart {
             steps += kubePrometheusStack(chart)
         }
-        steps += appSecret + RoleSecretSteps.steps(spec)
-        if spec.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
+        steps += appSecret + RoleSecretSteps.steps(inputs)
+        if inputs.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
         steps += apply
-        if spec.monitoring.managedPrometheus && spec.monitoring.alerts.enabled { steps += AzureAlertRuleSteps.steps(spec) }
-        steps += DashboardSteps.steps(spec)
-        steps += summary(spec)
+        if inputs.managedPrometheus && inputs.alerts { steps += AzureAlertRuleSteps.steps(inputs) }
+        steps += DashboardSteps.steps(inputs)
+        steps += summary(inputs)
 
         var tools: [ShellWord] = ["az", "kubectl", "helm", "openssl"]
         var options: [Script.Option] = []
@@ -40,12 +46,12 @@ enum DeployScriptTranslation {
         }
         return Script(
             fileName: fileName,
-            purpose: "Creates the Azure infrastructure of the PostgreSQL cluster \(spec.name) and deploys it on AKS.",
-            specFileName: specFileName,
+            purpose: "",
+            specFileName: nil,
             options: options,
             environment: environment,
             tools: tools,
-            variables: variables,
+            variables: [],
             steps: steps,
             failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists."
         )
@@ -54,13 +60,13 @@ enum DeployScriptTranslation {
     /// Finds the spec to render again before anything is created, so a missing file fails early. A file found by
     /// name (not named by `--spec` or `PGHA_SPEC`) must be the very spec the script was rendered from, byte for byte
     /// (its SHA-256): another team's `pg.yaml` in the working directory, or this spec changed since, is refused.
-    private static func findSpec(_ specFileName: String?) -> Step {
+    private static func findSpec(knowingItsFile knowsSpecFile: Bool) -> Step {
         let missing: ShellCode = """
         if [ -z "$SPEC_PATH" ] || [ ! -f "$SPEC_PATH" ]; then
           fail "cannot find the spec to render again with the identity's client ID: pass --spec FILE or set PGHA_SPEC"
         fi
         """
-        guard specFileName != nil else { return .check(missing) }
+        guard knowsSpecFile else { return .check(missing) }
         let besideOutput = V.outDir + "/../" + V.specFile
         let candidates: ShellCode = """
         if [ -z "$SPEC_PATH" ]; then
@@ -85,8 +91,8 @@ enum DeployScriptTranslation {
     /// Unless the AKS cluster exists, stops before anything is created when AKS does not create the spec's Kubernetes
     /// version in the location (a version past its end of life, say), listing the versions it does. The question is
     /// asked at run time, so the rendered script does not depend on the date.
-    private static func kubernetesVersionOffered(_ spec: Spec) -> [Step] {
-        let isPatch = spec.azure.kubernetesVersion.split(separator: ".").count > 2
+    private static func kubernetesVersionOffered(_ inputs: ScriptInputs) -> [Step] {
+        let isPatch = inputs.kubernetesPatchVersion
         let creatable = "values[?!isPreview && contains(capabilities.supportPlan, 'KubernetesOfficial')]"
         let query: ShellWord = isPatch ? ShellWord(creatable + ".keys(patchVersions)[]") : ShellWord(creatable + ".version")
         return [
@@ -110,9 +116,9 @@ enum DeployScriptTranslation {
     /// Stops before anything is created when a name that must be unique in all of Azure (the storage account) or in
     /// the region (the public IP's and the poolers' LoadBalancer DNS labels) is taken by someone else; skipped once this
     /// deployment holds the name.
-    private static func globallyUniqueNames(_ spec: Spec) -> [Step] {
+    private static func globallyUniqueNames(_ inputs: ScriptInputs) -> [Step] {
         var steps: [Step] = []
-        if spec.backup != nil {
+        if inputs.backup != nil {
             steps += [
                 .heading("Storage account name " + V.storageAccount),
                 .unlessExists(
@@ -130,14 +136,14 @@ enum DeployScriptTranslation {
                 ),
             ]
         }
-        if spec.expose != nil {
+        if inputs.exposed {
             steps += dnsLabel(V.dnsLabel, field: "expose.dnsLabel",
                               heldBy: .succeeds(Command("az", "network", "public-ip", "show", "--name", V.publicIP,
                                                         "--resource-group", V.nodeResourceGroup)),
                               exists: "public IP " + V.publicIP + " exists")
         }
-        if let pooler = spec.pooler, let label = pooler.expose?.dnsLabel {
-            for type in pooler.readOnly ? ["rw", "ro"] : ["rw"] {
+        if let pooler = inputs.pooler, let label = pooler.dnsLabel {
+            for type in pooler.types {
                 let name = ShellWord(PoolerTranslation.dnsLabel(label, type: type))
                 let query = ShellWord("[?dnsSettings.domainNameLabel=='") + name + "'].id"
                 steps += dnsLabel(name, field: "pooler.expose.dnsLabel",
@@ -167,21 +173,21 @@ enum DeployScriptTranslation {
         ]
     }
 
-    private static func resourceGroup(_ spec: Spec) -> [Step] {
+    private static func resourceGroup(_ inputs: ScriptInputs) -> [Step] {
         [
             .heading("Resource group " + V.resourceGroup),
             .unlessExists(
                 .succeeds(Command("az", "group", "show", "--name", V.resourceGroup)),
                 exists: "resource group " + V.resourceGroup + " exists",
                 [.run(Command(["az", "group", "create", "--name", V.resourceGroup, "--location", V.location]
-                              + ScriptSteps.tags(spec) + ["--output", "none"]))]
+                              + ScriptSteps.tags(inputs) + ["--output", "none"]))]
             ),
         ]
     }
 
     /// The managed identities: the AKS cluster's own (control plane), and with backups the workload identity the
     /// instances use (unless the spec names one identity for both, PGHA0441).
-    private static func identities(_ spec: Spec, rendersAgain: Bool) -> [Step] {
+    private static func identities(_ inputs: ScriptInputs, rendersAgain: Bool) -> [Step] {
         func create(_ name: ShellWord, _ purpose: ShellWord) -> [Step] {
             [
                 .heading("Managed identity " + name + " (" + purpose + ")"),
@@ -189,23 +195,23 @@ enum DeployScriptTranslation {
                     .succeeds(Command("az", "identity", "show", "--name", name, "--resource-group", V.resourceGroup)),
                     exists: "managed identity " + name + " exists",
                     [.run(Command(["az", "identity", "create", "--name", name, "--resource-group", V.resourceGroup,
-                                   "--location", V.location] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"]))]
+                                   "--location", V.location] + ScriptSteps.tags(inputs, shorthand: true) + ["--output", "none"]))]
                 ),
             ]
         }
-        let shared = spec.azure.controlPlaneIdentityName == spec.azure.identityName
+        let shared = inputs.sharesIdentity
         var steps = create(V.controlPlaneIdentityName, shared ? "the AKS cluster and the database" : "the AKS cluster")
-        if spec.expose != nil {
+        if inputs.exposed {
             steps.append(.capture(variable: V.controlPlanePrincipalID, ScriptSteps.identity("principalId", name: V.controlPlaneIdentityName)))
         }
         steps.append(.capture(variable: V.controlPlaneIdentityID, ScriptSteps.identity("id", name: V.controlPlaneIdentityName)))
-        guard spec.backup != nil else { return steps }
+        guard inputs.backup != nil else { return steps }
         if !shared { steps += create(V.identityName, "the database's workload identity") }
-        if spec.azure.identityClientID != nil || rendersAgain {
+        if inputs.hasIdentityClientID || rendersAgain {
             steps.append(.capture(variable: V.clientID, ScriptSteps.identity("clientId")))
         }
         steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
-        if spec.azure.identityClientID != nil {
+        if inputs.hasIdentityClientID {
             steps.append(.check("""
             if [ "$DRY_RUN" = 0 ] && [ "$CLIENT_ID" != \(V.identityClientID) ]; then
               fail "azure.identity.clientID is \(inString: V.identityClientID) but \(inString: V.identityName) has client ID $CLIENT_ID: correct the spec and render again"
@@ -222,7 +228,7 @@ enum DeployScriptTranslation {
         return steps
     }
 
-    private static func storage(_ spec: Spec) -> [Step] {
+    private static func storage(_ inputs: ScriptInputs) -> [Step] {
         let account: [ShellWord] = ["--name", V.storageAccount, "--resource-group", V.resourceGroup]
         return [
             .heading("Storage account " + V.storageAccount + " for backups"),
@@ -232,7 +238,7 @@ enum DeployScriptTranslation {
                 [.run(Command(["az", "storage", "account", "create"] + account
                               + ["--location", V.location, "--sku", "Standard_ZRS", "--kind", "StorageV2",
                                  "--min-tls-version", "TLS1_2", "--allow-blob-public-access", "false"]
-                              + ScriptSteps.tags(spec) + ["--output", "none"]))]
+                              + ScriptSteps.tags(inputs) + ["--output", "none"]))]
             ),
             .unlessExists(
                 .succeeds(Command("az", "storage", "container-rm", "show", "--name", V.backupContainer,
@@ -259,13 +265,13 @@ enum DeployScriptTranslation {
         ]
     }
 
-    private static func managedMonitoring(_ spec: Spec) -> [Step] {
+    private static func managedMonitoring(_ inputs: ScriptInputs) -> [Step] {
         let grafana: [ShellWord] = ["--name", V.grafana, "--resource-group", V.resourceGroup]
         let monitor: [ShellWord] = ["--name", V.monitorWorkspace, "--resource-group", V.resourceGroup]
         let logs: [ShellWord] = ["--workspace-name", V.logAnalyticsWorkspace, "--resource-group", V.resourceGroup]
-        let zoneRedundancy: [ShellWord] = spec.zones.count > 1 ? ["--zone-redundancy", "Enabled"] : []
-        let located: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec) + ["--output", "none"]
-        let locatedAAZ: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(spec, shorthand: true) + ["--output", "none"]
+        let zoneRedundancy: [ShellWord] = inputs.zoneRedundant ? ["--zone-redundancy", "Enabled"] : []
+        let located: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(inputs) + ["--output", "none"]
+        let locatedAAZ: [ShellWord] = ["--location", V.location] + ScriptSteps.tags(inputs, shorthand: true) + ["--output", "none"]
         let id: [ShellWord] = ["--query", "id", "--output", "tsv"]
         return [
             .heading("Azure Managed Grafana, Azure Monitor workspace and Log Analytics workspace"),
@@ -284,9 +290,9 @@ enum DeployScriptTranslation {
         ]
     }
 
-    private static func aks(_ spec: Spec) -> [Step] {
+    private static func aks(_ inputs: ScriptInputs) -> [Step] {
         let cluster: [ShellWord] = ["--name", V.aksCluster, "--resource-group", V.resourceGroup]
-        let zones: [ShellWord] = spec.zones.isEmpty ? [] : ["--zones", V.zones]
+        let zones: [ShellWord] = inputs.zoned ? ["--zones", V.zones] : []
         var create: [ShellWord] = ["az", "aks", "create"] + cluster + [
             "--location", V.location, "--tier", V.aksTier, "--kubernetes-version", V.kubernetesVersion,
             "--node-resource-group", V.nodeResourceGroup,
@@ -295,31 +301,31 @@ enum DeployScriptTranslation {
             "--nodepool-name", V.systemPool, "--node-vm-size", V.systemPoolVMSize, "--node-count", V.systemPoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.systemPoolMinCount, "--max-count", V.systemPoolMaxCount,
         ] + zones + ["--enable-oidc-issuer", "--enable-workload-identity", "--no-ssh-key"]
-        if spec.monitoring.managedPrometheus {
+        if inputs.managedPrometheus {
             create += ["--enable-azure-monitor-metrics", "--azure-monitor-workspace-resource-id", .variable(V.monitorWorkspaceID),
                        "--grafana-resource-id", .variable(V.grafanaID)]
         }
-        if !spec.azure.authorizedIPRanges.isEmpty { create += ["--api-server-authorized-ip-ranges", V.authorizedIPRanges] }
-        create += ScriptSteps.tags(spec) + ["--output", "none"]
+        if inputs.restrictsAPIServer { create += ["--api-server-authorized-ip-ranges", V.authorizedIPRanges] }
+        create += ScriptSteps.tags(inputs) + ["--output", "none"]
 
         let pool: [ShellWord] = ["--cluster-name", V.aksCluster, "--name", V.nodePool, "--resource-group", V.resourceGroup]
         var addPool: [ShellWord] = ["az", "aks", "nodepool", "add"] + pool + [
             "--node-vm-size", V.nodePoolVMSize, "--node-count", V.nodePoolMinCount,
             "--enable-cluster-autoscaler", "--min-count", V.nodePoolMinCount, "--max-count", V.nodePoolMaxCount,
         ] + zones
-        if !spec.nodeSelector.isEmpty { addPool += ["--labels", V.nodeLabels] }
-        if !spec.azure.nodePool.taints.isEmpty { addPool += ["--node-taints", V.nodeTaints] }
-        addPool += ScriptSteps.tags(spec) + ["--output", "none"]
+        if inputs.labelsNodes { addPool += ["--labels", V.nodeLabels] }
+        if !inputs.nodeTaints.isEmpty { addPool += ["--node-taints", V.nodeTaints] }
+        addPool += ScriptSteps.tags(inputs) + ["--output", "none"]
 
         return [
             .heading("AKS cluster " + V.aksCluster),
             .when(.succeeds(Command(["az", "aks", "show"] + cluster)),
-                  then: [.note("= AKS cluster " + V.aksCluster + " exists"), .check(runsAsControlPlaneIdentity(cluster, exposed: spec.expose != nil))],
+                  then: [.note("= AKS cluster " + V.aksCluster + " exists"), .check(runsAsControlPlaneIdentity(cluster, exposed: inputs.exposed))],
                   otherwise: [.run(Command(create))]),
             .check(waitForCluster(cluster)),
             .heading("PostgreSQL node pool " + V.nodePool),
             .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
-                  then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(spec, pool),
+                  then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(inputs, pool),
                   otherwise: [.run(Command(addPool))]),
         ] + ScriptSteps.credentials
     }
@@ -362,8 +368,8 @@ enum DeployScriptTranslation {
     /// An existing pool keeps the taints it was created with, so a taint added to the spec later would never reach
     /// its nodes (and pods without the toleration would land there): compares the pool's taints, as a set, with the
     /// spec's and replaces them when they differ (`--node-taints ''` removes them all).
-    private static func poolTaints(_ spec: Spec, _ pool: [ShellWord]) -> [Step] {
-        let taints = spec.azure.nodePool.taints
+    private static func poolTaints(_ inputs: ScriptInputs, _ pool: [ShellWord]) -> [Step] {
+        let taints = inputs.nodeTaints
         let current = Command(["az", "aks", "nodepool", "show"] + pool
                               + ["--query", "join(',', sort([nodeTaints][]))", "--output", "tsv"])
         return [
@@ -374,9 +380,9 @@ enum DeployScriptTranslation {
         ]
     }
 
-    private static func namespaces(_ spec: Spec) -> [Step] {
+    private static func namespaces(_ inputs: ScriptInputs) -> [Step] {
         var names = [V.namespace]
-        if spec.operatorSettings.namespace != spec.namespace { names.append(V.operatorNamespace) }
+        if inputs.separateOperatorNamespace { names.append(V.operatorNamespace) }
         return [.heading("Namespaces")] + names.map { name in
             .unlessExists(.succeeds(ScriptSteps.kubectl(["get", "namespace", name], namespaced: false)),
                           exists: "namespace " + name + " exists",
@@ -410,9 +416,9 @@ enum DeployScriptTranslation {
         ]
     }()
 
-    private static func publicIP(_ spec: Spec) -> [Step] {
+    private static func publicIP(_ inputs: ScriptInputs) -> [Step] {
         let address: [ShellWord] = ["--name", V.publicIP, "--resource-group", V.nodeResourceGroup]
-        let zones: [ShellWord] = spec.zones.isEmpty ? [] : ["--zone", V.zones]
+        let zones: [ShellWord] = inputs.zoned ? ["--zone", V.zones] : []
         return [
             .heading("Static public IP " + V.publicIP),
             .capture(variable: V.aksNodeResourceGroup, Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
@@ -427,27 +433,26 @@ enum DeployScriptTranslation {
                 exists: "public IP " + V.publicIP + " exists",
                 [.run(Command(["az", "network", "public-ip", "create"] + address
                               + ["--location", V.location, "--sku", "Standard", "--allocation-method", "Static"] + zones
-                              + ScriptSteps.tags(spec) + ["--output", "none"]))]
+                              + ScriptSteps.tags(inputs) + ["--output", "none"]))]
             ),
             .capture(variable: V.nodeResourceGroupID, Command("az", "group", "show", "--name", V.nodeResourceGroup,
                                                              "--query", "id", "--output", "tsv")),
         ] + roleAssignment("Network Contributor", to: V.controlPlanePrincipalID, scope: V.nodeResourceGroupID)
     }
 
-    private static func cloudNativePG(_ spec: Spec) -> [Step] {
-        let config = spec.operatorSettings.config
+    private static func cloudNativePG(_ inputs: ScriptInputs) -> [Step] {
         var install: [ShellWord] = [
             "helm", "upgrade", ShellWord(OperatorChart.release), ShellWord(OperatorChart.chart), "--install",
             "--namespace", V.operatorNamespace, "--create-namespace", "--version", V.operatorChartVersion,
             "--kube-context", V.aksCluster, "--set", "config.create=false",
         ]
-        if !config.isEmpty {
-            install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + OperatorChart.configFingerprint(config))]
+        if let fingerprint = inputs.operatorConfigFingerprint {
+            install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + fingerprint)]
         }
         install += ["--wait", "--timeout", "10m"]
-        guard OperatorChart.forOperator(spec.operatorSettings.version) != nil else { return installedByYou(spec) }
+        guard inputs.operatorChart != nil else { return installedByYou(inputs) }
         var steps: [Step] = [.heading("CloudNativePG operator (Helm chart " + V.operatorChartVersion + ")")]
-        if !config.isEmpty {
+        if inputs.operatorConfigFingerprint != nil {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
         }
         return steps + [
@@ -458,14 +463,14 @@ enum DeployScriptTranslation {
 
     /// An operator release pgha has no chart for (not out when pgha was built): the user installs it; deploy.sh checks
     /// that its CRDs are there before going on.
-    private static func installedByYou(_ spec: Spec) -> [Step] {
+    private static func installedByYou(_ inputs: ScriptInputs) -> [Step] {
         var steps: [Step] = [.heading("CloudNativePG operator (installed by you)")]
-        if !spec.operatorSettings.config.isEmpty {
+        if inputs.operatorConfigFingerprint != nil {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
         }
         return steps + [.check("""
         if [ "$DRY_RUN" = 0 ] && ! kubectl get crd clusters.postgresql.cnpg.io --context \(V.aksCluster) >/dev/null; then
-          fail "pgha has no Helm chart for CloudNativePG \(inString: ShellWord(spec.operatorSettings.version.description)): install the operator in \(inString: V.operatorNamespace) yourself, then run deploy.sh again"
+          fail "pgha has no Helm chart for CloudNativePG \(inString: ShellWord(inputs.operatorVersion.description)): install the operator in \(inString: V.operatorNamespace) yourself, then run deploy.sh again"
         fi
         """)]
     }
@@ -508,13 +513,13 @@ enum DeployScriptTranslation {
         .run(ScriptSteps.kubectl(["wait", ScriptSteps.cluster(V.clusterName), "--for=condition=Ready", "--timeout=30m"])),
     ]
 
-    private static func summary(_ spec: Spec) -> [Step] {
+    private static func summary(_ inputs: ScriptInputs) -> [Step] {
         var steps: [Step] = [
             .heading("Endpoints"),
             .note("read-write, inside AKS: " + V.clusterName + "-rw." + V.namespace + ".svc:5432"),
             .note("read-only, inside AKS:  " + V.clusterName + "-ro." + V.namespace + ".svc:5432"),
         ]
-        if spec.expose != nil {
+        if inputs.exposed {
             let fqdn = V.dnsLabel + "." + V.location + ".cloudapp.azure.com:"
             steps += [
                 .capture(variable: V.publicIPAddress, Command("az", "network", "public-ip", "show", "--name", V.publicIP,
@@ -523,11 +528,11 @@ enum DeployScriptTranslation {
                 .note("read-only, public:      " + fqdn + V.readOnlyPort + " (" + .variable(V.publicIPAddress) + "), from " + V.allowedSourceRanges),
             ]
         }
-        if let pooler = spec.pooler {
-            for type in pooler.readOnly ? ["rw", "ro"] : ["rw"] {
-                let name = ShellWord(PoolerTranslation.name(spec, type: type))
+        if let pooler = inputs.pooler {
+            for (type, poolerName) in zip(pooler.types, pooler.names) {
+                let name = ShellWord(poolerName)
                 steps.append(.note("PgBouncer \(type == "rw" ? "read-write, inside AKS: " : "read-only, inside AKS:  ")" + name + "." + V.namespace + ".svc:5432"
-                                   + (pooler.expose == nil ? "" : " (and on its LoadBalancer: kubectl get service " + name + ")")))
+                                   + (!pooler.exposed ? "" : " (and on its LoadBalancer: kubectl get service " + name + ")")))
             }
         }
         return steps + [

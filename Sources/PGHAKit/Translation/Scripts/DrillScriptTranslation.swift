@@ -17,10 +17,17 @@ enum DrillScriptTranslation {
 
     // MARK: Restore drill
 
-    static func restore(_ spec: Spec, _ backup: Spec.Backup, _ recovery: Spec.Recovery, specFileName: String?, variables: [Script.Variable]) -> Script {
-        let recoveryFile = V.outDir + "/\(Translator.oneOffFolder)/"
-            + ShellWord(Resource.fileName(for: ClusterTranslation.recovery(spec, recovery, backup)))
-        var steps = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
+    /// The restore drill's purpose line.
+    static func restorePurpose(_ spec: Spec, _ recovery: Spec.Recovery) -> String {
+        "Restores the backups of \(spec.name) into the recovery cluster \(recovery.name) up to a time taken between two marker rows, and checks that only the first came back."
+    }
+
+    /// The restore drill without its purpose, spec file name and variables (`ScriptTranslation` sets them per spec). It
+    /// names the spec's one-off files literally: the recovery Cluster's (`recoveryFile`) and, with on-demand backups,
+    /// the Backup's (`onDemandFile`), both under `oneoff/`.
+    static func restore(_ inputs: ScriptInputs, recoveryFile recoveryFileName: String, onDemandFile: String?) -> Script {
+        let recoveryFile = V.outDir + "/\(Translator.oneOffFolder)/" + ShellWord(recoveryFileName)
+        var steps = ScriptSteps.signIn(inputs) + ScriptSteps.credentials + [
             .heading("Workload identity"),
             .capture(variable: V.clientID, ScriptSteps.identity("clientId")),
             .check("""
@@ -35,7 +42,7 @@ enum DrillScriptTranslation {
             .run(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found", "--wait"])),
             ScriptSteps.currentPrimary(of: V.clusterName, into: "PRIMARY_POD"),
         ]
-        steps += backup.onDemand ? freshBackup(spec) : completedBackup
+        steps += onDemandFile.map(freshBackup) ?? completedBackup
         steps += markersAroundTheTargetTime + archivedMarkers + [
             .heading("Recovery cluster " + V.recoveryName + ", restored to " + .variable("TARGET_TIME")),
             .code(description: "apply " + recoveryFile + " with bootstrap.recovery.recoveryTarget.targetTime " + .variable("TARGET_TIME"), """
@@ -62,8 +69,8 @@ enum DrillScriptTranslation {
                   + ", and not marker B, written after"),
             .note(keptRunning),
         ]
-        if let pooler = spec.pooler {
-            let poolers: ShellWord = pooler.readOnly
+        if let pooler = inputs.pooler {
+            let poolers: ShellWord = pooler.types.count > 1
                 ? V.clusterName + "-pooler-rw and " + V.clusterName + "-pooler-ro"
                 : V.clusterName + "-pooler-rw"
             steps.append(.note(poolers + " keep serving " + V.clusterName + ": the restored cluster " + V.recoveryName
@@ -71,10 +78,10 @@ enum DrillScriptTranslation {
         }
         return Script(
             fileName: restoreFileName,
-            purpose: "Restores the backups of \(spec.name) into the recovery cluster \(recovery.name) up to a time taken between two marker rows, and checks that only the first came back.",
-            specFileName: specFileName,
+            purpose: "",
+            specFileName: nil,
             tools: ["az", "kubectl", "openssl"],
-            variables: variables,
+            variables: [],
             steps: steps
         )
     }
@@ -98,9 +105,9 @@ enum DrillScriptTranslation {
 
     /// Takes a new on-demand backup (deleting the Backup object of an earlier drill: its data stays in the store) and
     /// waits until its phase is `completed`, stopping at once with the Backup's error when it is `failed`.
-    private static func freshBackup(_ spec: Spec) -> [Step] {
+    private static func freshBackup(_ fileName: String) -> [Step] {
         let object: ShellWord = "backups.postgresql.cnpg.io/" + V.onDemandBackup
-        let file = V.outDir + "/\(Translator.oneOffFolder)/" + ShellWord(Resource.fileName(for: BackupTranslation.onDemand(spec)))
+        let file = V.outDir + "/\(Translator.oneOffFolder)/" + ShellWord(fileName)
         let status = { (field: ShellWord) in ScriptSteps.kubectl(["get", object, "--output", "jsonpath={.status." + field + "}"]) }
         return [
             .heading("Backup " + V.onDemandBackup),
@@ -186,9 +193,9 @@ enum DrillScriptTranslation {
         var firstRow: Int
     }
 
-    private static func endpoints(_ spec: Spec) -> [Endpoint] {
+    private static func endpoints(_ inputs: ScriptInputs) -> [Endpoint] {
         var endpoints = [Endpoint(name: "rw", service: V.clusterName + "-rw", firstRow: 1)]
-        if spec.pooler != nil {
+        if inputs.pooler != nil {
             endpoints.append(Endpoint(name: "pooler", service: V.clusterName + "-pooler-rw", firstRow: failoverRows + 1))
         }
         return endpoints
@@ -260,7 +267,13 @@ enum DrillScriptTranslation {
         through(endpoint.service, [ShellWord("INSERT INTO \(failoverTable) (run, n) VALUES ('") + .variable("RUN") + "', 0)"])
     }
 
-    static func failover(_ spec: Spec, specFileName: String?, variables: [Script.Variable]) -> Script {
+    /// The failover drill's purpose line.
+    static func failoverPurpose(_ spec: Spec) -> String {
+        "Writes rows through the -rw Service of \(spec.name), deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it."
+    }
+
+    /// The failover drill without its purpose, spec file name and variables (`ScriptTranslation` sets them per spec).
+    static func failover(_ inputs: ScriptInputs) -> Script {
         let primaries = ScriptSteps.kubectl(["get", "pods", "--selector", "cnpg.io/cluster=" + V.clusterName + ",cnpg.io/instanceRole=primary",
                                              "--output", "jsonpath={.items[*].metadata.name}"])
         let pods = ScriptSteps.kubectl(["get", "pods", "--selector", "cnpg.io/cluster=" + V.clusterName,
@@ -269,10 +282,10 @@ enum DrillScriptTranslation {
             + #"","command":["sleep","3600"],"env":[{"name":"PGPASSWORD","valueFrom":{"secretKeyRef":{"name":""# + V.appSecret
             + #"","key":"password"}}}]}]}}"#
         let run: ShellWord = .variable("RUN")
-        let endpoints = endpoints(spec)
+        let endpoints = endpoints(inputs)
         let written = ShellWord(String(failoverRows * endpoints.count))
         let services = endpoints.dropFirst().reduce(endpoints[0].service) { $0 + " and " + $1.service }
-        var steps: [Step] = ScriptSteps.signIn(spec) + ScriptSteps.credentials + [
+        var steps: [Step] = ScriptSteps.signIn(inputs) + ScriptSteps.credentials + [
             .heading("Client " + client + " for " + services),
             .run(ScriptSteps.kubectl(["delete", "pod", client, "--ignore-not-found", "--wait"])),
             .run(ScriptSteps.kubectl(["run", client, "--image", V.postgresImage, "--restart", "Never", "--overrides", overrides])),
@@ -340,10 +353,10 @@ enum DrillScriptTranslation {
         ]
         return Script(
             fileName: failoverFileName,
-            purpose: "Writes rows through the -rw Service of \(spec.name), deletes the primary's pod as in an unplanned outage, measures how long the Service refused writes, and reads the rows back through it.",
-            specFileName: specFileName,
+            purpose: "",
+            specFileName: nil,
             tools: ["az", "kubectl", "openssl"],
-            variables: variables,
+            variables: [],
             steps: steps
         )
     }

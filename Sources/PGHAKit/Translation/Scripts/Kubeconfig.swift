@@ -74,12 +74,11 @@ enum Kubeconfig {
     /// Calls `forget_kubeconfig`: the last thing cleanup.sh does, on every way out.
     static let removeCall = Command("forget_kubeconfig", V.aksCluster)
 
-    /// The script with `KUBECONFIG` exported before its first step, the `kubeconfig_is_ours` function, and the check
-    /// that the file is pgha's own as its first step. Every script gets all three, so no kubectl or helm call can miss
-    /// the file and none writes into someone else's.
-    static func applied(to script: Script, _ spec: Spec) -> Script {
+    /// The script with the `kubeconfig_is_ours` function and the check that the file is pgha's own as its first step.
+    /// Every script gets both, and `KUBECONFIG` exported before its first step (`setting`, which `ScriptTranslation`
+    /// adds per spec), so no kubectl or helm call can miss the file and none writes into someone else's.
+    static func applied(to script: Script) -> Script {
         var script = script
-        script.environment.append(setting(spec))
         script.functions.append(function)
         script.steps.insert(.check(refuseForeign), at: 0)
         return script

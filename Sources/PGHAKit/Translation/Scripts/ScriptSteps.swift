@@ -36,11 +36,11 @@ enum ScriptSteps {
     /// monitor log-analytics workspace, az alerts-management) read `--tags` in its shorthand syntax, where a dot in a
     /// name is a path (`pgha.spec=x` fails with "'AAZStrArg' object is not subscriptable"): there every name and value
     /// is single-quoted (`ShorthandSyntax`).
-    static func tags(_ spec: Spec, shorthand: Bool = false) -> [ShellWord] {
+    static func tags(_ inputs: ScriptInputs, shorthand: Bool = false) -> [ShellWord] {
         guard shorthand else {
-            return ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.tags]) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
+            return ["--tags"] + (inputs.hasTags ? [V.tags] : []) + [AzureOwnership.creatorTag, AzureOwnership.memberTag]
         }
-        return ["--tags"] + (spec.azure.tags.isEmpty ? [] : [V.shorthandTags])
+        return ["--tags"] + (inputs.hasTags ? [V.shorthandTags] : [])
             + [AzureOwnership.shorthandCreatorTag, AzureOwnership.shorthandMemberTag]
     }
 
@@ -50,14 +50,14 @@ enum ScriptSteps {
     /// Reads the signed-in subscription (az fails with `az login` advice when nobody is signed in). With
     /// `azure.subscription`, stops on any other subscription before anything is read or changed; without it, says how
     /// to pin the one in use.
-    static func signIn(_ spec: Spec) -> [Step] {
+    static func signIn(_ inputs: ScriptInputs) -> [Step] {
         let steps: [Step] = [
             .heading("Azure subscription"),
             .capture(variable: V.subscription, Command("az", "account", "show", "--query", "name", "--output", "tsv")),
             .capture(variable: V.subscriptionID, Command("az", "account", "show", "--query", "id", "--output", "tsv")),
             .note("subscription: " + .variable(V.subscription) + " (" + .variable(V.subscriptionID) + ")"),
         ]
-        guard spec.azure.subscription != nil else {
+        guard inputs.pinsSubscription else {
             return steps + [.note("azure.subscription is not set: add 'subscription: " + .variable(V.subscriptionID)
                                   + "' under azure in the spec so that every script refuses another subscription")]
         }

@@ -81,7 +81,8 @@ enum ScriptValues {
     static let specPath = ShellWord.variable("SPEC_PATH")
 
     /// Every spec value a script can name, in the order of the block; each script's block keeps those it reads.
-    static func catalog(_ spec: Spec, specFileName: String?) -> [Script.Variable] {
+    /// `alerts` are the spec's (`AlertTranslation.alerts`) when it has managed Prometheus with alerts.
+    static func catalog(_ spec: Spec, _ inputs: ScriptInputs, specFileName: String?, alerts: [AlertTranslation.Alert]) -> [Script.Variable] {
         let azure = spec.azure
         var kubernetes: [(ShellWord, Script.Variable.Value)] = [
             (clusterName, .scalar(spec.name)),
@@ -95,7 +96,7 @@ enum ScriptValues {
         if let chart = OperatorChart.forOperator(spec.operatorSettings.version) {
             kubernetes.append((operatorChartVersion, .scalar(chart.version)))
         }
-        if let backup = spec.backup, BackupPluginSteps.applies(to: spec), let release = OperatorRelease.of(spec.operatorSettings.version) {
+        if let backup = spec.backup, BackupPluginSteps.applies(to: inputs), let release = OperatorRelease.of(spec.operatorSettings.version) {
             kubernetes += [
                 (certManagerChartVersion, .scalar(release.certManagerChart ?? "")),
                 (pluginChartVersion, .scalar(release.pluginChart ?? "")),
@@ -148,7 +149,7 @@ enum ScriptValues {
                 (monitorWorkspace, .scalar(azure.monitorWorkspace)),
                 (logAnalyticsWorkspace, .scalar(azure.logAnalyticsWorkspace)),
             ]
-            if spec.monitoring.alerts.enabled { azureValues.append((alertRules, .scalar(AzureAlertRuleSteps.rulesJSON(spec)))) }
+            if spec.monitoring.alerts.enabled { azureValues.append((alertRules, .scalar(AzureAlertRuleSteps.rulesJSON(spec, alerts)))) }
         }
         var exposure: [(ShellWord, Script.Variable.Value)] = []
         if let expose = spec.expose {
