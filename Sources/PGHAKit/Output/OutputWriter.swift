@@ -60,7 +60,11 @@ public enum OutputWriter {
         private var staged: StagedTree?
         /// Every path added, for the listing; before the staging directory is made, every path found unchanged.
         private var paths = PathList()
-        /// Guards `staged` and `paths`.
+        /// Before the staging directory is made: which of the `owned` paths were added (by position), and whether
+        /// one was added twice. Every path added then is owned, so the render changes nothing when each was added once.
+        private var added: [Bool] = []
+        private var addedTwice = false
+        /// Guards `staged`, `paths`, `added` and `addedTwice`.
         private let state = Lock()
 
         /// A staging directory and how `commit()` will move it into place.
@@ -111,7 +115,10 @@ public enum OutputWriter {
             createdDirectories = missing
             Staging.removeAbandoned(in: parent.path, named: Staging.besidePrefix(of: target))
             if existing.exists { Staging.removeAbandoned(in: target.path, named: OutputWriter.innerStagingPrefix) }
-            guard !existing.listsItsFilesExactly else { return }
+            guard !existing.listsItsFilesExactly else {
+                added = Array(repeating: false, count: owned.count)
+                return
+            }
             do {
                 _ = try state.withLock { try stage() }
             } catch {
@@ -191,18 +198,22 @@ public enum OutputWriter {
             for artifact in artifacts where !OutputListing.isContained(artifact.path) || artifact.path == OutputListing.fileName {
                 throw Failure(description: "refusing to write '\(artifact.path)' outside the output directory")
             }
-            let added = artifacts.map(\.path)
-            if state.withLock({ staged == nil }), artifacts.allSatisfy(isUnchanged) {
+            let addedPaths = artifacts.map(\.path)
+            if state.withLock({ staged == nil }), let positions = unchangedPositions(of: artifacts) {
                 let recorded = state.withLock {
                     guard staged == nil else { return false }
-                    paths.append(added)
+                    paths.append(addedPaths)
+                    for position in positions {
+                        if added[position] { addedTwice = true }
+                        added[position] = true
+                    }
                     return true
                 }
                 if recorded { return }
             }
             let path = try state.withLock {
                 let path = try stage().path
-                paths.append(added)
+                paths.append(addedPaths)
                 return path
             }
             var folders: Set<Substring> = []
@@ -233,10 +244,10 @@ public enum OutputWriter {
         /// and the listing are unchanged, nothing is written.
         @discardableResult
         public func commit() throws -> Method {
-            let (list, unstaged) = state.withLock { (self.paths, self.staged == nil) }
+            let (list, unchanged) = state.withLock { (self.paths, self.staged == nil && !addedTwice && self.paths.count == owned.count) }
+            if unchanged { return .unchanged }
             let (paths, repeats) = list.sorted()
             guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
-            if unstaged && paths.hasListingBody(owned.listingBody) { return .unchanged }
             let staged = try state.withLock { try stage() }
             if let reason = staged.inPlaceReason {
                 try moveIn(paths.sortedPaths, from: staged.path)
@@ -332,6 +343,18 @@ public enum OutputWriter {
         private func reuse(_ artifact: Artifact, at file: String) -> Bool {
             guard let previous, isUnchanged(artifact) else { return false }
             return link(previous + "/" + artifact.path, file) == 0
+        }
+
+        /// The positions among the `owned` paths of `artifacts`, when the directory being updated holds each of them
+        /// exactly (`isUnchanged`); nil when one is new or changed.
+        private func unchangedPositions(of artifacts: [Artifact]) -> [Int]? {
+            var positions: [Int] = []
+            positions.reserveCapacity(artifacts.count)
+            for artifact in artifacts {
+                guard let position = owned.index(of: artifact.path), isUnchanged(artifact) else { return nil }
+                positions.append(position)
+            }
+            return positions
         }
 
         /// Whether the directory being updated holds `artifact` exactly: a regular file of the same bytes and mode

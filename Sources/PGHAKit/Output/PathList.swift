@@ -157,21 +157,6 @@ struct PathList: Sendable {
         }
     }
 
-    /// Whether the paths, in the list's order and each followed by `\n`, are exactly the bytes of `listingBody` (the
-    /// body of a listing, `SortedPaths.listingBody`).
-    func hasListingBody(_ listingBody: ArraySlice<UInt8>) -> Bool {
-        var path: [UInt8] = []
-        var offset = listingBody.startIndex
-        for entry in entries {
-            path.removeAll(keepingCapacity: true)
-            expand(entry, into: &path)
-            path.append(UInt8(ascii: "\n"))
-            guard listingBody.endIndex - offset >= path.count, listingBody[offset..<(offset + path.count)].elementsEqual(path) else { return false }
-            offset += path.count
-        }
-        return offset == listingBody.endIndex
-    }
-
     /// The paths, for a list `sorted()` made.
     var sortedPaths: SortedPaths {
         var bytes: [UInt8] = []

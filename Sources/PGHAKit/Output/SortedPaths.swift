@@ -83,10 +83,15 @@ public struct SortedPaths: Sendable, RandomAccessCollection, Equatable, Expressi
 
     /// Whether `path` is one of the paths.
     public func contains(_ path: String) -> Bool {
+        index(of: path) != nil
+    }
+
+    /// The position of `path` among the paths, nil when it is not one of them.
+    func index(of path: String) -> Int? {
         var path = path
         return path.withUTF8 { key in
             let index = firstIndex(notBefore: key)
-            return index < entries.count && compare(index, with: key) == 0 && Int(entries[index].length) == key.count
+            return index < entries.count && compare(index, with: key) == 0 && Int(entries[index].length) == key.count ? index : nil
         }
     }
 

@@ -266,6 +266,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
+    /// In a directory that holds the files already, an unchanged file added twice in place of another is still
+    /// refused: as many paths as before, but not the same ones.
+    @Test func anUnchangedFileAddedTwiceInPlaceOfAnotherFailsTheCommit() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let before = try Self.inodes(output)
+        let staging = try OutputWriter.Staging(replacing: output)
+        try staging.add(Array(Self.tree.prefix(3)))
+        try staging.add([Self.tree[1]])
+        #expect(throws: OutputWriter.Failure.self) {
+            do { try staging.commit() } catch let failure as OutputWriter.Failure {
+                #expect(failure.description == "refusing to write the same file twice: 1 paths repeat")
+                throw failure
+            }
+        }
+        staging.discard()
+        #expect(try Self.inodes(output) == before)
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+    }
+
     /// The listing has one path a line: a path with a line break would be written as one file and listed as two.
     @Test func aPathWithALineBreakOrOutsideTheDirectoryIsRefused() throws {
         let directory = try TestSupport.temporaryDirectory()
