@@ -34,6 +34,16 @@ import Testing
         #expect(mode == 0o755)
     }
 
+    /// Expects the commit of `staging` to fail because one path was added twice.
+    static func expectRepeatRefused(_ staging: OutputWriter.Staging) {
+        #expect(throws: OutputWriter.Failure.self) {
+            do { try staging.commit() } catch let failure as OutputWriter.Failure {
+                #expect(failure.description == "refusing to write the same file twice: 1 paths repeat")
+                throw failure
+            }
+        }
+    }
+
     /// The staging directories beside `output` and inside it.
     static func stagingDirectories(of output: URL) throws -> [String] {
         let beside = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
@@ -256,12 +266,7 @@ import Testing
         let staging = try OutputWriter.Staging(replacing: output)
         try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "a\n"), Artifact(path: "kustomization.yaml", contents: "k\n")])
         try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "b\n")])
-        #expect(throws: OutputWriter.Failure.self) {
-            do { try staging.commit() } catch let failure as OutputWriter.Failure {
-                #expect(failure.description == "refusing to write the same file twice: 1 paths repeat")
-                throw failure
-            }
-        }
+        Self.expectRepeatRefused(staging)
         staging.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
@@ -277,12 +282,7 @@ import Testing
         let staging = try OutputWriter.Staging(replacing: output)
         try staging.add(Array(Self.tree.prefix(3)))
         try staging.add([Self.tree[1]])
-        #expect(throws: OutputWriter.Failure.self) {
-            do { try staging.commit() } catch let failure as OutputWriter.Failure {
-                #expect(failure.description == "refusing to write the same file twice: 1 paths repeat")
-                throw failure
-            }
-        }
+        Self.expectRepeatRefused(staging)
         staging.discard()
         #expect(try Self.inodes(output) == before)
         #expect(try Self.stagingDirectories(of: output).isEmpty)
