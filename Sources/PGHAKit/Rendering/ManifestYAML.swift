@@ -27,18 +27,23 @@ enum ManifestYAML {
         /// where `quoted` asks for it, or (with `resolving`, as for string values) where a YAML reader would take
         /// the plain text for another type.
         static func append(_ text: String, resolving: Bool, quoted: Bool = false, to output: inout [UInt8]) {
+            let original = text
             var text = text
-            let (printable, plain) = text.withUTF8 { bytes in
-                (!bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, plainAllowed(bytes))
+            let printable = text.withUTF8 { bytes in
+                guard !bytes.isEmpty, bytes.count <= 128, bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return false }
+                if !quoted && plainAllowed(bytes) && !(resolving && resolvesToOtherType(original)) {
+                    output.append(contentsOf: bytes)
+                    return true
+                }
+                output.append(UInt8(ascii: "'"))
+                for byte in bytes {
+                    output.append(byte)
+                    if byte == UInt8(ascii: "'") { output.append(byte) }
+                }
+                output.append(UInt8(ascii: "'"))
+                return true
             }
-            guard printable else { return appendDoubleQuoted(text, to: &output) }
-            guard quoted || !plain || (resolving && resolvesToOtherType(text)) else { return output.append(contentsOf: text.utf8) }
-            output.append(UInt8(ascii: "'"))
-            for byte in text.utf8 {
-                output.append(byte)
-                if byte == UInt8(ascii: "'") { output.append(byte) }
-            }
-            output.append(UInt8(ascii: "'"))
+            if !printable { appendDoubleQuoted(original, to: &output) }
         }
 
         /// Appends a double-quoted scalar with JSON-style escapes (valid YAML in every reader), for text that is
