@@ -14,6 +14,7 @@ struct FlatJSONReader {
     static func fields(_ bytes: [UInt8]) -> SpecFields? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = FlatJSONReader(bytes: buffer)
+            reader.values.reserveCapacity(128) // a guide-sized spec's record has about 110 fields
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
             do {
                 reader.skipWhitespace()
@@ -165,8 +166,12 @@ struct FlatJSONReader {
         return text
     }
 
+    /// The text of `range`, which must be UTF-8. ASCII, what a record almost always holds, is decoded without
+    /// `String(validating:)`, whose generic code looks up type metadata at run time on every call.
     private func validated(_ range: Range<Int>) throws(Malformed) -> String {
-        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) else { throw Malformed() }
+        let run = UnsafeBufferPointer(rebasing: bytes[range])
+        if run.allSatisfy({ $0 < 0x80 }) { return String(decoding: run, as: UTF8.self) }
+        guard let text = String(validating: run, as: UTF8.self) else { throw Malformed() }
         return text
     }
 

@@ -77,7 +77,7 @@ struct DuplicateKeys {
     }
 
     /// Whether a key's text is a placeholder.
-    func isPlaceholder(_ text: String) -> Bool { originals[text] != nil }
+    func isPlaceholder(_ text: String) -> Bool { !originals.isEmpty && originals[text] != nil }
 
     private static func offset(of location: SourceLocation, in scalars: [Unicode.Scalar]) -> Int? {
         var line = 1

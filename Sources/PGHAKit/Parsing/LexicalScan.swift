@@ -29,7 +29,28 @@ enum LexicalScan {
     }
 
     static func firstProblem(in text: String, maximumFlowDepth: Int) -> Problem? {
-        let scalars = Array(text.unicodeScalars)
+        // ASCII text (nearly every spec) is scanned in its UTF-8 buffer, each byte one scalar at the same index;
+        // other text as an array of its scalars, which takes two decoding passes to build.
+        var text = text
+        let asASCII = text.withUTF8 { bytes -> Problem?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return .some(firstProblem(in: ASCIIScalars(bytes: bytes), maximumFlowDepth: maximumFlowDepth))
+        }
+        if let problem = asASCII { return problem }
+        return firstProblem(in: Array(text.unicodeScalars), maximumFlowDepth: maximumFlowDepth)
+    }
+
+    /// An ASCII buffer read as its Unicode scalars, one a byte.
+    private struct ASCIIScalars: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
+    }
+
+    private static func firstProblem<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        in scalars: Scalars, maximumFlowDepth: Int
+    ) -> Problem? where Scalars.Index == Int {
         var index = 0
         var line = 1
         var lineStart = 0
@@ -120,7 +141,8 @@ enum LexicalScan {
 
     /// The index just past a quoted scalar starting at `start`, or the end of its line: `''` escapes a single
     /// quote, `\` the next character of a double-quoted scalar.
-    private static func endOfQuoted(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    private static func endOfQuoted<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars, from start: Int) -> Int
+    where Scalars.Index == Int {
         let quote = scalars[start]
         var index = start + 1
         while index < scalars.count, !isBreak(scalars[index]) {

@@ -6,6 +6,9 @@ enum ScalarKind: Equatable {
 
     static func of(_ scalar: YAMLNode.Scalar) -> ScalarKind {
         let tag = scalar.tag
+        // The two tags nearly every scalar has: none (plain) and the one libyaml gives quoted and block scalars.
+        if tag.isEmpty { return scalar.style == .plain || scalar.style == .any ? classifyPlain(scalar.string) : .string }
+        if tag == "tag:yaml.org,2002:str" { return .string }
         if tag.hasPrefix("tag:yaml.org,2002:") {
             switch tag.dropFirst("tag:yaml.org,2002:".count) {
             case "str": return .string

@@ -2,7 +2,8 @@
 /// fields and numbers out of range, all reported at once. Records where every field was written.
 struct StructureChecker {
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var sourceMap = SourceMap()
+    /// Room for a guide-sized spec's fields (about 100), so the map does not grow field by field.
+    private(set) var sourceMap = SourceMap(capacity: 128)
     /// The keys renamed to read past repeated keys, which are skipped (the repeat is reported instead).
     let duplicateKeys: DuplicateKeys
 
@@ -78,11 +79,11 @@ struct StructureChecker {
 
     private mutating func checkObject(_ mapping: [(key: YAMLNode, value: YAMLNode)], fields: [FieldSchema], path: String, depth: Int,
                                       at mappingLocation: SourceLocation) {
-        var seen = Set<String>()
+        var seen = [Bool](repeating: false, count: fields.count)
         for (key, value) in uniquePairs(mapping, path: path) {
             let name = key.text
             let childPath = join(path, name)
-            guard let field = fields.first(where: { $0.name == name }) else {
+            guard let fieldIndex = fields.firstIndex(where: { $0.name == name }) else {
                 let suggestion = Suggestion.closest(to: name, in: fields.map(\.name))
                 let known = fields.map(\.name).joined(separator: ", ")
                 report(.unknownKey, "unknown key '\(name)'" + (path.isEmpty ? "" : " in '\(path)'"), childPath,
@@ -90,12 +91,13 @@ struct StructureChecker {
                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "the keys here are: \(known)")
                 continue
             }
-            seen.insert(name)
+            let field = fields[fieldIndex]
+            seen[fieldIndex] = true
             sourceMap.record(childPath, at: value.isCollection ? key.location : value.location,
                              key: key.location)
             check(value, as: field.type, path: childPath, depth: depth + 1)
         }
-        for field in fields where field.isRequired && !seen.contains(field.name) {
+        for (index, field) in fields.enumerated() where field.isRequired && !seen[index] {
             let where_ = path.isEmpty ? "the spec" : "'\(path)'"
             report(.missingField, "\(where_) is missing the required field '\(field.name)'", join(path, field.name),
                    mappingLocation, hint: field.summary)

@@ -123,7 +123,7 @@ final class YAMLComposer {
                 pairs.append((key, value))
                 item = try next()
             }
-            try Self.checkDuplicates(pairs.map(\.key))
+            try Self.checkDuplicates(pairs.map { $0.key })
             node = YAMLNode(content: .mapping(pairs), collectionTag: event.tag, location: event.location)
         }
         if let anchor = event.anchor { anchors[anchor] = node }
@@ -158,7 +158,7 @@ final class YAMLComposer {
     /// Refuses a mapping whose keys repeat, as Yams does: keys are equal when their texts (or, for collections,
     /// their contents) and their tags are, a plain or quoted key being a string.
     private static func checkDuplicates(_ keys: [YAMLNode]) throws(Failure) {
-        guard keys.count > 1 else { return }
+        guard keys.count > 1, !haveDistinctStringKeys(keys) else { return }
         var seen = Set<KeyIdentity>(minimumCapacity: keys.count)
         var repeated: [KeyIdentity] = []
         for key in keys {
@@ -169,6 +169,24 @@ final class YAMLComposer {
         let firsts = repeated.map { identity in keys.first { KeyIdentity($0) == identity }! }
         let sorted = firsts.sorted(by: precedes)
         throw .duplicateKeys(sorted.map { $0.scalar?.string ?? "<uncovertable>" }, location: sorted[0].location)
+    }
+
+    /// Whether every key is a scalar whose tag resolves to `str` (none, `!` or `!!str`: a spec's keys) and no two
+    /// texts are equal, so that no key repeats; false sends the mapping to the full check, which also finds which.
+    private static func haveDistinctStringKeys(_ keys: [YAMLNode]) -> Bool {
+        var texts: [String] = []
+        texts.reserveCapacity(keys.count)
+        for key in keys {
+            guard let scalar = key.scalar, scalar.tag.isEmpty || scalar.tag == "!" || scalar.tag == "tag:yaml.org,2002:str"
+            else { return false }
+            texts.append(scalar.string)
+        }
+        if texts.count <= 8 {
+            for index in texts.indices.dropFirst() where texts[..<index].contains(texts[index]) { return false }
+            return true
+        }
+        var seen = Set<String>(minimumCapacity: texts.count)
+        return texts.allSatisfy { seen.insert($0).inserted }
     }
 
     /// Yams' order of nodes: scalars by text, collections by their elements (a mapping's by its keys), nodes of

@@ -27,18 +27,23 @@ enum ManifestYAML {
         /// where `quoted` asks for it, or (with `resolving`, as for string values) where a YAML reader would take
         /// the plain text for another type.
         static func append(_ text: String, resolving: Bool, quoted: Bool = false, to output: inout [UInt8]) {
+            let original = text
             var text = text
-            let (printable, plain) = text.withUTF8 { bytes in
-                (!bytes.isEmpty && bytes.count <= 128 && bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, plainAllowed(bytes))
+            let printable = text.withUTF8 { bytes in
+                guard !bytes.isEmpty, bytes.count <= 128, bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return false }
+                if !quoted && plainAllowed(bytes) && !(resolving && resolvesToOtherType(original)) {
+                    output.append(contentsOf: bytes)
+                    return true
+                }
+                output.append(UInt8(ascii: "'"))
+                for byte in bytes {
+                    output.append(byte)
+                    if byte == UInt8(ascii: "'") { output.append(byte) }
+                }
+                output.append(UInt8(ascii: "'"))
+                return true
             }
-            guard printable else { return appendDoubleQuoted(text, to: &output) }
-            guard quoted || !plain || (resolving && resolvesToOtherType(text)) else { return output.append(contentsOf: text.utf8) }
-            output.append(UInt8(ascii: "'"))
-            for byte in text.utf8 {
-                output.append(byte)
-                if byte == UInt8(ascii: "'") { output.append(byte) }
-            }
-            output.append(UInt8(ascii: "'"))
+            if !printable { appendDoubleQuoted(original, to: &output) }
         }
 
         /// Appends a double-quoted scalar with JSON-style escapes (valid YAML in every reader), for text that is
@@ -89,23 +94,21 @@ enum ManifestYAML {
             if bytes.count >= 3, bytes[0] == bytes[1], bytes[1] == bytes[2], first == UInt8(ascii: "-") || first == UInt8(ascii: ".") {
                 return false
             }
-            for index in bytes.indices {
+            if firstCharacterIndicators.contains(first) { return false }
+            if (bytes.count == 1 || bytes[1] == space) && (first == UInt8(ascii: "?") || first == UInt8(ascii: ":") || first == UInt8(ascii: "-")) {
+                return false
+            }
+            var previous = first
+            for index in 1..<bytes.count {
                 let byte = bytes[index]
-                let followedBySpace = index + 1 == bytes.count || bytes[index + 1] == space
-                if index == 0 {
-                    if firstCharacterIndicators.contains(byte) { return false }
-                    if followedBySpace && (byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")) {
-                        return false
-                    }
-                } else {
-                    if byte == UInt8(ascii: ":") && followedBySpace { return false }
-                    if byte == UInt8(ascii: "#") && bytes[index - 1] == space { return false }
-                }
+                if byte == UInt8(ascii: ":") && (index + 1 == bytes.count || bytes[index + 1] == space) { return false }
+                if byte == UInt8(ascii: "#") && previous == space { return false }
+                previous = byte
             }
             return true
         }
 
-        private static let firstCharacterIndicators = Set("#,[]{}&*!|>'\"%@`".utf8)
+        private static let firstCharacterIndicators = ASCIISet("#,[]{}&*!|>'\"%@`")
 
         /// Whether a YAML reader takes the plain text for something other than a string: what Yams' default
         /// resolver reads as a boolean, integer, float, null, timestamp, merge key (`<<`) or value key (`=`), and
@@ -115,12 +118,13 @@ enum ManifestYAML {
             if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
                 return text.utf8.count <= 5 && reservedWords.contains(text)
             }
-            guard text.utf8.allSatisfy(nonStringCharacters.contains) else { return false }
+            let nonStringCharacters = Self.nonStringCharacters
+            guard text.utf8.allSatisfy({ nonStringCharacters.contains($0) }) else { return false }
             return ScalarKind.classifyPlain(text) != .string || text == "<<" || text == "=" || isTimestamp(text)
         }
 
         /// Every character of Yams' int, float, timestamp, null, merge and value patterns.
-        private static let nonStringCharacters = Set("0123456789_-+.:eEbBoOxXabcdefABCDEFtTzZ \tinfINFnaNA<=~".utf8)
+        private static let nonStringCharacters = ASCIISet("0123456789_-+.:eEbBoOxXabcdefABCDEFtTzZ \tinfINFnaNA<=~")
 
         /// The words Yams' default resolver reads as booleans or null, and the one-letter booleans of YAML 1.1
         /// readers such as kubectl's.
@@ -251,5 +255,23 @@ enum ManifestYAML {
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+}
+
+/// A set of ASCII bytes as a 128-bit mask: membership is a shift, where a `Set<UInt8>` hashes every byte it is asked
+/// about.
+struct ASCIISet {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ members: StaticString) {
+        for byte in UnsafeBufferPointer(start: members.utf8Start, count: members.utf8CodeUnitCount) {
+            precondition(byte < 128, "ASCIISet holds ASCII only")
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low >> UInt64(byte) & 1 == 1 : byte < 128 && high >> UInt64(byte - 64) & 1 == 1
     }
 }

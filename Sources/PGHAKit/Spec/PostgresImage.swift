@@ -21,8 +21,18 @@ public enum PostgresImage {
     /// pg_failover_slots, which `minimal` lacks; `minimal` otherwise, the image the plugin's sidecar is built for.
     public static func flavour(for method: BackupMethod?, parameters: [String: String], libraries: [String]) -> String {
         if method == .inTree { return "system" }
-        let prefixes = Set(parameters.keys.compactMap { key in key.firstIndex(of: ".").map { String(key[..<$0]) } })
-        return standardOnlyExtensions.contains { prefixes.contains($0) || libraries.contains($0) } ? "standard" : "minimal"
+        let needsStandard = standardOnlyExtensions.contains { name in
+            libraries.contains(name) || parameters.keys.contains { key in extensionPrefix(of: key).map { $0 == name } ?? false }
+        }
+        return needsStandard ? "standard" : "minimal"
+    }
+
+    /// The text before a parameter name's first "." character (`pgaudit` of `pgaudit.log`), or nil. An ASCII name
+    /// (every name CloudNativePG accepts) is searched as bytes, where each character is one byte; any other by
+    /// characters, in which a "." with a combining mark is not a ".".
+    static func extensionPrefix(of name: String) -> Substring? {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.utf8.firstIndex(of: UInt8(ascii: ".")).map { name[..<$0] } }
+        return name.firstIndex(of: ".").map { name[..<$0] }
     }
 
     /// `<repository>:<minor>-<flavour>-trixie`; the major alone when pgha knows no minor for it.

@@ -272,20 +272,31 @@ public struct OperatorVersion: Sendable, Hashable, Comparable, CustomStringConve
 
 /// Where each spec path was written: the location of its value (of its key, for a mapping or list).
 public struct SourceMap: Sendable, Equatable {
-    var values: [String: SourceLocation] = [:]
-    var keys: [String: SourceLocation] = [:]
+    /// Where a written field is: its value (its key, for a mapping or list) and, when it has one, its key. One
+    /// dictionary for both, so recording a field hashes its path once.
+    private struct Entry: Sendable, Equatable {
+        var value: SourceLocation
+        var key: SourceLocation?
+    }
+
+    private var entries: [String: Entry] = [:]
 
     public init() {}
 
+    /// An empty map with room for `capacity` fields.
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
     /// The location of the value at `path`, or of its nearest written ancestor.
     public func location(of path: String) -> SourceLocation {
-        values[nearestWrittenPath(to: path)] ?? .start
+        entries[nearestWrittenPath(to: path)]?.value ?? .start
     }
 
     /// `path` when the user wrote it, else its nearest written ancestor ("" for the document).
     public func nearestWrittenPath(to path: String) -> String {
         var current = path
-        while values[current] == nil {
+        while entries[current] == nil {
             guard let cut = current.lastIndex(where: { $0 == "." || $0 == "[" }) else { return "" }
             current = String(current[..<cut])
         }
@@ -293,17 +304,22 @@ public struct SourceMap: Sendable, Equatable {
     }
 
     /// Whether the user wrote the field at `path`.
-    public func contains(_ path: String) -> Bool { values[path] != nil }
+    public func contains(_ path: String) -> Bool { entries[path] != nil }
 
     /// The location of the key of the field at `path` (for diagnostics about the key itself, such as a
     /// parameter name), or of its value when it has no key of its own.
     public func keyLocation(of path: String) -> SourceLocation {
-        keys[path] ?? location(of: path)
+        entries[path]?.key ?? location(of: path)
     }
 
+    /// Records where the field at `path` is; recorded again, its value's location is replaced, and its key's when
+    /// `key` is given.
     mutating func record(_ path: String, at location: SourceLocation, key: SourceLocation? = nil) {
-        values[path] = location
-        if let key { keys[path] = key }
+        func update(_ entry: inout Entry) {
+            entry.value = location
+            if let key { entry.key = key }
+        }
+        update(&entries[path, default: Entry(value: location)])
     }
 }
 

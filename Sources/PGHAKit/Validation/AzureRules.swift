@@ -61,7 +61,7 @@ enum AzureRules {
         }
         if spec.monitoring.managedPrometheus {
             checkName(&context, .invalidMonitoringResourceName, azure.grafana, path: "azure.grafana", what: "Managed Grafana",
-                      valid: { NameRules.matches($0, lengths: 2...23, allowed: "-", first: { $0.isASCII && $0.isLetter }) },
+                      valid: { NameRules.matches($0, lengths: 2...23, allowed: "-", first: NameRules.isLetter) },
                       rule: "2 to 23 letters, digits and '-', starting with a letter and ending alphanumeric")
             checkName(&context, .invalidMonitoringResourceName, azure.monitorWorkspace, path: "azure.monitorWorkspace", what: "Azure Monitor workspace",
                       valid: { NameRules.matches($0, lengths: 4...44, allowed: "-") },
@@ -99,8 +99,8 @@ enum AzureRules {
 
     private static func checkNodePool(_ context: inout ValidationContext, _ pool: Spec.Azure.NodePool, path: String) {
         checkName(&context, .invalidNodePoolName, pool.name, path: "\(path).name", what: "node pool",
-                  valid: { NameRules.matches($0, lengths: 1...12, allowed: "", first: { $0.isASCII && $0.isLowercase },
-                                             last: NameRules.isLowerAlphanumeric) && $0.allSatisfy(NameRules.isLowerAlphanumeric) },
+                  valid: { NameRules.matches($0, lengths: 1...12, allowed: "", first: NameRules.isLowercaseLetter,
+                                             last: NameRules.isLowerAlphanumeric) && $0.utf8.allSatisfy(NameRules.isLowerAlphanumeric) },
                   rule: "1 to 12 lowercase letters and digits, starting with a letter")
         if !NameRules.matches(pool.vmSize, lengths: 1...64, allowed: "_") {
             context.error(.invalidAzureValue, "'\(pool.vmSize)' is not a VM size", at: "\(path).vmSize", hint: "such as standard_d4s_v3")
@@ -132,7 +132,7 @@ enum AzureRules {
     private static func checkLocation(_ context: inout ValidationContext, _ location: String) {
         guard !AzureRegions.names.contains(location) else { return }
         let suggestion = context.spendSuggestion(on: location) ? AzureRegions.suggestion(for: location) : nil
-        let isRegionName = !location.isEmpty && location.allSatisfy(NameRules.isLowerAlphanumeric)
+        let isRegionName = !location.isEmpty && location.utf8.allSatisfy(NameRules.isLowerAlphanumeric)
         context.error(isRegionName ? .unknownAzureRegion : .invalidAzureValue,
                       isRegionName ? "'\(location)' is not an Azure public region" : "'\(location)' is not an Azure region name",
                       at: "azure.location",
@@ -217,8 +217,8 @@ enum AzureRules {
 
     /// `^[a-z][a-z0-9-]{1,61}[a-z0-9]$`.
     static func isDNSLabel(_ label: String) -> Bool {
-        NameRules.matches(label, lengths: 3...63, allowed: "-", first: { $0.isASCII && $0.isLowercase },
-                          last: NameRules.isLowerAlphanumeric) && !label.contains(where: { $0.isUppercase })
+        NameRules.matches(label, lengths: 3...63, allowed: "-", first: NameRules.isLowercaseLetter,
+                          last: NameRules.isLowerAlphanumeric) && !label.utf8.contains(where: NameRules.isUppercaseLetter)
     }
 
     /// `1.32` or `1.32.5`.

@@ -26,7 +26,7 @@ enum BackupRules {
                           at: "backup.retention", hint: "a number and d (days), w (weeks) or m (months), such as 7d")
         }
         if !NameRules.matches(backup.storageAccount, lengths: 3...24, allowed: "", first: NameRules.isLowerAlphanumeric,
-                              last: NameRules.isLowerAlphanumeric) || backup.storageAccount.contains(where: { $0.isUppercase }) {
+                              last: NameRules.isLowerAlphanumeric) || backup.storageAccount.utf8.contains(where: NameRules.isUppercaseLetter) {
             context.error(.invalidStorageAccountName, "'\(backup.storageAccount)' is not a valid storage account name", at: "backup.storageAccount",
                           hint: "3 to 24 lowercase letters and digits, unique across Azure")
         }
@@ -45,6 +45,6 @@ enum BackupRules {
 
     static func isContainerName(_ name: String) -> Bool {
         NameRules.matches(name, lengths: 3...63, allowed: "-", first: NameRules.isLowerAlphanumeric, last: NameRules.isLowerAlphanumeric)
-            && !name.contains("--") && !name.contains(where: { $0.isUppercase })
+            && !name.contains("--") && !name.utf8.contains(where: NameRules.isUppercaseLetter)
     }
 }

@@ -44,9 +44,9 @@ enum ClusterRules {
 
     /// A PostgreSQL identifier that needs no quoting anywhere: `[a-z_][a-z0-9_]*`, at most 63 bytes.
     static func isSimpleIdentifier(_ name: String) -> Bool {
-        guard let first = name.first, name.utf8.count <= 63 else { return false }
-        return (first == "_" || (first.isASCII && first.isLowercase))
-            && name.allSatisfy { $0 == "_" || NameRules.isLowerAlphanumeric($0) }
+        guard let first = name.utf8.first, name.utf8.count <= 63 else { return false }
+        return (first == UInt8(ascii: "_") || NameRules.isLowercaseLetter(first))
+            && name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || NameRules.isLowerAlphanumeric($0) }
     }
 
     private static func checkResources(_ context: inout ValidationContext, _ spec: Spec) {

@@ -7,7 +7,7 @@ enum RoleRules {
 
     /// Extension names as shipped (`pg_trgm`, `uuid-ossp`): lowercase letters, digits, '_' and '-'.
     static func isExtensionName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 63 && name.allSatisfy { $0 == "_" || $0 == "-" || NameRules.isLowerAlphanumeric($0) }
+        !name.isEmpty && name.utf8.count <= 63 && name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || NameRules.isLowerAlphanumeric($0) }
     }
 
     static func check(_ context: inout ValidationContext) {

@@ -132,5 +132,9 @@ import Testing
         }
         #expect(SpecRecord.fields(Array("{\"a\": \"\u{1}\"}".utf8)) == nil)
         #expect(SpecRecord.fields([UInt8(ascii: "{"), UInt8(ascii: "\""), 0xC3, UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "1"), UInt8(ascii: "}")]) == nil)
+        // Bytes that are not UTF-8 in a value, before and after an escape.
+        #expect(SpecRecord.fields(Array("{\"a\": \"x".utf8) + [0xFF] + Array("\"}".utf8)) == nil)
+        #expect(SpecRecord.fields(Array("{\"a\": \"x\\ny".utf8) + [0xC3, 0x28] + Array("\"}".utf8)) == nil)
+        #expect(SpecRecord.fields(Array("{\"a\": \"x\\ny".utf8) + [0xC3, 0xA9] + Array("\"}".utf8)) == SpecFields(values: ["a": .scalar("x\nyé")]))
     }
 }

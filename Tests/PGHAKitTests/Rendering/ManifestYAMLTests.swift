@@ -131,4 +131,12 @@ import Yams
             #expect(ManifestYAML.Scalar.resolvesToOtherType(text) == yams || signedFraction, "\(text.debugDescription): Yams says \(yams)")
         }
     }
+
+    @Test func anASCIISetHoldsExactlyItsBytes() {
+        let members = "#,[]{}&*!|>'\"%@`\t~"
+        let set = ASCIISet("#,[]{}&*!|>'\"%@`\t~")
+        for byte in UInt8.min...UInt8.max {
+            #expect(set.contains(byte) == members.utf8.contains(byte), "\(byte)")
+        }
+    }
 }

@@ -122,6 +122,20 @@ import Testing
         #expect(spec.postgres.image == image)
     }
 
+    /// The extension a parameter belongs to is the text before its first "." character: searched as bytes in an
+    /// ASCII name, by characters otherwise (a "." with a combining mark is not a ".").
+    @Test func theExtensionOfAParameterIsTheTextBeforeItsFirstDotCharacter() {
+        #expect(PostgresImage.extensionPrefix(of: "pgaudit.log") == "pgaudit")
+        #expect(PostgresImage.extensionPrefix(of: "a.b.c") == "a")
+        #expect(PostgresImage.extensionPrefix(of: ".log") == "")
+        #expect(PostgresImage.extensionPrefix(of: "work_mem") == nil)
+        #expect(PostgresImage.extensionPrefix(of: "pgaudit.\u{301}log.x") == "pgaudit.\u{301}log")
+        #expect(PostgresImage.extensionPrefix(of: "pgaudit.\u{301}log") == nil)
+        #expect(PostgresImage.extensionPrefix(of: "é.x") == "é")
+        #expect(PostgresImage.flavour(for: .plugin, parameters: ["pgaudit.\u{301}log": "ddl"], libraries: []) == "minimal")
+        #expect(PostgresImage.flavour(for: .plugin, parameters: ["work_mem": "4MB", "pg_failover_slots.x": "1"], libraries: []) == "standard")
+    }
+
     @Test func everyMajorTheSpecAllowsHasAPinnedMinor() throws {
         let version = try #require(SpecSchema.postgres.children.first { $0.name == "version" })
         guard case .integer(let minimum?, let maximum?) = version.type else { Issue.record("postgres.version has no bounds"); return }

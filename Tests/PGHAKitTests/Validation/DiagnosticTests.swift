@@ -108,6 +108,15 @@ import Testing
         #expect(Compiler.check(Array(yaml.utf8)).diagnostics.map(\.code) == [.anchorsNotAllowed], "\(yaml.debugDescription)")
     }
 
+    /// ASCII text is scanned in its UTF-8 bytes, other text by its scalars: columns count scalars either way.
+    @Test func theScanCountsColumnsInScalars() {
+        #expect(LexicalScan.firstProblem(in: "a: ['e', &x [b]]\n", maximumFlowDepth: 32) == .anchorOrAlias("&x", SourceLocation(line: 1, column: 10)))
+        #expect(LexicalScan.firstProblem(in: "a: ['é', &x [b]]\n", maximumFlowDepth: 32) == .anchorOrAlias("&x", SourceLocation(line: 1, column: 10)))
+        #expect(LexicalScan.firstProblem(in: "e: [[[x]]]\n", maximumFlowDepth: 2) == .tooDeep(SourceLocation(line: 1, column: 6), limit: 2))
+        #expect(LexicalScan.firstProblem(in: "é: [[[x]]]\n", maximumFlowDepth: 2) == .tooDeep(SourceLocation(line: 1, column: 6), limit: 2))
+        #expect(LexicalScan.firstProblem(in: "a: b\n", maximumFlowDepth: 2) == nil)
+    }
+
     @Test func asterisksInsidePlainScalarsAreText() {
         let yaml = DiagnosticTests.header + "name: pg-a\nbackup:\n  storageAccount: pgabackups\n  schedule: 0 15 * ? * *\nazure:\n  location: westus3 # a * comment &x\n"
         #expect(TestSupport.diagnostics(yaml).filter { $0.contains("error") } == [])

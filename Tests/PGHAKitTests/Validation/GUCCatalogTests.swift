@@ -33,6 +33,19 @@ import Testing
         }
     }
 
+    /// Settings are parsed once and kept: every lookup, the first and a later one, gives the line's setting.
+    @Test func aSettingLookedUpAgainIsTheSettingOfItsLine() throws {
+        for major in GUCCatalog.supportedMajors {
+            let table = try #require(GUCCatalog.table(forMajor: major))
+            for index in table.lines.indices {
+                let parsed = table.parseSetting(at: index)
+                #expect(table.setting(at: index) == parsed, "\(parsed.name)")
+                #expect(table.setting(at: index) == parsed, "\(parsed.name)")
+                #expect(GUCCatalog.setting(named: parsed.name, forMajor: major) == parsed, "\(parsed.name)")
+            }
+        }
+    }
+
     @Test func knownFacts() throws {
         let sharedBuffers = try Self.setting("shared_buffers")
         #expect(sharedBuffers.context == .postmaster)

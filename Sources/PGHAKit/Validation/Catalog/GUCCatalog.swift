@@ -43,11 +43,13 @@ public enum GUCCatalog {
     /// One major version's generated table: one `name|context|type|unit|min|max|enum values|hidden enum
     /// spellings` line per setting, sorted by name (lists comma-separated; an enum value may be empty, as
     /// ssl_max_protocol_version's is). Only the lines of the settings looked up are parsed, so checking a spec's
-    /// few parameters does not pay for the whole table.
+    /// few parameters does not pay for the whole table, and each is parsed once: the specs of a fleet set the same
+    /// parameters.
     struct Table: Sendable {
         private let text: [UInt8]
         /// Each line's bytes, in the table's order.
         let lines: [Range<Int>]
+        private let parsed = ParsedSettings()
 
         init(_ table: String) {
             text = Array(table.utf8)
@@ -85,8 +87,13 @@ public enum GUCCatalog {
             lines.indices.first { name(at: $0).lazy.map { (65...90).contains($0) ? $0 + 32 : $0 }.elementsEqual(folded) }
         }
 
-        /// The setting on line `index`.
+        /// The setting on line `index`, parsed on its first lookup.
         func setting(at index: Int) -> GUC {
+            parsed.setting(at: index, parse: parseSetting(at:))
+        }
+
+        /// The setting on line `index`, parsed from the line.
+        func parseSetting(at index: Int) -> GUC {
             func string(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
             func list(_ field: ArraySlice<UInt8>) -> [String] {
                 field.isEmpty ? [] : field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(string)
@@ -107,6 +114,19 @@ public enum GUCCatalog {
                 hiddenEnumValues: list(fields[7])
             )
         }
+    }
+}
+
+/// The settings of a table parsed so far, by line. The table never changes, so a setting parsed once is the setting.
+private final class ParsedSettings: @unchecked Sendable {
+    private let lock = Lock()
+    private var settings: [Int: GUC] = [:]
+
+    func setting(at index: Int, parse: (Int) -> GUC) -> GUC {
+        if let known = lock.withLock({ settings[index] }) { return known }
+        let setting = parse(index)
+        lock.withLock { settings[index] = setting }
+        return setting
     }
 }
 
