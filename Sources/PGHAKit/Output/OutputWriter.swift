@@ -18,7 +18,7 @@ import Glibc
 /// the tree is complete leaves the directory as it was.
 public enum OutputWriter {
     /// Why writing failed.
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
         public var description: String
     }
 
@@ -115,7 +115,7 @@ public enum OutputWriter {
             createdDirectories = missing
             Staging.removeAbandoned(in: parent.path, named: Staging.besidePrefix(of: target))
             if existing.exists { Staging.removeAbandoned(in: target.path, named: OutputWriter.innerStagingPrefix) }
-            guard !existing.listsItsFilesExactly else {
+            guard !(existing.listsItsFilesExactly && Staging.isPlainFile(target.path + "/" + OutputListing.fileName, mode: fileMode)) else {
                 added = Array(repeating: false, count: owned.count)
                 return
             }
@@ -136,9 +136,16 @@ public enum OutputWriter {
             ".\(target.lastPathComponent).pgha-staging-"
         }
 
+        /// Whether `path` is a regular file (not followed if a symbolic link) with permissions `mode` and no other
+        /// link, as pgha writes its files.
+        private static func isPlainFile(_ path: String, mode: mode_t) -> Bool {
+            var status = stat()
+            return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_nlink == 1 && status.st_mode & 0o7777 == mode
+        }
+
         /// The staging directory, made on first use (call with `state` held): how the tree will be moved in is
         /// decided, and every path added so far, each found unchanged, is linked into it from the directory being
-        /// updated.
+        /// updated (copied where it cannot be linked). Made whole or not at all: a failure removes it again.
         private func stage() throws -> StagedTree {
             if let staged { return staged }
             let parent = target.deletingLastPathComponent().path
@@ -161,17 +168,50 @@ public enum OutputWriter {
             // Best effort: where the file system has no flock, nothing is locked and nothing is swept.
             let lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if lock >= 0 { _ = flock(lock, LOCK_EX) }
+            do {
+                guard chmod(path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
+                if let previous {
+                    var folders: Set<Substring> = []
+                    try paths.forEachPath { file in
+                        try makeFolders(of: file, in: path, known: &folders)
+                        try carryOver(previous + "/" + file, to: path + "/" + file)
+                    }
+                }
+            } catch {
+                FileSystem.removeTree(path)
+                if lock >= 0 { close(lock) }
+                throw error
+            }
             let tree = StagedTree(path: path, inPlaceReason: inPlaceReason, lock: lock)
             staged = tree
-            guard chmod(path, 0o755) == 0 else { throw posixFailure("set the permissions of", path) }
-            if let previous {
-                var folders: Set<Substring> = []
-                try paths.forEachPath { file in
-                    try makeFolders(of: file, in: path, known: &folders)
-                    guard link(previous + "/" + file, path + "/" + file) == 0 else { throw posixFailure("link", path + "/" + file) }
+            return tree
+        }
+
+        /// Puts the previous tree's file `old`, found unchanged, at `new` in the staging directory: a hard link, or a
+        /// copy of its bytes and permissions where the file system or its owner forbids the link (another user's
+        /// files under `fs.protected_hardlinks`, a folder on another file system).
+        private func carryOver(_ old: String, to new: String) throws {
+            guard link(old, new) != 0 else { return }
+            guard errno != EEXIST else { throw Failure(description: "refusing to write the same file twice: \(new)") }
+            let source = open(old, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            guard source >= 0 else { throw posixFailure("read", old) }
+            defer { close(source) }
+            var status = stat()
+            guard fstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw posixFailure("read", old) }
+            let destination = open(new, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard destination >= 0 else { throw posixFailure("write", new) }
+            defer { close(destination) }
+            var block = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = block.withUnsafeMutableBytes { systemRead(source, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count >= 0 else { throw posixFailure("read", old) }
+                if count == 0 { break }
+                guard block.withUnsafeBufferPointer({ FileSystem.writeAll(UnsafeBufferPointer(rebasing: $0[..<count]), to: destination) }) else {
+                    throw posixFailure("write", new)
                 }
             }
-            return tree
+            guard fchmod(destination, status.st_mode & 0o7777) == 0 else { throw posixFailure("write", new) }
         }
 
         /// Removes the staging directories beside the target (names starting with `prefix`) that no live run holds:
@@ -361,7 +401,7 @@ public enum OutputWriter {
         /// that no other link shares.
         private func isUnchanged(_ artifact: Artifact) -> Bool {
             guard let previous else { return false }
-            let descriptor = open(previous + "/" + artifact.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            let descriptor = open(previous + "/" + artifact.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
             guard descriptor >= 0 else { return false }
             defer { close(descriptor) }
             var status = stat()
@@ -383,9 +423,14 @@ public enum OutputWriter {
             }
         }
 
+        /// Writes `artifact` as the new file `file`; a file already there (the same path added twice, perhaps linked
+        /// to the directory's own copy) is never opened.
         private func write(_ artifact: Artifact, to file: String) throws {
-            let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-            guard descriptor >= 0 else { throw posixFailure("write", file) }
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                guard errno != EEXIST else { throw Failure(description: "refusing to write the same file twice: \(artifact.path)") }
+                throw posixFailure("write", file)
+            }
             defer { close(descriptor) }
             guard FileSystem.writeAll(artifact.contents, to: descriptor), !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
         }

@@ -259,14 +259,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
     }
 
-    @Test func aFileAddedTwiceFailsTheCommitAndLeavesNothing() throws {
+    @Test func aFileAddedTwiceFailsAndLeavesNothing() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
         let staging = try OutputWriter.Staging(replacing: output)
         try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "a\n"), Artifact(path: "kustomization.yaml", contents: "k\n")])
-        try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "b\n")])
-        Self.expectRepeatRefused(staging)
+        for contents in ["a\n", "b\n"] {
+            #expect(throws: OutputWriter.Failure(description: "refusing to write the same file twice: ns/pg/cluster.yaml")) {
+                try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: contents)])
+            }
+        }
         staging.discard()
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
@@ -288,6 +291,99 @@ import Testing
         #expect(try Self.stagingDirectories(of: output).isEmpty)
     }
 
+    /// A file added again with other bytes, after the directory's unchanged copy was linked for it, must not write
+    /// through the link into the directory (`O_TRUNC` on the linked path did).
+    @Test func aFileAddedAgainWithOtherBytesLeavesTheDirectorysCopyAlone() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let staging = try OutputWriter.Staging(replacing: output)
+        try staging.add(Array(Self.tree.prefix(2)))
+        #expect(throws: OutputWriter.Failure(description: "refusing to write the same file twice: ns/a/cluster.yaml")) {
+            try staging.add([Artifact(path: "ns/a/cluster.yaml", contents: "other\n")])
+        }
+        staging.discard()
+        #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: Self.tree.map { ($0.path, $0.contents) }))
+        #expect(try Self.stagingDirectories(of: output).isEmpty)
+    }
+
+    /// A listing that another link shares, or with other permissions, is written again: an unchanged render leaves
+    /// only a listing exactly as pgha writes it.
+    @Test func aListingLinkedElsewhereOrWithOtherPermissionsIsWrittenAgain() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let listing = output.appendingPathComponent(OutputListing.fileName)
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let mode = try FileManager.default.attributesOfItem(atPath: listing.path)[.posixPermissions] as? Int
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: listing.path)
+        #expect(try TestSupport.writeOutput(Self.tree, to: output) == .swapped)
+        #expect(try FileManager.default.attributesOfItem(atPath: listing.path)[.posixPermissions] as? Int == mode)
+        try FileManager.default.linkItem(at: listing, to: directory.appendingPathComponent("listing-copy"))
+        #expect(try TestSupport.writeOutput(Self.tree, to: output) == .swapped)
+        #expect(try FileManager.default.attributesOfItem(atPath: listing.path)[.referenceCount] as? Int == 1)
+    }
+
+    /// A FIFO at a rendered path is replaced; opening it to compare must not wait for a writer.
+    @Test func aFIFOAtARenderedPathIsReplacedWithoutWaiting() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        let fifo = output.appendingPathComponent("ns/b/cluster.yaml")
+        try FileManager.default.removeItem(at: fifo)
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        Thread.detachNewThread {
+            outcome.result = Result { try TestSupport.writeOutput(Self.tree, to: output) }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 30) == .timedOut {
+            Issue.record("the render waited for a writer of the FIFO")
+            while done.wait(timeout: .now() + 0.1) == .timedOut {
+                let writer = open(fifo.path, O_WRONLY | O_NONBLOCK)
+                if writer >= 0 { close(writer) }
+            }
+        }
+        #expect(try outcome.result?.get() == .swapped)
+        #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: Self.tree.map { ($0.path, $0.contents) }))
+    }
+
+    /// Where the directory's files may not be linked (another user's files under `fs.protected_hardlinks`), the
+    /// files found unchanged before the staging directory was made are copied into it. Runs as root only: the test
+    /// takes another file-system user for its thread (`setfsuid`), which drops root's right to link anything.
+    @Test func unchangedFilesThatMayNotBeLinkedAreCopied() throws {
+        typealias SetFSUID = @convention(c) (UInt32) -> Int32
+        guard geteuid() == 0, (try? String(contentsOfFile: "/proc/sys/fs/protected_hardlinks", encoding: .utf8)) == "1\n",
+              let symbol = dlsym(nil, "setfsuid") else { return }
+        let setfsuid = unsafeBitCast(symbol, to: SetFSUID.self)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.tree, to: output)
+        for folder in ["", "out", "out/ns", "out/ns/a", "out/ns/a/scripts", "out/ns/b"] {
+            #expect(chmod(directory.appendingPathComponent(folder).path, 0o777) == 0)
+        }
+        var changed = Self.tree
+        changed[3].contents = "b changed\n"
+        let method: OutputWriter.Method
+        do {
+            let previous = setfsuid(65534)
+            defer { _ = setfsuid(UInt32(previous)) }
+            #expect(link(output.appendingPathComponent("ns/a/cluster.yaml").path, directory.appendingPathComponent("probe").path) != 0)
+            let staging = try OutputWriter.Staging(replacing: output)
+            try staging.add(Array(changed.prefix(3)))
+            try staging.add([changed[3]])
+            method = try staging.commit()
+        }
+        #expect(method == .swapped)
+        #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: changed.map { ($0.path, $0.contents) }))
+        let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("ns/a/scripts/deploy.sh").path)[.posixPermissions] as? Int
+        #expect(mode == 0o755)
+    }
+
     /// The listing has one path a line: a path with a line break would be written as one file and listed as two.
     @Test func aPathWithALineBreakOrOutsideTheDirectoryIsRefused() throws {
         let directory = try TestSupport.temporaryDirectory()
@@ -298,6 +394,11 @@ import Testing
             #expect(throws: OutputWriter.Failure.self, "\(path.debugDescription)") { try staging.add([Artifact(path: path, contents: "x\n")]) }
         }
     }
+}
+
+/// The result of a render on another thread, read after its semaphore is signalled.
+private final class Outcome: @unchecked Sendable {
+    var result: Result<OutputWriter.Method, any Error>?
 }
 
 /// Issue #10, item 7: directories that cannot be swapped are written file by file.
