@@ -94,8 +94,9 @@ fleet() {
             "$PGHA render $specs -o $out" "$PGHA check $specs -o $out" >&2
         check_1000=$(median "$WORK/fleet-$count.json" 1)
         # Not a target, for comparison: the same render into a directory that does not exist yet, so every file is
-        # written (an unchanged re-render writes none).
-        hyperfine -N --warmup 1 --runs "$runs" --prepare "rm -rf $WORK/fresh-$count" --export-json "$WORK/fresh-$count.json" \
+        # written (an unchanged re-render writes none); `sync` first, so that the removal of the last one is not flushed
+        # by this one.
+        hyperfine -N --warmup 1 --runs "$runs" --prepare "sh -c 'rm -rf $WORK/fresh-$count && sync'" --export-json "$WORK/fresh-$count.json" \
             "$PGHA render $specs -o $WORK/fresh-$count" >&2
         fresh_1000=$(median "$WORK/fresh-$count.json" 0)
         rm -rf "$WORK/fresh-$count"
