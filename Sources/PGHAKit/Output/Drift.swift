@@ -57,14 +57,24 @@ public struct Drift: Sendable, Equatable {
         var paths: [String]
         /// What the change of the part's spec will do.
         var impacts: [Impact]
+        /// The positions of `paths` among the files pgha wrote in the directory; nil when one is not among them.
+        var ownedPositions: [Int]?
 
-        /// Compares `artifacts` with the files at the same paths in `directory`, reading only those; with
-        /// `diffContext`, each differing file gets its unified diff with that many lines of context.
+        /// Compares `artifacts` with the files at the same paths in `directory`, reading only those, and keeping
+        /// only the ones that differ; with `diffContext`, each differing file gets its unified diff with that many
+        /// lines of context.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
             paths = artifacts.map(\.path)
-            let existing = try directory.files(at: paths)
-            entries = Drift(rendered: artifacts, existing: existing, diffContext: diffContext).entries
-            impacts = Drift.impacts(of: artifacts, existing: existing, in: directory)
+            var positions: [Int] = []
+            for path in paths {
+                guard let position = directory.owned.index(of: path) else { break }
+                positions.append(position)
+            }
+            ownedPositions = positions.count == paths.count ? positions : nil
+            let differing = artifacts.filter { !directory.holds($0) }
+            let existing = try directory.files(at: differing.map(\.path))
+            entries = Drift(rendered: differing, existing: existing, diffContext: diffContext).entries
+            impacts = Drift.impacts(of: differing, existing: existing, in: directory)
         }
     }
 
@@ -72,6 +82,11 @@ public struct Drift: Sendable, Equatable {
     /// no part renders, as removed, and the directory's listing (`OutputListing`). Files pgha did not write are not
     /// compared: rendering keeps them.
     public init(_ parts: [Part], against directory: OutputDirectory, diffContext: Int? = nil) throws {
+        if directory.listsItsFilesExactly && Self.renderOwnedFilesOnce(parts, count: directory.owned.count) {
+            impacts = parts.flatMap(\.impacts).sorted(by: Impact.ordered)
+            entries = parts.flatMap(\.entries).sorted { $0.path < $1.path }
+            return
+        }
         let rendered = SortedPaths(parts.flatMap(\.paths))
         let unrendered = directory.owned.filter { !rendered.contains($0) }
         impacts = (parts.flatMap(\.impacts) + (try Drift.impactsOfRemoved(Array(unrendered), in: directory))).sorted(by: Impact.ordered)
@@ -80,6 +95,22 @@ public struct Drift: Sendable, Equatable {
         if let file = try directory.file(at: listing.path) { existing[listing.path] = file }
         self.entries = (parts.flatMap(\.entries) + Drift(rendered: [listing], existing: existing, diffContext: diffContext).entries)
             .sorted { $0.path < $1.path }
+    }
+
+    /// Whether `parts` render each of the `count` files pgha wrote in the directory once, and no other: then none is
+    /// removed and, when the listing is as pgha writes it, the listing is unchanged.
+    private static func renderOwnedFilesOnce(_ parts: [Part], count: Int) -> Bool {
+        var rendered = [Bool](repeating: false, count: count)
+        var total = 0
+        for part in parts {
+            guard let positions = part.ownedPositions else { return false }
+            for position in positions {
+                guard !rendered[position] else { return false }
+                rendered[position] = true
+            }
+            total += positions.count
+        }
+        return total == count
     }
 
     /// Compares `rendered` with the files `existing` holds.

@@ -29,6 +29,30 @@ public enum FileSystem {
         return true
     }
 
+    /// Whether `path` is a regular file (not followed if a symbolic link; a FIFO is not waited on) whose bytes are
+    /// `contents` and whose status `accepts`; false when it cannot be read.
+    static func holds(_ path: String, contents: String, where accepts: (stat) -> Bool) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, accepts(status) else { return false }
+        var contents = contents
+        return contents.withUTF8 { bytes in
+            guard Int(status.st_size) == bytes.count else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { existing in
+                var count = 0
+                while count < existing.count {
+                    let read = systemRead(descriptor, existing.baseAddress! + count, existing.count - count)
+                    if read < 0 && errno == EINTR { continue }
+                    guard read > 0 else { break }
+                    count += read
+                }
+                return count == bytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, existing.baseAddress!, count) == 0)
+            }
+        }
+    }
+
     /// The names in `directory` (without `.` and `..`), or nil when it cannot be read.
     static func entries(of directory: String) -> [String]? {
         entries(of: directory, prefix: "")

@@ -38,8 +38,8 @@ public struct OutputDirectory: Sendable {
     public let owned: SortedPaths
     /// Whether the files are known from a listing (false: none yet, or an output of pgha 0.1.0).
     public let hasListing: Bool
-    /// Whether the listing holds exactly the bytes pgha writes for `owned` (sorted, each path once), so a render of
-    /// the same files would leave it as it is.
+    /// Whether the listing holds exactly the bytes pgha writes for `owned` (sorted, each path once), in a file its
+    /// owner may not execute, so a render of the same files would leave it as it is.
     public let listsItsFilesExactly: Bool
 
     /// Reads which files below `root` pgha owns.
@@ -66,7 +66,9 @@ public struct OutputDirectory: Sendable {
             owned = paths
             hasListing = true
             let body = paths.listingBody
-            listsItsFilesExactly = listing.count == OutputListing.header.utf8.count + body.count && listing[OutputListing.header.utf8.count...].elementsEqual(body)
+            listsItsFilesExactly = listing.count == OutputListing.header.utf8.count + body.count
+                && listing[OutputListing.header.utf8.count...].elementsEqual(body)
+                && lstat(listingPath, &status) == 0 && status.st_mode & S_IXUSR == 0
         } else if Self.isPGHAOutput(root) {
             var found: Set<String> = []
             try Self.collectGenerated(root, relative: "", into: &found)
@@ -106,6 +108,14 @@ public struct OutputDirectory: Sendable {
         guard status.st_mode & S_IFMT == S_IFREG else { return ExistingFile(bytes: nil) }
         guard let bytes = try Self.read(fullPath) else { return nil }
         return ExistingFile(bytes: bytes, isExecutable: status.st_mode & S_IXUSR != 0)
+    }
+
+    /// Whether the directory holds `artifact` as `check` compares it: a regular file of the same bytes, executable by
+    /// its owner when the artifact is. False also when the file cannot be read (`file(at:)` says why).
+    public func holds(_ artifact: Artifact) -> Bool {
+        FileSystem.holds(root + "/" + artifact.path, contents: artifact.contents) { status in
+            (status.st_mode & S_IXUSR != 0) == artifact.isExecutable
+        }
     }
 
     /// The files at those of `paths` that exist, by path.

@@ -401,25 +401,9 @@ public enum OutputWriter {
         /// that no other link shares.
         private func isUnchanged(_ artifact: Artifact) -> Bool {
             guard let previous else { return false }
-            let descriptor = open(previous + "/" + artifact.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-            guard descriptor >= 0 else { return false }
-            defer { close(descriptor) }
-            var status = stat()
-            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1,
-                  status.st_mode & 0o7777 == (artifact.isExecutable ? 0o755 : fileMode) else { return false }
-            var contents = artifact.contents
-            return contents.withUTF8 { bytes in
-                guard Int(status.st_size) == bytes.count else { return false }
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { existing in
-                    var count = 0
-                    while count < existing.count {
-                        let read = systemRead(descriptor, existing.baseAddress! + count, existing.count - count)
-                        if read < 0 && errno == EINTR { continue }
-                        guard read > 0 else { break }
-                        count += read
-                    }
-                    return count == bytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, existing.baseAddress!, count) == 0)
-                }
+            let mode = artifact.isExecutable ? 0o755 : fileMode
+            return FileSystem.holds(previous + "/" + artifact.path, contents: artifact.contents) { status in
+                status.st_nlink == 1 && status.st_mode & 0o7777 == mode
             }
         }
 

@@ -25,6 +25,27 @@ import Testing
         #expect(try Self.drift(Self.rendered, output).isEmpty)
     }
 
+    /// When every file pgha wrote is rendered once and unchanged, only the listing itself can differ: reordered,
+    /// or executable.
+    @Test func aListingNotAsPGHAWritesItIsChangedThoughEveryFileIsRendered() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        try TestSupport.writeOutput(Self.rendered, to: output)
+        let listing = output.appendingPathComponent(OutputListing.fileName)
+        let canonical = try String(contentsOf: listing, encoding: .utf8)
+        let lines = canonical.split(separator: "\n")
+        try Data(((lines.prefix(1) + lines.dropFirst().reversed()).joined(separator: "\n") + "\n").utf8).write(to: listing)
+        #expect(try Self.drift(Self.rendered, output).entries == [Drift.Entry(.changed, OutputListing.fileName)])
+        try Data(canonical.utf8).write(to: listing)
+        #expect(try Self.drift(Self.rendered, output).isEmpty)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: listing.path)
+        #expect(try Self.drift(Self.rendered, output).entries == [Drift.Entry(.changed, OutputListing.fileName)])
+        let removed = Array(Self.rendered.dropLast())
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: listing.path)
+        #expect(try Self.drift(removed, output).entries.map(\.change) == [.changed, .removed])
+    }
+
     @Test func addedChangedAndRemovedFilesAreListedByPathAndForeignFilesAreNot() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
