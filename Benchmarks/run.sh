@@ -94,10 +94,12 @@ fleet() {
             "$PGHA render $specs -o $out" "$PGHA check $specs -o $out" >&2
         check_1000=$(median "$WORK/fleet-$count.json" 1)
         # Not a target, for comparison: the same render into a directory that does not exist yet, so every file is
-        # written (an unchanged re-render writes none); `sync` first, so that the removal of the last one is not flushed
-        # by this one.
-        hyperfine -N --warmup 1 --runs "$runs" --prepare "sh -c 'rm -rf $WORK/fresh-$count && sync'" --export-json "$WORK/fresh-$count.json" \
-            "$PGHA render $specs -o $WORK/fresh-$count" >&2
+        # written (an unchanged re-render writes none). Each run gets a new directory and none is removed until the
+        # end: ext4 creates files slowly for about 30 seconds after many were deleted (it skips recently freed
+        # inodes), which would measure the removal of the last run's tree rather than this render.
+        mkdir -p "$WORK/fresh-$count"
+        hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/fresh-$count.json" \
+            "sh -c '\"\$1\" render \"\$2\" -o \"\$(mktemp -d \"\$3/run.XXXXXX\")/out\"' sh $PGHA $specs $WORK/fresh-$count" >&2
         fresh_1000=$(median "$WORK/fresh-$count.json" 0)
         rm -rf "$WORK/fresh-$count"
     else
