@@ -93,15 +93,6 @@ fleet() {
         hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/fleet-$count.json" \
             "$PGHA render $specs -o $out" "$PGHA check $specs -o $out" >&2
         check_1000=$(median "$WORK/fleet-$count.json" 1)
-        # Not a target, for comparison: the same render into a directory that does not exist yet, so every file is
-        # written (an unchanged re-render writes none). Each run gets a new directory and none is removed until the
-        # end: ext4 creates files slowly for about 30 seconds after many were deleted (it skips recently freed
-        # inodes), which would measure the removal of the last run's tree rather than this render.
-        mkdir -p "$WORK/fresh-$count"
-        hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/fresh-$count.json" \
-            "sh -c '\"\$1\" render \"\$2\" -o \"\$(mktemp -d \"\$3/run.XXXXXX\")/out\"' sh $PGHA $specs $WORK/fresh-$count" >&2
-        fresh_1000=$(median "$WORK/fresh-$count.json" 0)
-        rm -rf "$WORK/fresh-$count"
     else
         hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/fleet-$count.json" "$PGHA render $specs -o $out" >&2
     fi
@@ -114,6 +105,17 @@ fleet 1000 "$RUNS"
 fleet 10000 $(( RUNS / 3 > 2 ? RUNS / 3 : 2 ))
 check_rss=$(peak_rss "$PGHA" check "$WORK/specs-1000" -o "$WORK/out-1000")
 scaling=$(calc "${time[10000]} / ${time[1000]}")
+# Not a target, for comparison: the 1,000 specs rendered into a directory that does not exist yet, so every file is
+# written (an unchanged re-render writes none). Each run gets a new directory and none is removed until the end:
+# ext4 creates files slowly for about 30 seconds after many were deleted (it skips recently freed inodes), which
+# would measure the removal of the last run's tree rather than this render. Last, so that removing the trees
+# disturbs no other measurement.
+echo "1,000 specs into new directories" >&2
+mkdir -p "$WORK/fresh-1000"
+hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$WORK/fresh-1000.json" \
+    "sh -c '\"\$1\" render \"\$2\" -o \"\$(mktemp -d \"\$3/run.XXXXXX\")/out\"' sh $PGHA $WORK/specs-1000 $WORK/fresh-1000" >&2
+fresh_1000=$(median "$WORK/fresh-1000.json" 0)
+rm -rf "$WORK/fresh-1000"
 
 {
     echo "## Measurements"
