@@ -51,6 +51,30 @@ stripped_bytes=$(stat -c %s "$WORK/pgha-stripped")
 
 # The median wall time, in seconds, of command $2 of a hyperfine JSON export.
 median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$@"; }
+# Runs hyperfine on the commands after the first four arguments in $1 rounds of $2 runs each (after $3 warm-up runs
+# a round), so that a slow spell of the machine falls on every command alike rather than on the one measured
+# then, and writes to $4 one hyperfine JSON export whose results hold every round's times, median and mean CPU.
+paired() {
+    local rounds=$1 runs=$2 warmup=$3 export=$4 round
+    shift 4
+    for round in $(seq "$rounds"); do
+        hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$export.$round" "$@" >&2
+    done
+    python3 - "$export" "$rounds" <<'PY'
+import json, statistics, sys
+export, rounds = sys.argv[1], int(sys.argv[2])
+parts = [json.load(open(f"{export}.{round}"))["results"] for round in range(1, rounds + 1)]
+results = []
+for index, first in enumerate(parts[0]):
+    times = [time for part in parts for time in part[index]["times"]]
+    runs = [len(part[index]["times"]) for part in parts]
+    cpu = {key: sum(part[index][key] * count for part, count in zip(parts, runs)) / sum(runs) for key in ("user", "system")}
+    results.append({"command": first["command"], "times": times, "median": statistics.median(times),
+                    "mean": statistics.fmean(times), **cpu})
+json.dump({"results": results}, open(export, "w"), indent=1)
+PY
+    rm -f "$export".*
+}
 # Peak resident set size, in MiB, of one run of a command.
 peak_rss() {
     /usr/bin/time -v "$@" >/dev/null 2>"$WORK/time.txt"
@@ -75,7 +99,7 @@ REPORT="$WORK/report.md"
 
 echo "one spec, paired with kubectl kustomize of its output" >&2
 "$PGHA" render Examples/aks-ha.yaml -o "$WORK/single" >/dev/null
-hyperfine -N --warmup 3 --runs 40 --export-json "$WORK/single.json" \
+paired 4 10 3 "$WORK/single.json" \
     "$PGHA render Examples/aks-ha.yaml -o $WORK/single" "kubectl kustomize $WORK/single" >&2
 single=$(median "$WORK/single.json" 0)
 kustomize=$(median "$WORK/single.json" 1)
@@ -90,8 +114,7 @@ fleet() {
     echo "fleet of $count specs" >&2
     "$PGHA" render "$specs" -o "$out" >/dev/null
     if [ "$count" = 1000 ]; then
-        hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/fleet-$count.json" \
-            "$PGHA render $specs -o $out" "$PGHA check $specs -o $out" >&2
+        paired "$runs" 1 1 "$WORK/fleet-$count.json" "$PGHA render $specs -o $out" "$PGHA check $specs -o $out"
         check_1000=$(median "$WORK/fleet-$count.json" 1)
     else
         hyperfine -N --warmup 1 --runs "$runs" --export-json "$WORK/fleet-$count.json" "$PGHA render $specs -o $out" >&2
