@@ -67,13 +67,24 @@ import Testing
         Artifact(path: "ns/b/cluster.yaml", contents: "b\n"),
     ]
 
+    /// A new temporary directory holding `out`, written with `tree`; the caller removes the directory.
+    static func writtenTree() throws -> (directory: URL, output: URL) {
+        let directory = try TestSupport.temporaryDirectory()
+        let output = directory.appendingPathComponent("out")
+        do {
+            try TestSupport.writeOutput(tree, to: output)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+        return (directory, output)
+    }
+
     /// A re-render that changes nothing writes nothing: no staging directory, no swap (the directory keeps its
     /// inode), every file and the listing untouched.
     @Test func anUnchangedRenderWritesNothing() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let before = try Self.inodes(output)
         let staging = try OutputWriter.Staging(replacing: output)
         try staging.add(Array(Self.tree.prefix(2)))
@@ -86,10 +97,8 @@ import Testing
 
     /// The first file that differs makes the staging directory; the files found unchanged before it are linked in.
     @Test func aChangedFileAfterUnchangedOnesStagesTheWholeTree() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let before = try Self.inodes(output)
         var changed = Self.tree
         changed[3].contents = "b changed\n"
@@ -109,10 +118,8 @@ import Testing
 
     /// A render of fewer files, each unchanged, still removes the one it no longer renders: the listing differs.
     @Test func aFileNoLongerRenderedIsRemovedThoughTheRestIsUnchanged() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let before = try Self.inodes(output)
         let fewer = Array(Self.tree.dropLast())
         let staging = try OutputWriter.Staging(replacing: output)
@@ -126,10 +133,8 @@ import Testing
 
     /// A listing that names the right files but not as pgha writes it (another order) is rewritten.
     @Test func aListingNotAsPGHAWritesItIsRewritten() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let listing = output.appendingPathComponent(OutputListing.fileName)
         let canonical = try String(contentsOf: listing, encoding: .utf8)
         let lines = canonical.split(separator: "\n")
@@ -141,10 +146,8 @@ import Testing
     /// A directory that cannot be swapped (it holds files pgha did not write) is left alone when nothing changed,
     /// and written file by file when something did.
     @Test func anUnchangedDirectoryWithForeignFilesIsLeftAlone() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         try TestSupport.write("mine\n", to: ".git/HEAD", in: output)
         let before = try Self.inodes(output)
         #expect(try TestSupport.writeOutput(Self.tree, to: output) == .unchanged)
@@ -209,10 +212,8 @@ import Testing
 
     /// A render that writes nothing still removes what killed runs left, beside the directory and inside it.
     @Test func anUnchangedRenderRemovesAKilledRunsStagingDirectories() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         try TestSupport.write("left behind\n", to: ".out.pgha-staging-Abc123/a/file.yaml", in: directory)
         try TestSupport.write("left behind\n", to: "out/.pgha-staging-Def456/file.yaml", in: directory)
         #expect(try TestSupport.writeOutput(Self.tree, to: output) == .unchanged)
@@ -277,10 +278,8 @@ import Testing
     /// In a directory that holds the files already, an unchanged file added twice in place of another is still
     /// refused: as many paths as before, but not the same ones.
     @Test func anUnchangedFileAddedTwiceInPlaceOfAnotherFailsTheCommit() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let before = try Self.inodes(output)
         let staging = try OutputWriter.Staging(replacing: output)
         try staging.add(Array(Self.tree.prefix(3)))
@@ -294,10 +293,8 @@ import Testing
     /// A file added again with other bytes, after the directory's unchanged copy was linked for it, must not write
     /// through the link into the directory (`O_TRUNC` on the linked path did).
     @Test func aFileAddedAgainWithOtherBytesLeavesTheDirectorysCopyAlone() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let staging = try OutputWriter.Staging(replacing: output)
         try staging.add(Array(Self.tree.prefix(2)))
         #expect(throws: OutputWriter.Failure(description: "refusing to write the same file twice: ns/a/cluster.yaml")) {
@@ -327,10 +324,8 @@ import Testing
 
     /// A FIFO at a rendered path is replaced; opening it to compare must not wait for a writer.
     @Test func aFIFOAtARenderedPathIsReplacedWithoutWaiting() throws {
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         let fifo = output.appendingPathComponent("ns/b/cluster.yaml")
         try FileManager.default.removeItem(at: fifo)
         #expect(mkfifo(fifo.path, 0o644) == 0)
@@ -359,10 +354,8 @@ import Testing
         guard geteuid() == 0, (try? String(contentsOfFile: "/proc/sys/fs/protected_hardlinks", encoding: .utf8)) == "1\n",
               let symbol = dlsym(nil, "setfsuid") else { return }
         let setfsuid = unsafeBitCast(symbol, to: SetFSUID.self)
-        let directory = try TestSupport.temporaryDirectory()
+        let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = directory.appendingPathComponent("out")
-        try TestSupport.writeOutput(Self.tree, to: output)
         for folder in ["", "out", "out/ns", "out/ns/a", "out/ns/a/scripts", "out/ns/b"] {
             #expect(chmod(directory.appendingPathComponent(folder).path, 0o777) == 0)
         }
