@@ -65,12 +65,7 @@ public struct Drift: Sendable, Equatable {
         /// lines of context.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
             paths = artifacts.map(\.path)
-            var positions: [Int] = []
-            for path in paths {
-                guard let position = directory.owned.index(of: path) else { break }
-                positions.append(position)
-            }
-            ownedPositions = positions.count == paths.count ? positions : nil
+            ownedPositions = directory.owned.positions(of: paths)
             let differing = artifacts.filter { !directory.holds($0) }
             let existing = try directory.files(at: differing.map(\.path))
             entries = Drift(rendered: differing, existing: existing, diffContext: diffContext).entries
@@ -82,7 +77,7 @@ public struct Drift: Sendable, Equatable {
     /// no part renders, as removed, and the directory's listing (`OutputListing`). Files pgha did not write are not
     /// compared: rendering keeps them.
     public init(_ parts: [Part], against directory: OutputDirectory, diffContext: Int? = nil) throws {
-        if directory.listsItsFilesExactly && Self.renderOwnedFilesOnce(parts, count: directory.owned.count) {
+        if directory.listsItsFilesExactly && Self.renderOwnedFilesOnce(parts, of: directory.owned) {
             impacts = parts.flatMap(\.impacts).sorted(by: Impact.ordered)
             entries = parts.flatMap(\.entries).sorted { $0.path < $1.path }
             return
@@ -97,20 +92,15 @@ public struct Drift: Sendable, Equatable {
             .sorted { $0.path < $1.path }
     }
 
-    /// Whether `parts` render each of the `count` files pgha wrote in the directory once, and no other: then none is
+    /// Whether `parts` render each of the files pgha wrote in the directory (`owned`) once, and no other: then none is
     /// removed and, when the listing is as pgha writes it, the listing is unchanged.
-    private static func renderOwnedFilesOnce(_ parts: [Part], count: Int) -> Bool {
-        var rendered = [Bool](repeating: false, count: count)
-        var total = 0
+    private static func renderOwnedFilesOnce(_ parts: [Part], of owned: SortedPaths) -> Bool {
+        var rendered = SortedPaths.Coverage(of: owned)
         for part in parts {
             guard let positions = part.ownedPositions else { return false }
-            for position in positions {
-                guard !rendered[position] else { return false }
-                rendered[position] = true
-            }
-            total += positions.count
+            rendered.mark(positions)
         }
-        return total == count
+        return rendered.isExact
     }
 
     /// Compares `rendered` with the files `existing` holds.

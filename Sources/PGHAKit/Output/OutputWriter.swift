@@ -12,10 +12,11 @@ import Glibc
 ///
 /// A render whose every file, and so its listing, equals what the directory holds changes nothing: the files are
 /// compared as they arrive and nothing is written until one differs. Where it can, the whole new tree is written to a
-/// temporary sibling directory and swapped into place, so readers see the old tree or the new one, never a mix. Where it cannot (the directory holds files pgha did not write, such as
-/// `.git`; it is a mount point or the current directory; its parent is read-only), the tree is written to a hidden
-/// staging directory inside it and moved in file by file, each file replaced atomically. Either way a failure before
-/// the tree is complete leaves the directory as it was.
+/// temporary sibling directory and swapped into place, so readers see the old tree or the new one, never a mix.
+/// Where it cannot (the directory holds files pgha did not write, such as `.git`; it is a mount point or the current
+/// directory; its parent is read-only), the tree is written to a hidden staging directory inside it and moved in
+/// file by file, each file replaced atomically. Either way a failure before the tree is complete leaves the
+/// directory as it was.
 public enum OutputWriter {
     /// Why writing failed.
     public struct Failure: Error, Equatable, CustomStringConvertible {
@@ -60,11 +61,10 @@ public enum OutputWriter {
         private var staged: StagedTree?
         /// Every path added, for the listing; before the staging directory is made, every path found unchanged.
         private var paths = PathList()
-        /// Before the staging directory is made: which of the `owned` paths were added (by position), and whether
-        /// one was added twice. Every path added then is owned, so the render changes nothing when each was added once.
-        private var added: [Bool] = []
-        private var addedTwice = false
-        /// Guards `staged`, `paths`, `added` and `addedTwice`.
+        /// Before the staging directory is made: which of the `owned` paths were added, each found unchanged; the
+        /// render changes nothing when they cover `owned` exactly. Nil when the tree was staged from the start.
+        private var unchanged: SortedPaths.Coverage?
+        /// Guards `staged`, `paths` and `unchanged`.
         private let state = Lock()
 
         /// A staging directory and how `commit()` will move it into place.
@@ -116,7 +116,7 @@ public enum OutputWriter {
             Staging.removeAbandoned(in: parent.path, named: Staging.besidePrefix(of: target))
             if existing.exists { Staging.removeAbandoned(in: target.path, named: OutputWriter.innerStagingPrefix) }
             guard !(existing.listsItsFilesExactly && Staging.isPlainFile(target.path + "/" + OutputListing.fileName, mode: fileMode)) else {
-                added = Array(repeating: false, count: owned.count)
+                unchanged = SortedPaths.Coverage(of: owned)
                 return
             }
             do {
@@ -243,10 +243,7 @@ public enum OutputWriter {
                 let recorded = state.withLock {
                     guard staged == nil else { return false }
                     paths.append(addedPaths)
-                    for position in positions {
-                        if added[position] { addedTwice = true }
-                        added[position] = true
-                    }
+                    unchanged?.mark(positions)
                     return true
                 }
                 if recorded { return }
@@ -284,8 +281,8 @@ public enum OutputWriter {
         /// and the listing are unchanged, nothing is written.
         @discardableResult
         public func commit() throws -> Method {
-            let (list, unchanged) = state.withLock { (self.paths, self.staged == nil && !addedTwice && self.paths.count == owned.count) }
-            if unchanged { return .unchanged }
+            let (list, isUnchanged) = state.withLock { (self.paths, self.staged == nil && self.unchanged?.isExact == true) }
+            if isUnchanged { return .unchanged }
             let (paths, repeats) = list.sorted()
             guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
             let staged = try state.withLock { try stage() }
@@ -388,12 +385,7 @@ public enum OutputWriter {
         /// The positions among the `owned` paths of `artifacts`, when the directory being updated holds each of them
         /// exactly (`isUnchanged`); nil when one is new or changed.
         private func unchangedPositions(of artifacts: [Artifact]) -> [Int]? {
-            var positions: [Int] = []
-            positions.reserveCapacity(artifacts.count)
-            for artifact in artifacts {
-                guard let position = owned.index(of: artifact.path), isUnchanged(artifact) else { return nil }
-                positions.append(position)
-            }
+            guard let positions = owned.positions(of: artifacts.lazy.map(\.path)), artifacts.allSatisfy(isUnchanged) else { return nil }
             return positions
         }
 

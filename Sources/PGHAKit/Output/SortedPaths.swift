@@ -95,6 +95,41 @@ public struct SortedPaths: Sendable, RandomAccessCollection, Equatable, Expressi
         }
     }
 
+    /// The positions of `paths` among these paths, in their order; nil when one is not among them.
+    func positions(of paths: some Sequence<String>) -> [Int]? {
+        var positions: [Int] = []
+        positions.reserveCapacity(paths.underestimatedCount)
+        for path in paths {
+            guard let position = index(of: path) else { return nil }
+            positions.append(position)
+        }
+        return positions
+    }
+
+    /// Which of a list's paths were named, by position (`positions(of:)`): the names cover the list exactly when
+    /// each path was named once and nothing else was.
+    struct Coverage {
+        private var named: [Bool]
+        private var namedTwice = false
+        private var count = 0
+
+        init(of paths: SortedPaths) {
+            named = Array(repeating: false, count: paths.count)
+        }
+
+        /// Marks the paths at `positions` as named.
+        mutating func mark(_ positions: [Int]) {
+            for position in positions {
+                if named[position] { namedTwice = true }
+                named[position] = true
+            }
+            count += positions.count
+        }
+
+        /// Whether every path was named once.
+        var isExact: Bool { !namedTwice && count == named.count }
+    }
+
     /// Whether any path lies below `folder` (`""` for all of them, any other folder ending in `/`).
     public func containsPaths(below folder: String) -> Bool {
         guard !folder.isEmpty else { return !isEmpty }

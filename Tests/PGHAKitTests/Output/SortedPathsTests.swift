@@ -82,4 +82,21 @@ import Testing
         #expect(OutputListing.paths(in: Array("not a listing\n".utf8)) == nil)
         #expect(OutputListing.paths(in: Array(OutputListing.header.utf8) + [0xFF, 0x0A]) == nil)
     }
+
+    /// Names cover the paths exactly when each is named once: a repeat, a missing path or an unknown one does not.
+    @Test func positionsAndTheirCoverage() {
+        let paths = SortedPaths(["b.yaml", "a.yaml", "a/c.yaml"])
+        #expect(paths.positions(of: ["a/c.yaml", "a.yaml"]) == [1, 0])
+        #expect(paths.positions(of: ["a.yaml", "x.yaml"]) == nil)
+        func coverage(_ named: [[String]]) -> Bool {
+            var coverage = SortedPaths.Coverage(of: paths)
+            for names in named { coverage.mark(paths.positions(of: names) ?? []) }
+            return coverage.isExact
+        }
+        #expect(coverage([["b.yaml"], ["a/c.yaml", "a.yaml"]]))
+        #expect(!coverage([["b.yaml"], ["a.yaml"]]))
+        #expect(!coverage([["b.yaml", "a.yaml"], ["a.yaml"]]))
+        #expect(!coverage([["b.yaml", "a.yaml"], ["a.yaml", "a/c.yaml"]]))
+        #expect(SortedPaths.Coverage(of: []).isExact)
+    }
 }
