@@ -3,7 +3,7 @@
 /// by the script's file name, then by full equality of everything it is rendered from; at most `limit` bodies are kept
 /// per file name (the first ones rendered), so a script that differs in every spec costs at most `limit` comparisons,
 /// each stopping at the first difference. Safe to use from the threads rendering a fleet's specs.
-final class ScriptBodyCache: @unchecked Sendable {
+final class ScriptBodyCache: Sendable {
     /// What a body is rendered from: the script without its file name, purpose, spec file name, environment and
     /// variables, which only the part before the body shows.
     private struct Key: Equatable {
@@ -22,42 +22,20 @@ final class ScriptBodyCache: @unchecked Sendable {
         }
     }
 
-    private struct Entry {
-        let key: Key
-        let body: BashRenderer.Body
+    private let memo: BoundedMemo<Key, BashRenderer.Body>
+
+    init(limit: Int = 4) {
+        memo = BoundedMemo(limit: limit)
     }
 
     /// How many bodies are kept per script file name.
-    let limit: Int
-    private let lock = Lock()
-    private var entries: [String: [Entry]] = [:]
-    private var hitCount = 0
-    private var missCount = 0
-
-    init(limit: Int = 4) {
-        self.limit = limit
-    }
+    var limit: Int { memo.limit }
 
     /// How many lookups found a body, and how many rendered one.
-    var lookups: (hits: Int, misses: Int) {
-        lock.withLock { (hitCount, missCount) }
-    }
+    var lookups: (hits: Int, misses: Int) { memo.lookups }
 
     /// The script's body: a kept one rendered from an equal script, or rendered now (and kept while there is room).
     func body(of script: Script) -> BashRenderer.Body {
-        let key = Key(script)
-        let candidates = lock.withLock { entries[script.fileName] ?? [] }
-        if let entry = candidates.first(where: { $0.key == key }) {
-            lock.withLock { hitCount += 1 }
-            return entry.body
-        }
-        let body = BashRenderer.Body(script)
-        lock.withLock {
-            missCount += 1
-            if entries[script.fileName, default: []].count < limit {
-                entries[script.fileName, default: []].append(Entry(key: key, body: body))
-            }
-        }
-        return body
+        memo.value(script.fileName, Key(script)) { BashRenderer.Body(script) }
     }
 }

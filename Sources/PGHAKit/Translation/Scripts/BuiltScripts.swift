@@ -3,38 +3,22 @@
 /// and found by its file name and the `ScriptInputs` it was built from, which hold everything its builder reads. At
 /// most `limit` scripts are kept per file name (the first ones built), so a script whose inputs differ in every spec
 /// is built for each, as without the cache. Safe to use from the threads rendering a fleet's specs.
-final class BuiltScripts: @unchecked Sendable {
-    /// How many scripts are kept per file name.
-    let limit: Int
-    private let lock = Lock()
-    private var scripts: [String: [ScriptInputs: Script]] = [:]
-    private var hitCount = 0
-    private var missCount = 0
+final class BuiltScripts: Sendable {
+    private let memo: BoundedMemo<ScriptInputs, Script>
 
     init(limit: Int = 4) {
-        self.limit = limit
+        memo = BoundedMemo(limit: limit)
     }
 
+    /// How many scripts are kept per file name.
+    var limit: Int { memo.limit }
+
     /// How many lookups found a script, and how many built one.
-    var lookups: (hits: Int, misses: Int) {
-        lock.withLock { (hitCount, missCount) }
-    }
+    var lookups: (hits: Int, misses: Int) { memo.lookups }
 
     /// The script `fileName` built from `inputs`: one `build` made earlier for equal inputs, or built now (and kept
     /// while there is room). `build` must make the script from `inputs` alone.
     func script(_ fileName: String, _ inputs: ScriptInputs, build: () -> Script) -> Script {
-        let kept: Script? = lock.withLock {
-            guard let script = scripts[fileName]?[inputs] else { return nil }
-            hitCount += 1
-            return script
-        }
-        if let kept { return kept }
-        let script = build()
-        return lock.withLock {
-            missCount += 1
-            if let kept = scripts[fileName]?[inputs] { return kept }
-            if scripts[fileName, default: [:]].count < limit { scripts[fileName, default: [:]][inputs] = script }
-            return script
-        }
+        memo.value(fileName, inputs, make: build)
     }
 }

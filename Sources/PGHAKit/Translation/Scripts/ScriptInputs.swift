@@ -2,8 +2,8 @@
 /// never the `Spec`, so whatever they read is in it, and specs with equal inputs get equal steps. Spec values the
 /// steps only name as variables (read from the variables block, `ScriptValues.catalog`) are not in it, so the specs of
 /// one template have equal inputs; it is the key under which a fleet render builds each script's steps once
-/// (`BuiltScripts`). Equality and hashing are the compiler's, over every stored property.
-struct ScriptInputs: Hashable, Sendable {
+/// (`BuiltScripts`). Equality is the compiler's, over every stored property.
+struct ScriptInputs: Equatable, Sendable {
     /// Whether the spec's file name is known (deploy.sh then looks for the spec by that name).
     var knowsSpecFile: Bool
     /// `azure.subscription` is set.
@@ -42,13 +42,13 @@ struct ScriptInputs: Hashable, Sendable {
     /// The roles that log in, by name, with their Secrets' names, sorted by name.
     var loginRoles: [LoginRole]
 
-    struct Backup: Hashable, Sendable {
+    struct Backup: Equatable, Sendable {
         var onDemand: Bool
         /// `BackupPluginSteps.applies`: plugin backups on an operator release with a known plugin chart.
         var usesPlugin: Bool
     }
 
-    struct Pooler: Hashable, Sendable {
+    struct Pooler: Equatable, Sendable {
         /// The poolers' types (`rw`, and `ro` when read-only poolers are on), in order.
         var types: [String]
         /// The poolers' names (`PoolerTranslation.name`), one per type.
@@ -59,7 +59,7 @@ struct ScriptInputs: Hashable, Sendable {
         var dnsLabel: String?
     }
 
-    struct LoginRole: Hashable, Sendable {
+    struct LoginRole: Equatable, Sendable {
         var name: String
         var secret: String
     }
