@@ -45,8 +45,9 @@ struct PlainWords {
 
     /// The words that are not options or their values, in order.
     private(set) var positionals: [String] = []
-    /// The value of each option given, by its long spelling ("" for a flag).
-    private var given: [String: String] = [:]
+    /// Each option given, by its long spelling, with its value ("" for a flag), in order: a command has a few, and
+    /// a dictionary's first use would cost a start more than the searches.
+    private var given: [(long: String, value: String)] = []
 
     /// Nil unless each word is either positional (not starting with `-`, or `-` itself, as argument-parser reads
     /// them) or one of `options`, given once, with its value when it takes one.
@@ -64,18 +65,18 @@ struct PlainWords {
                 attached = String(word[word.index(after: equals)...])
             }
             guard let option = options.first(where: { $0.long == spelling || $0.short == spelling }),
-                  given[option.long] == nil else { return nil }
+                  value(option.long) == nil else { return nil }
             guard option.takesValue else {
                 guard attached == nil else { return nil }
-                given[option.long] = ""
+                given.append((option.long, ""))
                 continue
             }
             if let attached {
                 // argument-parser reads `--name=` as `--name`, its value the next word: left to it.
                 guard !attached.isEmpty else { return nil }
-                given[option.long] = attached
+                given.append((option.long, attached))
             } else if let next = rest.first, !Self.mayBeOption(next) {
-                given[option.long] = rest.removeFirst()
+                given.append((option.long, rest.removeFirst()))
             } else {
                 return nil
             }
@@ -90,19 +91,19 @@ struct PlainWords {
 
     /// The value given to the option of this long spelling, if any.
     func value(_ long: String) -> String? {
-        given[long]
+        given.first { $0.long == long }?.value
     }
 
     /// The value given to the option of this long spelling, as argument-parser converts it; `default` when not given,
     /// nil when argument-parser would refuse it.
     func value<Value: ExpressibleByArgument>(_ long: String, default: Value) -> Value? {
-        guard let text = given[long] else { return `default` }
+        guard let text = value(long) else { return `default` }
         return Value(argument: text)
     }
 
     /// Whether the flag of this long spelling was given.
     func flag(_ long: String) -> Bool {
-        given[long] != nil
+        value(long) != nil
     }
 }
 

@@ -89,7 +89,7 @@ struct Render: ParsableCommand {
                 return
             }
             let adopt = adopt
-            let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: URL(fileURLWithPath: output), adopting: adopt) }
+            let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: output, adopting: adopt) }
             let method: OutputWriter.Method
             do {
                 _ = try renderSpecs(specSet, recordedSpec: staging.recordedSpec) { try staging.add($0) }

@@ -91,7 +91,7 @@ enum TestSupport {
     /// Replaces `directory` with exactly `artifacts`, as `pgha render` does, and says how.
     @discardableResult
     static func writeOutput(_ artifacts: [Artifact], to directory: URL) throws -> OutputWriter.Method {
-        let staging = try OutputWriter.Staging(replacing: directory)
+        let staging = try OutputWriter.Staging(replacing: directory.path)
         do {
             try staging.add(artifacts)
             return try staging.commit()

@@ -180,7 +180,7 @@ public enum FleetRenderer {
             }
         }
         if fleet {
-            let found = FleetRules.check(members.map(\.fleetMember), texts: texts) { position in
+            let found = FleetRules.check(members.map { $0.fleetMember }, texts: texts) { position in
                 guard let source = try? load(indices[position]).get() else { return nil }
                 var options = memberOptions(source)
                 options.recordedSpec = nil
@@ -194,12 +194,12 @@ public enum FleetRenderer {
                 }
             }
         }
-        var rendering = Rendering<Part>(reports: members.map(\.report), unreadable: unreadable, parts: .success([]))
+        var rendering = Rendering<Part>(reports: members.map { $0.report }, unreadable: unreadable, parts: .success([]))
         guard rendering.succeeded, let consume else { return rendering }
-        var parts = members.compactMap(\.part)
+        var parts = members.compactMap { $0.part }
         if fleet {
             let rendered = members.compactMap { member in member.fleetMember.flatMap { fleetMember in member.readmeRow.map { (folder: fleetMember.folder, row: $0) } } }
-            let folders = rendered.map(\.folder).sorted()
+            let folders = rendered.map { $0.folder }.sorted()
             let index = FleetReadme.artifact(rows: rendered)
             parts.append(Result { try consume(Renderer.render([Resource(path: "kustomization.yaml", manifest: Kustomization(resources: folders))]) + [index]) })
         }
@@ -241,7 +241,7 @@ public enum FleetRenderer {
     /// every line break a `\n`: a report quotes the same text at the same line numbers, and a fleet of specs with
     /// notes does not hold every spec's whole file until the end.
     static func quotedLines(of source: [UInt8], for diagnostics: [Diagnostic]) -> [UInt8] {
-        let quoted = Set(diagnostics.map(\.location.line))
+        let quoted = Set(diagnostics.map { $0.location.line })
         guard let last = quoted.max(), last >= 1 else { return [] }
         let lines = SourceLines(source)
         var result: [UInt8] = []

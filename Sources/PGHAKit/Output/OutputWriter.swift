@@ -42,8 +42,9 @@ public enum OutputWriter {
     /// is written: the staging directory is made when the first file that differs arrives (or at `commit()`, when the
     /// listing differs), and the files found equal until then are linked into it.
     public final class Staging: @unchecked Sendable {
-        /// The directory the tree updates.
-        public let target: URL
+        /// The directory the tree updates: an absolute path, with `.` and `..` resolved lexically (`absolutePath`),
+        /// or the directory a symbolic link there names.
+        public let target: String
         /// The directory being updated, when it exists: its unchanged files are linked, not written again.
         private let previous: String?
         /// The files pgha wrote in the directory before, which this render may replace or delete.
@@ -79,43 +80,44 @@ public enum OutputWriter {
             var lock: Int32
         }
 
-        /// Starts a tree that will update `directory`. A symbolic link to a directory is followed: the directory it
-        /// names is updated and the link kept. With `adopting`, files pgha did not write are overwritten where the
-        /// new tree has a file of the same path; without it, such a clash fails the commit before anything changes.
-        public init(replacing directory: URL, adopting: Bool = false) throws {
-            let fileManager = FileManager.default
-            target = try OutputWriter.resolvingSymbolicLink(directory.standardizedFileURL)
+        /// Starts a tree that will update the directory at `directory` (a path, relative to the current directory
+        /// unless absolute). A symbolic link to a directory is followed: the directory it names is updated and the
+        /// link kept. With `adopting`, files pgha did not write are overwritten where the new tree has a file of the
+        /// same path; without it, such a clash fails the commit before anything changes.
+        public init(replacing directory: String, adopting: Bool = false) throws {
+            target = try OutputWriter.resolvingSymbolicLink(OutputWriter.absolutePath(directory))
             self.adopting = adopting
-            let parent = target.deletingLastPathComponent()
+            let parent = OutputWriter.parentPath(of: target)
             let mask = umask(0o022)
             umask(mask)
             fileMode = 0o666 & ~mask
             let existing: OutputDirectory
             do {
-                existing = try OutputDirectory(target.path)
+                existing = try OutputDirectory(target)
             } catch {
                 throw Failure(description: error.description)
             }
-            previous = existing.exists ? target.path : nil
+            previous = existing.exists ? target : nil
             owned = existing.owned
             self.existing = existing
             var missing: [String] = []
             if !existing.exists {
+                let fileManager = FileManager.default
                 var ancestor = parent
-                while !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
-                    missing.append(ancestor.path)
-                    ancestor = ancestor.deletingLastPathComponent()
+                while !fileManager.fileExists(atPath: ancestor) && ancestor != "/" {
+                    missing.append(ancestor)
+                    ancestor = OutputWriter.parentPath(of: ancestor)
                 }
                 do {
-                    try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+                    try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 } catch {
-                    throw Failure(description: "cannot create \(parent.path): \(String(cString: strerror(errno)))")
+                    throw Failure(description: "cannot create \(parent): \(String(cString: strerror(errno)))")
                 }
             }
             createdDirectories = missing
-            Staging.removeAbandoned(in: parent.path, named: Staging.besidePrefix(of: target))
-            if existing.exists { Staging.removeAbandoned(in: target.path, named: OutputWriter.innerStagingPrefix) }
-            guard !(existing.listsItsFilesExactly && Staging.isPlainFile(target.path + "/" + OutputListing.fileName, mode: fileMode)) else {
+            Staging.removeAbandoned(in: parent, named: Staging.besidePrefix(of: target))
+            if existing.exists { Staging.removeAbandoned(in: target, named: OutputWriter.innerStagingPrefix) }
+            guard !(existing.listsItsFilesExactly && Staging.isPlainFile(target + "/" + OutputListing.fileName, mode: fileMode)) else {
                 unchanged = SortedPaths.Coverage(of: owned)
                 return
             }
@@ -132,8 +134,8 @@ public enum OutputWriter {
         }
 
         /// The prefix of the name of a staging directory beside `target`.
-        private static func besidePrefix(of target: URL) -> String {
-            ".\(target.lastPathComponent).pgha-staging-"
+        private static func besidePrefix(of target: String) -> String {
+            ".\(target[target.index(after: target.lastIndex(of: "/") ?? target.startIndex)...]).pgha-staging-"
         }
 
         /// Whether `path` is a regular file (not followed if a symbolic link) with permissions `mode` and no other
@@ -148,7 +150,7 @@ public enum OutputWriter {
         /// updated (copied where it cannot be linked). Made whole or not at all: a failure removes it again.
         private func stage() throws -> StagedTree {
             if let staged { return staged }
-            let parent = target.deletingLastPathComponent().path
+            let parent = OutputWriter.parentPath(of: target)
             var inPlaceReason: String?
             if previous != nil {
                 let foreign: [String]
@@ -157,11 +159,11 @@ public enum OutputWriter {
                 } catch {
                     throw Failure(description: error.description)
                 }
-                inPlaceReason = OutputWriter.inPlaceReason(target.path, parent: parent, foreign: foreign.first)
+                inPlaceReason = OutputWriter.inPlaceReason(target, parent: parent, foreign: foreign.first)
             }
             let (stagingParent, prefix) = inPlaceReason == nil
                 ? (parent, Staging.besidePrefix(of: target))
-                : (target.path, OutputWriter.innerStagingPrefix)
+                : (target, OutputWriter.innerStagingPrefix)
             var template = Array(((stagingParent == "/" ? "" : stagingParent) + "/" + prefix + "XXXXXX").utf8CString)
             guard mkdtemp(&template) != nil else { throw posixFailure("create a staging directory in", stagingParent) }
             let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -293,7 +295,7 @@ public enum OutputWriter {
             try writeListing(into: staged.path, staging: staged.path) { paths.write(to: $0) }
             guard chmod(staged.path, 0o755) == 0 else { throw posixFailure("write", staged.path) }
             try flush(staged.path)
-            try swap(staged.path, into: target.path)
+            try swap(staged.path, into: target)
             return .swapped
         }
 
@@ -325,15 +327,15 @@ public enum OutputWriter {
             let foreign = adopting ? [] : rendered.filter { !owned.contains($0) && clashes($0) }
             guard foreign.isEmpty else {
                 let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
-                throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target.path) that pgha did not write: \(shown); "
+                throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target) that pgha did not write: \(shown); "
                     + "move them away, or pass --adopt to let pgha replace them")
             }
             try flush(path)
-            try writeListing(SortedPaths(Array(owned) + rendered), into: target.path, staging: path)
+            try writeListing(SortedPaths(Array(owned) + rendered), into: target, staging: path)
             var folders: Set<Substring> = []
             for file in rendered {
-                try makeFolders(of: file, in: target.path, known: &folders)
-                let destination = target.path + "/" + file
+                try makeFolders(of: file, in: target, known: &folders)
+                let destination = target + "/" + file
                 var status = stat()
                 if lstat(destination, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                     throw Failure(description: "cannot write \(destination): a directory is in the way")
@@ -341,17 +343,17 @@ public enum OutputWriter {
                 guard rename(path + "/" + file, destination) == 0 else { throw posixFailure("write", destination) }
             }
             for stale in owned where !rendered.contains(stale) {
-                let file = target.path + "/" + stale
+                let file = target + "/" + stale
                 var status = stat()
                 guard lstat(file, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { continue }
                 guard unlink(file) == 0 else { throw posixFailure("remove", file) }
                 var folder = Substring(stale)
                 while let slash = folder.lastIndex(of: "/") {
                     folder = folder[..<slash]
-                    guard rmdir(target.path + "/" + folder) == 0 else { break }
+                    guard rmdir(target + "/" + folder) == 0 else { break }
                 }
             }
-            try writeListing(rendered, into: target.path, staging: path)
+            try writeListing(rendered, into: target, staging: path)
             FileSystem.removeTree(path)
         }
 
@@ -359,11 +361,11 @@ public enum OutputWriter {
         /// file where one of its folders should be.
         private func clashes(_ file: String) -> Bool {
             var status = stat()
-            if lstat(target.path + "/" + file, &status) == 0 { return true }
+            if lstat(target + "/" + file, &status) == 0 { return true }
             var folder = Substring(file)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                if lstat(target.path + "/" + folder, &status) == 0 { return status.st_mode & S_IFMT != S_IFDIR }
+                if lstat(target + "/" + folder, &status) == 0 { return status.st_mode & S_IFMT != S_IFDIR }
             }
             return false
         }
@@ -426,13 +428,44 @@ public enum OutputWriter {
         }
     }
 
-    /// `url`, or the directory it links to when it is a symbolic link.
-    static func resolvingSymbolicLink(_ url: URL) throws -> URL {
+    /// `path`, or the directory it links to when it is a symbolic link.
+    static func resolvingSymbolicLink(_ path: String) throws -> String {
         var status = stat()
-        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return url }
-        guard let resolved = realpath(url.path, nil) else { throw posixFailure("resolve", url.path) }
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else { throw posixFailure("resolve", path) }
         defer { free(resolved) }
-        return URL(fileURLWithPath: String(cString: resolved))
+        return String(cString: resolved)
+    }
+
+    /// `path` made absolute against the current directory, with empty and `.` components dropped and each `..`
+    /// dropping the component before it (none above `/`), without looking at the file system: what Foundation's
+    /// `URL(fileURLWithPath:).standardizedFileURL.path` gives, without its first-use cost.
+    static func absolutePath(_ path: String) -> String {
+        var whole = path
+        if path.utf8.first != UInt8(ascii: "/"), let current = getcwd(nil, 0) {
+            whole = String(cString: current) + "/" + path
+            free(current)
+        }
+        var components: [Substring] = []
+        for component in whole.split(separator: "/") where component != "." {
+            if component == ".." {
+                _ = components.popLast()
+            } else {
+                components.append(component)
+            }
+        }
+        var result = ""
+        for component in components {
+            result += "/"
+            result += String(component)
+        }
+        return result.isEmpty ? "/" : result
+    }
+
+    /// The directory that holds `path` (absolute): `/` for a top-level entry and for `/` itself.
+    static func parentPath(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
     }
 
     /// Why the directory at `target` cannot be swapped for a new tree, or nil when it can: it holds files pgha did

@@ -43,6 +43,8 @@ public enum KubernetesSupport {
 
     /// The `major.minor` of a version such as `1.36` or `1.36.2`.
     static func minor(of version: String) -> String {
-        version.split(separator: ".", omittingEmptySubsequences: false).prefix(2).joined(separator: ".")
+        guard let first = version.firstIndex(of: "."),
+              let second = version[version.index(after: first)...].firstIndex(of: ".") else { return version }
+        return String(version[..<second])
     }
 }

@@ -94,19 +94,33 @@ extension String {
             var result: [UInt8] = []
             result.reserveCapacity(text.count)
             var runStart = 0
-            var index = 0
-            while index + pattern.count <= text.count {
-                if text[index] == pattern[0] && text[index..<index + pattern.count].elementsEqual(pattern) {
-                    result.append(contentsOf: text[runStart..<index])
-                    result.append(contentsOf: replacement.utf8)
-                    index += pattern.count
-                    runStart = index
-                } else {
-                    index += 1
-                }
+            while let found = firstOffset(of: pattern, in: text, from: runStart) {
+                result.append(contentsOf: text[runStart..<found])
+                result.append(contentsOf: replacement.utf8)
+                runStart = found + pattern.count
             }
             result.append(contentsOf: text[runStart...])
             return String(decoding: result, as: UTF8.self)
         }
     }
+
+    /// Whether `target` occurs in the string, matched on UTF-8 bytes: without the standard library's searcher, whose
+    /// first use looks generic metadata up at run time, and exact where a `Character` would join the target to its
+    /// neighbour.
+    func containsBytes(_ target: String) -> Bool {
+        let pattern = Array(target.utf8)
+        guard !pattern.isEmpty else { return true }
+        var text = self
+        return text.withUTF8 { firstOffset(of: pattern, in: $0, from: 0) != nil }
+    }
+}
+
+/// The offset of the first occurrence of `pattern` (not empty) in `text` at or after `start`.
+private func firstOffset(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while index + pattern.count <= text.count {
+        if text[index] == pattern[0] && text[index..<index + pattern.count].elementsEqual(pattern) { return index }
+        index += 1
+    }
+    return nil
 }

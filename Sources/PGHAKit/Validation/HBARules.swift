@@ -10,7 +10,7 @@ enum HBARules {
                 context.error(.invalidHBALine, "pg_hba entries must be single, non-empty lines", at: path)
                 continue
             }
-            if text.contains("${podselector:") {
+            if text.containsBytes("${podselector:") {
                 context.error(.invalidHBALine, "pg_hba pod selector references need podSelectorRefs, which pgha does not render",
                               at: path, hint: "write the addresses or CIDRs instead")
                 continue

@@ -13,20 +13,20 @@ struct Quantity: Equatable {
 
     /// Parses `text`; nil when it is not a non-negative quantity.
     init?(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
         var index = 0
-        if index < scalars.count, scalars[index] == "+" { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "+") { index += 1 }
         let numberStart = index
         var digits = 0
-        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1; digits += 1 }
-        if index < scalars.count, scalars[index] == "." {
+        while index < bytes.count, Quantity.isDigit(bytes[index]) { index += 1; digits += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1; digits += 1 }
+            while index < bytes.count, Quantity.isDigit(bytes[index]) { index += 1; digits += 1 }
         }
-        guard digits > 0, let number = Double(String(String.UnicodeScalarView(scalars[numberStart..<index]))) else {
+        guard digits > 0, let number = Double(String(decoding: bytes[numberStart..<index], as: UTF8.self)) else {
             return nil
         }
-        let suffix = String(String.UnicodeScalarView(scalars[index...]))
+        let suffix = String(decoding: bytes[index...], as: UTF8.self)
         if let multiplier = Quantity.binarySuffixes[suffix] ?? Quantity.decimalSuffixes[suffix] {
             value = number * multiplier
         } else if let first = suffix.first, first == "e" || first == "E",
@@ -35,6 +35,10 @@ struct Quantity: Equatable {
         } else {
             return nil
         }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     private static func pow10(_ exponent: Int) -> Double {

@@ -131,7 +131,7 @@ import Testing
             return try Drift(parts, against: existing, diffContext: diffContext)
         }
         #expect(try drift().entries.allSatisfy { $0.change == .added })
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         _ = try FleetRenderer.render(sources, fleet: true) { try staging.add($0) }.parts.get()
         try staging.commit()
         #expect(try drift().isEmpty)

@@ -50,7 +50,7 @@ import Testing
                     return SpecSource(path: "\(index)-\(spec.name).yaml", bytes: Array(spec.yaml.utf8))
                 }
                 let fleet = count > 1 || Bool.random(using: &generator)
-                let staging = try OutputWriter.Staging(replacing: output)
+                let staging = try OutputWriter.Staging(replacing: output.path)
                 let rendering = FleetRenderer.render(sources, fleet: fleet) { try staging.add($0) }
                 guard rendering.succeeded else {
                     staging.discard()

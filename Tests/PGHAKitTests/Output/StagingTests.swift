@@ -86,7 +86,7 @@ import Testing
         let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
         let before = try Self.inodes(output)
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         try staging.add(Array(Self.tree.prefix(2)))
         try staging.add(Array(Self.tree.dropFirst(2)))
         #expect(try Self.stagingDirectories(of: output).isEmpty)
@@ -102,7 +102,7 @@ import Testing
         let before = try Self.inodes(output)
         var changed = Self.tree
         changed[3].contents = "b changed\n"
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         try staging.add(Array(changed.prefix(3)))
         #expect(try Self.stagingDirectories(of: output).isEmpty)
         try staging.add([changed[3]])
@@ -122,7 +122,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let before = try Self.inodes(output)
         let fewer = Array(Self.tree.dropLast())
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         try staging.add(fewer)
         #expect(try staging.commit() == .swapped)
         #expect(try TestSupport.tree(at: output) == Dictionary(uniqueKeysWithValues: fewer.map { ($0.path, $0.contents) }))
@@ -172,7 +172,7 @@ import Testing
             }
         }
         func render(_ parts: [[Artifact]]) throws -> OutputWriter.Method {
-            let staging = try OutputWriter.Staging(replacing: output)
+            let staging = try OutputWriter.Staging(replacing: output.path)
             _ = try Parallel.map(parts.count) { index in Result { try staging.add(parts[index]) } }.map { try $0.get() }
             try staging.add([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)])
             return try staging.commit()
@@ -248,7 +248,7 @@ import Testing
             [Artifact(path: "ns-\(index % 4)/pg-\(index)/cluster.yaml", contents: "\(index)\n"),
              Artifact(path: "ns-\(index % 4)/pg-\(index)/scripts/run.sh", contents: "echo \(index)\n", isExecutable: true)]
         }
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         _ = try Parallel.map(parts.count) { index in Result { try staging.add(parts[index]) } }.map { try $0.get() }
         try staging.add([Artifact(path: "kustomization.yaml", contents: Renderer.manifestHeader)])
         try staging.commit()
@@ -264,7 +264,7 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("out")
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         try staging.add([Artifact(path: "ns/pg/cluster.yaml", contents: "a\n"), Artifact(path: "kustomization.yaml", contents: "k\n")])
         for contents in ["a\n", "b\n"] {
             #expect(throws: OutputWriter.Failure(description: "refusing to write the same file twice: ns/pg/cluster.yaml")) {
@@ -281,7 +281,7 @@ import Testing
         let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
         let before = try Self.inodes(output)
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         try staging.add(Array(Self.tree.prefix(3)))
         try staging.add([Self.tree[1]])
         Self.expectRepeatRefused(staging)
@@ -295,7 +295,7 @@ import Testing
     @Test func aFileAddedAgainWithOtherBytesLeavesTheDirectorysCopyAlone() throws {
         let (directory, output) = try Self.writtenTree()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let staging = try OutputWriter.Staging(replacing: output)
+        let staging = try OutputWriter.Staging(replacing: output.path)
         try staging.add(Array(Self.tree.prefix(2)))
         #expect(throws: OutputWriter.Failure(description: "refusing to write the same file twice: ns/a/cluster.yaml")) {
             try staging.add([Artifact(path: "ns/a/cluster.yaml", contents: "other\n")])
@@ -366,7 +366,7 @@ import Testing
             let previous = setfsuid(65534)
             defer { _ = setfsuid(UInt32(previous)) }
             #expect(link(output.appendingPathComponent("ns/a/cluster.yaml").path, directory.appendingPathComponent("probe").path) != 0)
-            let staging = try OutputWriter.Staging(replacing: output)
+            let staging = try OutputWriter.Staging(replacing: output.path)
             try staging.add(Array(changed.prefix(3)))
             try staging.add([changed[3]])
             method = try staging.commit()
@@ -381,7 +381,7 @@ import Testing
     @Test func aPathWithALineBreakOrOutsideTheDirectoryIsRefused() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let staging = try OutputWriter.Staging(replacing: directory.appendingPathComponent("out"))
+        let staging = try OutputWriter.Staging(replacing: directory.appendingPathComponent("out").path)
         defer { staging.discard() }
         for path in ["ns/pg\nx/cluster.yaml", "ns/pg\rx.yaml", "../x.yaml", "ns//x.yaml", "a\u{0}b"] {
             #expect(throws: OutputWriter.Failure.self, "\(path.debugDescription)") { try staging.add([Artifact(path: path, contents: "x\n")]) }

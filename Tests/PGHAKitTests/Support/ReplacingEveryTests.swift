@@ -19,4 +19,17 @@ import Testing
     @Test func keepsMultiByteTextAroundAReplacement() {
         #expect("é'🐘'".replacingEvery("'", with: "'/") == "é'/🐘'/")
     }
+
+    @Test func containsBytesFindsTheTargetAnywhereOnBytes() {
+        #expect("host all all ${podselector:app=x} trust".containsBytes("${podselector:"))
+        #expect("${podselector:".containsBytes("${podselector:"))
+        #expect("ends with ${podselector:".containsBytes("${podselector:"))
+        #expect(!"${podselector".containsBytes("${podselector:"))
+        #expect(!"$${podselect${podselecto".containsBytes("${podselector:"))
+        #expect("aab".containsBytes("ab"))
+        #expect("anything".containsBytes(""))
+        #expect(!"".containsBytes("a"))
+        // A combining mark after the target makes another `Character`, but the target's bytes are still there.
+        #expect("${podselector:\u{301}".containsBytes("${podselector:"))
+    }
 }

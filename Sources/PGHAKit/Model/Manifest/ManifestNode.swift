@@ -47,5 +47,11 @@ extension Bool: ManifestValue {
 }
 
 extension Array: ManifestValue where Element: ManifestValue {
-    public var manifestNode: ManifestNode { .sequence(map { $0.manifestNode }) }
+    /// The elements' nodes, gathered by index: `map` here, in generic code, would look `Element` up at run time.
+    public var manifestNode: ManifestNode {
+        var nodes: [ManifestNode] = []
+        nodes.reserveCapacity(count)
+        for index in indices { nodes.append(self[index].manifestNode) }
+        return .sequence(nodes)
+    }
 }
