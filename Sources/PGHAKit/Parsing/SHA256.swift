@@ -2,39 +2,26 @@
 /// digest on Linux, and a spec is a few kilobytes, so a plain implementation is enough.
 enum SHA256 {
     static func hex(_ bytes: [UInt8]) -> String {
-        var state: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
         var message = bytes
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
         let bitLength = UInt64(bytes.count) * 8
         for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
+        var state: [UInt32] = [
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+        ]
         var words = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                let offset = chunk + index * 4
-                words[index] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
-                    | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
+        message.withUnsafeBufferPointer { message in
+            words.withUnsafeMutableBufferPointer { words in
+                roundConstants.withUnsafeBufferPointer { constants in
+                    state.withUnsafeMutableBufferPointer { state in
+                        for chunk in stride(from: 0, to: message.count, by: 64) {
+                            compress(message, at: chunk, words: words, constants: constants, state: state)
+                        }
+                    }
+                }
             }
-            for index in 16..<64 {
-                let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-                let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-                words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-            for index in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choice &+ roundConstants[index] &+ words[index]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            let values = [a, b, c, d, e, f, g, h]
-            for index in 0..<8 { state[index] = state[index] &+ values[index] }
         }
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
@@ -45,8 +32,42 @@ enum SHA256 {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Folds the 64-byte block of `message` at `chunk` into `state`, with `words` as the message schedule: on
+    /// buffers, so the rounds do no bounds checks and no reference counting.
+    private static func compress(_ message: UnsafeBufferPointer<UInt8>, at chunk: Int, words: UnsafeMutableBufferPointer<UInt32>,
+                                 constants: UnsafeBufferPointer<UInt32>, state: UnsafeMutableBufferPointer<UInt32>) {
+        for index in 0..<16 {
+            let offset = chunk + index * 4
+            words[index] = UInt32(message[offset]) &<< 24 | UInt32(message[offset + 1]) &<< 16
+                | UInt32(message[offset + 2]) &<< 8 | UInt32(message[offset + 3])
+        }
+        for index in 16..<64 {
+            let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] &>> 3)
+            let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] &>> 10)
+            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+        for index in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ constants[index] &+ words[index]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        state[0] &+= a
+        state[1] &+= b
+        state[2] &+= c
+        state[3] &+= d
+        state[4] &+= e
+        state[5] &+= f
+        state[6] &+= g
+        state[7] &+= h
+    }
+
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        value >> count | value << (32 - count)
+        value &>> count | value &<< (32 &- count)
     }
 
     private static let roundConstants: [UInt32] = [

@@ -366,6 +366,13 @@ import Testing
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // Around the padding's block boundaries (Python's hashlib): 55 bytes pad into one block, 56 to 64 into two.
+        let text = Array(String(repeating: "abcdefghij", count: 12).utf8)
+        #expect(SHA256.hex(Array(text[..<55])) == "4406b9931051072b50b3245d51f9f57baf7b39acf85b1cce452ec6c81d2a384f")
+        #expect(SHA256.hex(Array(text[..<56])) == "bfcf8730342196aeae0adaed61dabec7e8261428b5220ae5f3d1a9fa9621cd12")
+        #expect(SHA256.hex(Array(text[..<63])) == "4cdd0f4b4d356151ccf3d9e7909b91aeddb233ef5e1fb0a83369c81677aa1d6c")
+        #expect(SHA256.hex(Array(text[..<64])) == "2a94c28f8bed8b9015dbfd25bb5ebde8bf5a38e88d18e287c4050a07f3367527")
+        #expect(SHA256.hex(Array(text[..<119])) == "2cf6d6bcf35eba96d4d10d2aef3758a8d94a617e884681d74e5be766bdf98fbe")
     }
 
     @Test func aMissingToolIsReportedBeforeAnythingRuns() throws {
