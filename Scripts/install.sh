@@ -28,8 +28,9 @@ if [ "$(uname -s)" = Linux ] && [ ! -e /usr/include/yaml.h ]; then
 fi
 
 # pgha, and swift-argument-parser's generate-manual tool (what its generate-manual plugin runs) built with the same
-# flags, so that the two share one release build of their dependencies.
-build=(swift build -c release --static-swift-stdlib -Xlinker -s)
+# flags, so that the two share one release build of their dependencies. --disable-local-rpath: SwiftPM would give the
+# binary a RUNPATH of $ORIGIN, so the loader would look for libc in the folder pgha is installed in first.
+build=(swift build -c release --static-swift-stdlib --disable-local-rpath -Xlinker -s)
 "${build[@]}" --product pgha
 "${build[@]}" --product generate-manual
 bin="$("${build[@]}" --show-bin-path)"
