@@ -46,6 +46,25 @@ import Testing
         }
     }
 
+    /// A name's line is remembered after its first lookup: a later lookup, exact or in another ASCII case, finds the
+    /// line the search finds, and an unknown name stays unknown.
+    @Test func aNameLookedUpAgainFindsTheLineTheSearchFinds() throws {
+        for major in GUCCatalog.supportedMajors {
+            let table = try #require(GUCCatalog.table(forMajor: major))
+            for index in table.lines.indices {
+                let name = String(decoding: table.name(at: index), as: UTF8.self)
+                for spelling in [name, name.uppercased()] {
+                    let searched = table.index(of: Array(spelling.utf8)) ?? table.index(ofFolded: Array(spelling.gucFolded.utf8))
+                    #expect(searched == index, "\(spelling)")
+                    #expect(table.index(lookingUp: spelling) == index, "\(spelling)")
+                    #expect(table.index(lookingUp: spelling) == index, "\(spelling)")
+                }
+            }
+            #expect(table.index(lookingUp: "no_such_setting") == nil)
+            #expect(table.index(lookingUp: "no_such_setting") == nil)
+        }
+    }
+
     @Test func knownFacts() throws {
         let sharedBuffers = try Self.setting("shared_buffers")
         #expect(sharedBuffers.context == .postmaster)

@@ -36,8 +36,7 @@ public enum GUCCatalog {
     /// major is unsupported or the name unknown.
     public static func setting(named name: String, forMajor major: Int) -> GUC? {
         guard let table = table(forMajor: major) else { return nil }
-        let index = table.index(of: Array(name.utf8)) ?? table.index(ofFolded: Array(name.gucFolded.utf8))
-        return index.map(table.setting(at:))
+        return table.index(lookingUp: name).map(table.setting(at:))
     }
 
     /// One major version's generated table: one `name|context|type|unit|min|max|enum values|hidden enum
@@ -87,6 +86,12 @@ public enum GUCCatalog {
             lines.indices.first { name(at: $0).lazy.map { (65...90).contains($0) ? $0 + 32 : $0 }.elementsEqual(folded) }
         }
 
+        /// The line of the setting named `name`, exactly or else ignoring ASCII case, searched for on the name's first
+        /// lookup.
+        func index(lookingUp name: String) -> Int? {
+            parsed.index(of: name) { index(of: Array(name.utf8)) ?? index(ofFolded: Array(name.gucFolded.utf8)) }
+        }
+
         /// The setting on line `index`, parsed on its first lookup.
         func setting(at index: Int) -> GUC {
             parsed.setting(at: index, parse: parseSetting(at:))
@@ -117,10 +122,19 @@ public enum GUCCatalog {
     }
 }
 
-/// The settings of a table parsed so far, by line. The table never changes, so a setting parsed once is the setting.
+/// The settings of a table parsed so far, by line, and the lines of the names looked up so far. The table never
+/// changes, so a setting parsed once is the setting, and a name found once is found there.
 private final class ParsedSettings: @unchecked Sendable {
     private let lock = Lock()
     private var settings: [Int: GUC] = [:]
+    private var lines: [String: Int] = [:]
+
+    func index(of name: String, search: () -> Int?) -> Int? {
+        if let known = lock.withLock({ lines[name] }) { return known }
+        guard let line = search() else { return nil }
+        lock.withLock { lines[name] = line }
+        return line
+    }
 
     func setting(at index: Int, parse: (Int) -> GUC) -> GUC {
         if let known = lock.withLock({ settings[index] }) { return known }
