@@ -183,7 +183,7 @@ public enum FleetRenderer {
             let found = FleetRules.check(members.map { $0.fleetMember }, texts: texts) { position in
                 guard let source = try? load(indices[position]).get() else { return nil }
                 var options = memberOptions(source)
-                options.recordedSpec = nil
+                options.recordedVolumes = nil
                 return Compiler.check(source.bytes, options: options).spec.map { FleetRules.Member(path: source.path, spec: $0) }
             }
             for (position, found) in found.enumerated() where !found.isEmpty {

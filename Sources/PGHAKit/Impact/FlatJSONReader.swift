@@ -6,15 +6,31 @@ struct FlatJSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var values: [String: SpecFields.Value] = [:]
+    /// With `keeping`: the paths kept and every object path above them (`storage` for `storage.size`); the members
+    /// of other objects are read, and the document checked, without their paths being built or kept.
+    private var wanted: Set<String>?
+    /// With `keeping`: the paths kept.
+    private var kept: Set<String>?
 
     private struct Malformed: Error {}
 
     /// The flattened fields of `bytes`, or nil when they are not one JSON object (after a byte-order mark, which an
-    /// editor may add).
-    static func fields(_ bytes: [UInt8]) -> SpecFields? {
+    /// editor may add). With `keeping`, only the fields at those paths: the same document is read and refused alike.
+    static func fields(_ bytes: [UInt8], keeping kept: Set<String>? = nil) -> SpecFields? {
         bytes.withUnsafeBufferPointer { buffer in
             var reader = FlatJSONReader(bytes: buffer)
-            reader.values.reserveCapacity(128) // a guide-sized spec's record has about 110 fields
+            if let kept {
+                reader.kept = kept
+                reader.wanted = kept.reduce(into: kept) { wanted, path in
+                    var above = Substring(path)
+                    while let dot = above.lastIndex(of: ".") {
+                        above = above[..<dot]
+                        wanted.insert(String(above))
+                    }
+                }
+            } else {
+                reader.values.reserveCapacity(128) // a guide-sized spec's record has about 110 fields
+            }
             if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
             do {
                 reader.skipWhitespace()
@@ -45,8 +61,9 @@ struct FlatJSONReader {
         index += 1
     }
 
-    /// Reads the value at `index` and records it under `path`: an object's members under `path.key`.
-    private mutating func value(path: String) throws(Malformed) {
+    /// Reads the value at `index` and records it under `path`: an object's members under `path.key`. Without a path
+    /// (a value not kept), it is read and checked only.
+    private mutating func value(path: String?) throws(Malformed) {
         skipWhitespace()
         switch peek {
         case UInt8(ascii: "{"):
@@ -57,7 +74,7 @@ struct FlatJSONReader {
                 skipWhitespace()
                 let key = try string()
                 try expect(UInt8(ascii: ":"))
-                try value(path: path.isEmpty ? key : path + "." + key)
+                try value(path: path.flatMap { path in member(path.isEmpty ? key : path + "." + key) })
                 skipWhitespace()
             } while try separator(closing: UInt8(ascii: "}"))
         case UInt8(ascii: "["):
@@ -69,14 +86,21 @@ struct FlatJSONReader {
             } else {
                 repeat {
                     skipWhitespace()
-                    items.append(try item())
+                    let item = try item()
+                    if path != nil { items.append(item) }
                     skipWhitespace()
                 } while try separator(closing: UInt8(ascii: "]"))
             }
-            values[path] = .list(items)
+            if let path, kept?.contains(path) ?? true { values[path] = .list(items) }
         default:
-            values[path] = .scalar(try scalar())
+            let text = try scalar()
+            if let path, kept?.contains(path) ?? true { values[path] = .scalar(text) }
         }
+    }
+
+    /// `path` when it is kept or above a kept path, else nil.
+    private func member(_ path: String) -> String? {
+        wanted?.contains(path) ?? true ? path : nil
     }
 
     /// Reads an array's item: a scalar's text, or "" for a nested object or array (read and dropped).
@@ -84,7 +108,7 @@ struct FlatJSONReader {
         guard peek == UInt8(ascii: "{") || peek == UInt8(ascii: "[") else { return try scalar() }
         var nested = FlatJSONReader(bytes: bytes)
         nested.index = index
-        try nested.value(path: "")
+        try nested.value(path: nil)
         index = nested.index
         return ""
     }

@@ -88,13 +88,13 @@ public struct OutputDirectory: Sendable {
         owned.containsPaths(below: folder)
     }
 
-    /// The spec pgha recorded (`SpecRecord`) in `folder` (relative to the directory; `""` for the directory itself),
-    /// flattened; nil when pgha wrote no record there, or it cannot be read or parsed (`check` and `diff` report an
-    /// unreadable record).
-    public func recordedSpec(in folder: String) -> SpecFields? {
+    /// The volumes of the spec pgha recorded (`SpecRecord`) in `folder` (relative to the directory; `""` for the
+    /// directory itself); nil when pgha wrote no record there, or it cannot be read or parsed (`check` and `diff`
+    /// report an unreadable record).
+    public func recordedVolumes(in folder: String) -> RecordedVolumes? {
         let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
         guard owned.contains(path), let bytes = (try? file(at: path))?.bytes else { return nil }
-        return SpecRecord.fields(bytes)
+        return RecordedVolumes(record: bytes)
     }
 
     /// The file at `path` (relative to the directory), whoever wrote it, or nil when there is none.

@@ -228,9 +228,10 @@ public enum OutputWriter {
             }
         }
 
-        /// The spec pgha recorded in `folder` of the directory being updated (`OutputDirectory.recordedSpec(in:)`).
-        public func recordedSpec(in folder: String) -> SpecFields? {
-            existing.recordedSpec(in: folder)
+        /// The volumes of the spec pgha recorded in `folder` of the directory being updated
+        /// (`OutputDirectory.recordedVolumes(in:)`).
+        public func recordedVolumes(in folder: String) -> RecordedVolumes? {
+            existing.recordedVolumes(in: folder)
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to

@@ -20,10 +20,10 @@ public enum Compiler {
         public var identityClientID: String?
         /// The spec file's base name, named in the scripts' headers and the spec deploy.sh renders again.
         public var specFileName: String?
-        /// The spec the output directory records (`SpecRecord`) in a folder (`""` for one spec, `<namespace>/<name>`
-        /// for a fleet member), or nil when it records none there: `check` refuses what Kubernetes cannot do
-        /// to the cluster it recorded.
-        public var recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)?
+        /// The volumes of the spec the output directory records (`SpecRecord`) in a folder (`""` for one spec,
+        /// `<namespace>/<name>` for a fleet member), or nil when it records none there: `check` refuses what
+        /// Kubernetes cannot do to the cluster it recorded.
+        public var recordedVolumes: (@Sendable (_ folder: String) -> RecordedVolumes?)?
         /// The scripts a fleet render builds once for the specs with equal `ScriptInputs` (`BuiltScripts`); nil
         /// builds every script for its spec.
         var builtScripts: BuiltScripts?
@@ -31,14 +31,14 @@ public enum Compiler {
         var scriptBodies: ScriptBodyCache?
 
         public init(identityClientID: String? = nil, specFileName: String? = nil,
-                    recordedSpec: (@Sendable (_ folder: String) -> SpecFields?)? = nil) {
+                    recordedVolumes: (@Sendable (_ folder: String) -> RecordedVolumes?)? = nil) {
             self.identityClientID = identityClientID
             self.specFileName = specFileName
-            self.recordedSpec = recordedSpec
+            self.recordedVolumes = recordedVolumes
         }
     }
 
-    /// Parses and validates only; with `options.recordedSpec`, a valid spec is also checked against the spec recorded
+    /// Parses and validates only; with `options.recordedVolumes`, a valid spec is also checked against the spec recorded
     /// in the folder `folder` names for it (`VolumeHistoryRules`: a volume that shrinks, a WAL volume removed).
     public static func check(_ bytes: [UInt8], options: Options = Options(),
                              folder: (Spec) -> String = { _ in "" }) -> (spec: Spec?, diagnostics: [Diagnostic]) {
@@ -50,7 +50,7 @@ public enum Compiler {
             !brokenPaths.contains { broken in diagnostic.path.isWithin(broken) }
         }
         var checked = semantic
-        if !(parsed.diagnostics + semantic).containsErrors, let recorded = options.recordedSpec?(folder(spec)) {
+        if !(parsed.diagnostics + semantic).containsErrors, let recorded = options.recordedVolumes?(folder(spec)) {
             checked += VolumeHistoryRules.check(spec, recorded: recorded)
         }
         return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation())

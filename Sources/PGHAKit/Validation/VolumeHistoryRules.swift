@@ -2,22 +2,22 @@
 /// records (`SpecRecord`) for the same namespace and name: a PersistentVolumeClaim never shrinks, and CloudNativePG
 /// never removes a WAL volume. `render`, `check` and `diff` apply these rules when the output directory holds a record.
 enum VolumeHistoryRules {
-    static func check(_ spec: Spec, recorded: SpecFields) -> [Diagnostic] {
+    static func check(_ spec: Spec, recorded: RecordedVolumes) -> [Diagnostic] {
         // Another cluster rendered into the same directory replaces that one; its volumes are new.
         guard recorded.cluster == "\(spec.namespace)/\(spec.name)" else { return [] }
         var context = ValidationContext(spec: spec)
-        checkSize("storage.size", spec.storage.size, recorded: recorded, &context)
+        checkSize("storage.size", spec.storage.size, recorded: recorded.size, &context)
         if let wal = spec.storage.wal {
-            checkSize("storage.wal.size", wal.size, recorded: recorded, &context)
-        } else if let recordedWAL = recorded.scalar("storage.wal.size") {
+            checkSize("storage.wal.size", wal.size, recorded: recorded.walSize, &context)
+        } else if let recordedWAL = recorded.walSize {
             context.error(.walVolumeRemoved, "storage.wal is removed, but the output directory records a \(recordedWAL) WAL volume (.pgha/spec.json): CloudNativePG cannot remove a cluster's WAL volume",
                           at: "storage.wal", hint: "keep storage.wal; to keep WAL on the data volume, render into a new directory for a new cluster and move the data there (restore a backup into it)")
         }
         return context.diagnostics
     }
 
-    private static func checkSize(_ path: String, _ size: String, recorded: SpecFields, _ context: inout ValidationContext) {
-        guard let recordedSize = recorded.scalar(path), let old = Quantity(recordedSize), let new = Quantity(size),
+    private static func checkSize(_ path: String, _ size: String, recorded: String?, _ context: inout ValidationContext) {
+        guard let recordedSize = recorded, let old = Quantity(recordedSize), let new = Quantity(size),
               new.value < old.value else { return }
         context.error(.volumeShrinks, "\(path) is \(size)\(context.defaultMarker(unlessWritten: path)), smaller than the \(recordedSize) the output directory records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink",
                       at: path, hint: "keep \(recordedSize) or more; for smaller volumes, render into a new directory for a new cluster and move the data there (restore a backup into it)")

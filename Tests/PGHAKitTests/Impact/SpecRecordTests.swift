@@ -108,7 +108,13 @@ import Testing
         }
         for _ in 0..<2_000 {
             let text = object(0)
-            #expect(SpecRecord.fields(Array(text.utf8)) == (try Self.composedFields(text)), "\(text)")
+            let fields = SpecRecord.fields(Array(text.utf8))
+            #expect(fields == (try Self.composedFields(text)), "\(text)")
+            // Keeping some paths reads the same document, keeps those fields and drops the others.
+            let kept: Set<String> = ["0", "1", "0.0", "0.1.2", "2.0", "3.1"]
+            #expect(FlatJSONReader.fields(Array(text.utf8), keeping: kept) == fields.map { fields in
+                SpecFields(values: fields.values.filter { kept.contains($0.key) })
+            }, "\(text)")
         }
     }
 
@@ -125,6 +131,8 @@ import Testing
     }
 
     @Test func malformedJSONIsNoRecord() {
+        #expect(FlatJSONReader.fields(Array("{\"a\": {\"b\": [{\"c\": 01}]}, \"k\": 1}".utf8), keeping: ["k"]) == nil)
+        #expect(FlatJSONReader.fields(Array("{\"a\": \"x".utf8) + [0xFF] + Array("\", \"k\": 1}".utf8), keeping: ["k"]) == nil)
         for text in ["", "{", "{\"a\": }", "{\"a\": 1,}", "{\"a\" 1}", "{a: 1}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": -}",
                      "{\"a\": tru}", "{\"a\": \"\\x\"}", "{\"a\": \"\\ud800\"}", "{\"a\": \"tab\there\"}", "{\"a\": [1 2]}",
                      "{\"a\": 1} {}", "{\"a\": \"\u{FFFD}\"} x"] {

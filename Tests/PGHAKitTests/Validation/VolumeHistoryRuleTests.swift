@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PGHAKit
 
@@ -12,8 +13,8 @@ import Testing
     /// Options whose output directory records a rendering of `TestSupport.spec(recorded)` in its top folder.
     static func options(recording recorded: String) -> Compiler.Options {
         let record = Compiler.compile(Array(TestSupport.spec(recorded).utf8)).artifacts.first { $0.path == SpecRecord.path }
-        let fields = record.flatMap { SpecRecord.fields(Array($0.contents.utf8)) }
-        return Compiler.Options(recordedSpec: { folder in folder.isEmpty ? fields : nil })
+        let volumes = record.flatMap { RecordedVolumes(record: Array($0.contents.utf8)) }
+        return Compiler.Options(recordedVolumes: { folder in folder.isEmpty ? volumes : nil })
     }
 
     @Test func theDataVolumeCannotShrink() {
@@ -48,8 +49,8 @@ import Testing
 
     @Test func anotherClusterReplacingTheRecordedOneIsNotCompared() {
         let record = Compiler.compile(Array(TestSupport.spec("storage:\n  size: 128Gi\n", name: "pg-old").utf8)).artifacts.first { $0.path == SpecRecord.path }
-        let fields = record.flatMap { SpecRecord.fields(Array($0.contents.utf8)) }
-        let options = Compiler.Options(recordedSpec: { _ in fields })
+        let volumes = record.flatMap { RecordedVolumes(record: Array($0.contents.utf8)) }
+        let options = Compiler.Options(recordedVolumes: { _ in volumes })
         #expect(Compiler.check(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: options).diagnostics.filter { $0.severity != .note }.isEmpty)
     }
 
@@ -58,5 +59,23 @@ import Testing
         let result = Compiler.compile(Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8), options: Self.options(recording: "storage:\n  size: 128Gi\n"))
         #expect(result.diagnostics.filter { $0.severity != .note }.map(\.code) == [.volumeShrinks])
         #expect(result.artifacts.isEmpty)
+    }
+
+    /// The volumes read from a record keeping only `RecordedVolumes.fields` are those read from the whole record: a
+    /// field `RecordedVolumes` reads but does not list fails here.
+    @Test func theVolumesKeptFromARecordAreThoseOfTheWholeRecord() throws {
+        let golden = TestSupport.repositoryRoot.appendingPathComponent("Tests/PGHAKitTests/Golden")
+        let records = try #require(FileManager.default.enumerator(atPath: golden.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(SpecRecord.path) }
+        #expect(records.count >= 9)
+        var walVolumes = 0
+        for record in records {
+            let bytes = try TestSupport.read("Tests/PGHAKitTests/Golden/" + record)
+            let whole = RecordedVolumes(try #require(SpecRecord.fields(bytes), "\(record)"))
+            #expect(RecordedVolumes(record: bytes) == whole, "\(record)")
+            #expect(whole.size != nil && !whole.cluster.contains("?"), "\(record)")
+            if whole.walSize != nil { walVolumes += 1 }
+        }
+        #expect(walVolumes > 0)
     }
 }
