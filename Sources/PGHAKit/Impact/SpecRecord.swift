@@ -293,7 +293,3 @@ public enum SpecRecord {
         }
     }
 }
-
-extension ManifestNode: ManifestValue {
-    public var manifestNode: ManifestNode { self }
-}
