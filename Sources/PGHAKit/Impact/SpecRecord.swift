@@ -7,11 +7,9 @@ public enum SpecRecord {
 
     /// The record of `spec` as a file of its rendering.
     public static func artifact(for spec: Spec) -> Artifact {
-        var output: [UInt8] = []
-        output.reserveCapacity(8192)
-        json(node(spec), indent: 0, to: &output)
-        output.append(UInt8(ascii: "\n"))
-        return Artifact(path: path, contents: String(decoding: output, as: UTF8.self), role: .reference)
+        var writer = Writer()
+        writer.object { write(spec, to: &$0) }
+        return Artifact(path: path, contents: writer.finished(), role: .reference)
     }
 
     /// The fields of a record's bytes, flattened (`SpecFields`); nil when they are not a JSON object.
@@ -19,183 +17,279 @@ public enum SpecRecord {
         FlatJSONReader.fields(bytes)
     }
 
-    /// The effective spec as a tree under the spec's field names (`SpecSchema`), optional sections left out when
-    /// absent.
-    static func node(_ spec: Spec) -> ManifestNode {
-        let postgres = spec.postgres
-        let azure = spec.azure
-        return .object([
-            "apiVersion": SpecSchema.apiVersion,
-            "kind": SpecSchema.kind,
-            "name": spec.name,
-            "namespace": spec.namespace,
-            "instances": spec.instances,
-            "zones": spec.zones,
-            "nodeSelector": SortedMap(spec.nodeSelector),
-            "tolerations": spec.tolerations,
-            "operator": ManifestNode.object([
-                "namespace": spec.operatorSettings.namespace,
-                "version": spec.operatorSettings.version.description,
-                "config": SortedMap(spec.operatorSettings.config),
-            ]),
-            "postgres": ManifestNode.object([
-                "version": postgres.majorVersion,
-                "image": postgres.image,
-                "parameters": SortedMap(postgres.parameters),
-                "pgHBA": postgres.pgHBA,
-                "sharedPreloadLibraries": postgres.sharedPreloadLibraries,
-                "imageCatalog": postgres.imageCatalog.map { ManifestNode.object(["name": $0.name, "kind": $0.kind]) },
-            ]),
-            "resources": ManifestNode.object([
-                "cpu": spec.resources.cpu,
-                "memory": spec.resources.memory,
-                "limits": ManifestNode.object(["cpu": spec.resources.cpuLimit, "memory": spec.resources.memoryLimit]),
-            ]),
-            "storage": ManifestNode.object([
-                "size": spec.storage.size,
-                "storageClass": spec.storage.storageClass,
-                "wal": spec.storage.wal.map { ManifestNode.object(["size": $0.size, "storageClass": $0.storageClass]) },
-                "premiumV2": spec.storage.premiumV2.map { ManifestNode.object(["iops": $0.iops, "throughputMBps": $0.throughputMBps]) },
-                "localNVMe": spec.storage.localNVMe,
-            ]),
-            "bootstrap": ManifestNode.object([
-                "database": spec.bootstrap.database,
-                "owner": spec.bootstrap.owner,
-                "secret": spec.bootstrap.secret,
-                "dataChecksums": spec.bootstrap.dataChecksums,
-            ]),
-            "roles": ManifestNode.mapping(spec.roles.sorted { $0.key < $1.key }.map { name, role in
-                ManifestNode.Entry(name, .object(["login": role.login, "connectionLimit": role.connectionLimit, "inRoles": role.inRoles]))
-            }),
-            "databases": ManifestNode.mapping(spec.databases.sorted { $0.key < $1.key }.map { name, database in
-                ManifestNode.Entry(name, .object(["owner": database.owner, "extensions": database.extensions]))
-            }),
-            "replication": ManifestNode.object([
-                "syncReplicas": spec.replication.syncReplicas,
-                "syncMethod": spec.replication.syncMethod,
-                "dataDurability": spec.replication.dataDurability,
-                "failoverQuorum": spec.replication.failoverQuorum,
-                "highAvailabilitySlots": spec.replication.highAvailabilitySlots,
-                "slotUpdateInterval": spec.replication.slotUpdateInterval,
-                "startDelay": spec.replication.startDelay,
-                "stopDelay": spec.replication.stopDelay,
-                "smartShutdownTimeout": spec.replication.smartShutdownTimeout,
-                "startupMaximumLag": spec.replication.startupMaximumLag,
-                "readinessMaximumLag": spec.replication.readinessMaximumLag,
-            ]),
-            "backup": spec.backup.map { backup in
-                ManifestNode.object([
-                    "method": backup.method.rawValue,
-                    "objectStore": backup.objectStore,
-                    "storageAccount": backup.storageAccount,
-                    "container": backup.container,
-                    "retention": backup.retention,
-                    "schedule": backup.schedule,
-                    "onDemand": backup.onDemand,
-                    "walCompression": backup.walCompression,
-                    "dataCompression": backup.dataCompression,
-                    "walMaxParallel": backup.walMaxParallel,
-                    "sidecar": ManifestNode.object(["cpu": backup.sidecar.cpu, "memory": backup.sidecar.memory]),
-                ])
-            },
-            "recovery": spec.recovery.map { recovery in
-                ManifestNode.object([
-                    "name": recovery.name, "instances": recovery.instances, "walMaxParallel": recovery.walMaxParallel,
-                    "targetTime": recovery.targetTime, "targetLSN": recovery.targetLSN, "targetName": recovery.targetName,
-                    "targetImmediate": recovery.targetImmediate,
-                ])
-            },
-            "monitoring": ManifestNode.object([
-                "prometheus": spec.monitoring.prometheus, "managedPrometheus": spec.monitoring.managedPrometheus,
-                "dashboard": spec.monitoring.dashboard,
-                "alerts": ManifestNode.object([
-                    "enabled": spec.monitoring.alerts.enabled,
-                    "replicationLagSeconds": spec.monitoring.alerts.replicationLagSeconds,
-                    "connectionsPercent": spec.monitoring.alerts.connectionsPercent,
-                    "diskUsagePercent": spec.monitoring.alerts.diskUsagePercent,
-                    "backupMaxAgeHours": spec.monitoring.alerts.backupMaxAgeHours,
-                ]),
-            ]),
-            "expose": spec.expose.map { expose in
-                ManifestNode.object([
-                    "allowedSourceRanges": expose.allowedSourceRanges,
-                    "allowInternet": expose.allowInternet,
-                    "allowTrust": expose.allowTrust,
-                    "dnsLabel": expose.dnsLabel,
-                    "publicIP": expose.publicIP,
-                    "readWritePort": expose.readWritePort,
-                    "readOnlyPort": expose.readOnlyPort,
-                ])
-            },
-            "pooler": spec.pooler.map { pooler in
-                ManifestNode.object([
-                    "instances": pooler.instances,
-                    "poolMode": pooler.poolMode,
-                    "readOnly": pooler.readOnly,
-                    "parameters": SortedMap(pooler.parameters),
-                    "resources": ManifestNode.object(["cpu": pooler.cpu, "memory": pooler.memory]),
-                    "expose": pooler.expose.map { ManifestNode.object(["allowedSourceRanges": $0.allowedSourceRanges, "dnsLabel": $0.dnsLabel]) },
-                ])
-            },
-            "azure": ManifestNode.object([
-                "subscription": azure.subscription,
-                "location": azure.location,
-                "resourceGroup": azure.resourceGroup,
-                "aksCluster": azure.aksCluster,
-                "nodeResourceGroup": azure.nodeResourceGroup,
-                "kubernetesVersion": azure.kubernetesVersion,
-                "tier": azure.tier,
-                "authorizedIPRanges": azure.authorizedIPRanges,
-                "identity": ManifestNode.object(["name": azure.identityName, "clientID": azure.identityClientID]),
-                "controlPlaneIdentity": ManifestNode.object(["name": azure.controlPlaneIdentityName]),
-                "systemPool": nodePool(azure.systemPool),
-                "nodePool": nodePool(azure.nodePool),
-                "grafana": azure.grafana,
-                "monitorWorkspace": azure.monitorWorkspace,
-                "logAnalyticsWorkspace": azure.logAnalyticsWorkspace,
-                "tags": SortedMap(azure.tags),
-            ]),
-        ])
-    }
-
-    private static func nodePool(_ pool: Spec.Azure.NodePool) -> ManifestNode {
-        .object(["name": pool.name, "vmSize": pool.vmSize, "minCount": pool.minCount, "maxCount": pool.maxCount, "taints": pool.taints])
-    }
-
-    /// Appends `node` as JSON indented by two spaces a level, its first line at `indent`.
-    private static func json(_ node: ManifestNode, indent: Int, to output: inout [UInt8]) {
-        func newline(_ indent: Int) {
-            output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    /// Writes the effective spec's fields under the spec's field names (`SpecSchema`), optional sections left out
+    /// when absent, maps in sorted key order.
+    private static func write(_ spec: Spec, to writer: inout Writer) {
+        writer.field("apiVersion", SpecSchema.apiVersion)
+        writer.field("kind", SpecSchema.kind)
+        writer.field("name", spec.name)
+        writer.field("namespace", spec.namespace)
+        writer.field("instances", spec.instances)
+        writer.field("zones", spec.zones)
+        writer.field("nodeSelector", sorted: spec.nodeSelector)
+        writer.field("tolerations", spec.tolerations)
+        writer.field("operator", spec.operatorSettings) { writer, settings in
+            writer.field("namespace", settings.namespace)
+            writer.field("version", settings.version.description)
+            writer.field("config", sorted: settings.config)
         }
-        switch node {
-        case .string(let text), .word(let text): appendJSONString(text, to: &output)
-        case .integer(let number): output.append(contentsOf: String(number).utf8)
-        case .boolean(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .sequence(let items):
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 2)
-                json(item, indent: indent + 2, to: &output)
+        writer.field("postgres", spec.postgres) { writer, postgres in
+            writer.field("version", postgres.majorVersion)
+            writer.field("image", postgres.image)
+            writer.field("parameters", sorted: postgres.parameters)
+            writer.field("pgHBA", postgres.pgHBA)
+            writer.field("sharedPreloadLibraries", postgres.sharedPreloadLibraries)
+            writer.field("imageCatalog", postgres.imageCatalog) { writer, catalog in
+                writer.field("name", catalog.name)
+                writer.field("kind", catalog.kind)
             }
-            if !items.isEmpty { newline(indent) }
-            output.append(UInt8(ascii: "]"))
-        case .mapping(let entries):
-            output.append(UInt8(ascii: "{"))
-            for (index, entry) in entries.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 2)
-                appendJSONString(entry.key, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                json(entry.value, indent: indent + 2, to: &output)
+        }
+        writer.field("resources", spec.resources) { writer, resources in
+            writer.field("cpu", resources.cpu)
+            writer.field("memory", resources.memory)
+            writer.field("limits") {
+                $0.field("cpu", resources.cpuLimit)
+                $0.field("memory", resources.memoryLimit)
             }
-            if !entries.isEmpty { newline(indent) }
-            output.append(UInt8(ascii: "}"))
+        }
+        writer.field("storage", spec.storage) { writer, storage in
+            writer.field("size", storage.size)
+            writer.field("storageClass", storage.storageClass)
+            writer.field("wal", storage.wal) { writer, wal in
+                writer.field("size", wal.size)
+                writer.field("storageClass", wal.storageClass)
+            }
+            writer.field("premiumV2", storage.premiumV2) { writer, premiumV2 in
+                writer.field("iops", premiumV2.iops)
+                writer.field("throughputMBps", premiumV2.throughputMBps)
+            }
+            writer.field("localNVMe", storage.localNVMe)
+        }
+        writer.field("bootstrap", spec.bootstrap) { writer, bootstrap in
+            writer.field("database", bootstrap.database)
+            writer.field("owner", bootstrap.owner)
+            writer.field("secret", bootstrap.secret)
+            writer.field("dataChecksums", bootstrap.dataChecksums)
+        }
+        writer.field("roles", spec.roles) { writer, roles in
+            for (name, role) in roles.sorted(by: { $0.key < $1.key }) {
+                writer.field(name) {
+                    $0.field("login", role.login)
+                    $0.field("connectionLimit", role.connectionLimit)
+                    $0.field("inRoles", role.inRoles)
+                }
+            }
+        }
+        writer.field("databases", spec.databases) { writer, databases in
+            for (name, database) in databases.sorted(by: { $0.key < $1.key }) {
+                writer.field(name) {
+                    $0.field("owner", database.owner)
+                    $0.field("extensions", database.extensions)
+                }
+            }
+        }
+        writer.field("replication", spec.replication) { writer, replication in
+            writer.field("syncReplicas", replication.syncReplicas)
+            writer.field("syncMethod", replication.syncMethod)
+            writer.field("dataDurability", replication.dataDurability)
+            writer.field("failoverQuorum", replication.failoverQuorum)
+            writer.field("highAvailabilitySlots", replication.highAvailabilitySlots)
+            writer.field("slotUpdateInterval", replication.slotUpdateInterval)
+            writer.field("startDelay", replication.startDelay)
+            writer.field("stopDelay", replication.stopDelay)
+            writer.field("smartShutdownTimeout", replication.smartShutdownTimeout)
+            writer.field("startupMaximumLag", replication.startupMaximumLag)
+            writer.field("readinessMaximumLag", replication.readinessMaximumLag)
+        }
+        writer.field("backup", spec.backup) { writer, backup in
+            writer.field("method", backup.method.rawValue)
+            writer.field("objectStore", backup.objectStore)
+            writer.field("storageAccount", backup.storageAccount)
+            writer.field("container", backup.container)
+            writer.field("retention", backup.retention)
+            writer.field("schedule", backup.schedule)
+            writer.field("onDemand", backup.onDemand)
+            writer.field("walCompression", backup.walCompression)
+            writer.field("dataCompression", backup.dataCompression)
+            writer.field("walMaxParallel", backup.walMaxParallel)
+            writer.field("sidecar") {
+                $0.field("cpu", backup.sidecar.cpu)
+                $0.field("memory", backup.sidecar.memory)
+            }
+        }
+        writer.field("recovery", spec.recovery) { writer, recovery in
+            writer.field("name", recovery.name)
+            writer.field("instances", recovery.instances)
+            writer.field("walMaxParallel", recovery.walMaxParallel)
+            writer.field("targetTime", recovery.targetTime)
+            writer.field("targetLSN", recovery.targetLSN)
+            writer.field("targetName", recovery.targetName)
+            writer.field("targetImmediate", recovery.targetImmediate)
+        }
+        writer.field("monitoring", spec.monitoring) { writer, monitoring in
+            writer.field("prometheus", monitoring.prometheus)
+            writer.field("managedPrometheus", monitoring.managedPrometheus)
+            writer.field("dashboard", monitoring.dashboard)
+            writer.field("alerts", monitoring.alerts) { writer, alerts in
+                writer.field("enabled", alerts.enabled)
+                writer.field("replicationLagSeconds", alerts.replicationLagSeconds)
+                writer.field("connectionsPercent", alerts.connectionsPercent)
+                writer.field("diskUsagePercent", alerts.diskUsagePercent)
+                writer.field("backupMaxAgeHours", alerts.backupMaxAgeHours)
+            }
+        }
+        writer.field("expose", spec.expose) { writer, expose in
+            writer.field("allowedSourceRanges", expose.allowedSourceRanges)
+            writer.field("allowInternet", expose.allowInternet)
+            writer.field("allowTrust", expose.allowTrust)
+            writer.field("dnsLabel", expose.dnsLabel)
+            writer.field("publicIP", expose.publicIP)
+            writer.field("readWritePort", expose.readWritePort)
+            writer.field("readOnlyPort", expose.readOnlyPort)
+        }
+        writer.field("pooler", spec.pooler) { writer, pooler in
+            writer.field("instances", pooler.instances)
+            writer.field("poolMode", pooler.poolMode)
+            writer.field("readOnly", pooler.readOnly)
+            writer.field("parameters", sorted: pooler.parameters)
+            writer.field("resources") {
+                $0.field("cpu", pooler.cpu)
+                $0.field("memory", pooler.memory)
+            }
+            writer.field("expose", pooler.expose) { writer, expose in
+                writer.field("allowedSourceRanges", expose.allowedSourceRanges)
+                writer.field("dnsLabel", expose.dnsLabel)
+            }
+        }
+        writer.field("azure", spec.azure) { writer, azure in
+            writer.field("subscription", azure.subscription)
+            writer.field("location", azure.location)
+            writer.field("resourceGroup", azure.resourceGroup)
+            writer.field("aksCluster", azure.aksCluster)
+            writer.field("nodeResourceGroup", azure.nodeResourceGroup)
+            writer.field("kubernetesVersion", azure.kubernetesVersion)
+            writer.field("tier", azure.tier)
+            writer.field("authorizedIPRanges", azure.authorizedIPRanges)
+            writer.field("identity") {
+                $0.field("name", azure.identityName)
+                $0.field("clientID", azure.identityClientID)
+            }
+            writer.field("controlPlaneIdentity") { $0.field("name", azure.controlPlaneIdentityName) }
+            writer.field("systemPool", azure.systemPool, nodePool)
+            writer.field("nodePool", azure.nodePool, nodePool)
+            writer.field("grafana", azure.grafana)
+            writer.field("monitorWorkspace", azure.monitorWorkspace)
+            writer.field("logAnalyticsWorkspace", azure.logAnalyticsWorkspace)
+            writer.field("tags", sorted: azure.tags)
         }
     }
-}
 
-extension ManifestNode: ManifestValue {
-    public var manifestNode: ManifestNode { self }
+    private static func nodePool(_ writer: inout Writer, _ pool: Spec.Azure.NodePool) {
+        writer.field("name", pool.name)
+        writer.field("vmSize", pool.vmSize)
+        writer.field("minCount", pool.minCount)
+        writer.field("maxCount", pool.maxCount)
+        writer.field("taints", pool.taints)
+    }
+
+    /// A record's JSON, written field by field straight into its bytes (no tree of nodes built first): objects and
+    /// arrays indented by two spaces a level, each field on its own line, empty ones as `{}` and `[]`; a field whose
+    /// value is nil is left out.
+    private struct Writer {
+        private var bytes: [UInt8] = []
+        /// The indentation of the fields of the innermost open object.
+        private var indent = 0
+        /// How many fields the innermost open object has so far.
+        private var fields = 0
+
+        init() { bytes.reserveCapacity(8192) }
+
+        /// The JSON written, ended by a newline.
+        mutating func finished() -> String {
+            bytes.append(UInt8(ascii: "\n"))
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        /// An object of the fields `body` writes.
+        mutating func object(_ body: (inout Writer) -> Void) {
+            bytes.append(UInt8(ascii: "{"))
+            let outer = fields
+            fields = 0
+            indent += 2
+            body(&self)
+            indent -= 2
+            if fields > 0 { newline(indent) }
+            bytes.append(UInt8(ascii: "}"))
+            fields = outer
+        }
+
+        /// A field whose value is an object of the fields `body` writes.
+        mutating func field(_ key: String, _ body: (inout Writer) -> Void) {
+            self.key(key)
+            object(body)
+        }
+
+        /// A field whose value is an object of the fields `body` writes of `value` (a section of the spec, handed to
+        /// `body` rather than captured, so that no closure copies the spec); none when `value` is nil.
+        mutating func field<Value>(_ key: String, _ value: Value?, _ body: (inout Writer, Value) -> Void) {
+            guard let value else { return }
+            field(key) { body(&$0, value) }
+        }
+
+        mutating func field(_ key: String, _ value: String?) {
+            guard let value else { return }
+            self.key(key)
+            appendJSONString(value, to: &bytes)
+        }
+
+        mutating func field(_ key: String, _ value: Int?) {
+            guard let value else { return }
+            self.key(key)
+            var digits = String(value)
+            digits.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func field(_ key: String, _ value: Bool) {
+            self.key(key)
+            append(value ? "true" : "false")
+        }
+
+        /// A field whose value is an array of strings.
+        mutating func field(_ key: String, _ values: [String]) {
+            self.key(key)
+            bytes.append(UInt8(ascii: "["))
+            for index in values.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(indent + 2)
+                appendJSONString(values[index], to: &bytes)
+            }
+            if !values.isEmpty { newline(indent) }
+            bytes.append(UInt8(ascii: "]"))
+        }
+
+        /// A field whose value is an object of the strings of `map`, in sorted key order.
+        mutating func field(_ key: String, sorted map: [String: String]) {
+            field(key) { writer in
+                for (name, value) in map.sorted(by: { $0.key < $1.key }) { writer.field(name, value) }
+            }
+        }
+
+        /// The separator after the previous field, the field's line and its key.
+        private mutating func key(_ key: String) {
+            if fields > 0 { bytes.append(UInt8(ascii: ",")) }
+            fields += 1
+            newline(indent)
+            appendJSONString(key, to: &bytes)
+            append(": ")
+        }
+
+        private mutating func newline(_ indent: Int) {
+            bytes.append(UInt8(ascii: "\n"))
+            for _ in 0..<indent { bytes.append(UInt8(ascii: " ")) }
+        }
+
+        private mutating func append(_ text: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+    }
 }

@@ -13,48 +13,84 @@ public enum ClusterReadme {
     }
 
     static func text(_ spec: Spec, files paths: [String]) -> String {
-        var lines = [header + "# PostgreSQL cluster `\(spec.name)`", ""]
-        lines.append("A CloudNativePG cluster in namespace `\(spec.namespace)` of AKS cluster `\(spec.azure.aksCluster)` "
-                     + "(resource group `\(spec.azure.resourceGroup)`, \(spec.azure.location)), rendered by pgha.")
-        lines += ["", "| | |", "| --- | --- |"]
-        lines += summary(spec).map { "| \($0.0) | \($0.1) |" }
-        lines += ["", "## Topology", "", "```mermaid"] + TopologyDiagram.lines(spec) + ["```"]
-        lines += ["", "## Connect", ""] + connect(spec)
-        lines += ["", "## Apply", ""] + apply(spec, files: paths)
-        lines += ["", "## Files", ""] + files(paths)
-        return lines.joined(separator: "\n") + "\n"
+        let host = spec.expose.map { publicHost(spec, $0) }
+        let files = Files(paths)
+        var text = MarkdownText(capacity: 6144)
+        text.line(header, "# PostgreSQL cluster `", spec.name, "`")
+        text.line()
+        text.line("A CloudNativePG cluster in namespace `", spec.namespace, "` of AKS cluster `", spec.azure.aksCluster,
+                  "` (resource group `", spec.azure.resourceGroup, "`, ", spec.azure.location, "), rendered by pgha.")
+        text.line()
+        text.line("| | |")
+        text.line("| --- | --- |")
+        summary(spec, host: host, into: &text)
+        text.line()
+        text.line("## Topology")
+        text.line()
+        text.line("```mermaid")
+        TopologyDiagram.write(spec, host: host, into: &text)
+        text.line("```")
+        text.line()
+        text.line("## Connect")
+        text.line()
+        connect(spec, host: host, into: &text)
+        text.line()
+        text.line("## Apply")
+        text.line()
+        apply(spec, files: files, into: &text)
+        text.line()
+        text.line("## Files")
+        text.line()
+        files.write(into: &text)
+        return text.text
     }
 
-    private static func summary(_ spec: Spec) -> [(String, String)] {
+    /// The summary table's rows; `host` is the public host name when the cluster is exposed.
+    private static func summary(_ spec: Spec, host: String?, into text: inout MarkdownText) {
         let standbys = spec.instances - 1
         let postgres = spec.postgres
-        var rows: [(String, String)] = [
-            ("Instances", "\(spec.instances): one primary" + (standbys == 0 ? "" : ", \(standbys) \(standbys == 1 ? "standby" : "standbys")")),
-            ("PostgreSQL", "\(postgres.majorVersion.map(String.init) ?? "?") (`\(postgres.image)`)"),
-            ("Zones", spec.zones.isEmpty ? "none (no zone spread)" : spec.zones.map { "`\($0)`" }.joined(separator: ", ")),
-        ]
-        var storage = "\(spec.storage.size) (`\(spec.storage.storageClass)`) per instance"
-        if let wal = spec.storage.wal { storage += ", WAL on its own \(wal.size) volume (`\(wal.storageClass)`)" }
-        rows.append(("Storage", storage))
-        rows.append(("Resources", "\(spec.resources.cpu) CPU, \(spec.resources.memory) memory per instance (limits \(spec.resources.cpuLimit) CPU, \(spec.resources.memoryLimit))"))
+        text.add("| Instances | ", String(spec.instances), ": one primary")
+        if standbys != 0 { text.add(", ", String(standbys), standbys == 1 ? " standby" : " standbys") }
+        text.line(" |")
+        text.line("| PostgreSQL | ", postgres.majorVersion.map(String.init) ?? "?", " (`", postgres.image, "`) |")
+        text.add("| Zones | ")
+        if spec.zones.isEmpty {
+            text.add("none (no zone spread)")
+        } else {
+            text.add(spec.zones, separator: ", ", code: true)
+        }
+        text.line(" |")
+        text.add("| Storage | ", spec.storage.size, " (`", spec.storage.storageClass, "`) per instance")
+        if let wal = spec.storage.wal { text.add(", WAL on its own ", wal.size, " volume (`", wal.storageClass, "`)") }
+        text.line(" |")
+        text.line("| Resources | ", spec.resources.cpu, " CPU, ", spec.resources.memory, " memory per instance (limits ",
+                  spec.resources.cpuLimit, " CPU, ", spec.resources.memoryLimit, ") |")
         let sync = spec.replication.syncReplicas
-        rows.append(("Replication", sync == 0 ? "asynchronous" : "synchronous: each commit waits for \(sync) \(sync == 1 ? "standby" : "standbys")"))
+        if sync == 0 {
+            text.line("| Replication | asynchronous |")
+        } else {
+            text.line("| Replication | synchronous: each commit waits for ", String(sync), sync == 1 ? " standby |" : " standbys |")
+        }
         if let backup = spec.backup {
-            rows.append(("Backups", "to \(backup.destinationPath), schedule `\(backup.schedule)` (seconds first), kept \(backup.retention)"))
+            text.line("| Backups | to ", backup.destinationPath, ", schedule `", backup.schedule, "` (seconds first), kept ", backup.retention, " |")
         } else {
-            rows.append(("Backups", "none"))
+            text.line("| Backups | none |")
         }
-        if let expose = spec.expose {
-            rows.append(("Endpoints", "public: `\(publicHost(spec, expose))` port \(expose.readWritePort) (primary) and \(expose.readOnlyPort) (standbys), from \(expose.allowedSourceRanges.map { "`\($0)`" }.joined(separator: ", "))"))
+        if let expose = spec.expose, let host {
+            text.add("| Endpoints | public: `", host, "` port ", String(expose.readWritePort), " (primary) and ",
+                     String(expose.readOnlyPort), " (standbys), from ")
+            text.add(expose.allowedSourceRanges, separator: ", ", code: true)
+            text.line(" |")
         } else {
-            rows.append(("Endpoints", "inside the AKS cluster only: this cluster exposes nothing"))
+            text.line("| Endpoints | inside the AKS cluster only: this cluster exposes nothing |")
         }
-        rows.append(("Pooler", "none: clients connect to PostgreSQL directly"))
-        var monitoring: [String] = []
-        if spec.monitoring.prometheus { monitoring.append("PodMonitor for the Prometheus operator") }
-        if spec.monitoring.managedPrometheus { monitoring.append("PodMonitor for Azure Managed Prometheus") }
-        rows.append(("Monitoring", monitoring.isEmpty ? "none" : monitoring.joined(separator: "; ")))
-        return rows
+        text.line("| Pooler | none: clients connect to PostgreSQL directly |")
+        switch (spec.monitoring.prometheus, spec.monitoring.managedPrometheus) {
+        case (true, true): text.line("| Monitoring | PodMonitor for the Prometheus operator; PodMonitor for Azure Managed Prometheus |")
+        case (true, false): text.line("| Monitoring | PodMonitor for the Prometheus operator |")
+        case (false, true): text.line("| Monitoring | PodMonitor for Azure Managed Prometheus |")
+        case (false, false): text.line("| Monitoring | none |")
+        }
     }
 
     /// The public host name of the shared public IP.
@@ -62,59 +98,90 @@ public enum ClusterReadme {
         "\(expose.dnsLabel).\(spec.azure.location).cloudapp.azure.com"
     }
 
-    private static func connect(_ spec: Spec) -> [String] {
-        let domain = "\(spec.namespace).svc"
-        var lines = [
-            "Inside the AKS cluster, port \(ServiceTranslation.postgresPort), database `\(spec.bootstrap.database)`, user `\(spec.bootstrap.owner)`:",
-            "",
-            "- `\(spec.name)-rw.\(domain)`: the primary (read-write)",
-            "- `\(spec.name)-ro.\(domain)`: the standbys (read-only)",
-            "- `\(spec.name)-r.\(domain)`: any instance (read-only)",
-            "",
-            "The password is in Secret `\(spec.bootstrap.secret)` (basic-auth: `username`, `password`), which "
-                + "`scripts/deploy.sh` creates; no file here holds it. The server's CA certificate is in Secret `\(spec.name)-ca` (`ca.crt`).",
-        ]
-        if let expose = spec.expose {
-            lines += [
-                "",
-                "From outside, only from \(expose.allowedSourceRanges.map { "`\($0)`" }.joined(separator: ", ")): "
-                    + "`\(publicHost(spec, expose))` port \(expose.readWritePort) (Service `\(spec.name)-public-rw`, the primary) "
-                    + "and port \(expose.readOnlyPort) (Service `\(spec.name)-public-ro`, the standbys), on public IP `\(expose.publicIP)`.",
-            ]
+    private static func connect(_ spec: Spec, host: String?, into text: inout MarkdownText) {
+        text.line("Inside the AKS cluster, port ", String(ServiceTranslation.postgresPort), ", database `", spec.bootstrap.database,
+                  "`, user `", spec.bootstrap.owner, "`:")
+        text.line()
+        text.line("- `", spec.name, "-rw.", spec.namespace, ".svc`: the primary (read-write)")
+        text.line("- `", spec.name, "-ro.", spec.namespace, ".svc`: the standbys (read-only)")
+        text.line("- `", spec.name, "-r.", spec.namespace, ".svc`: any instance (read-only)")
+        text.line()
+        text.line("The password is in Secret `", spec.bootstrap.secret, "` (basic-auth: `username`, `password`), which ",
+                  "`scripts/deploy.sh` creates; no file here holds it. The server's CA certificate is in Secret `", spec.name,
+                  "-ca` (`ca.crt`).")
+        text.line()
+        if let expose = spec.expose, let host {
+            text.add("From outside, only from ")
+            text.add(expose.allowedSourceRanges, separator: ", ", code: true)
+            text.line(": `", host, "` port ", String(expose.readWritePort), " (Service `", spec.name, "-public-rw`, the primary) ",
+                      "and port ", String(expose.readOnlyPort), " (Service `", spec.name, "-public-ro`, the standbys), on public IP `",
+                      expose.publicIP, "`.")
         } else {
-            lines += ["", "This cluster exposes nothing outside the AKS cluster: no LoadBalancer Service, no public IP."]
+            text.line("This cluster exposes nothing outside the AKS cluster: no LoadBalancer Service, no public IP.")
         }
-        return lines
     }
 
-    private static func apply(_ spec: Spec, files paths: [String]) -> [String] {
-        var lines = [
-            "- First time: `scripts/deploy.sh` creates the Azure resources, installs CloudNativePG and applies this folder.",
-            "- Steady state: `kubectl apply --kustomize .`, or point Flux or Argo CD at this folder; it applies `kustomization.yaml`.",
-        ]
-        if paths.contains(where: { $0.hasPrefix(Translator.operatorFolder + "/") }) {
-            lines.append("- Operator settings: `kubectl apply --kustomize \(Translator.operatorFolder)/` (namespace `\(spec.operatorSettings.namespace)`, shared by every cluster the operator manages).")
+    private static func apply(_ spec: Spec, files: Files, into text: inout MarkdownText) {
+        text.line("- First time: `scripts/deploy.sh` creates the Azure resources, installs CloudNativePG and applies this folder.")
+        text.line("- Steady state: `kubectl apply --kustomize .`, or point Flux or Argo CD at this folder; it applies `kustomization.yaml`.")
+        if !files.operatorWide.isEmpty {
+            text.line("- Operator settings: `kubectl apply --kustomize ", Translator.operatorFolder, "/` (namespace `",
+                      spec.operatorSettings.namespace, "`, shared by every cluster the operator manages).")
         }
-        if paths.contains(where: { $0.hasPrefix(Translator.oneOffFolder + "/") }) {
-            lines.append("- One-off objects: `kubectl apply --filename \(Translator.oneOffFolder)/<file>` by hand or from a drill script, never from a GitOps controller.")
+        if !files.oneOff.isEmpty {
+            text.line("- One-off objects: `kubectl apply --filename ", Translator.oneOffFolder,
+                      "/<file>` by hand or from a drill script, never from a GitOps controller.")
         }
-        return lines
     }
 
-    private static func files(_ paths: [String]) -> [String] {
-        let groups: [(String, (String) -> Bool)] = [
-            ("Steady state (listed in `kustomization.yaml`)", { !$0.utf8.contains(UInt8(ascii: "/")) && $0.hasSuffix(".yaml") }),
-            ("Operator-wide (in the operator's namespace)", { $0.hasPrefix(Translator.operatorFolder + "/") }),
-            ("One-off (never applied by a controller)", { $0.hasPrefix(Translator.oneOffFolder + "/") }),
-            ("Scripts", { $0.hasPrefix(ScriptTranslation.folder + "/") }),
-            ("pgha's record of the spec, read by `pgha check` and `pgha diff`", { $0 == SpecRecord.path }),
-        ]
-        var lines: [String] = []
-        for (title, matches) in groups {
-            let found = paths.filter(matches).sorted()
-            guard !found.isEmpty else { continue }
-            lines.append("- \(title): " + found.map { "`\($0)`" }.joined(separator: ", "))
+    /// The rendered files by kind, each kind sorted, sorted once and each path tested once: the "Files" section's
+    /// lines, and whether "Apply" names the operator's folder and the one-off folder.
+    private struct Files {
+        var steadyState: [String] = []
+        var operatorWide: [String] = []
+        var oneOff: [String] = []
+        var scripts: [String] = []
+        var record: [String] = []
+
+        init(_ paths: [String]) {
+            let operatorPrefix = Translator.operatorFolder + "/"
+            let oneOffPrefix = Translator.oneOffFolder + "/"
+            let scriptsPrefix = ScriptTranslation.folder + "/"
+            for path in paths.sorted() {
+                if path.hasSuffix(".yaml") && !Self.isInFolder(path) {
+                    steadyState.append(path)
+                } else if path.hasPrefix(operatorPrefix) {
+                    operatorWide.append(path)
+                } else if path.hasPrefix(oneOffPrefix) {
+                    oneOff.append(path)
+                } else if path.hasPrefix(scriptsPrefix) {
+                    scripts.append(path)
+                } else if path == SpecRecord.path {
+                    record.append(path)
+                }
+            }
         }
-        return lines
+
+        /// Whether `path` has a `/`, searched in its UTF-8 buffer.
+        private static func isInFolder(_ path: String) -> Bool {
+            var path = path
+            return path.withUTF8 { $0.contains(UInt8(ascii: "/")) }
+        }
+
+        /// A line for each kind that has files.
+        func write(into text: inout MarkdownText) {
+            line("Steady state (listed in `kustomization.yaml`)", steadyState, into: &text)
+            line("Operator-wide (in the operator's namespace)", operatorWide, into: &text)
+            line("One-off (never applied by a controller)", oneOff, into: &text)
+            line("Scripts", scripts, into: &text)
+            line("pgha's record of the spec, read by `pgha check` and `pgha diff`", record, into: &text)
+        }
+
+        private func line(_ title: String, _ paths: [String], into text: inout MarkdownText) {
+            guard !paths.isEmpty else { return }
+            text.add("- ", title, ": ")
+            text.add(paths, separator: ", ", code: true)
+            text.line()
+        }
     }
 }

@@ -4,50 +4,60 @@ enum TopologyDiagram {
     /// More standbys than this are drawn as one node.
     static let drawnStandbys = 4
 
-    static func lines(_ spec: Spec) -> [String] {
+    /// Writes the flowchart's lines; `host` is the public host name when the cluster is exposed.
+    static func write(_ spec: Spec, host: String?, into text: inout MarkdownText) {
         let standbys = spec.instances - 1
-        var standbyNodes: [String] = []
-        var lines = ["flowchart LR"]
-        let zones = spec.zones.isEmpty ? "" : ", zones \(spec.zones.joined(separator: ", "))"
-        lines.append("  subgraph aks[\"AKS \(spec.azure.aksCluster) (\(spec.azure.location)\(zones))\"]")
-        lines.append("    subgraph ns[\"namespace \(spec.namespace)\"]")
-        lines.append("      rw[\"Service \(spec.name)-rw\"]")
-        if standbys > 0 { lines.append("      ro[\"Service \(spec.name)-ro\"]") }
-        lines.append("      primary[(\"primary\")]")
+        let standbyNodes: [String]
+        text.line("flowchart LR")
+        text.add("  subgraph aks[\"AKS ", spec.azure.aksCluster, " (", spec.azure.location)
+        if !spec.zones.isEmpty {
+            text.add(", zones ")
+            text.add(spec.zones, separator: ", ", code: false)
+        }
+        text.line(")\"]")
+        text.line("    subgraph ns[\"namespace ", spec.namespace, "\"]")
+        text.line("      rw[\"Service ", spec.name, "-rw\"]")
+        if standbys > 0 { text.line("      ro[\"Service ", spec.name, "-ro\"]") }
+        text.line("      primary[(\"primary\")]")
         if standbys > drawnStandbys {
             standbyNodes = ["standbys"]
-            lines.append("      standbys[(\"\(standbys) standbys\")]")
+            text.line("      standbys[(\"", String(standbys), " standbys\")]")
         } else if standbys > 0 {
             standbyNodes = (1...standbys).map { "standby\($0)" }
-            lines += (1...standbys).map { "      standby\($0)[(\"standby \($0)\")]" }
+            for number in 1...standbys { text.line("      standby", String(number), "[(\"standby ", String(number), "\")]") }
+        } else {
+            standbyNodes = []
         }
-        lines.append("    end")
-        lines.append("  end")
-        lines.append("  rw --> primary")
+        text.line("    end")
+        text.line("  end")
+        text.line("  rw --> primary")
         let replication = spec.replication.syncReplicas > 0 ? "synchronous streaming" : "asynchronous streaming"
         for node in standbyNodes {
-            lines.append("  ro --> \(node)")
-            lines.append("  primary -- \"\(replication)\" --> \(node)")
+            text.line("  ro --> ", node)
+            text.line("  primary -- \"", replication, "\" --> ", node)
         }
-        if let expose = spec.expose {
-            lines.append("  clients([\"clients in \(expose.allowedSourceRanges.joined(separator: ", "))\"])")
-            lines.append("  publicrw[\"LoadBalancer \(spec.name)-public-rw\"]")
-            lines.append("  clients -- \"\(ClusterReadme.publicHost(spec, expose)):\(expose.readWritePort)\" --> publicrw --> primary")
+        if let expose = spec.expose, let host {
+            text.add("  clients([\"clients in ")
+            text.add(expose.allowedSourceRanges, separator: ", ", code: false)
+            text.line("\"])")
+            text.line("  publicrw[\"LoadBalancer ", spec.name, "-public-rw\"]")
+            text.line("  clients -- \"", host, ":", String(expose.readWritePort), "\" --> publicrw --> primary")
             if !standbyNodes.isEmpty {
-                lines.append("  publicro[\"LoadBalancer \(spec.name)-public-ro\"]")
-                lines.append("  clients -- \"\(ClusterReadme.publicHost(spec, expose)):\(expose.readOnlyPort)\" --> publicro")
-                lines += standbyNodes.map { "  publicro --> \($0)" }
+                text.line("  publicro[\"LoadBalancer ", spec.name, "-public-ro\"]")
+                text.line("  clients -- \"", host, ":", String(expose.readOnlyPort), "\" --> publicro")
+                for node in standbyNodes { text.line("  publicro --> ", node) }
             }
         }
         if let backup = spec.backup {
-            lines.append("  blob[(\"Azure Blob \(backup.storageAccount)/\(backup.container)\")]")
-            lines.append("  primary -- \"WAL archive, base backups\" --> blob")
+            text.line("  blob[(\"Azure Blob ", backup.storageAccount, "/", backup.container, "\")]")
+            text.line("  primary -- \"WAL archive, base backups\" --> blob")
         }
-        if spec.monitoring.prometheus || spec.monitoring.managedPrometheus {
-            let scrapers = [spec.monitoring.prometheus ? "Prometheus" : nil, spec.monitoring.managedPrometheus ? "Azure Managed Prometheus" : nil]
-            lines.append("  metrics[\"\(scrapers.compactMap { $0 }.joined(separator: ", "))\"]")
-            lines.append("  metrics -. \"scrapes every instance\" .-> ns")
+        switch (spec.monitoring.prometheus, spec.monitoring.managedPrometheus) {
+        case (true, true): text.line("  metrics[\"Prometheus, Azure Managed Prometheus\"]")
+        case (true, false): text.line("  metrics[\"Prometheus\"]")
+        case (false, true): text.line("  metrics[\"Azure Managed Prometheus\"]")
+        case (false, false): return
         }
-        return lines
+        text.line("  metrics -. \"scrapes every instance\" .-> ns")
     }
 }
