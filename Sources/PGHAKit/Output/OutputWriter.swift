@@ -440,10 +440,14 @@ public enum OutputWriter {
 
     /// `path` made absolute against the current directory, with empty and `.` components dropped and each `..`
     /// dropping the component before it (none above `/`), without looking at the file system: what Foundation's
-    /// `URL(fileURLWithPath:).standardizedFileURL.path` gives, without its first-use cost.
-    static func absolutePath(_ path: String) -> String {
+    /// `URL(fileURLWithPath:).standardizedFileURL.path` gives, without its first-use cost. Throws when `path` is
+    /// relative and the current directory has no path (it was removed): never a path from `/` instead.
+    static func absolutePath(_ path: String) throws(Failure) -> String {
         var whole = path
-        if path.utf8.first != UInt8(ascii: "/"), let current = getcwd(nil, 0) {
+        if path.utf8.first != UInt8(ascii: "/") {
+            guard let current = getcwd(nil, 0) else {
+                throw Failure(description: "cannot place \(path): the current directory has no path (\(String(cString: strerror(errno)))); run pgha from an existing directory or give an absolute path")
+            }
             whole = String(cString: current) + "/" + path
             free(current)
         }
