@@ -196,7 +196,11 @@ extension SpecSetOptions {
     }
 }
 
-/// Refuses an empty `-o`, which would otherwise name the current directory.
+/// Refuses an empty `-o`, which would otherwise name the current directory, and one starting with `~`, which the
+/// shell left unexpanded (quoted, or after `--output=`): it would name a folder called `~` in the current directory.
 func validateOutputOption(_ output: String?) throws {
     if output == "" { throw ValidationError("-o/--output needs a path; use -o . for the current directory") }
+    if let output, output.utf8.first == UInt8(ascii: "~") {
+        throw ValidationError("-o/--output starts with ~, which the shell did not expand (it was quoted, or came after --output=): write $HOME instead")
+    }
 }

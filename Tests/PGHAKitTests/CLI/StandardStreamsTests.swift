@@ -87,6 +87,14 @@ import Testing
         let empty = try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", ""])
         #expect(empty.status == 2)
         #expect(empty.stderr.hasPrefix("Error: -o/--output needs a path; use -o . for the current directory\n"))
+        // A ~ the shell did not expand would name a folder called ~ (Foundation's URL once expanded it for render).
+        for arguments in [["render", "Examples/minimal.yaml", "--output=~/clusters"], ["check", "Examples/minimal.yaml", "-o", "~"],
+                          ["diff", "Examples/minimal.yaml", "-o", "~/x"], ["init", "-o", "~/spec.yaml"]] {
+            let tilde = try PGHAProcess.run(arguments)
+            #expect(tilde.status == 2, "\(arguments)")
+            #expect(tilde.stderr.hasPrefix("Error: -o/--output starts with ~, which the shell did not expand (it was quoted, or came after --output=): write $HOME instead\n"), "\(arguments): \(tilde.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: TestSupport.repositoryRoot.appendingPathComponent("~").path))
         let unwritable = try PGHAProcess.run(["init", "-o", "/nonexistent/dir/spec.yaml"])
         #expect(unwritable.status == 3)
         #expect(unwritable.stderr == "error: cannot write /nonexistent/dir/spec.yaml: No such file or directory\n")
