@@ -62,6 +62,12 @@ import Testing
             }
             #expect(table.index(lookingUp: "no_such_setting") == nil)
             #expect(table.index(lookingUp: "no_such_setting") == nil)
+            // "wor\u{212A}_mem" (a Kelvin sign) folds to nothing the search finds, though `String` equality takes it
+            // for "worK_mem", which the case-folded search finds: either order of lookups gives each its own answer.
+            #expect(table.index(lookingUp: "worK_mem") != nil)
+            #expect(table.index(lookingUp: "wor\u{212A}_mem") == nil)
+            #expect(table.index(lookingUp: "wor\u{212A}_mem") == nil)
+            #expect(table.index(lookingUp: "worK_mem") == table.index(lookingUp: "work_mem"))
         }
     }
 

@@ -89,7 +89,8 @@ public enum GUCCatalog {
         /// The line of the setting named `name`, exactly or else ignoring ASCII case, searched for on the name's first
         /// lookup.
         func index(lookingUp name: String) -> Int? {
-            parsed.index(of: name) { index(of: Array(name.utf8)) ?? index(ofFolded: Array(name.gucFolded.utf8)) }
+            let bytes = Array(name.utf8)
+            return parsed.index(of: bytes) { index(of: bytes) ?? index(ofFolded: Array(name.gucFolded.utf8)) }
         }
 
         /// The setting on line `index`, parsed on its first lookup.
@@ -127,9 +128,11 @@ public enum GUCCatalog {
 private final class ParsedSettings: @unchecked Sendable {
     private let lock = Lock()
     private var settings: [Int: GUC] = [:]
-    private var lines: [String: Int] = [:]
+    /// By the name's bytes: `String` equality would take a canonically equivalent spelling (`K` and the Kelvin sign)
+    /// for the name the search found.
+    private var lines: [[UInt8]: Int] = [:]
 
-    func index(of name: String, search: () -> Int?) -> Int? {
+    func index(of name: [UInt8], search: () -> Int?) -> Int? {
         if let known = lock.withLock({ lines[name] }) { return known }
         guard let line = search() else { return nil }
         lock.withLock { lines[name] = line }
