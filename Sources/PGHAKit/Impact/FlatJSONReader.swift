@@ -6,8 +6,9 @@ struct FlatJSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var values: [String: SpecFields.Value] = [:]
-    /// With `keeping`: the paths kept and every object path above them (`storage` for `storage.size`); the members
-    /// of other objects are read, and the document checked, without their paths being built or kept.
+    /// With `keeping`: the paths kept, every object path above them (`storage` for `storage.size`) and `""` (the
+    /// root's path, which a member of key `""` at the root also has); the members of other objects are read, and the
+    /// document checked, without their paths being built or kept.
     private var wanted: Set<String>?
     /// With `keeping`: the paths kept.
     private var kept: Set<String>?
@@ -21,7 +22,7 @@ struct FlatJSONReader {
             var reader = FlatJSONReader(bytes: buffer)
             if let kept {
                 reader.kept = kept
-                reader.wanted = kept.reduce(into: kept) { wanted, path in
+                reader.wanted = kept.reduce(into: kept.union([""])) { wanted, path in
                     var above = Substring(path)
                     while let dot = above.lastIndex(of: ".") {
                         above = above[..<dot]

@@ -130,6 +130,21 @@ import Testing
         #expect(SpecRecord.fields(record) == SpecFields(values: ["storage.size": .scalar("64Gi")]))
     }
 
+    /// Keys that are empty or dotted make the same paths in a kept read as in the whole read: a member of key `""`
+    /// at the root flattens into the root, `"storage.wal"` and `"size"` make `storage.wal.size`.
+    @Test func keptFieldsAreFoundUnderEmptyAndDottedKeys() {
+        let kept: Set<String> = ["namespace", "storage.size", "storage.wal.size"]
+        for text in ["{\"\": {\"namespace\": \"a\", \"storage\": {\"size\": \"64Gi\"}}}",
+                     "{\"\": {\"\": {\"namespace\": \"a\"}}, \"storage.wal\": {\"size\": \"8Gi\"}}",
+                     "{\"storage\": {\"\": {\"size\": \"1Gi\"}, \"wal.size\": \"2Gi\"}, \"storage.size\": \"3Gi\"}"] {
+            let whole = SpecRecord.fields(Array(text.utf8))
+            #expect(whole != nil)
+            #expect(FlatJSONReader.fields(Array(text.utf8), keeping: kept) == whole.map { whole in
+                SpecFields(values: whole.values.filter { kept.contains($0.key) })
+            }, "\(text)")
+        }
+    }
+
     @Test func malformedJSONIsNoRecord() {
         #expect(FlatJSONReader.fields(Array("{\"a\": {\"b\": [{\"c\": 01}]}, \"k\": 1}".utf8), keeping: ["k"]) == nil)
         #expect(FlatJSONReader.fields(Array("{\"a\": \"x".utf8) + [0xFF] + Array("\", \"k\": 1}".utf8), keeping: ["k"]) == nil)
