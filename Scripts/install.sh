@@ -26,6 +26,11 @@ if [ "$(uname -s)" = Linux ] && [ ! -e /usr/include/yaml.h ]; then
   echo "error: libyaml's headers are missing; install libyaml-dev (apt-get install libyaml-dev) first" >&2
   exit 1
 fi
+# Package.swift links libstdc++ statically into Linux release builds (Linker/static-libstdc++).
+if [ "$(uname -s)" = Linux ] && [ ! -f "$("$(dirname "$(command -v swift)")/clang" -print-file-name=libstdc++.a 2>/dev/null)" ]; then
+  echo "error: the static libstdc++ (libstdc++.a) is missing; install libstdc++-12-dev or your GCC's libstdc++-N-dev (Debian, Ubuntu) or libstdc++-static (RHEL, Fedora) first" >&2
+  exit 1
+fi
 
 # pgha, and swift-argument-parser's generate-manual tool (what its generate-manual plugin runs) built with the same
 # flags, so that the two share one release build of their dependencies. --disable-local-rpath: SwiftPM would give the
