@@ -84,7 +84,18 @@ public enum ClusterReadme {
         } else {
             text.line("| Endpoints | inside the AKS cluster only: this cluster exposes nothing |")
         }
-        text.line("| Pooler | none: clients connect to PostgreSQL directly |")
+        if let pooler = spec.pooler {
+            text.add("| Pooler | PgBouncer, ", String(pooler.instances), pooler.instances == 1 ? " instance" : " instances",
+                     " per Service, `", pooler.poolMode, "` pooling: `", PoolerTranslation.name(spec, type: "rw"), "` (primary)")
+            if pooler.readOnly { text.add(" and `", PoolerTranslation.name(spec, type: "ro"), "` (standbys)") }
+            if let expose = pooler.expose {
+                text.add(", LoadBalancers from ")
+                text.add(expose.allowedSourceRanges, separator: ", ", code: true)
+            }
+            text.line(" |")
+        } else {
+            text.line("| Pooler | none: clients connect to PostgreSQL directly |")
+        }
         switch (spec.monitoring.prometheus, spec.monitoring.managedPrometheus) {
         case (true, true): text.line("| Monitoring | PodMonitor for the Prometheus operator; PodMonitor for Azure Managed Prometheus |")
         case (true, false): text.line("| Monitoring | PodMonitor for the Prometheus operator |")
@@ -105,6 +116,12 @@ public enum ClusterReadme {
         text.line("- `", spec.name, "-rw.", spec.namespace, ".svc`: the primary (read-write)")
         text.line("- `", spec.name, "-ro.", spec.namespace, ".svc`: the standbys (read-only)")
         text.line("- `", spec.name, "-r.", spec.namespace, ".svc`: any instance (read-only)")
+        if let pooler = spec.pooler {
+            text.line("- `", PoolerTranslation.name(spec, type: "rw"), ".", spec.namespace, ".svc`: the primary through PgBouncer")
+            if pooler.readOnly {
+                text.line("- `", PoolerTranslation.name(spec, type: "ro"), ".", spec.namespace, ".svc`: the standbys through PgBouncer")
+            }
+        }
         text.line()
         text.line("The password is in Secret `", spec.bootstrap.secret, "` (basic-auth: `username`, `password`), which ",
                   "`scripts/deploy.sh` creates; no file here holds it. The server's CA certificate is in Secret `", spec.name,

@@ -56,6 +56,16 @@ import Testing
         #expect(!(try Self.mermaid(readme)).contains { $0.contains("LoadBalancer") })
     }
 
+    /// The Pooler row and the Connect section name the poolers a spec renders (they said "none" whatever the spec).
+    @Test func aClusterWithPoolersNamesThem() throws {
+        let result = TestSupport.compile(TestSupport.spec("pooler:\n  instances: 1\n  poolMode: session\n", name: "orders"))
+        let readme = try #require(result.artifacts.first { $0.path == ClusterReadme.path }).contents
+        #expect(readme.contains("| Pooler | PgBouncer, 1 instance per Service, `session` pooling: `orders-pooler-rw` (primary) |\n"))
+        #expect(readme.contains("- `orders-pooler-rw.\(result.spec?.namespace ?? "?").svc`: the primary through PgBouncer\n"))
+        #expect(!readme.contains("pooler-ro"))
+        #expect(try Self.readme("minimal.yaml").contains("| Pooler | none: clients connect to PostgreSQL directly |"))
+    }
+
     @Test func theREADMENamesSecretsButHoldsNone() throws {
         let result = TestSupport.compile(TestSupport.spec("bootstrap:\n  secret: orders-login\n", name: "orders"))
         let readme = try #require(result.artifacts.first { $0.path == ClusterReadme.path }).contents
