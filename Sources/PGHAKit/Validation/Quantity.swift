@@ -18,10 +18,10 @@ struct Quantity: Equatable {
         if index < bytes.count, bytes[index] == UInt8(ascii: "+") { index += 1 }
         let numberStart = index
         var digits = 0
-        while index < bytes.count, Quantity.isDigit(bytes[index]) { index += 1; digits += 1 }
+        while index < bytes.count, NameRules.isDigit(bytes[index]) { index += 1; digits += 1 }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < bytes.count, Quantity.isDigit(bytes[index]) { index += 1; digits += 1 }
+            while index < bytes.count, NameRules.isDigit(bytes[index]) { index += 1; digits += 1 }
         }
         guard digits > 0, let number = Double(String(decoding: bytes[numberStart..<index], as: UTF8.self)) else {
             return nil
@@ -35,10 +35,6 @@ struct Quantity: Equatable {
         } else {
             return nil
         }
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     private static func pow10(_ exponent: Int) -> Double {
