@@ -17,9 +17,6 @@ let metadataAccessors: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
 ]
 
-// The folder of the linker script that makes the toolchain's `-lstdc++` link libstdc++ statically.
-let staticLibstdcxxFolder = String(#filePath.dropLast("Package.swift".count)) + "Linker/static-libstdc++"
-
 let package = Package(
     name: "pgha",
     platforms: [.macOS(.v13)],
@@ -54,16 +51,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: metadataAccessors,
-            // A position-dependent executable, as Go links kubectl: the loader then applies none of the ~78,000
-            // relocations a PIE of this size carries, which cost a short run a fifth of its time
-            // (Docs/performance.md). Remove it where a distribution requires PIE. libstdc++ and libgcc are linked
-            // statically too (Linker/static-libstdc++), which saves every run the loader's work for two shared
-            // libraries, a tenth of one render: the binary then needs only glibc at run time.
+            // A fully static executable, as Go links kubectl: glibc, libstdc++ and libgcc are linked in as well as
+            // the Swift runtime, so there is no dynamic loader at all. A short run then maps no shared library,
+            // resolves no symbol and applies no relocation (a PIE of this size carries ~78,000), which cost a
+            // one-spec render a third of its time (Docs/performance.md), and the binary runs on any Linux of its
+            // architecture. The linker warns that glibc's user and group lookups (getpwnam and the like, which
+            // FoundationEssentials links) would load NSS modules at run time; pgha calls none of them.
             linkerSettings: [
-                .unsafeFlags(
-                    ["-Xclang-linker", "-no-pie", "-L", staticLibstdcxxFolder, "-Xclang-linker", "-static-libgcc"],
-                    .when(platforms: [.linux], configuration: .release)
-                ),
+                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .testTarget(

@@ -26,16 +26,22 @@ if [ "$(uname -s)" = Linux ] && [ ! -e /usr/include/yaml.h ]; then
   echo "error: libyaml's headers are missing; install libyaml-dev (apt-get install libyaml-dev) first" >&2
   exit 1
 fi
-# Package.swift links libstdc++ statically into Linux release builds (Linker/static-libstdc++).
-if [ "$(uname -s)" = Linux ] && [ ! -f "$("$(dirname "$(command -v swift)")/clang" -print-file-name=libstdc++.a 2>/dev/null)" ]; then
-  echo "error: the static libstdc++ (libstdc++.a) is missing; install libstdc++-12-dev or your GCC's libstdc++-N-dev (Debian, Ubuntu) or libstdc++-static (RHEL, Fedora) first" >&2
-  exit 1
+# Package.swift links Linux release builds fully statically: glibc's and libstdc++'s static libraries are needed.
+if [ "$(uname -s)" = Linux ]; then
+  clang="$(dirname "$(command -v swift)")/clang"
+  if [ ! -f "$("$clang" -print-file-name=libc.a 2>/dev/null)" ]; then
+    echo "error: the static glibc (libc.a) is missing; install libc6-dev (Debian, Ubuntu) or glibc-static (RHEL, Fedora) first" >&2
+    exit 1
+  fi
+  if [ ! -f "$("$clang" -print-file-name=libstdc++.a 2>/dev/null)" ]; then
+    echo "error: the static libstdc++ (libstdc++.a) is missing; install libstdc++-12-dev or your GCC's libstdc++-N-dev (Debian, Ubuntu) or libstdc++-static (RHEL, Fedora) first" >&2
+    exit 1
+  fi
 fi
 
 # pgha, and swift-argument-parser's generate-manual tool (what its generate-manual plugin runs) built with the same
-# flags, so that the two share one release build of their dependencies. --disable-local-rpath: SwiftPM would give the
-# binary a RUNPATH of $ORIGIN, so the loader would look for libc in the folder pgha is installed in first.
-build=(swift build -c release --static-swift-stdlib --disable-local-rpath -Xlinker -s)
+# flags, so that the two share one release build of their dependencies.
+build=(swift build -c release --static-swift-stdlib -Xlinker -s)
 "${build[@]}" --product pgha
 "${build[@]}" --product generate-manual
 bin="$("${build[@]}" --show-bin-path)"
