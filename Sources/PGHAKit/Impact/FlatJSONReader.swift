@@ -73,7 +73,7 @@ struct FlatJSONReader {
             if peek == UInt8(ascii: "}") { index += 1; return }
             repeat {
                 skipWhitespace()
-                let key = try string()
+                let key = try string(keeping: path != nil)
                 try expect(UInt8(ascii: ":"))
                 try value(path: path.flatMap { path in member(path.isEmpty ? key : path + "." + key) })
                 skipWhitespace()
@@ -87,15 +87,18 @@ struct FlatJSONReader {
             } else {
                 repeat {
                     skipWhitespace()
-                    let item = try item()
+                    let item = try item(keeping: path != nil)
                     if path != nil { items.append(item) }
                     skipWhitespace()
                 } while try separator(closing: UInt8(ascii: "]"))
             }
             if let path, kept?.contains(path) ?? true { values[path] = .list(items) }
         default:
-            let text = try scalar()
-            if let path, kept?.contains(path) ?? true { values[path] = .scalar(text) }
+            if let path, kept?.contains(path) ?? true {
+                values[path] = .scalar(try scalar(keeping: true))
+            } else {
+                _ = try scalar(keeping: false)
+            }
         }
     }
 
@@ -104,9 +107,10 @@ struct FlatJSONReader {
         wanted?.contains(path) ?? true ? path : nil
     }
 
-    /// Reads an array's item: a scalar's text, or "" for a nested object or array (read and dropped).
-    private mutating func item() throws(Malformed) -> String {
-        guard peek == UInt8(ascii: "{") || peek == UInt8(ascii: "[") else { return try scalar() }
+    /// Reads an array's item: a scalar's text (when `keeping`, else ""), or "" for a nested object or array (read and
+    /// dropped).
+    private mutating func item(keeping: Bool) throws(Malformed) -> String {
+        guard peek == UInt8(ascii: "{") || peek == UInt8(ascii: "[") else { return try scalar(keeping: keeping) }
         var nested = FlatJSONReader(bytes: bytes)
         nested.index = index
         try nested.value(path: nil)
@@ -123,13 +127,17 @@ struct FlatJSONReader {
         }
     }
 
-    private mutating func scalar() throws(Malformed) -> String {
+    /// Reads a scalar, checked alike either way; its text when `keeping`, else "" (a value not kept makes no `String`).
+    private mutating func scalar(keeping: Bool) throws(Malformed) -> String {
         switch peek {
-        case UInt8(ascii: "\""): return try string()
+        case UInt8(ascii: "\""): return try string(keeping: keeping)
         case UInt8(ascii: "t"): return try word("true")
         case UInt8(ascii: "f"): return try word("false")
         case UInt8(ascii: "n"): return try word("null")
-        default: return try number()
+        default:
+            let start = index
+            try number()
+            return keeping ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) : ""
         }
     }
 
@@ -142,9 +150,8 @@ struct FlatJSONReader {
         return word.description
     }
 
-    /// A number as written: `-`, digits without a leading zero, an optional fraction and exponent.
-    private mutating func number() throws(Malformed) -> String {
-        let start = index
+    /// Reads a number: `-`, digits without a leading zero, an optional fraction and exponent.
+    private mutating func number() throws(Malformed) {
         func digits() -> Int {
             let first = index
             while let byte = peek, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
@@ -163,11 +170,10 @@ struct FlatJSONReader {
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw Malformed() }
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
-    /// A string literal, unescaped; its text must be valid UTF-8 without control characters.
-    private mutating func string() throws(Malformed) -> String {
+    /// A string literal, unescaped when `keeping` (else ""); its text must be valid UTF-8 without control characters.
+    private mutating func string(keeping: Bool = true) throws(Malformed) -> String {
         guard peek == UInt8(ascii: "\"") else { throw Malformed() }
         index += 1
         let start = index
@@ -175,42 +181,43 @@ struct FlatJSONReader {
             guard byte >= 0x20 else { throw Malformed() }
             index += 1
         }
-        var text = try validated(start..<index)
+        var text = try validated(start..<index, keeping: keeping)
         while peek == UInt8(ascii: "\\") {
             index += 1
-            try unescape(into: &text)
+            let scalar = try unescaped()
+            if keeping { text.unicodeScalars.append(scalar) }
             let run = index
             while let byte = peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
                 guard byte >= 0x20 else { throw Malformed() }
                 index += 1
             }
-            text += try validated(run..<index)
+            text += try validated(run..<index, keeping: keeping)
         }
         guard peek == UInt8(ascii: "\"") else { throw Malformed() }
         index += 1
         return text
     }
 
-    /// The text of `range`, which must be UTF-8. ASCII, what a record almost always holds, is decoded without
-    /// `String(validating:)`, whose generic code looks up type metadata at run time on every call.
-    private func validated(_ range: Range<Int>) throws(Malformed) -> String {
+    /// The text of `range` (when `keeping`, else ""), which must be UTF-8. ASCII, what a record almost always holds,
+    /// is decoded without `String(validating:)`, whose generic code looks up type metadata at run time on every call.
+    private func validated(_ range: Range<Int>, keeping: Bool) throws(Malformed) -> String {
         let run = UnsafeBufferPointer(rebasing: bytes[range])
-        if run.allSatisfy({ $0 < 0x80 }) { return String(decoding: run, as: UTF8.self) }
+        if run.allSatisfy({ $0 < 0x80 }) { return keeping ? String(decoding: run, as: UTF8.self) : "" }
         guard let text = String(validating: run, as: UTF8.self) else { throw Malformed() }
-        return text
+        return keeping ? text : ""
     }
 
-    /// The escape after a backslash; `\u` with a surrogate pair makes one scalar.
-    private mutating func unescape(into text: inout String) throws(Malformed) {
+    /// The scalar an escape after a backslash stands for; `\u` with a surrogate pair makes one scalar.
+    private mutating func unescaped() throws(Malformed) -> Unicode.Scalar {
         guard let byte = peek else { throw Malformed() }
         index += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.unicodeScalars.append(Unicode.Scalar(byte))
-        case UInt8(ascii: "b"): text += "\u{8}"
-        case UInt8(ascii: "f"): text += "\u{C}"
-        case UInt8(ascii: "n"): text += "\n"
-        case UInt8(ascii: "r"): text += "\r"
-        case UInt8(ascii: "t"): text += "\t"
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return Unicode.Scalar(byte)
+        case UInt8(ascii: "b"): return "\u{8}"
+        case UInt8(ascii: "f"): return "\u{C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
         case UInt8(ascii: "u"):
             var code = try hex4()
             if (0xD800...0xDBFF).contains(code) {
@@ -221,7 +228,7 @@ struct FlatJSONReader {
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let scalar = Unicode.Scalar(code) else { throw Malformed() }
-            text.unicodeScalars.append(scalar)
+            return scalar
         default:
             throw Malformed()
         }
