@@ -56,7 +56,7 @@ struct Check: ParsableCommand {
         func run() throws {
             let specSet = try discoverSpecs()
             let existing = try handlingIOErrors { try OutputDirectory(output) }
-            let parts = try renderSpecs(specSet, recordedVolumes: existing.recordedVolumes) { try Drift.Part($0, against: existing) }
+            let parts = try renderSpecs(specSet, recordedSpec: existing.recordedSpec) { try Drift.Part($0, against: existing) }
             let drift = try handlingIOErrors { try Drift(parts, against: existing) }
             guard !drift.isEmpty else { return }
             if format == .json {

@@ -62,7 +62,7 @@ struct Diff: ParsableCommand {
             let specSet = try discoverSpecs()
             let directory = try handlingIOErrors { try OutputDirectory(output) }
             let context = context
-            let parts = try renderSpecs(specSet, recordedVolumes: directory.recordedVolumes) { try Drift.Part($0, against: directory, diffContext: context) }
+            let parts = try renderSpecs(specSet, recordedSpec: directory.recordedSpec) { try Drift.Part($0, against: directory, diffContext: context) }
             let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
             guard !drift.isEmpty else { return }
             if format == .json {

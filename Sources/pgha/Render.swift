@@ -92,7 +92,7 @@ struct Render: ParsableCommand {
             let staging = try handlingIOErrors { try OutputWriter.Staging(replacing: output, adopting: adopt) }
             let method: OutputWriter.Method
             do {
-                _ = try renderSpecs(specSet, recordedVolumes: staging.recordedVolumes) { try staging.add($0) }
+                _ = try renderSpecs(specSet, recordedSpec: staging.recordedSpec) { try staging.add($0) }
                 method = try handlingIOErrors { try staging.commit() }
             } catch {
                 staging.discard()
@@ -165,14 +165,14 @@ extension SpecSetOptions {
 
     /// Reads, compiles and renders the specs, handing each valid spec's files to `consume` as they are rendered, and
     /// reports their diagnostics; returns what `consume` returned, or throws the exit status unless every spec
-    /// rendered (the caller then discards what `consume` made). `recordedVolumes` reads the output directory's spec
+    /// rendered (the caller then discards what `consume` made). `recordedSpec` reads the output directory's spec
     /// records, which the specs must not change in ways Kubernetes refuses (a volume that shrinks). Notes are not
     /// shown, so the reports do not keep them.
     func renderSpecs<Part: Sendable>(
-        _ specSet: SpecSet, recordedVolumes: (@Sendable (String) -> RecordedVolumes?)? = nil,
+        _ specSet: SpecSet, recordedSpec: (@Sendable (String) -> [UInt8]?)? = nil,
         consume: @escaping @Sendable ([Artifact]) throws -> Part
     ) throws -> [Part] {
-        let options = Compiler.Options(identityClientID: identityClientID, recordedVolumes: recordedVolumes)
+        let options = Compiler.Options(identityClientID: identityClientID, recordedSpec: recordedSpec)
         let rendering = FleetRenderer.render(specSet, options: options, keepingNotes: false, consume: consume)
         try reportSpecs(rendering, of: specSet)
         return try handlingIOErrors { try rendering.parts.get() }

@@ -183,7 +183,7 @@ public enum FleetRenderer {
             let found = FleetRules.check(members.map { $0.fleetMember }, texts: texts) { position in
                 guard let source = try? load(indices[position]).get() else { return nil }
                 var options = memberOptions(source)
-                options.recordedVolumes = nil
+                options.recordedSpec = nil
                 return Compiler.check(source.bytes, options: options).spec.map { FleetRules.Member(path: source.path, spec: $0) }
             }
             for (position, found) in found.enumerated() where !found.isEmpty {
@@ -215,20 +215,20 @@ public enum FleetRenderer {
         _ source: SpecSource, fleet: Bool, options: Compiler.Options, keepingNotes: Bool, claims: Claims, texts: FleetRules.Texts,
         consume: (@Sendable ([Artifact]) throws -> Part)?
     ) -> Member<Part> {
-        let (spec, found) = Compiler.check(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
+        let (spec, found, record) = Compiler.checked(source.bytes, options: options) { fleet ? FleetRules.folder(of: $0) : "" }
         let diagnostics = keepingNotes ? found : found.filter { $0.severity != .note }
         let kept = fleet ? quotedLines(of: source.bytes, for: diagnostics) : source.bytes
         var member = Member<Part>(report: SpecReport(path: source.path, source: kept, diagnostics: diagnostics))
         guard let spec, !diagnostics.containsErrors else { return member }
         guard fleet else {
-            member.part = consume.map { consume in Result { try consume(Compiler.artifacts(for: spec, options: options)) } }
+            member.part = consume.map { consume in Result { try consume(Compiler.artifacts(for: spec, options: options, record: record)) } }
             return member
         }
         let fleetMember = FleetRules.Footprint(FleetRules.Member(path: source.path, spec: spec), texts: texts)
         member.fleetMember = fleetMember
         member.readmeRow = FleetReadme.row(folder: fleetMember.folder, spec: spec)
         guard let consume, claims.claim(fleetMember.folder) else { return member }
-        let artifacts = Compiler.artifacts(for: spec, options: options).map { artifact in
+        let artifacts = Compiler.artifacts(for: spec, options: options, record: record).map { artifact in
             var artifact = artifact
             artifact.path = "\(fleetMember.folder)/\(artifact.path)"
             return artifact

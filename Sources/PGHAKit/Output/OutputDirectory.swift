@@ -88,13 +88,13 @@ public struct OutputDirectory: Sendable {
         owned.containsPaths(below: folder)
     }
 
-    /// The volumes of the spec pgha recorded (`SpecRecord`) in `folder` (relative to the directory; `""` for the
-    /// directory itself); nil when pgha wrote no record there, or it cannot be read or parsed (`check` and `diff`
-    /// report an unreadable record).
-    public func recordedVolumes(in folder: String) -> RecordedVolumes? {
+    /// The bytes of the spec record pgha wrote (`SpecRecord`) in `folder` (relative to the directory; `""` for the
+    /// directory itself); nil when pgha wrote no record there, or it cannot be read (`check` and `diff` report an
+    /// unreadable record).
+    public func recordedSpec(in folder: String) -> [UInt8]? {
         let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
-        guard owned.contains(path), let bytes = (try? file(at: path))?.bytes else { return nil }
-        return RecordedVolumes(record: bytes)
+        guard owned.contains(path) else { return nil }
+        return (try? file(at: path))?.bytes
     }
 
     /// The file at `path` (relative to the directory), whoever wrote it, or nil when there is none.

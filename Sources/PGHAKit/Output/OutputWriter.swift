@@ -228,10 +228,9 @@ public enum OutputWriter {
             }
         }
 
-        /// The volumes of the spec pgha recorded in `folder` of the directory being updated
-        /// (`OutputDirectory.recordedVolumes(in:)`).
-        public func recordedVolumes(in folder: String) -> RecordedVolumes? {
-            existing.recordedVolumes(in: folder)
+        /// The spec record pgha wrote in `folder` of the directory being updated (`OutputDirectory.recordedSpec(in:)`).
+        public func recordedSpec(in folder: String) -> [UInt8]? {
+            existing.recordedSpec(in: folder)
         }
 
         /// Writes `artifacts` into the tree with plain POSIX calls (Foundation's `Data.write` flushes every file to

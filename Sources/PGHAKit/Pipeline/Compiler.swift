@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The whole pipeline for one spec: parse, validate, translate, render. Pure: no I/O. The one place the stages are
 /// assembled: a fleet (`FleetRenderer`) compiles each of its specs through it.
 public enum Compiler {
@@ -20,10 +26,10 @@ public enum Compiler {
         public var identityClientID: String?
         /// The spec file's base name, named in the scripts' headers and the spec deploy.sh renders again.
         public var specFileName: String?
-        /// The volumes of the spec the output directory records (`SpecRecord`) in a folder (`""` for one spec,
-        /// `<namespace>/<name>` for a fleet member), or nil when it records none there: `check` refuses what
-        /// Kubernetes cannot do to the cluster it recorded.
-        public var recordedVolumes: (@Sendable (_ folder: String) -> RecordedVolumes?)?
+        /// The bytes of the spec record (`SpecRecord`) the output directory holds in a folder (`""` for one spec,
+        /// `<namespace>/<name>` for a fleet member), or nil when it holds none there: `check` refuses what
+        /// Kubernetes cannot do to the cluster it recorded (`VolumeHistoryRules`).
+        public var recordedSpec: (@Sendable (_ folder: String) -> [UInt8]?)?
         /// The scripts a fleet render builds once for the specs with equal `ScriptInputs` (`BuiltScripts`); nil
         /// builds every script for its spec.
         var builtScripts: BuiltScripts?
@@ -31,29 +37,51 @@ public enum Compiler {
         var scriptBodies: ScriptBodyCache?
 
         public init(identityClientID: String? = nil, specFileName: String? = nil,
-                    recordedVolumes: (@Sendable (_ folder: String) -> RecordedVolumes?)? = nil) {
+                    recordedSpec: (@Sendable (_ folder: String) -> [UInt8]?)? = nil) {
             self.identityClientID = identityClientID
             self.specFileName = specFileName
-            self.recordedVolumes = recordedVolumes
+            self.recordedSpec = recordedSpec
         }
     }
 
-    /// Parses and validates only; with `options.recordedVolumes`, a valid spec is also checked against the spec recorded
+    /// Parses and validates only; with `options.recordedSpec`, a valid spec is also checked against the spec recorded
     /// in the folder `folder` names for it (`VolumeHistoryRules`: a volume that shrinks, a WAL volume removed).
     public static func check(_ bytes: [UInt8], options: Options = Options(),
                              folder: (Spec) -> String = { _ in "" }) -> (spec: Spec?, diagnostics: [Diagnostic]) {
+        let checked = checked(bytes, options: options, folder: folder)
+        return (checked.spec, checked.diagnostics)
+    }
+
+    /// `check`, and the spec's own record (`SpecRecord`) when it was made to compare with the recorded one, for
+    /// `artifacts(for:options:record:)` to reuse. A recorded spec of the same bytes records the same volumes, against
+    /// which no volume rule can fail: it is not read (a re-render of an unchanged spec, the common case).
+    static func checked(_ bytes: [UInt8], options: Options,
+                        folder: (Spec) -> String) -> (spec: Spec?, diagnostics: [Diagnostic], record: Artifact?) {
         let parsed = SpecParser.parse(bytes)
-        guard var spec = parsed.spec else { return parsed }
+        guard var spec = parsed.spec else { return (nil, parsed.diagnostics, nil) }
         if let clientID = options.identityClientID { spec.azure.identityClientID = clientID }
         let brokenPaths = parsed.diagnostics.filter { $0.severity == .error }.map(\.path)
         let semantic = Validator.validate(spec).filter { diagnostic in
             !brokenPaths.contains { broken in diagnostic.path.isWithin(broken) }
         }
         var checked = semantic
-        if !(parsed.diagnostics + semantic).containsErrors, let recorded = options.recordedVolumes?(folder(spec)) {
-            checked += VolumeHistoryRules.check(spec, recorded: recorded)
+        var record: Artifact?
+        if !(parsed.diagnostics + semantic).containsErrors, let recordedSpec = options.recordedSpec?(folder(spec)) {
+            let own = SpecRecord.artifact(for: spec)
+            record = own
+            if !equal(own.contents, recordedSpec), let recorded = RecordedVolumes(record: recordedSpec) {
+                checked += VolumeHistoryRules.check(spec, recorded: recorded)
+            }
         }
-        return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation())
+        return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation(), record)
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes` (`memcmp`: `elementsEqual` walks a `String`'s view byte by byte).
+    private static func equal(_ text: String, _ bytes: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.count == bytes.count && (bytes.isEmpty || bytes.withUnsafeBufferPointer { memcmp(utf8.baseAddress!, $0.baseAddress!, bytes.count) == 0 })
+        }
     }
 
     /// `diagnostics` with each path the nearest one the user wrote: a diagnostic about a default never names a path
@@ -68,18 +96,23 @@ public enum Compiler {
 
     /// Parses, validates, translates and renders one spec.
     public static func compile(_ bytes: [UInt8], options: Options = Options()) -> Result {
-        let (spec, diagnostics) = check(bytes, options: options)
+        let (spec, diagnostics, record) = checked(bytes, options: options) { _ in "" }
         guard let spec, !diagnostics.containsErrors else {
             return Result(spec: spec, diagnostics: diagnostics, artifacts: [])
         }
-        return Result(spec: spec, diagnostics: diagnostics, artifacts: artifacts(for: spec, options: options))
+        return Result(spec: spec, diagnostics: diagnostics, artifacts: artifacts(for: spec, options: options, record: record))
     }
 
     /// Translates and renders a spec that `check` found valid, with the record of the spec (`SpecRecord`) that
     /// `check` and `diff` classify the next change against, and the cluster's README (`ClusterReadme`).
     public static func artifacts(for spec: Spec, options: Options = Options()) -> [Artifact] {
+        artifacts(for: spec, options: options, record: nil)
+    }
+
+    /// `artifacts(for:options:)`, with the spec's record when `checked` already made it.
+    static func artifacts(for spec: Spec, options: Options, record: Artifact?) -> [Artifact] {
         let resources = Translator.translate(spec, specFileName: options.specFileName, scripts: options.builtScripts)
-        let rendered = Renderer.render(resources, scriptBodies: options.scriptBodies) + [SpecRecord.artifact(for: spec)]
+        let rendered = Renderer.render(resources, scriptBodies: options.scriptBodies) + [record ?? SpecRecord.artifact(for: spec)]
         return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path))]).sorted { $0.path < $1.path }
     }
 }
