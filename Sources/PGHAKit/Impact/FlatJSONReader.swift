@@ -5,6 +5,8 @@
 struct FlatJSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// The objects and arrays the value being read is nested in.
+    private var depth = 0
     private var values: [String: SpecFields.Value] = [:]
     /// With `keeping`: the paths kept, every object path above them (`storage` for `storage.size`) and `""` (the
     /// root's path, which a member of key `""` at the root also has); the members of other objects are read, and the
@@ -14,6 +16,10 @@ struct FlatJSONReader {
     private var kept: Set<String>?
 
     private struct Malformed: Error {}
+
+    /// How deeply objects and arrays may nest (a spec record nests about five deep): deeper is refused like malformed
+    /// JSON, before the reader's recursion can run out of stack.
+    static let maximumDepth = 64
 
     /// The flattened fields of `bytes`, or nil when they are not one JSON object (after a byte-order mark, which an
     /// editor may add). With `keeping`, only the fields at those paths: the same document is read and refused alike.
@@ -68,7 +74,8 @@ struct FlatJSONReader {
         skipWhitespace()
         switch peek {
         case UInt8(ascii: "{"):
-            index += 1
+            try enterCollection()
+            defer { depth -= 1 }
             skipWhitespace()
             if peek == UInt8(ascii: "}") { index += 1; return }
             repeat {
@@ -79,7 +86,8 @@ struct FlatJSONReader {
                 skipWhitespace()
             } while try separator(closing: UInt8(ascii: "}"))
         case UInt8(ascii: "["):
-            index += 1
+            try enterCollection()
+            defer { depth -= 1 }
             var items: [String] = []
             skipWhitespace()
             if peek == UInt8(ascii: "]") {
@@ -102,6 +110,13 @@ struct FlatJSONReader {
         }
     }
 
+    /// Steps into the object or array at `index`, one level deeper.
+    private mutating func enterCollection() throws(Malformed) {
+        guard depth < Self.maximumDepth else { throw Malformed() }
+        depth += 1
+        index += 1
+    }
+
     /// `path` when it is kept or above a kept path, else nil.
     private func member(_ path: String) -> String? {
         wanted?.contains(path) ?? true ? path : nil
@@ -113,6 +128,7 @@ struct FlatJSONReader {
         guard peek == UInt8(ascii: "{") || peek == UInt8(ascii: "[") else { return try scalar(keeping: keeping) }
         var nested = FlatJSONReader(bytes: bytes)
         nested.index = index
+        nested.depth = depth
         try nested.value(path: nil)
         index = nested.index
         return ""

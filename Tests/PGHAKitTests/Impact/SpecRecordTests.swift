@@ -145,6 +145,23 @@ import Testing
         }
     }
 
+    /// Objects and arrays nested deeper than `FlatJSONReader.maximumDepth` are refused like malformed JSON, by the
+    /// whole read and the kept read; before, a record nested 200,000 deep overflowed the stack (render, check and diff
+    /// crashed on it).
+    @Test func aRecordNestedTooDeeplyIsNoRecord() {
+        func nested(_ arrays: Int) -> [UInt8] {
+            Array(("{\"a\": " + String(repeating: "[", count: arrays) + String(repeating: "]", count: arrays) + ", \"k\": 1}").utf8)
+        }
+        let deepest = FlatJSONReader.maximumDepth - 1 // the arrays inside the root object
+        #expect(SpecRecord.fields(nested(deepest)) == SpecFields(values: ["a": .list([""]), "k": .scalar("1")]))
+        #expect(FlatJSONReader.fields(nested(deepest), keeping: ["k"]) == SpecFields(values: ["k": .scalar("1")]))
+        for arrays in [deepest + 1, 200_000] {
+            #expect(SpecRecord.fields(nested(arrays)) == nil, "\(arrays)")
+            #expect(FlatJSONReader.fields(nested(arrays), keeping: ["k"]) == nil, "\(arrays)")
+            #expect(RecordedVolumes(record: nested(arrays)) == nil, "\(arrays)")
+        }
+    }
+
     @Test func malformedJSONIsNoRecord() {
         #expect(FlatJSONReader.fields(Array("{\"a\": {\"b\": [{\"c\": 01}]}, \"k\": 1}".utf8), keeping: ["k"]) == nil)
         #expect(FlatJSONReader.fields(Array("{\"a\": \"x".utf8) + [0xFF] + Array("\", \"k\": 1}".utf8), keeping: ["k"]) == nil)
