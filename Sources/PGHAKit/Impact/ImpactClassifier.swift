@@ -25,6 +25,13 @@ public enum ImpactClassifier {
                "the output directory holds this cluster's files but no \(SpecRecord.path) (a pgha that did not record its spec rendered it), so the change cannot be classified")
     }
 
+    /// The impact of a cluster whose record in the output directory is not a record pgha can read (not JSON, or
+    /// changed by hand).
+    public static func unreadableRecord(_ new: SpecFields) -> Impact {
+        Impact(.unclassified, cluster: new.cluster, field: "",
+               "the output directory's \(SpecRecord.path) of this cluster cannot be read as a spec record (not JSON, or changed by hand), so the change cannot be classified")
+    }
+
     static func created(_ new: SpecFields) -> Impact {
         Impact(.clusterCreated, cluster: new.cluster, field: "", "a new cluster: CloudNativePG creates it, empty, with \(new.scalar("instances") ?? "?") instances")
     }

@@ -19,7 +19,7 @@ extension Drift {
                 guard directory.holdsFiles(below: folder) else { return ImpactClassifier.classify(from: nil, to: new) }
                 return [ImpactClassifier.unrecorded(new)]
             }
-            guard let old = file.bytes.flatMap(SpecRecord.fields) else { return [ImpactClassifier.unrecorded(new)] }
+            guard let old = file.bytes.flatMap(SpecRecord.fields) else { return [ImpactClassifier.unreadableRecord(new)] }
             return ImpactClassifier.classify(from: old, to: new)
         }
     }

@@ -52,7 +52,9 @@ import Testing
         try Self.render([Self.source("pg-a")], fleet: false, to: output)
         let unrecorded = "impact: unclassified: cnpg-database/pg-a: the output directory holds this cluster's files but no .pgha/spec.json (a pgha that did not record its spec rendered it), so the change cannot be classified"
         try TestSupport.write("not json", to: SpecRecord.path, in: output)
-        #expect(try Self.impacts([Self.source("pg-a")], fleet: false, against: output) == [unrecorded])
+        #expect(try Self.impacts([Self.source("pg-a")], fleet: false, against: output) == [
+            "impact: unclassified: cnpg-database/pg-a: the output directory's .pgha/spec.json of this cluster cannot be read as a spec record (not JSON, or changed by hand), so the change cannot be classified",
+        ])
         try FileManager.default.removeItem(at: output.appendingPathComponent(SpecRecord.path))
         #expect(try Self.impacts([Self.source("pg-a")], fleet: false, against: output) == [unrecorded])
     }
