@@ -35,9 +35,11 @@ let package = Package(
             pkgConfig: libYAMLPackageConfig,
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // syncfs and renameat2, which Swift's Glibc module does not declare, for the output writer.
+        .target(name: "CSystemCalls"),
         .target(
             name: "PGHAKit",
-            dependencies: ["CLibYAML"],
+            dependencies: ["CLibYAML", "CSystemCalls"],
             swiftSettings: metadataAccessors,
             linkerSettings: [
                 .unsafeFlags(["-Xlinker", "-l:libyaml.a"], .when(platforms: [.linux])),

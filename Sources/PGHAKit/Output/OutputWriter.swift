@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSystemCalls
 
 /// Writes rendered files to an output directory. pgha owns only the files its listing names (`OutputListing`):
 /// it replaces and deletes those, and keeps everything else in the directory byte for byte.
@@ -416,12 +417,10 @@ public enum OutputWriter {
         /// Flushes the file system that holds `path` (Linux `syncfs`; `sync` elsewhere).
         private func flush(_ path: String) throws {
             #if os(Linux)
-            typealias SyncFS = @convention(c) (Int32) -> Int32
-            guard let symbol = dlsym(nil, "syncfs") else { return sync() }
             let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard descriptor >= 0 else { throw posixFailure("open", path) }
             defer { close(descriptor) }
-            guard unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0 else { throw posixFailure("flush", path) }
+            guard pgha_syncfs(descriptor) == 0 else { throw posixFailure("flush", path) }
             #else
             sync()
             #endif
@@ -518,12 +517,7 @@ public enum OutputWriter {
     /// `RENAME_SWAP`); false where the system cannot.
     private static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(nil, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let currentDirectory: Int32 = -100
-        let renameExchange: UInt32 = 2
-        return renameat2(currentDirectory, first, currentDirectory, second, renameExchange) == 0
+        return pgha_exchange(first, second) == 0
         #else
         return renamex_np(first, second, UInt32(RENAME_SWAP)) == 0
         #endif
