@@ -3,9 +3,10 @@
 /// fractions (`-.5`) are quoted, as a YAML 1.1 reader could take them for something other than a string, and
 /// strings that are not printable one-line ASCII are double-quoted with JSON-style escapes. Tests hold it to Yams.
 enum ManifestYAML {
-    /// The YAML document of `node` (for a manifest, a mapping), after `header`. Written as UTF-8 bytes into one
-    /// buffer: appending bytes costs a fraction of appending `String`s.
-    static func document(_ node: ManifestNode, header: String = "") -> String {
+    /// The YAML document of `node` (for a manifest, a mapping), after `header`, as UTF-8 bytes written into one
+    /// buffer: appending bytes costs a fraction of appending `String`s. Valid UTF-8: `String`s are copied whole, and
+    /// double-quoted text is escaped only at ASCII bytes.
+    static func document(_ node: ManifestNode, header: String = "") -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         output.append(contentsOf: header.utf8)
@@ -18,7 +19,7 @@ enum ManifestYAML {
             appendScalarOrEmpty(node, to: &output)
             output.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// How libyaml, as Yams drives it, writes a one-line string scalar.
