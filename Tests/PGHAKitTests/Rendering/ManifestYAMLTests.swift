@@ -61,11 +61,11 @@ import Yams
     @Test(arguments: strings)
     func stringsMatchYams(text: String) throws {
         guard !Self.yamlOneOneBooleans.contains(text), Self.isShortPrintableASCII(text) else { return }
-        let node = ManifestNode.object([
-            "values": SortedMap([text: text]),
-            "strings": [text],
-            "texts": [YAMLString(text)],
-        ])
+        let node = ManifestNode.object {
+            $0.field("values", SortedMap([text: text]))
+            $0.field("strings", [text])
+            $0.field("texts", [YAMLString(text)])
+        }
         #expect(Self.document(node) == (try Self.yams(node)))
     }
 
@@ -92,18 +92,43 @@ import Yams
             == "k: \"a\\u0085\\u2028\\uFEFF\\u007F\\u0001\\\"\\\\é\u{A0}😀\"\n")
     }
 
+    @Test func anObjectKeepsItsFieldsInOrderAndLeavesOutNilOnes() {
+        let names = (1...12).map { "field\($0)" }
+        let node = ManifestNode.object { fields in
+            fields.field("metadata", ObjectMeta(name: "pg", labels: ["b": "2", "a": "1"]))
+            fields.field("absent", SortedMap?.none)
+            for (index, name) in names.enumerated() { fields.field(name, index.isMultiple(of: 3) ? nil : index) }
+            fields.field("last", true)
+        }
+        let metadata = ManifestNode.mapping([
+            .init("name", .string("pg")), .init("labels", .mapping([.init("a", .word("1")), .init("b", .word("2"))])),
+        ])
+        let numbered = names.enumerated().filter { !$0.offset.isMultiple(of: 3) }.map { ManifestNode.Entry($0.element, .integer($0.offset)) }
+        #expect(node == .mapping([.init("metadata", metadata)] + numbered + [.init("last", .boolean(true))]))
+    }
+
     @Test func structureMatchesYams() throws {
         let node = ManifestNode.mapping([
             .init("items", .sequence([
-                .object(["name": "rw", "port": 5432, "tags": ["a", "b"], "nothing": String?.none, "empty": SortedMap()]),
-                .object(["name": "ro", "port": -1, "tags": [String]()]),
+                .object {
+                    $0.field("name", "rw")
+                    $0.field("port", 5432)
+                    $0.field("tags", ["a", "b"])
+                    $0.field("nothing", String?.none)
+                    $0.field("empty", SortedMap())
+                },
+                .object {
+                    $0.field("name", "ro")
+                    $0.field("port", -1)
+                    $0.field("tags", [String]())
+                },
             ])),
             .init("flags", [true, false].manifestNode),
             .init("empty", .sequence([])),
             .init("emptyMap", .mapping([])),
             .init("inner", .mapping([.init("outer", .mapping([.init("list", [1, 2].manifestNode)]))])),
             .init("nested", .sequence([.sequence([.integer(1), .sequence([.string("deep")])]), .sequence([]), .mapping([])])),
-            .init("mappingInNestedSequence", .sequence([.sequence([.object(["a": 1, "b": ["c"]])])])),
+            .init("mappingInNestedSequence", .sequence([.sequence([.object { $0.field("a", 1); $0.field("b", ["c"]) }])])),
         ])
         #expect(Self.document(node) == (try Self.yams(node)))
     }
