@@ -25,6 +25,12 @@ import Yams
         String(decoding: ManifestYAML.document(node), as: UTF8.self)
     }
 
+    /// `test` of `text`'s UTF-8 buffer.
+    static func inUTF8(_ text: String, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8(test)
+    }
+
     static func yams(_ node: ManifestNode) throws -> String {
         try Yams.serialize(node: yamsNode(node), indent: 2, width: -1, allowUnicode: true)
     }
@@ -158,7 +164,62 @@ import Yams
         for text in ScalarKindTests.samples where Self.isShortPrintableASCII(text) && !Self.yamlOneOneBooleans.contains(text) {
             let yams = Resolver.default.resolveTag(of: Node(text)) != .str
             let signedFraction = text.hasPrefix("-.") || text.hasPrefix("+.")
-            #expect(ManifestYAML.Scalar.resolvesToOtherType(text) == yams || signedFraction, "\(text.debugDescription): Yams says \(yams)")
+            #expect(Self.inUTF8(text, ManifestYAML.Scalar.resolvesToOtherType) == yams || signedFraction, "\(text.debugDescription): Yams says \(yams)")
+        }
+    }
+
+    /// The words Yams' default resolver reads as booleans or null, and YAML 1.1's one-letter booleans, as listed
+    /// before `isReservedWord` compared them as numbers.
+    static let reservedWords: Set<String> = [
+        "y", "Y", "n", "N",
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
+
+    @Test func reservedWordsAreExactlyTheListedSpellings() {
+        var texts = Self.strings + ScalarKindTests.samples + ["nul", "nulls", "ye", "yess", "of", "tru", "fals", "o", "yn", "NuLL", "nULL"]
+        for word in ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "x", "ok", "nil"] {
+            let letters = Array(word.utf8)
+            for mask in 0..<(1 << letters.count) {
+                let variant = letters.indices.map { mask >> $0 & 1 == 1 ? letters[$0] & ~0x20 : letters[$0] }
+                texts.append(String(decoding: variant, as: UTF8.self))
+            }
+        }
+        for text in texts where text.utf8.count <= 5 {
+            #expect(Self.inUTF8(text, ManifestYAML.Scalar.isReservedWord) == Self.reservedWords.contains(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The double-quoted form, scalar by scalar: `"` and `\` after a backslash, `\n`, `\t`, `\r`, the other
+    /// controls (C0, DEL, C1), U+2028, U+2029 and U+FEFF as `\uXXXX`, every other scalar as it is.
+    static func doubleQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\": result += "\\" + String(scalar)
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}":
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    @Test func doubleQuotedTextEscapesExactlyTheControlsAndCopiesTheRest() {
+        let alphabet: [Unicode.Scalar] = ["a", " ", "\"", "\\", "\n", "\t", "\r", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{80}",
+                                          "\u{85}", "\u{9F}", "\u{A0}", "é", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{FEFE}",
+                                          "\u{FEFF}", "\u{FFFF}", "😀", "\u{10FFFF}"]
+        var generator = TestSupport.SeededGenerator(state: 0xD0_0B1E)
+        for _ in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            var output: [UInt8] = []
+            ManifestYAML.Scalar.appendDoubleQuoted(String(text), to: &output)
+            #expect(String(decoding: output, as: UTF8.self) == Self.doubleQuoted(String(text)), "\(String(text).debugDescription)")
         }
     }
 
