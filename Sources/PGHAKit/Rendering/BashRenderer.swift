@@ -164,8 +164,10 @@ public enum BashRenderer {
 
     /// Text fit for a comment line: control characters (newlines included) become `?`.
     static func commentSafe(_ text: String) -> String {
-        // Control characters are below 0x20, 0x7F, or U+0080...U+009F (0xC2 0x80...0x9F in UTF-8).
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        // Control characters are below 0x20, 0x7F, or U+0080...U+009F (0xC2 0x80...0x9F in UTF-8), looked for in
+        // the UTF-8 buffer (iterating the UTF-8 view costs several times as much a byte).
+        var utf8 = text
+        guard utf8.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "?" : $0 }))
     }
 
