@@ -9,7 +9,7 @@ public enum SpecRecord {
     public static func artifact(for spec: Spec) -> Artifact {
         var writer = Writer()
         writer.object { write(spec, to: &$0) }
-        return Artifact(path: path, contents: writer.finished(), role: .reference)
+        return Artifact(path: path, bytes: writer.finished(), role: .reference)
     }
 
     /// The fields of a record's bytes, flattened (`SpecFields`); nil when they are not a JSON object.
@@ -204,10 +204,10 @@ public enum SpecRecord {
 
         init() { bytes.reserveCapacity(8192) }
 
-        /// The JSON written, ended by a newline.
-        mutating func finished() -> String {
+        /// The JSON written, ended by a newline: valid UTF-8, as strings are copied whole or escaped at ASCII bytes.
+        mutating func finished() -> [UInt8] {
             bytes.append(UInt8(ascii: "\n"))
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes
         }
 
         /// An object of the fields `body` writes.

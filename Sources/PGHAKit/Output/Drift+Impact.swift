@@ -13,7 +13,7 @@ extension Drift {
     static func impacts(of artifacts: [Artifact], existing: [String: ExistingFile], in directory: OutputDirectory) -> [Impact] {
         artifacts.filter { isSpecRecord($0.path) }.flatMap { record -> [Impact] in
             if let file = existing[record.path], matches(record, file) { return [] }
-            guard let new = SpecRecord.fields(Array(record.contents.utf8)) else { return [] }
+            guard let new = SpecRecord.fields(record.bytes) else { return [] }
             guard let file = existing[record.path] else {
                 let folder = String(record.path.dropLast(SpecRecord.path.count))
                 guard directory.holdsFiles(below: folder) else { return ImpactClassifier.classify(from: nil, to: new) }

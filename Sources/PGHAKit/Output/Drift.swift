@@ -136,10 +136,9 @@ public struct Drift: Sendable, Equatable {
 
     static func matches(_ artifact: Artifact, _ file: ExistingFile) -> Bool {
         guard let bytes = file.bytes, file.isExecutable == artifact.isExecutable else { return false }
-        var contents = artifact.contents
-        return contents.withUTF8 { utf8 in
-            guard utf8.count == bytes.count, let start = utf8.baseAddress else { return utf8.count == bytes.count }
-            return bytes.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, utf8.count) == 0 }
+        return artifact.bytes.withUnsafeBufferPointer { rendered in
+            guard rendered.count == bytes.count, let start = rendered.baseAddress else { return rendered.count == bytes.count }
+            return bytes.withUnsafeBufferPointer { memcmp(start, $0.baseAddress!, rendered.count) == 0 }
         }
     }
 }

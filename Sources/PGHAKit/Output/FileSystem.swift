@@ -31,14 +31,13 @@ public enum FileSystem {
 
     /// Whether `path` is a regular file (not followed if a symbolic link; a FIFO is not waited on) whose bytes are
     /// `contents` and whose status `accepts`; false when it cannot be read.
-    static func holds(_ path: String, contents: String, where accepts: (stat) -> Bool) -> Bool {
+    static func holds(_ path: String, contents: [UInt8], where accepts: (stat) -> Bool) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, accepts(status) else { return false }
-        var contents = contents
-        return contents.withUTF8 { bytes in
+        return contents.withUnsafeBufferPointer { bytes in
             guard Int(status.st_size) == bytes.count else { return false }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { existing in
                 var count = 0

@@ -113,7 +113,7 @@ public struct OutputDirectory: Sendable {
     /// Whether the directory holds `artifact` as `check` compares it: a regular file of the same bytes, executable by
     /// its owner when the artifact is. False also when the file cannot be read (`file(at:)` says why).
     public func holds(_ artifact: Artifact) -> Bool {
-        FileSystem.holds(root + "/" + artifact.path, contents: artifact.contents) { status in
+        FileSystem.holds(root + "/" + artifact.path, contents: artifact.bytes) { status in
             (status.st_mode & S_IXUSR != 0) == artifact.isExecutable
         }
     }

@@ -397,7 +397,7 @@ public enum OutputWriter {
         private func isUnchanged(_ artifact: Artifact) -> Bool {
             guard let previous else { return false }
             let mode = artifact.isExecutable ? 0o755 : fileMode
-            return FileSystem.holds(previous + "/" + artifact.path, contents: artifact.contents) { status in
+            return FileSystem.holds(previous + "/" + artifact.path, contents: artifact.bytes) { status in
                 status.st_nlink == 1 && status.st_mode & 0o7777 == mode
             }
         }
@@ -411,7 +411,7 @@ public enum OutputWriter {
                 throw posixFailure("write", file)
             }
             defer { close(descriptor) }
-            guard FileSystem.writeAll(artifact.contents, to: descriptor), !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
+            guard artifact.bytes.withUnsafeBufferPointer({ FileSystem.writeAll($0, to: descriptor) }), !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
         }
 
         /// Flushes the file system that holds `path` (Linux `syncfs`; `sync` elsewhere).

@@ -24,7 +24,7 @@ public enum UnifiedDiff {
     /// `b/<path>` (`new`, the rendering; nil: not rendered), with what `diff -r` says of files that are not regular
     /// or whose executable bit differs.
     static func file(_ path: String, from old: ExistingFile?, to new: Artifact?, context: Int) -> String {
-        let newBytes = new.map { Array($0.contents.utf8) }
+        let newBytes = new.map { $0.bytes }
         guard let old else {
             return diff(old: nil, new: newBytes, oldLabel: "a/\(path)", newLabel: "b/\(path)", context: context)
         }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The whole pipeline for one spec: parse, validate, translate, render. Pure: no I/O. The one place the stages are
 /// assembled: a fleet (`FleetRenderer`) compiles each of its specs through it.
 public enum Compiler {
@@ -69,19 +63,11 @@ public enum Compiler {
         if !(parsed.diagnostics + semantic).containsErrors, let recordedSpec = options.recordedSpec?(folder(spec)) {
             let own = SpecRecord.artifact(for: spec)
             record = own
-            if !equal(own.contents, recordedSpec), let recorded = RecordedVolumes(record: recordedSpec) {
+            if own.bytes != recordedSpec, let recorded = RecordedVolumes(record: recordedSpec) {
                 checked += VolumeHistoryRules.check(spec, recorded: recorded)
             }
         }
         return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation(), record)
-    }
-
-    /// Whether `text`'s UTF-8 is `bytes` (`memcmp`: `elementsEqual` walks a `String`'s view byte by byte).
-    private static func equal(_ text: String, _ bytes: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            utf8.count == bytes.count && (bytes.isEmpty || bytes.withUnsafeBufferPointer { memcmp(utf8.baseAddress!, $0.baseAddress!, bytes.count) == 0 })
-        }
     }
 
     /// `diagnostics` with each path the nearest one the user wrote: a diagnostic about a default never names a path

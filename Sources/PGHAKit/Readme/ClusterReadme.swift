@@ -9,10 +9,11 @@ public enum ClusterReadme {
 
     /// The README of `spec`, whose rendering holds the files at `paths`.
     public static func artifact(for spec: Spec, files paths: [String]) -> Artifact {
-        Artifact(path: path, contents: text(spec, files: paths), role: .reference)
+        Artifact(path: path, bytes: text(spec, files: paths), role: .reference)
     }
 
-    static func text(_ spec: Spec, files paths: [String]) -> String {
+    /// The README's UTF-8 bytes.
+    static func text(_ spec: Spec, files paths: [String]) -> [UInt8] {
         let host = spec.expose.map { publicHost(spec, $0) }
         let files = Files(paths)
         var text = MarkdownText(capacity: 6144)
@@ -42,7 +43,7 @@ public enum ClusterReadme {
         text.line("## Files")
         text.line()
         files.write(into: &text)
-        return text.text
+        return text.bytes
     }
 
     /// The summary table's rows; `host` is the public host name when the cluster is exposed.

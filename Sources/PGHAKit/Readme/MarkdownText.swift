@@ -1,11 +1,10 @@
 /// The UTF-8 bytes of a README being written, in one buffer sized for the whole text: each piece is copied in
-/// from its own UTF-8 buffer, instead of a `String` built per line and the lines joined at the end.
+/// from its own UTF-8 buffer, instead of a `String` built per line and the lines joined at the end. Only whole
+/// `String`s and ASCII are appended, so the bytes are valid UTF-8.
 struct MarkdownText {
     private(set) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `pieces`, one after another. Inlined, so that the array of pieces stays on the stack.
     @inline(__always)

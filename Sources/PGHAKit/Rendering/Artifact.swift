@@ -1,7 +1,10 @@
 /// A rendered file: its path relative to the output directory, its exact bytes, and what it is for.
 public struct Artifact: Sendable, Equatable {
     public var path: String
-    public var contents: String
+    /// The file's bytes. Every renderer writes valid UTF-8 by construction: it appends only the UTF-8 of Swift
+    /// `String`s, whole, or split at ASCII bytes, and ASCII of its own (`ManifestYAML`, `BashRenderer`, `SpecRecord`,
+    /// `MarkdownText`). The output writer and the comparisons with an output directory read these bytes as they are.
+    public var bytes: [UInt8]
     /// Whether the file should be executable (scripts).
     public var isExecutable: Bool
     public var role: Role
@@ -20,10 +23,20 @@ public struct Artifact: Sendable, Equatable {
         case reference
     }
 
-    public init(path: String, contents: String, isExecutable: Bool = false, role: Role = .steadyState) {
+    public init(path: String, bytes: [UInt8], isExecutable: Bool = false, role: Role = .steadyState) {
         self.path = path
-        self.contents = contents
+        self.bytes = bytes
         self.isExecutable = isExecutable
         self.role = role
+    }
+
+    public init(path: String, contents: String, isExecutable: Bool = false, role: Role = .steadyState) {
+        self.init(path: path, bytes: Array(contents.utf8), isExecutable: isExecutable, role: role)
+    }
+
+    /// The file's text (its bytes are UTF-8): for what shows or searches it, such as `pgha diff` and tests.
+    public var contents: String {
+        get { String(decoding: bytes, as: UTF8.self) }
+        set { bytes = Array(newValue.utf8) }
     }
 }

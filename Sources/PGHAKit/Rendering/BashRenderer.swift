@@ -14,11 +14,12 @@ public enum BashRenderer {
 
     /// The script as the text of an executable bash file.
     public static func render(_ script: Script) -> String {
-        render(script, cache: nil)
+        String(decoding: bytes(script, cache: nil), as: UTF8.self)
     }
 
-    /// The script as `render(_:)` writes it, its body taken from `cache` when an equal one was rendered there.
-    static func render(_ script: Script, cache: ScriptBodyCache?) -> String {
+    /// The UTF-8 bytes of the script as `render(_:)` writes it, its body taken from `cache` when an equal one was
+    /// rendered there. Valid UTF-8: texts are copied whole or split at ASCII bytes (quotes, escapes, spaces).
+    static func bytes(_ script: Script, cache: ScriptBodyCache?) -> [UInt8] {
         let body = cache?.body(of: script) ?? Body(script)
         var writer = Writer(capacity: body.text.count + 16_384)
         writeHeader(script, into: &writer)
@@ -26,7 +27,7 @@ public enum BashRenderer {
         writeSettings(script, read: body.readVariables, into: &writer)
         writeUsage(script, into: &writer)
         writer.append(body.text)
-        return writer.text
+        return writer.bytes
     }
 
     /// What follows a script's usage text: its helpers, option parser and `main` with the steps. Spec values never
@@ -163,8 +164,10 @@ public enum BashRenderer {
 
     /// Text fit for a comment line: control characters (newlines included) become `?`.
     static func commentSafe(_ text: String) -> String {
-        // Control characters are below 0x20, 0x7F, or U+0080...U+009F (0xC2 0x80...0x9F in UTF-8).
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        // Control characters are below 0x20, 0x7F, or U+0080...U+009F (0xC2 0x80...0x9F in UTF-8), looked for in
+        // the UTF-8 buffer (iterating the UTF-8 view costs several times as much a byte).
+        var utf8 = text
+        guard utf8.withUTF8({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 } }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "?" : $0 }))
     }
 

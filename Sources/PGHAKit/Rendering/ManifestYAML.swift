@@ -3,9 +3,10 @@
 /// fractions (`-.5`) are quoted, as a YAML 1.1 reader could take them for something other than a string, and
 /// strings that are not printable one-line ASCII are double-quoted with JSON-style escapes. Tests hold it to Yams.
 enum ManifestYAML {
-    /// The YAML document of `node` (for a manifest, a mapping), after `header`. Written as UTF-8 bytes into one
-    /// buffer: appending bytes costs a fraction of appending `String`s.
-    static func document(_ node: ManifestNode, header: String = "") -> String {
+    /// The YAML document of `node` (for a manifest, a mapping), after `header`, as UTF-8 bytes written into one
+    /// buffer: appending bytes costs a fraction of appending `String`s. Valid UTF-8: `String`s are copied whole, and
+    /// double-quoted text is escaped only at ASCII bytes.
+    static func document(_ node: ManifestNode, header: String = "") -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         output.append(contentsOf: header.utf8)
@@ -18,7 +19,7 @@ enum ManifestYAML {
             appendScalarOrEmpty(node, to: &output)
             output.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// How libyaml, as Yams drives it, writes a one-line string scalar.
@@ -31,7 +32,7 @@ enum ManifestYAML {
             var text = text
             let printable = text.withUTF8 { bytes in
                 guard !bytes.isEmpty, bytes.count <= 128, bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return false }
-                if !quoted && plainAllowed(bytes) && !(resolving && resolvesToOtherType(original)) {
+                if !quoted && plainAllowed(bytes) && !(resolving && resolvesToOtherType(bytes)) {
                     output.append(contentsOf: bytes)
                     return true
                 }
@@ -48,43 +49,59 @@ enum ManifestYAML {
 
         /// Appends a double-quoted scalar with JSON-style escapes (valid YAML in every reader), for text that is
         /// not printable one-line ASCII of at most 128 bytes: the controls (C0, DEL, C1), U+2028, U+2029 and
-        /// U+FEFF as `\uXXXX`, found in the UTF-8 bytes; every other scalar copied as it is.
+        /// U+FEFF as `\uXXXX`, found in the UTF-8 bytes; every other scalar copied as it is, in runs between the
+        /// escapes.
         static func appendDoubleQuoted(_ text: String, to output: inout [UInt8]) {
             var text = text
             text.withUTF8 { bytes in
-                func escape(_ code: UInt32) {
-                    let hex: StaticString = "0123456789ABCDEF"
-                    output.append(contentsOf: "\\u".utf8)
-                    for shift in stride(from: 12, through: 0, by: -4) { output.append(hex.utf8Start[Int(code >> UInt32(shift) & 0xF)]) }
-                }
                 func follows(_ offset: Int, _ low: UInt8, _ high: UInt8, at index: Int) -> Bool {
                     index + offset < bytes.count && (low...high).contains(bytes[index + offset])
                 }
                 output.append(UInt8(ascii: "\""))
+                var runStart = 0
                 var index = 0
                 while index < bytes.count {
                     let byte = bytes[index]
+                    // How many bytes the escape replaces, and the code it writes as `\uXXXX` (nil: a backslash and
+                    // a character); any other byte is copied with the run it is in.
+                    let width: Int, code: UInt32?
                     switch byte {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\")); output.append(byte)
-                    case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-                    case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
-                    case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-                    case 0..<0x20, 0x7F: escape(UInt32(byte))
-                    case 0xC2 where follows(1, 0x80, 0x9F, at: index):
-                        escape(UInt32(bytes[index + 1]))
-                        index += 1
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): (width, code) = (1, nil)
+                    case 0..<0x20, 0x7F: (width, code) = (1, UInt32(byte))
+                    case 0xC2 where follows(1, 0x80, 0x9F, at: index): (width, code) = (2, UInt32(bytes[index + 1]))
                     case 0xE2 where follows(1, 0x80, 0x80, at: index) && follows(2, 0xA8, 0xA9, at: index):
-                        escape(0x2000 | UInt32(bytes[index + 2] - 0x80))
-                        index += 2
-                    case 0xEF where follows(1, 0xBB, 0xBB, at: index) && follows(2, 0xBF, 0xBF, at: index):
-                        escape(0xFEFF)
-                        index += 2
-                    default: output.append(byte)
+                        (width, code) = (3, 0x2000 | UInt32(bytes[index + 2] - 0x80))
+                    case 0xEF where follows(1, 0xBB, 0xBB, at: index) && follows(2, 0xBF, 0xBF, at: index): (width, code) = (3, 0xFEFF)
+                    default:
+                        index += 1
+                        continue
                     }
-                    index += 1
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    if let code {
+                        appendUnicodeEscape(code, to: &output)
+                    } else {
+                        output.append(UInt8(ascii: "\\"))
+                        switch byte {
+                        case UInt8(ascii: "\n"): output.append(UInt8(ascii: "n"))
+                        case UInt8(ascii: "\t"): output.append(UInt8(ascii: "t"))
+                        case UInt8(ascii: "\r"): output.append(UInt8(ascii: "r"))
+                        default: output.append(byte)
+                        }
+                    }
+                    index += width
+                    runStart = index
                 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
                 output.append(UInt8(ascii: "\""))
             }
+        }
+
+        /// `\uXXXX` for `code`, in upper-case hexadecimal digits.
+        private static func appendUnicodeEscape(_ code: UInt32, to output: inout [UInt8]) {
+            let hex: StaticString = "0123456789ABCDEF"
+            output.append(UInt8(ascii: "\\"))
+            output.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) { output.append(hex.utf8Start[Int(code >> UInt32(shift) & 0xF)]) }
         }
 
         /// libyaml's test for a plain scalar in block context (`yaml_emitter_analyze_scalar`), for printable ASCII.
@@ -110,29 +127,45 @@ enum ManifestYAML {
 
         private static let firstCharacterIndicators = ASCIISet("#,[]{}&*!|>'\"%@`")
 
-        /// Whether a YAML reader takes the plain text for something other than a string: what Yams' default
-        /// resolver reads as a boolean, integer, float, null, timestamp, merge key (`<<`) or value key (`=`), and
-        /// what YAML 1.1 readers such as kubectl's also read as booleans (`y`, `n`) or floats (`-.5`).
-        static func resolvesToOtherType(_ text: String) -> Bool {
-            guard let first = text.utf8.first else { return true }
+        /// Whether a YAML reader takes the plain text of `bytes` (UTF-8) for something other than a string: what
+        /// Yams' default resolver reads as a boolean, integer, float, null, timestamp, merge key (`<<`) or value key
+        /// (`=`), and what YAML 1.1 readers such as kubectl's also read as booleans (`y`, `n`) or floats (`-.5`).
+        static func resolvesToOtherType(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = bytes.first else { return true }
             if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
-                return text.utf8.count <= 5 && reservedWords.contains(text)
+                return bytes.count <= 5 && isReservedWord(bytes)
             }
             let nonStringCharacters = Self.nonStringCharacters
-            guard text.utf8.allSatisfy({ nonStringCharacters.contains($0) }) else { return false }
+            guard bytes.allSatisfy({ nonStringCharacters.contains($0) }) else { return false }
+            let text = String(decoding: bytes, as: UTF8.self)
             return ScalarKind.classifyPlain(text) != .string || text == "<<" || text == "=" || isTimestamp(text)
         }
 
         /// Every character of Yams' int, float, timestamp, null, merge and value patterns.
         private static let nonStringCharacters = ASCIISet("0123456789_-+.:eEbBoOxXabcdefABCDEFtTzZ \tinfINFnaNA<=~")
 
-        /// The words Yams' default resolver reads as booleans or null, and the one-letter booleans of YAML 1.1
-        /// readers such as kubectl's.
-        private static let reservedWords: Set<String> = [
-            "y", "Y", "n", "N",
-            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-            "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
-        ]
+        /// Whether `bytes` (at most 5) spell a word Yams' default resolver reads as a boolean or null, or one of
+        /// the one-letter booleans of YAML 1.1 readers such as kubectl's: one of `reservedWords` in lower case,
+        /// capitalized or upper case (`yes`, `Yes`, `YES`; not `yEs`). Its letters are compared as one number,
+        /// where a `Set<String>` hashed every key of every manifest up to that length.
+        static func isReservedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var packed: UInt64 = 0
+            var upperCase = 0
+            for byte in bytes {
+                let lower = byte | 0x20
+                guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") else { return false }
+                if byte != lower { upperCase += 1 }
+                packed = packed << 8 | UInt64(lower)
+            }
+            let capitalized = upperCase == 1 && bytes[0] < UInt8(ascii: "a")
+            guard upperCase == 0 || upperCase == bytes.count || capitalized else { return false }
+            return reservedWords.contains(packed)
+        }
+
+        /// The lower-case words of `isReservedWord`, each packed as its bytes in one number.
+        private static let reservedWords: [UInt64] = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"].map { word in
+            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        }
 
         /// Yams' timestamp pattern: `yyyy-mm-dd`, or a date with one- or two-digit month and day, then `T`, `t`
         /// or blanks, `h:mm:ss`, an optional fraction and an optional zone (`Z`, `+h`, `-hh:mm`, after blanks).
@@ -187,8 +220,16 @@ enum ManifestYAML {
         }
     }
 
+    /// `count` spaces, copied from a run of them (appending a `repeatElement` is a generic loop of about 100
+    /// instructions an indent).
     private static func appendSpaces(_ count: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        let spaces: StaticString = "                                "
+        var remaining = count
+        while remaining > 0 {
+            let run = min(remaining, spaces.utf8CodeUnitCount)
+            output.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: run))
+            remaining -= run
+        }
     }
 
     /// Block YAML as libyaml writes it: two-space indents, sequences in mappings not indented, empty collections

@@ -13,9 +13,9 @@ public enum Renderer {
         resources.map { resource in
             switch resource.content {
             case .manifest(let object):
-                return Artifact(path: resource.path, contents: ManifestYAML.document(object.manifestNode, header: manifestHeader), role: resource.role)
+                return Artifact(path: resource.path, bytes: ManifestYAML.document(object.manifestNode, header: manifestHeader), role: resource.role)
             case .script(let script):
-                return Artifact(path: resource.path, contents: BashRenderer.render(script, cache: scriptBodies), isExecutable: true, role: .script)
+                return Artifact(path: resource.path, bytes: BashRenderer.bytes(script, cache: scriptBodies), isExecutable: true, role: .script)
             }
         }.sorted { $0.path < $1.path }
     }

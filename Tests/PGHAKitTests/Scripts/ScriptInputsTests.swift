@@ -34,8 +34,8 @@ import Testing
         #expect(secondScripts.map(\.fileName) == ["deploy.sh", "failover-drill.sh", "cleanup.sh"])
         #expect(secondScripts.allSatisfy { $0.purpose.contains("pg-two") && !$0.purpose.contains("pg-one") })
         let bodies = ScriptBodyCache()
-        _ = firstScripts.map { BashRenderer.render($0, cache: bodies) }
-        #expect(secondScripts.map { BashRenderer.render($0, cache: bodies) } == secondScripts.map { BashRenderer.render($0) })
+        _ = firstScripts.map { BashRenderer.bytes($0, cache: bodies) }
+        #expect(secondScripts.map { BashRenderer.bytes($0, cache: bodies) } == secondScripts.map { Array(BashRenderer.render($0).utf8) })
         #expect(bodies.lookups == (hits: 3, misses: 3))
     }
 

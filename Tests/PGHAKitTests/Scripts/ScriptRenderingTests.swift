@@ -114,6 +114,14 @@ import Testing
         #expect(TestSupport.compile(TestSupport.spec(), options: Compiler.Options(specFileName: "orders.yaml")).artifacts == result.artifacts)
     }
 
+    @Test func commentsReplaceEveryControlCharacterAndKeepOtherText() throws {
+        #expect(BashRenderer.commentSafe("a\nb\tc\r\u{0}d\u{7F}e\u{80}f\u{85}g\u{9F}h") == "a?b?c??d?e?f?g?h")
+        #expect(BashRenderer.commentSafe("naïve ‘quoted’ \u{A0}\u{2028}😀 é") == "naïve ‘quoted’ \u{A0}\u{2028}😀 é")
+        let result = TestSupport.compile(TestSupport.spec(), options: Compiler.Options(specFileName: "new\nline.yaml"))
+        let deploy = try #require(result.artifacts.first { $0.path == "scripts/deploy.sh" }).contents
+        #expect(deploy.contains("# Rendered by pgha \(PGHAVersion.current) from new?line.yaml."))
+    }
+
     @Test func theOperatorChartIsPinnedForEveryReleasedTargetVersion() throws {
         for release in OperatorRelease.all where release.isReleased {
             let chart = try #require(OperatorChart.forOperator(release.version), "no chart for \(release.version)")

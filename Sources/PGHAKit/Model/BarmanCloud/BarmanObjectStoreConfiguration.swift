@@ -8,13 +8,13 @@ public struct BarmanObjectStoreConfiguration: ManifestValue, Equatable {
     public var data: DataBackupConfiguration?
 
     public var manifestNode: ManifestNode {
-        .object([
-            "destinationPath": destinationPath,
-            "serverName": serverName,
-            "azureCredentials": azureCredentials,
-            "wal": wal,
-            "data": data,
-        ])
+        .object {
+            $0.field("destinationPath", destinationPath)
+            $0.field("serverName", serverName)
+            $0.field("azureCredentials", azureCredentials)
+            $0.field("wal", wal)
+            $0.field("data", data)
+        }
     }
 }
 
@@ -26,10 +26,10 @@ public struct AzureCredentials: ManifestValue, Equatable {
     public var useDefaultAzureCredentials: Bool?
 
     public var manifestNode: ManifestNode {
-        .object([
-            "inheritFromAzureAD": inheritFromAzureAD,
-            "useDefaultAzureCredentials": useDefaultAzureCredentials,
-        ])
+        .object {
+            $0.field("inheritFromAzureAD", inheritFromAzureAD)
+            $0.field("useDefaultAzureCredentials", useDefaultAzureCredentials)
+        }
     }
 }
 
@@ -38,10 +38,10 @@ public struct WalBackupConfiguration: ManifestValue, Equatable {
     public var maxParallel: Int?
 
     public var manifestNode: ManifestNode {
-        .object([
-            "compression": compression,
-            "maxParallel": maxParallel,
-        ])
+        .object {
+            $0.field("compression", compression)
+            $0.field("maxParallel", maxParallel)
+        }
     }
 }
 
@@ -49,8 +49,8 @@ public struct DataBackupConfiguration: ManifestValue, Equatable {
     public var compression: String?
 
     public var manifestNode: ManifestNode {
-        .object([
-            "compression": compression,
-        ])
+        .object {
+            $0.field("compression", compression)
+        }
     }
 }

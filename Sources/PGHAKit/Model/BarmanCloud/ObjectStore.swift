@@ -12,11 +12,11 @@ public struct ObjectStore: ObjectWithSpec, Equatable {
         public var instanceSidecarConfiguration: InstanceSidecarConfiguration?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "configuration": configuration,
-                "retentionPolicy": retentionPolicy,
-                "instanceSidecarConfiguration": instanceSidecarConfiguration,
-            ])
+            .object {
+                $0.field("configuration", configuration)
+                $0.field("retentionPolicy", retentionPolicy)
+                $0.field("instanceSidecarConfiguration", instanceSidecarConfiguration)
+            }
         }
     }
 
@@ -25,9 +25,9 @@ public struct ObjectStore: ObjectWithSpec, Equatable {
         public var resources: ResourceRequirements?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "resources": resources,
-            ])
+            .object {
+                $0.field("resources", resources)
+            }
         }
     }
 }

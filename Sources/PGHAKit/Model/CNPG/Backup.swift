@@ -11,11 +11,11 @@ public struct Backup: ObjectWithSpec, Equatable {
         public var cluster: LocalObjectReference
 
         public var manifestNode: ManifestNode {
-            .object([
-                "method": method,
-                "pluginConfiguration": pluginConfiguration,
-                "cluster": cluster,
-            ])
+            .object {
+                $0.field("method", method)
+                $0.field("pluginConfiguration", pluginConfiguration)
+                $0.field("cluster", cluster)
+            }
         }
     }
 }
@@ -25,9 +25,9 @@ public struct LocalObjectReference: ManifestValue, Equatable {
     public var name: String
 
     public var manifestNode: ManifestNode {
-        .object([
-            "name": name,
-        ])
+        .object {
+            $0.field("name", name)
+        }
     }
 }
 
@@ -36,8 +36,8 @@ public struct BackupPluginConfiguration: ManifestValue, Equatable {
     public var name: String
 
     public var manifestNode: ManifestNode {
-        .object([
-            "name": name,
-        ])
+        .object {
+            $0.field("name", name)
+        }
     }
 }

@@ -4,9 +4,9 @@ extension Cluster {
         public var roles: [RoleConfiguration]
 
         public var manifestNode: ManifestNode {
-            .object([
-                "roles": roles,
-            ])
+            .object {
+                $0.field("roles", roles)
+            }
         }
     }
 
@@ -20,14 +20,14 @@ extension Cluster {
         public var passwordSecret: SecretReference?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "ensure": ensure,
-                "login": login,
-                "connectionLimit": connectionLimit,
-                "inRoles": inRoles,
-                "passwordSecret": passwordSecret,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("ensure", ensure)
+                $0.field("login", login)
+                $0.field("connectionLimit", connectionLimit)
+                $0.field("inRoles", inRoles)
+                $0.field("passwordSecret", passwordSecret)
+            }
         }
     }
 }

@@ -5,10 +5,10 @@ extension Cluster {
         public var readiness: ProbeWithStrategy?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "startup": startup,
-                "readiness": readiness,
-            ])
+            .object {
+                $0.field("startup", startup)
+                $0.field("readiness", readiness)
+            }
         }
     }
 
@@ -18,10 +18,10 @@ extension Cluster {
         public var maximumLag: String?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "type": type,
-                "maximumLag": maximumLag,
-            ])
+            .object {
+                $0.field("type", type)
+                $0.field("maximumLag", maximumLag)
+            }
         }
     }
 }

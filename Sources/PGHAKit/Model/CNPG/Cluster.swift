@@ -29,29 +29,29 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var externalClusters: [ExternalCluster]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "inheritedMetadata": inheritedMetadata,
-                "imageName": imageName,
-                "imageCatalogRef": imageCatalogRef,
-                "instances": instances,
-                "startDelay": startDelay,
-                "stopDelay": stopDelay,
-                "smartShutdownTimeout": smartShutdownTimeout,
-                "probes": probes,
-                "replicationSlots": replicationSlots,
-                "topologySpreadConstraints": topologySpreadConstraints,
-                "affinity": affinity,
-                "resources": resources,
-                "bootstrap": bootstrap,
-                "storage": storage,
-                "walStorage": walStorage,
-                "postgresql": postgresql,
-                "serviceAccountTemplate": serviceAccountTemplate,
-                "backup": backup,
-                "plugins": plugins,
-                "managed": managed,
-                "externalClusters": externalClusters,
-            ])
+            .object {
+                $0.field("inheritedMetadata", inheritedMetadata)
+                $0.field("imageName", imageName)
+                $0.field("imageCatalogRef", imageCatalogRef)
+                $0.field("instances", instances)
+                $0.field("startDelay", startDelay)
+                $0.field("stopDelay", stopDelay)
+                $0.field("smartShutdownTimeout", smartShutdownTimeout)
+                $0.field("probes", probes)
+                $0.field("replicationSlots", replicationSlots)
+                $0.field("topologySpreadConstraints", topologySpreadConstraints)
+                $0.field("affinity", affinity)
+                $0.field("resources", resources)
+                $0.field("bootstrap", bootstrap)
+                $0.field("storage", storage)
+                $0.field("walStorage", walStorage)
+                $0.field("postgresql", postgresql)
+                $0.field("serviceAccountTemplate", serviceAccountTemplate)
+                $0.field("backup", backup)
+                $0.field("plugins", plugins)
+                $0.field("managed", managed)
+                $0.field("externalClusters", externalClusters)
+            }
         }
     }
 
@@ -61,10 +61,10 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var labels: SortedMap?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "annotations": annotations,
-                "labels": labels,
-            ])
+            .object {
+                $0.field("annotations", annotations)
+                $0.field("labels", labels)
+            }
         }
     }
 
@@ -73,19 +73,19 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var updateInterval: Int
 
         public var manifestNode: ManifestNode {
-            .object([
-                "highAvailability": highAvailability,
-                "updateInterval": updateInterval,
-            ])
+            .object {
+                $0.field("highAvailability", highAvailability)
+                $0.field("updateInterval", updateInterval)
+            }
         }
 
         public struct HighAvailability: ManifestValue, Equatable {
             public var enabled: Bool
 
             public var manifestNode: ManifestNode {
-                .object([
-                    "enabled": enabled,
-                ])
+                .object {
+                    $0.field("enabled", enabled)
+                }
             }
         }
     }
@@ -95,10 +95,10 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var tolerations: [Toleration]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "nodeSelector": nodeSelector,
-                "tolerations": tolerations,
-            ])
+            .object {
+                $0.field("nodeSelector", nodeSelector)
+                $0.field("tolerations", tolerations)
+            }
         }
     }
 
@@ -107,10 +107,10 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var recovery: Recovery?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "initdb": initdb,
-                "recovery": recovery,
-            ])
+            .object {
+                $0.field("initdb", initdb)
+                $0.field("recovery", recovery)
+            }
         }
 
         public struct InitDB: ManifestValue, Equatable {
@@ -120,12 +120,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
             public var dataChecksums: Bool
 
             public var manifestNode: ManifestNode {
-                .object([
-                    "database": database,
-                    "owner": owner,
-                    "secret": secret,
-                    "dataChecksums": dataChecksums,
-                ])
+                .object {
+                    $0.field("database", database)
+                    $0.field("owner", owner)
+                    $0.field("secret", secret)
+                    $0.field("dataChecksums", dataChecksums)
+                }
             }
         }
 
@@ -136,12 +136,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
             public var recoveryTarget: RecoveryTarget?
 
             public var manifestNode: ManifestNode {
-                .object([
-                    "source": source,
-                    "database": database,
-                    "owner": owner,
-                    "recoveryTarget": recoveryTarget,
-                ])
+                .object {
+                    $0.field("source", source)
+                    $0.field("database", database)
+                    $0.field("owner", owner)
+                    $0.field("recoveryTarget", recoveryTarget)
+                }
             }
         }
 
@@ -153,12 +153,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
             public var targetImmediate: Bool?
 
             public var manifestNode: ManifestNode {
-                .object([
-                    "targetTime": targetTime,
-                    "targetLSN": targetLSN,
-                    "targetName": targetName,
-                    "targetImmediate": targetImmediate,
-                ])
+                .object {
+                    $0.field("targetTime", targetTime)
+                    $0.field("targetLSN", targetLSN)
+                    $0.field("targetName", targetName)
+                    $0.field("targetImmediate", targetImmediate)
+                }
             }
         }
     }
@@ -167,9 +167,9 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var name: String
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-            ])
+            .object {
+                $0.field("name", name)
+            }
         }
     }
 
@@ -178,10 +178,10 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var pvcTemplate: PersistentVolumeClaimSpec
 
         public var manifestNode: ManifestNode {
-            .object([
-                "size": size,
-                "pvcTemplate": pvcTemplate,
-            ])
+            .object {
+                $0.field("size", size)
+                $0.field("pvcTemplate", pvcTemplate)
+            }
         }
     }
 
@@ -194,13 +194,13 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var volumeMode: String
 
         public var manifestNode: ManifestNode {
-            .object([
-                "accessModes": accessModes,
-                "resources": resources,
-                "storageClassName": storageClassName,
-                "volumeAttributesClassName": volumeAttributesClassName,
-                "volumeMode": volumeMode,
-            ])
+            .object {
+                $0.field("accessModes", accessModes)
+                $0.field("resources", resources)
+                $0.field("storageClassName", storageClassName)
+                $0.field("volumeAttributesClassName", volumeAttributesClassName)
+                $0.field("volumeMode", volumeMode)
+            }
         }
     }
 
@@ -211,12 +211,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var shared_preload_libraries: [String]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "parameters": parameters,
-                "synchronous": synchronous,
-                "pg_hba": pg_hba,
-                "shared_preload_libraries": shared_preload_libraries,
-            ])
+            .object {
+                $0.field("parameters", parameters)
+                $0.field("synchronous", synchronous)
+                $0.field("pg_hba", pg_hba)
+                $0.field("shared_preload_libraries", shared_preload_libraries)
+            }
         }
     }
 
@@ -228,12 +228,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var failoverQuorum: Bool?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "method": method,
-                "number": number,
-                "dataDurability": dataDurability,
-                "failoverQuorum": failoverQuorum,
-            ])
+            .object {
+                $0.field("method", method)
+                $0.field("number", number)
+                $0.field("dataDurability", dataDurability)
+                $0.field("failoverQuorum", failoverQuorum)
+            }
         }
     }
 
@@ -241,9 +241,9 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var metadata: EmbeddedMetadata
 
         public var manifestNode: ManifestNode {
-            .object([
-                "metadata": metadata,
-            ])
+            .object {
+                $0.field("metadata", metadata)
+            }
         }
     }
 
@@ -252,10 +252,10 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var retentionPolicy: String
 
         public var manifestNode: ManifestNode {
-            .object([
-                "barmanObjectStore": barmanObjectStore,
-                "retentionPolicy": retentionPolicy,
-            ])
+            .object {
+                $0.field("barmanObjectStore", barmanObjectStore)
+                $0.field("retentionPolicy", retentionPolicy)
+            }
         }
     }
 
@@ -265,11 +265,11 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var plugin: PluginConfiguration?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "barmanObjectStore": barmanObjectStore,
-                "plugin": plugin,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("barmanObjectStore", barmanObjectStore)
+                $0.field("plugin", plugin)
+            }
         }
     }
 
@@ -280,11 +280,11 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var parameters: SortedMap?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "isWALArchiver": isWALArchiver,
-                "parameters": parameters,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("isWALArchiver", isWALArchiver)
+                $0.field("parameters", parameters)
+            }
         }
     }
 
@@ -296,12 +296,12 @@ public struct Cluster: ObjectWithSpec, Equatable {
         public var major: Int
 
         public var manifestNode: ManifestNode {
-            .object([
-                "apiGroup": apiGroup,
-                "kind": kind,
-                "name": name,
-                "major": major,
-            ])
+            .object {
+                $0.field("apiGroup", apiGroup)
+                $0.field("kind", kind)
+                $0.field("name", name)
+                $0.field("major", major)
+            }
         }
     }
 }

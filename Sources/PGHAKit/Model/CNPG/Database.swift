@@ -13,13 +13,13 @@ public struct Database: ObjectWithSpec, Equatable {
         public var extensions: [ExtensionSpec]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "cluster": cluster,
-                "ensure": ensure,
-                "name": name,
-                "owner": owner,
-                "extensions": extensions,
-            ])
+            .object {
+                $0.field("cluster", cluster)
+                $0.field("ensure", ensure)
+                $0.field("name", name)
+                $0.field("owner", owner)
+                $0.field("extensions", extensions)
+            }
         }
     }
 
@@ -29,10 +29,10 @@ public struct Database: ObjectWithSpec, Equatable {
         public var ensure: String
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "ensure": ensure,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("ensure", ensure)
+            }
         }
     }
 }

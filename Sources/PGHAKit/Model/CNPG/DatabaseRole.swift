@@ -12,15 +12,15 @@ public struct DatabaseRole: ObjectWithSpec, Equatable {
 
         /// `cluster`, then the role's own fields, flat, as the CRD has them.
         public var manifestNode: ManifestNode {
-            .object([
-                "cluster": cluster,
-                "name": role.name,
-                "ensure": role.ensure,
-                "login": role.login,
-                "connectionLimit": role.connectionLimit,
-                "inRoles": role.inRoles,
-                "passwordSecret": role.passwordSecret,
-            ])
+            .object {
+                $0.field("cluster", cluster)
+                $0.field("name", role.name)
+                $0.field("ensure", role.ensure)
+                $0.field("login", role.login)
+                $0.field("connectionLimit", role.connectionLimit)
+                $0.field("inRoles", role.inRoles)
+                $0.field("passwordSecret", role.passwordSecret)
+            }
         }
     }
 }

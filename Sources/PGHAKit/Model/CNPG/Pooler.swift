@@ -15,14 +15,14 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var serviceTemplate: ServiceTemplate?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "cluster": cluster,
-                "instances": instances,
-                "type": type,
-                "pgbouncer": pgbouncer,
-                "template": template,
-                "serviceTemplate": serviceTemplate,
-            ])
+            .object {
+                $0.field("cluster", cluster)
+                $0.field("instances", instances)
+                $0.field("type", type)
+                $0.field("pgbouncer", pgbouncer)
+                $0.field("template", template)
+                $0.field("serviceTemplate", serviceTemplate)
+            }
         }
     }
 
@@ -31,10 +31,10 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var parameters: SortedMap?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "poolMode": poolMode,
-                "parameters": parameters,
-            ])
+            .object {
+                $0.field("poolMode", poolMode)
+                $0.field("parameters", parameters)
+            }
         }
     }
 
@@ -43,9 +43,9 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var spec: PodSpec
 
         public var manifestNode: ManifestNode {
-            .object([
-                "spec": spec,
-            ])
+            .object {
+                $0.field("spec", spec)
+            }
         }
     }
 
@@ -54,10 +54,10 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var topologySpreadConstraints: [TopologySpreadConstraint]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "containers": containers,
-                "topologySpreadConstraints": topologySpreadConstraints,
-            ])
+            .object {
+                $0.field("containers", containers)
+                $0.field("topologySpreadConstraints", topologySpreadConstraints)
+            }
         }
     }
 
@@ -67,10 +67,10 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var resources: ResourceRequirements?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "resources": resources,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("resources", resources)
+            }
         }
     }
 
@@ -80,10 +80,10 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var spec: ServiceSpec
 
         public var manifestNode: ManifestNode {
-            .object([
-                "metadata": metadata,
-                "spec": spec,
-            ])
+            .object {
+                $0.field("metadata", metadata)
+                $0.field("spec", spec)
+            }
         }
     }
 
@@ -91,9 +91,9 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var annotations: SortedMap?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "annotations": annotations,
-            ])
+            .object {
+                $0.field("annotations", annotations)
+            }
         }
     }
 
@@ -102,10 +102,10 @@ public struct Pooler: ObjectWithSpec, Equatable {
         public var loadBalancerSourceRanges: [String]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "type": type,
-                "loadBalancerSourceRanges": loadBalancerSourceRanges,
-            ])
+            .object {
+                $0.field("type", type)
+                $0.field("loadBalancerSourceRanges", loadBalancerSourceRanges)
+            }
         }
     }
 }

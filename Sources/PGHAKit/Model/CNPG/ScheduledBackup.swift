@@ -14,13 +14,13 @@ public struct ScheduledBackup: ObjectWithSpec, Equatable {
         public var cluster: LocalObjectReference
 
         public var manifestNode: ManifestNode {
-            .object([
-                "schedule": schedule,
-                "backupOwnerReference": backupOwnerReference,
-                "method": method,
-                "pluginConfiguration": pluginConfiguration,
-                "cluster": cluster,
-            ])
+            .object {
+                $0.field("schedule", schedule)
+                $0.field("backupOwnerReference", backupOwnerReference)
+                $0.field("method", method)
+                $0.field("pluginConfiguration", pluginConfiguration)
+                $0.field("cluster", cluster)
+            }
         }
     }
 }

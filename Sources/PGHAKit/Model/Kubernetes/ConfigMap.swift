@@ -6,11 +6,11 @@ public struct ConfigMap: KubernetesObject, Equatable {
     public var data: SortedMap
 
     public var manifestNode: ManifestNode {
-        .object([
-            "apiVersion": apiVersion,
-            "kind": kind,
-            "metadata": metadata,
-            "data": data,
-        ])
+        .object {
+            $0.field("apiVersion", apiVersion)
+            $0.field("kind", kind)
+            $0.field("metadata", metadata)
+            $0.field("data", data)
+        }
     }
 }

@@ -13,12 +13,12 @@ public struct ObjectMeta: ManifestValue, Equatable {
     }
 
     public var manifestNode: ManifestNode {
-        .object([
-            "name": name,
-            "namespace": namespace,
-            "labels": labels,
-            "annotations": annotations,
-        ])
+        .object {
+            $0.field("name", name)
+            $0.field("namespace", namespace)
+            $0.field("labels", labels)
+            $0.field("annotations", annotations)
+        }
     }
 }
 
@@ -29,9 +29,9 @@ public struct LabelSelector: ManifestValue, Equatable {
     public init(matchLabels: SortedMap) { self.matchLabels = matchLabels }
 
     public var manifestNode: ManifestNode {
-        .object([
-            "matchLabels": matchLabels,
-        ])
+        .object {
+            $0.field("matchLabels", matchLabels)
+        }
     }
 }
 
@@ -41,10 +41,10 @@ public struct ResourceRequirements: ManifestValue, Equatable {
     public var limits: SortedMap?
 
     public var manifestNode: ManifestNode {
-        .object([
-            "requests": requests,
-            "limits": limits,
-        ])
+        .object {
+            $0.field("requests", requests)
+            $0.field("limits", limits)
+        }
     }
 }
 
@@ -63,11 +63,11 @@ public protocol ObjectWithSpec: KubernetesObject {
 
 extension ObjectWithSpec {
     public var manifestNode: ManifestNode {
-        .object([
-            "apiVersion": apiVersion,
-            "kind": kind,
-            "metadata": metadata,
-            "spec": spec,
-        ])
+        .object {
+            $0.field("apiVersion", apiVersion)
+            $0.field("kind", kind)
+            $0.field("metadata", metadata)
+            $0.field("spec", spec)
+        }
     }
 }

@@ -12,12 +12,12 @@ public struct Service: ObjectWithSpec, Equatable {
         public var loadBalancerSourceRanges: [String]?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "type": type,
-                "ports": ports,
-                "selector": selector,
-                "loadBalancerSourceRanges": loadBalancerSourceRanges,
-            ])
+            .object {
+                $0.field("type", type)
+                $0.field("ports", ports)
+                $0.field("selector", selector)
+                $0.field("loadBalancerSourceRanges", loadBalancerSourceRanges)
+            }
         }
     }
 
@@ -28,12 +28,12 @@ public struct Service: ObjectWithSpec, Equatable {
         public var targetPort: Int
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "protocol": `protocol`,
-                "port": port,
-                "targetPort": targetPort,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("protocol", `protocol`)
+                $0.field("port", port)
+                $0.field("targetPort", targetPort)
+            }
         }
     }
 }

@@ -4,11 +4,30 @@ public struct SortedMap: ManifestValue, Equatable, ExpressibleByDictionaryLitera
     public private(set) var entries: [(key: String, value: String)]
 
     public init(_ dictionary: [String: String]) {
-        entries = dictionary.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
+        entries = []
+        entries.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary { entries.append((key: key, value: value)) }
+        sortEntries()
     }
 
+    /// The pairs sorted by key; a key given twice keeps its last value. No `Dictionary` is built on the way
+    /// (hashing every key of a literal cost more than sorting the few pairs).
     public init(dictionaryLiteral elements: (String, String)...) {
-        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                entries[index].value = value
+            } else {
+                entries.append((key: key, value: value))
+            }
+        }
+        sortEntries()
+    }
+
+    /// Sorts the entries, whose keys are distinct, in place (the array is this map's alone, so it is not copied).
+    private mutating func sortEntries() {
+        entries.sort { $0.key < $1.key }
     }
 
     public var isEmpty: Bool { entries.isEmpty }

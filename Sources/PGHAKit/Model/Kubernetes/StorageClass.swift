@@ -10,15 +10,15 @@ public struct StorageClass: KubernetesObject, Equatable {
     public var volumeBindingMode: String
 
     public var manifestNode: ManifestNode {
-        .object([
-            "apiVersion": apiVersion,
-            "kind": kind,
-            "metadata": metadata,
-            "provisioner": provisioner,
-            "parameters": parameters,
-            "reclaimPolicy": reclaimPolicy,
-            "allowVolumeExpansion": allowVolumeExpansion,
-            "volumeBindingMode": volumeBindingMode,
-        ])
+        .object {
+            $0.field("apiVersion", apiVersion)
+            $0.field("kind", kind)
+            $0.field("metadata", metadata)
+            $0.field("provisioner", provisioner)
+            $0.field("parameters", parameters)
+            $0.field("reclaimPolicy", reclaimPolicy)
+            $0.field("allowVolumeExpansion", allowVolumeExpansion)
+            $0.field("volumeBindingMode", volumeBindingMode)
+        }
     }
 }

@@ -6,11 +6,11 @@ public struct Toleration: ManifestValue, Equatable {
     public var effect: String
 
     public var manifestNode: ManifestNode {
-        .object([
-            "key": key,
-            "operator": `operator`,
-            "value": value,
-            "effect": effect,
-        ])
+        .object {
+            $0.field("key", key)
+            $0.field("operator", `operator`)
+            $0.field("value", value)
+            $0.field("effect", effect)
+        }
     }
 }

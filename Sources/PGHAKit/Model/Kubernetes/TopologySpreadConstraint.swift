@@ -6,11 +6,11 @@ public struct TopologySpreadConstraint: ManifestValue, Equatable {
     public var labelSelector: LabelSelector
 
     public var manifestNode: ManifestNode {
-        .object([
-            "maxSkew": maxSkew,
-            "topologyKey": topologyKey,
-            "whenUnsatisfiable": whenUnsatisfiable,
-            "labelSelector": labelSelector,
-        ])
+        .object {
+            $0.field("maxSkew", maxSkew)
+            $0.field("topologyKey", topologyKey)
+            $0.field("whenUnsatisfiable", whenUnsatisfiable)
+            $0.field("labelSelector", labelSelector)
+        }
     }
 }

@@ -9,12 +9,12 @@ public struct VolumeAttributesClass: KubernetesObject, Equatable {
     public var parameters: SortedMap
 
     public var manifestNode: ManifestNode {
-        .object([
-            "apiVersion": apiVersion,
-            "kind": kind,
-            "metadata": metadata,
-            "driverName": driverName,
-            "parameters": parameters,
-        ])
+        .object {
+            $0.field("apiVersion", apiVersion)
+            $0.field("kind", kind)
+            $0.field("metadata", metadata)
+            $0.field("driverName", driverName)
+            $0.field("parameters", parameters)
+        }
     }
 }

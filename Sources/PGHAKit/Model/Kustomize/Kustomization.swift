@@ -5,10 +5,10 @@ public struct Kustomization: ManifestValue, Equatable {
     public var resources: [String]
 
     public var manifestNode: ManifestNode {
-        .object([
-            "apiVersion": apiVersion,
-            "kind": kind,
-            "resources": resources,
-        ])
+        .object {
+            $0.field("apiVersion", apiVersion)
+            $0.field("kind", kind)
+            $0.field("resources", resources)
+        }
     }
 }

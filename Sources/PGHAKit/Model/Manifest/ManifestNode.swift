@@ -22,9 +22,29 @@ public enum ManifestNode: Sendable, Equatable {
         }
     }
 
-    /// A mapping of `fields` in the order given, leaving out those that are nil (as an object's optional fields).
-    public static func object(_ fields: KeyValuePairs<String, (any ManifestValue)?>) -> ManifestNode {
-        .mapping(fields.compactMap { key, value in value.map { Entry(key, $0.manifestNode) } })
+    /// A mapping of the fields `build` adds, in the order added, leaving out those that are nil (as an object's
+    /// optional fields): `.object { $0.field("name", name); $0.field("namespace", namespace) }`.
+    public static func object(_ build: (inout Fields) -> Void) -> ManifestNode {
+        var fields = Fields()
+        build(&fields)
+        return .mapping(fields.entries)
+    }
+
+    /// The fields of an object's mapping, as `object(_:)` gathers them. Each value's node is built through its own
+    /// type, so no value is boxed as an existential, and the entries go into one array reserved for most objects.
+    public struct Fields {
+        fileprivate var entries: [Entry]
+
+        fileprivate init() {
+            entries = []
+            entries.reserveCapacity(8)
+        }
+
+        /// Adds the field `key` with `value`'s node, unless `value` is nil.
+        public mutating func field<Value: ManifestValue>(_ key: String, _ value: Value?) {
+            guard let value else { return }
+            entries.append(Entry(key, value.manifestNode))
+        }
     }
 }
 

@@ -33,13 +33,13 @@ public struct PodMonitor: ObjectWithSpec, Equatable {
         public var labelValueLengthLimit: Int?
 
         public var manifestNode: ManifestNode {
-            .object([
-                "selector": selector,
-                "podMetricsEndpoints": podMetricsEndpoints,
-                "labelLimit": labelLimit,
-                "labelNameLengthLimit": labelNameLengthLimit,
-                "labelValueLengthLimit": labelValueLengthLimit,
-            ])
+            .object {
+                $0.field("selector", selector)
+                $0.field("podMetricsEndpoints", podMetricsEndpoints)
+                $0.field("labelLimit", labelLimit)
+                $0.field("labelNameLengthLimit", labelNameLengthLimit)
+                $0.field("labelValueLengthLimit", labelValueLengthLimit)
+            }
         }
     }
 
@@ -47,9 +47,9 @@ public struct PodMonitor: ObjectWithSpec, Equatable {
         public var port: String
 
         public var manifestNode: ManifestNode {
-            .object([
-                "port": port,
-            ])
+            .object {
+                $0.field("port", port)
+            }
         }
     }
 }

@@ -9,9 +9,9 @@ public struct PrometheusRule: ObjectWithSpec, Equatable {
         public var groups: [RuleGroup]
 
         public var manifestNode: ManifestNode {
-            .object([
-                "groups": groups,
-            ])
+            .object {
+                $0.field("groups", groups)
+            }
         }
     }
 
@@ -20,10 +20,10 @@ public struct PrometheusRule: ObjectWithSpec, Equatable {
         public var rules: [Rule]
 
         public var manifestNode: ManifestNode {
-            .object([
-                "name": name,
-                "rules": rules,
-            ])
+            .object {
+                $0.field("name", name)
+                $0.field("rules", rules)
+            }
         }
     }
 
@@ -36,13 +36,13 @@ public struct PrometheusRule: ObjectWithSpec, Equatable {
         public var annotations: SortedMap
 
         public var manifestNode: ManifestNode {
-            .object([
-                "alert": alert,
-                "expr": expr,
-                "for": `for`,
-                "labels": labels,
-                "annotations": annotations,
-            ])
+            .object {
+                $0.field("alert", alert)
+                $0.field("expr", expr)
+                $0.field("for", `for`)
+                $0.field("labels", labels)
+                $0.field("annotations", annotations)
+            }
         }
     }
 }
