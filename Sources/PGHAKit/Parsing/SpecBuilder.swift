@@ -259,8 +259,10 @@ enum SpecBuilder {
 
         func stringMap(_ key: String) -> [String: String]? {
             guard value(key)?.mapping != nil else { return nil }
+            let fields = object(key)
             var result: [String: String] = [:]
-            for (key, value) in object(key).pairs {
+            result.reserveCapacity(fields.pairs.count)
+            for (key, value) in fields.pairs {
                 if let value = value.scalar?.string { result[key] = value }
             }
             return result
