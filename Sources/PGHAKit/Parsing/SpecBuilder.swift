@@ -230,9 +230,14 @@ enum SpecBuilder {
 
         init(_ node: YAMLNode?, skipping duplicateKeys: DuplicateKeys) {
             self.duplicateKeys = duplicateKeys
-            pairs = node?.mapping?.compactMap { key, value in
-                key.scalar.flatMap { duplicateKeys.isPlaceholder($0.string) ? nil : ($0.string, value) }
-            } ?? []
+            // Reserved for every pair: `compactMap` grows its array from empty, reallocating it as it fills.
+            var pairs: [(key: String, value: YAMLNode)] = []
+            let mapping = node?.mapping ?? []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                if let text = key.scalar?.string, !duplicateKeys.isPlaceholder(text) { pairs.append((text, value)) }
+            }
+            self.pairs = pairs
         }
 
         private func value(_ key: String) -> YAMLNode? {
