@@ -61,7 +61,7 @@ struct DuplicateKeys {
             for (key, value) in mapping {
                 guard let written = key.scalar?.string else { continue }
                 let name = originals[written] ?? written
-                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                let childPath = SpecPath.field(name, in: path)
                 if let earlier = first[name] {
                     result.append(Diagnostic(.error, .duplicateKey, "the key '\(name)' appears again in this mapping (first at \(earlier))",
                                              path: childPath, at: key.location,
@@ -72,7 +72,7 @@ struct DuplicateKeys {
                 collect(value, path: childPath, into: &result)
             }
         } else if let sequence = node.sequence {
-            for (index, element) in sequence.enumerated() { collect(element, path: "\(path)[\(index)]", into: &result) }
+            for index in sequence.indices { collect(sequence[index], path: SpecPath.element(index, in: path), into: &result) }
         }
     }
 

@@ -33,7 +33,7 @@ enum LexicalScan {
         // other text as an array of its scalars, which takes two decoding passes to build.
         var text = text
         let asASCII = text.withUTF8 { bytes -> Problem?? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard ByteScan.isASCII(UnsafeRawBufferPointer(bytes)) else { return nil }
             return .some(firstProblem(in: ASCIIScalars(bytes: bytes), maximumFlowDepth: maximumFlowDepth))
         }
         if let problem = asASCII { return problem }

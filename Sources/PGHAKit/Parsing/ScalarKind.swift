@@ -30,20 +30,57 @@ enum ScalarKind: Equatable {
     ]
 
     /// The boolean a plain scalar spells, or nil.
-    static func booleanValue(of text: String) -> Bool? { booleans[text] }
+    static func booleanValue(of text: String) -> Bool? {
+        // Every boolean word starts with y, n, t, f or o: other texts skip hashing.
+        guard let first = text.utf8.first, booleanInitials.contains(first | 0x20) else { return nil }
+        return booleans[text]
+    }
+
+    private static let booleanInitials: [UInt8] = Array("yntfo".utf8)
 
     static func classifyPlain(_ text: String) -> ScalarKind {
         if let first = text.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) {
             // No number starts with a letter: only the null and boolean words are not strings.
             guard text.utf8.count <= 5 else { return .string }
             if text == "null" || text == "Null" || text == "NULL" { return .null }
-            return booleans[text] != nil ? .boolean : .string
+            return booleanValue(of: text) != nil ? .boolean : .string
         }
         if text.isEmpty || text == "~" { return .null }
+        switch NumberShape(text.utf8) {
+        case .notANumber: return .string
+        case .decimalInteger: return .integer
+        case .other: break
+        }
         let bytes = Array(text.utf8)[...]
         if isInteger(bytes) { return .integer }
         if isFloat(bytes) { return .float }
         return .string
+    }
+
+    /// What one pass over a plain scalar's bytes tells, before the full patterns are tried: a byte no integer or
+    /// float pattern has (`5min`, `256MB`) makes it a string; decimal digits without a leading zero (`16`, `0`)
+    /// make it an integer.
+    private enum NumberShape {
+        case notANumber, decimalInteger, other
+
+        init(_ bytes: String.UTF8View) {
+            var allDecimal = true
+            for byte in bytes {
+                guard byte < 0x80, Self.numberBytes[Int(byte)] else {
+                    self = .notANumber
+                    return
+                }
+                if !ScalarKind.isDecimal(byte) { allDecimal = false }
+            }
+            self = allDecimal && (bytes.count == 1 || bytes.first != UInt8(ascii: "0")) ? .decimalInteger : .other
+        }
+
+        /// The bytes YAML 1.1's integer and float patterns are made of: signs, digits, `_`, `.`, `:`, the prefixes
+        /// `0b`, `0o` and `0x`, hexadecimal digits (with the exponent's `e`), and the letters of `.inf` and `.nan`.
+        private static let numberBytes: [Bool] = (0..<128).map { code in
+            let byte = UInt8(code)
+            return ScalarKind.isHex(byte) || "+-_.:xoinINF".utf8.contains(byte)
+        }
     }
 
     private typealias Bytes = ArraySlice<UInt8>

@@ -230,9 +230,14 @@ enum SpecBuilder {
 
         init(_ node: YAMLNode?, skipping duplicateKeys: DuplicateKeys) {
             self.duplicateKeys = duplicateKeys
-            pairs = node?.mapping?.compactMap { key, value in
-                key.scalar.flatMap { duplicateKeys.isPlaceholder($0.string) ? nil : ($0.string, value) }
-            } ?? []
+            // Reserved for every pair: `compactMap` grows its array from empty, reallocating it as it fills.
+            var pairs: [(key: String, value: YAMLNode)] = []
+            let mapping = node?.mapping ?? []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                if let text = key.scalar?.string, !duplicateKeys.isPlaceholder(text) { pairs.append((text, value)) }
+            }
+            self.pairs = pairs
         }
 
         private func value(_ key: String) -> YAMLNode? {
@@ -259,8 +264,10 @@ enum SpecBuilder {
 
         func stringMap(_ key: String) -> [String: String]? {
             guard value(key)?.mapping != nil else { return nil }
+            let fields = object(key)
             var result: [String: String] = [:]
-            for (key, value) in object(key).pairs {
+            result.reserveCapacity(fields.pairs.count)
+            for (key, value) in fields.pairs {
                 if let value = value.scalar?.string { result[key] = value }
             }
             return result

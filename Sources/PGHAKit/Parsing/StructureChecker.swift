@@ -33,18 +33,19 @@ struct StructureChecker {
             checkObject(mapping, fields: fields, path: path, depth: depth, at: location)
         case .map(let valueType):
             guard let mapping = node.mapping else { return mismatch(node, type, path) }
-            for (key, value) in uniquePairs(mapping, path: path) {
-                let childPath = join(path, key.text)
-                sourceMap.record(childPath, at: value.isCollection ? key.location : value.location,
-                                 key: key.location)
+            reportNonStringKeys(mapping, path: path)
+            for (key, value) in mapping {
+                guard let name = keyText(key) else { continue }
+                let childPath = SpecPath.field(name, in: path)
+                sourceMap.record(childPath, at: value.isCollection ? key.location : value.location, key: key.location)
                 check(value, as: valueType, path: childPath, depth: depth + 1)
             }
         case .list(let elementType):
             guard let sequence = node.sequence else { return mismatch(node, type, path) }
-            for (index, element) in sequence.enumerated() {
-                let childPath = "\(path)[\(index)]"
-                sourceMap.record(childPath, at: element.location)
-                check(element, as: elementType, path: childPath, depth: depth + 1)
+            for index in sequence.indices {
+                let childPath = SpecPath.element(index, in: path)
+                sourceMap.record(childPath, at: sequence[index].location)
+                check(sequence[index], as: elementType, path: childPath, depth: depth + 1)
             }
         case .string:
             guard node.scalar != nil, node.resolvedKind == .string else { return mismatch(node, type, path) }
@@ -56,8 +57,11 @@ struct StructureChecker {
             guard node.scalar != nil, node.resolvedKind == .boolean else { return mismatch(node, type, path) }
         case .integer(let minimum, let maximum):
             guard let scalar = node.scalar, node.resolvedKind == .integer else { return mismatch(node, type, path) }
-            let digits = scalar.string.hasPrefix("-") ? scalar.string.dropFirst() : Substring(scalar.string)
-            guard let value = Int(scalar.string), !scalar.string.hasPrefix("+"), digits == "0" || !digits.hasPrefix("0") else {
+            // Int(_:) reads only ASCII signs and digits, so the bytes tell what the characters would.
+            let text = scalar.string.utf8
+            let digits = text.first == UInt8(ascii: "-") ? text.dropFirst() : text[...]
+            guard let value = Int(scalar.string), text.first != UInt8(ascii: "+"),
+                  digits.count == 1 || digits.first != UInt8(ascii: "0") else {
                 return report(.wrongType, "'\(path)' must be a plain decimal integer, not '\(scalar.string)'", path, location,
                               hint: "write it in decimal digits only, without '+', '_', a leading 0 (YAML 1.1 reads 017 as octal) or a 0x/0o/0b prefix")
             }
@@ -79,10 +83,10 @@ struct StructureChecker {
 
     private mutating func checkObject(_ mapping: [(key: YAMLNode, value: YAMLNode)], fields: [FieldSchema], path: String, depth: Int,
                                       at mappingLocation: SourceLocation) {
-        var seen = [Bool](repeating: false, count: fields.count)
-        for (key, value) in uniquePairs(mapping, path: path) {
-            let name = key.text
-            let childPath = join(path, name)
+        reportNonStringKeys(mapping, path: path)
+        for (key, value) in mapping {
+            guard let name = keyText(key) else { continue }
+            let childPath = SpecPath.field(name, in: path)
             guard let fieldIndex = fields.firstIndex(where: { $0.name == name }) else {
                 let suggestion = Suggestion.closest(to: name, in: fields.map(\.name))
                 let known = fields.map(\.name).joined(separator: ", ")
@@ -91,32 +95,28 @@ struct StructureChecker {
                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "the keys here are: \(known)")
                 continue
             }
-            let field = fields[fieldIndex]
-            seen[fieldIndex] = true
-            sourceMap.record(childPath, at: value.isCollection ? key.location : value.location,
-                             key: key.location)
-            check(value, as: field.type, path: childPath, depth: depth + 1)
+            sourceMap.record(childPath, at: value.isCollection ? key.location : value.location, key: key.location)
+            check(value, as: fields[fieldIndex].type, path: childPath, depth: depth + 1)
         }
-        for (index, field) in fields.enumerated() where field.isRequired && !seen[index] {
+        for field in fields where field.isRequired && !mapping.contains(where: { keyText($0.key) == field.name }) {
             let where_ = path.isEmpty ? "the spec" : "'\(path)'"
-            report(.missingField, "\(where_) is missing the required field '\(field.name)'", join(path, field.name),
+            report(.missingField, "\(where_) is missing the required field '\(field.name)'", SpecPath.field(field.name, in: path),
                    mappingLocation, hint: field.summary)
         }
     }
 
-    /// The pairs of a mapping with string keys, reporting other keys and skipping the earlier occurrences of
-    /// repeated keys.
-    private mutating func uniquePairs(_ mapping: [(key: YAMLNode, value: YAMLNode)], path: String) -> [(key: KeyText, value: YAMLNode)] {
-        var result: [(key: KeyText, value: YAMLNode)] = []
-        for (keyNode, value) in mapping {
-            guard let scalar = keyNode.scalar else {
-                report(.wrongType, "keys must be plain strings", path, keyNode.location)
-                continue
-            }
-            if duplicateKeys.isPlaceholder(scalar.string) { continue }
-            result.append((KeyText(text: scalar.string, location: keyNode.location), value))
+    /// Reports each key of a mapping that is not a scalar, before its fields are checked.
+    private mutating func reportNonStringKeys(_ mapping: [(key: YAMLNode, value: YAMLNode)], path: String) {
+        for (key, _) in mapping where !key.isScalar {
+            report(.wrongType, "keys must be plain strings", path, key.location)
         }
-        return result
+    }
+
+    /// The text of a scalar key, or nil for a key reported by `reportNonStringKeys` and for the placeholder of an
+    /// earlier occurrence of a repeated key, which is skipped.
+    private func keyText(_ key: YAMLNode) -> String? {
+        guard case .scalar(let scalar) = key.content, !duplicateKeys.isPlaceholder(scalar.string) else { return nil }
+        return scalar.string
     }
 
     private mutating func mismatch(_ node: YAMLNode, _ expected: FieldSchema.ValueType, _ path: String) {
@@ -153,22 +153,19 @@ struct StructureChecker {
 
     /// A tag outside YAML's standard set (`!foo`), which a spec never needs.
     private func explicitTag(of node: YAMLNode) -> String? {
-        let tag = node.tag
-        return tag.isEmpty || tag == "!" || tag.hasPrefix("tag:yaml.org,2002:") ? nil : tag
+        let tag: String
+        switch node.content {
+        case .scalar(let scalar): tag = scalar.tag
+        case .mapping, .sequence: tag = node.collectionTag
+        }
+        // The two tags nearly every node has, none and libyaml's for quoted scalars, are told before the prefix.
+        let isStandard = tag.isEmpty || tag == "tag:yaml.org,2002:str" || tag == "!" || tag.hasPrefix("tag:yaml.org,2002:")
+        return isStandard ? nil : tag
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ path: String,
                                  _ location: SourceLocation, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message, path: path, at: location, hint: hint))
-    }
-
-    private func join(_ path: String, _ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
-    }
-
-    struct KeyText {
-        var text: String
-        var location: SourceLocation
     }
 }
 
@@ -189,7 +186,13 @@ private extension FieldSchema.ValueType {
 
 extension YAMLNode {
     /// Whether the node is a mapping or a sequence (diagnostics about it point at its key).
-    var isCollection: Bool { mapping != nil || sequence != nil }
+    var isCollection: Bool { !isScalar }
+
+    /// Whether the node is a scalar.
+    var isScalar: Bool {
+        if case .scalar = content { return true }
+        return false
+    }
 
     /// What a scalar means (see `ScalarKind`); `.other` for collections.
     var resolvedKind: ScalarKind {

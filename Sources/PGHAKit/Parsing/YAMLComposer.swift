@@ -108,6 +108,7 @@ final class YAMLComposer {
             node = YAMLNode(content: .scalar(event.scalar!), collectionTag: "", location: event.location)
         case YAML_SEQUENCE_START_EVENT:
             var nodes: [YAMLNode] = []
+            nodes.reserveCapacity(Self.initialCapacity)
             var item = try next()
             while item.type != YAML_SEQUENCE_END_EVENT {
                 nodes.append(try self.node(from: item))
@@ -116,6 +117,7 @@ final class YAMLComposer {
             node = YAMLNode(content: .sequence(nodes), collectionTag: event.tag, location: event.location)
         default:
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            pairs.reserveCapacity(Self.initialCapacity)
             var item = try next()
             while item.type != YAML_MAPPING_END_EVENT {
                 let key = try self.node(from: item)
@@ -129,6 +131,10 @@ final class YAMLComposer {
         if let anchor = event.anchor { anchors[anchor] = node }
         return node
     }
+
+    /// Room for the entries of most of a spec's collections, reserved up front: growing an array from empty
+    /// reallocates it at 1, 2, 4 and 8 entries.
+    private static let initialCapacity = 8
 
     /// libyaml's error, as Yams reports it.
     private func failure() -> Failure {

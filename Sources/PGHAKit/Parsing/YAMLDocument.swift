@@ -15,7 +15,7 @@ enum YAMLDocument {
                                         "the file is \(bytes.count) bytes; a spec may have at most \(maximumBytes)",
                                         path: "", at: .start, hint: "is this really a pgha spec?")])
         }
-        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.withUnsafeBytes(ByteScan.containsZero) else {
             return .failure([Diagnostic(.error, .notUTF8, "the file is not UTF-8 text",
                                         path: "", at: location(ofFirstInvalidByteIn: bytes),
                                         hint: "save the spec as UTF-8")])

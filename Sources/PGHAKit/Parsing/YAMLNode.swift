@@ -1,7 +1,8 @@
 /// One node of a composed YAML document, as `YAMLComposer` builds it from libyaml's events: a scalar with its
 /// text and style, a mapping with its pairs in file order, or a sequence; each with its tag as written (empty when
-/// implicit) and where it starts in the file.
-struct YAMLNode {
+/// implicit) and where it starts in the file. A class, so that walking the tree (the structure check, building the
+/// `Spec`) copies a reference, not a node's strings and arrays one retain each.
+final class YAMLNode {
     enum Content {
         case scalar(Scalar)
         case mapping([(key: YAMLNode, value: YAMLNode)])
@@ -22,11 +23,17 @@ struct YAMLNode {
         case any = 0, plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    var content: Content
+    let content: Content
     /// A collection's tag as written (empty when implicit); a scalar's is `Scalar.tag`.
-    var collectionTag: String
+    let collectionTag: String
     /// Where the node starts in the file.
-    var location: SourceLocation
+    let location: SourceLocation
+
+    init(content: Content, collectionTag: String, location: SourceLocation) {
+        self.content = content
+        self.collectionTag = collectionTag
+        self.location = location
+    }
 
     var scalar: Scalar? {
         if case .scalar(let scalar) = content { return scalar }
@@ -42,7 +49,4 @@ struct YAMLNode {
         if case .sequence(let nodes) = content { return nodes }
         return nil
     }
-
-    /// The tag of any node as written, empty when implicit.
-    var tag: String { scalar?.tag ?? collectionTag }
 }

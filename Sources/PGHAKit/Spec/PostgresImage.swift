@@ -21,8 +21,9 @@ public enum PostgresImage {
     /// pg_failover_slots, which `minimal` lacks; `minimal` otherwise, the image the plugin's sidecar is built for.
     public static func flavour(for method: BackupMethod?, parameters: [String: String], libraries: [String]) -> String {
         if method == .inTree { return "system" }
-        let needsStandard = standardOnlyExtensions.contains { name in
-            libraries.contains(name) || parameters.keys.contains { key in extensionPrefix(of: key).map { $0 == name } ?? false }
+        // Each parameter's prefix is found once and compared with both names.
+        let needsStandard = libraries.contains { standardOnlyExtensions.contains($0) } || parameters.keys.contains { key in
+            extensionPrefix(of: key).map { prefix in standardOnlyExtensions.contains { $0 == prefix } } ?? false
         }
         return needsStandard ? "standard" : "minimal"
     }

@@ -134,6 +134,9 @@ import Testing
         #expect(PostgresImage.extensionPrefix(of: "é.x") == "é")
         #expect(PostgresImage.flavour(for: .plugin, parameters: ["pgaudit.\u{301}log": "ddl"], libraries: []) == "minimal")
         #expect(PostgresImage.flavour(for: .plugin, parameters: ["work_mem": "4MB", "pg_failover_slots.x": "1"], libraries: []) == "standard")
+        #expect(PostgresImage.flavour(for: .plugin, parameters: ["work_mem": "4MB"], libraries: ["pg_stat_statements", "pgaudit"]) == "standard")
+        #expect(PostgresImage.flavour(for: .plugin, parameters: ["pgaudit": "on", "pgauditx.log": "ddl"], libraries: ["pg_stat_statements"]) == "minimal")
+        #expect(PostgresImage.flavour(for: .inTree, parameters: ["pgaudit.log": "ddl"], libraries: ["pgaudit"]) == "system")
     }
 
     @Test func everyMajorTheSpecAllowsHasAPinnedMinor() throws {
