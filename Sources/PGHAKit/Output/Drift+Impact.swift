@@ -19,16 +19,24 @@ extension Drift {
                 guard directory.holdsFiles(below: folder) else { return ImpactClassifier.classify(from: nil, to: new) }
                 return [ImpactClassifier.unrecorded(new)]
             }
-            guard let old = file.bytes.flatMap(SpecRecord.fields) else { return [ImpactClassifier.unreadableRecord(new)] }
+            guard let old = file.bytes.flatMap(recordedFields) else { return [ImpactClassifier.unreadableRecord(new)] }
             return ImpactClassifier.classify(from: old, to: new)
         }
+    }
+
+    /// The fields of a spec record the output directory holds, or nil when its bytes are not one: not a JSON object, or
+    /// one without the cluster's `name` and `namespace` (changed by hand), which would otherwise read as another
+    /// cluster and make the change a deletion.
+    static func recordedFields(_ bytes: [UInt8]) -> SpecFields? {
+        guard let fields = SpecRecord.fields(bytes), fields.scalar("name") != nil, fields.scalar("namespace") != nil else { return nil }
+        return fields
     }
 
     /// The deleted clusters among the files of `directory` that nothing renders: those whose spec record is there.
     static func impactsOfRemoved(_ unrendered: [String], in directory: OutputDirectory) throws(OutputDirectory.Failure) -> [Impact] {
         var impacts: [Impact] = []
         for path in unrendered.sorted() where isSpecRecord(path) {
-            guard let old = try directory.file(at: path)?.bytes.flatMap(SpecRecord.fields) else {
+            guard let old = try directory.file(at: path)?.bytes.flatMap(recordedFields) else {
                 impacts.append(Impact(.clusterDeleted, cluster: String(path.dropLast(SpecRecord.path.count + 1)), field: "",
                                       "the folder's manifests are removed, and its spec record cannot be read"))
                 continue

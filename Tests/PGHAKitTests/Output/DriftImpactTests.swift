@@ -45,16 +45,31 @@ import Testing
         ])
     }
 
+    /// A removed cluster whose record lacks its name and namespace is named by its folder, not as `?/?`.
+    @Test func aRemovedClusterWithAnUnreadableRecordIsNamedByItsFolder() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        try Self.render([Self.source("pg-a"), Self.source("pg-b")], fleet: true, to: output)
+        try TestSupport.write("{}\n", to: "cnpg-database/pg-b/" + SpecRecord.path, in: output)
+        #expect(try Self.impacts([Self.source("pg-a")], fleet: true, against: output) == [
+            "impact: cluster-deleted: cnpg-database/pg-b: the folder's manifests are removed, and its spec record cannot be read",
+        ])
+    }
+
     @Test func aDirectoryWithoutARecordOrWithAnUnreadableOneIsUnclassified() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("out")
         try Self.render([Self.source("pg-a")], fleet: false, to: output)
         let unrecorded = "impact: unclassified: cnpg-database/pg-a: the output directory holds this cluster's files but no .pgha/spec.json (a pgha that did not record its spec rendered it), so the change cannot be classified"
-        try TestSupport.write("not json", to: SpecRecord.path, in: output)
-        #expect(try Self.impacts([Self.source("pg-a")], fleet: false, against: output) == [
-            "impact: unclassified: cnpg-database/pg-a: the output directory's .pgha/spec.json of this cluster cannot be read as a spec record (not JSON, or changed by hand), so the change cannot be classified",
-        ])
+        // Not JSON, or a JSON object without the cluster's name and namespace (which read as a cluster deleted).
+        for record in ["not json", "{}\n", "{\"name\": \"pg-a\"}\n"] {
+            try TestSupport.write(record, to: SpecRecord.path, in: output)
+            #expect(try Self.impacts([Self.source("pg-a")], fleet: false, against: output) == [
+                "impact: unclassified: cnpg-database/pg-a: the output directory's .pgha/spec.json of this cluster cannot be read as a spec record (not JSON, or changed by hand), so the change cannot be classified",
+            ], "\(record)")
+        }
         try FileManager.default.removeItem(at: output.appendingPathComponent(SpecRecord.path))
         #expect(try Self.impacts([Self.source("pg-a")], fleet: false, against: output) == [unrecorded])
     }
