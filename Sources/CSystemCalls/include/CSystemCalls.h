@@ -8,7 +8,7 @@
 int pgha_syncfs(int descriptor);
 
 /// renameat2(2) with RENAME_EXCHANGE: atomically exchanges two paths (relative to the current directory when not
-/// absolute); 0, or -1 with errno set (EINVAL where the file system cannot exchange).
+/// absolute); 0, or -1 with errno set (EINVAL where the file system cannot exchange, ENOSYS before Linux 3.15).
 int pgha_exchange(const char *first, const char *second);
 #endif
 
