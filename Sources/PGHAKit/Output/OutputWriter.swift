@@ -331,6 +331,10 @@ public enum OutputWriter {
                 throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target) that pgha did not write: \(shown); "
                     + "move them away, or pass --adopt to let pgha replace them")
             }
+            if let linked = (Array(rendered) + Array(owned)).lazy.compactMap({ self.linkedFolder(of: $0) }).first {
+                throw Failure(description: "refusing to write through \(target)/\(linked): it is a symbolic link, so pgha's files there "
+                    + "would be written or removed outside \(target); replace it with a folder, or render into another directory")
+            }
             try flush(path)
             try writeListing(SortedPaths(Array(owned) + rendered), into: target, staging: path)
             var folders: Set<Substring> = []
@@ -356,6 +360,19 @@ public enum OutputWriter {
             }
             try writeListing(rendered, into: target, staging: path)
             FileSystem.removeTree(path)
+        }
+
+        /// The first folder of `file` (relative to the target) that is a symbolic link, which writing or removing the
+        /// file in place would go through; nil when there is none.
+        private func linkedFolder(of file: String) -> Substring? {
+            var status = stat()
+            var rest = Substring(file)
+            while let slash = rest.firstIndex(of: "/") {
+                let folder = file[..<slash]
+                if lstat(target + "/" + folder, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK { return folder }
+                rest = file[file.index(after: slash)...]
+            }
+            return nil
         }
 
         /// Whether writing `file` would replace or cut through something pgha did not write: a file at its path, or a

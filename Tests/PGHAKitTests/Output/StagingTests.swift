@@ -159,6 +159,25 @@ import Testing
         #expect(try TestSupport.tree(at: output)[".git/HEAD"] == "mine\n")
     }
 
+    /// In place, pgha neither writes nor removes its files through a folder of the directory that was replaced by a
+    /// symbolic link: the file it points at is outside the directory, and pgha did not write it.
+    @Test func inPlaceNothingIsWrittenOrRemovedThroughASymbolicLink() throws {
+        let (directory, output) = try Self.writtenTree()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TestSupport.write("mine\n", to: ".git/HEAD", in: output)
+        let elsewhere = directory.appendingPathComponent("elsewhere")
+        try TestSupport.write("precious\n", to: "cluster.yaml", in: elsewhere)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("ns/b"))
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("ns/b").path, withDestinationPath: elsewhere.path)
+        var changed = Self.tree
+        changed[3].contents = "b changed\n"
+        let message = "refusing to write through \(output.path)/ns/b: it is a symbolic link, so pgha's files there would be written or removed outside \(output.path); replace it with a folder, or render into another directory"
+        for tree in [changed, Array(Self.tree.prefix(3))] {
+            #expect(throws: OutputWriter.Failure(description: message)) { try TestSupport.writeOutput(tree, to: output) }
+            #expect(try TestSupport.tree(at: elsewhere) == ["cluster.yaml": "precious\n"])
+        }
+    }
+
     /// Specs added from several threads, one of them changed: the threads that found their files unchanged before
     /// the staging directory was made and those after it make one tree.
     @Test func oneChangedPartAmongManyAddedFromSeveralThreadsMakesOneTree() throws {
