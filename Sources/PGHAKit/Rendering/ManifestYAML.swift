@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes a manifest's node tree as block YAML, byte for byte as Yams' serializer (libyaml) writes the same tree
 /// with the renderer's options (indent 2, unlimited width), except that YAML 1.1's one-letter booleans and signed
 /// fractions (`-.5`) are quoted, as a YAML 1.1 reader could take them for something other than a string, and
@@ -31,7 +37,7 @@ enum ManifestYAML {
             let original = text
             var text = text
             let printable = text.withUTF8 { bytes in
-                guard !bytes.isEmpty, bytes.count <= 128, bytes.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }) else { return false }
+                guard !bytes.isEmpty, bytes.count <= 128, ByteScan.isPrintableASCII(UnsafeRawBufferPointer(bytes)) else { return false }
                 if !quoted && plainAllowed(bytes) && !(resolving && resolvesToOtherType(bytes)) {
                     output.append(contentsOf: bytes)
                     return true
@@ -115,12 +121,19 @@ enum ManifestYAML {
             if (bytes.count == 1 || bytes[1] == space) && (first == UInt8(ascii: "?") || first == UInt8(ascii: ":") || first == UInt8(ascii: "-")) {
                 return false
             }
-            var previous = first
-            for index in 1..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ":") && (index + 1 == bytes.count || bytes[index + 1] == space) { return false }
-                if byte == UInt8(ascii: "#") && previous == space { return false }
-                previous = byte
+            // `: ` or a final `:`, and ` #`, found with memchr: most scalars hold neither byte.
+            let base = bytes.baseAddress!
+            var from = 1
+            while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: ":")), bytes.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 == bytes.count || bytes[index + 1] == space { return false }
+                from = index + 1
+            }
+            from = 1
+            while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "#")), bytes.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index - 1] == space { return false }
+                from = index + 1
             }
             return true
         }

@@ -32,6 +32,25 @@ import Testing
         }
     }
 
+    @Test func printableASCIIIsWhatEveryByteFrom0x20To0x7EIs() {
+        var generator = TestSupport.SeededGenerator(state: 0x20_7E)
+        var buffers = Self.buffers
+        for length in 0..<40 {
+            let printable = (0..<length).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            buffers.append(printable)
+            for position in 0..<length {
+                for byte: UInt8 in [0x00, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF] {
+                    var changed = printable
+                    changed[position] = byte
+                    buffers.append(changed)
+                }
+            }
+        }
+        for bytes in buffers {
+            #expect(bytes.withUnsafeBytes(ByteScan.isPrintableASCII) == bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, "\(bytes)")
+        }
+    }
+
     @Test func asciiIsWhatEveryByteBelow0x80Is() {
         for bytes in Self.buffers {
             #expect(bytes.withUnsafeBytes(ByteScan.isASCII) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)")

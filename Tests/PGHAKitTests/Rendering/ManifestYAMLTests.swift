@@ -75,6 +75,17 @@ import Yams
         #expect(Self.document(node) == (try Self.yams(node)))
     }
 
+    /// Seeded strings of the bytes libyaml's plain-scalar rules look at after the first (`:` before a space or at
+    /// the end, `#` after a space), wherever they fall: written as Yams writes them.
+    @Test func colonsAndHashesAnywhereMatchYams() throws {
+        var generator = TestSupport.SeededGenerator(state: 0x3A23)
+        for _ in 0..<400 {
+            let text = String((0..<Int.random(in: 1...12, using: &generator)).map { _ in "ab:# ".randomElement(using: &generator)! })
+            let node = ManifestNode.object { $0.field("value", text) }
+            #expect(Self.document(node) == (try Self.yams(node)), "\(text.debugDescription)")
+        }
+    }
+
     @Test(arguments: strings)
     func keysAndValuesReadBackAsTheSameStrings(text: String) throws {
         let node = ManifestNode.mapping([.init("value", .string(text)), .init(text, .string("value"))])
