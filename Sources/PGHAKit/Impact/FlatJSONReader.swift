@@ -189,7 +189,7 @@ struct FlatJSONReader {
     }
 
     /// A string literal, unescaped when `keeping` (else ""); its text must be valid UTF-8 without control characters.
-    private mutating func string(keeping: Bool = true) throws(Malformed) -> String {
+    private mutating func string(keeping: Bool) throws(Malformed) -> String {
         guard peek == UInt8(ascii: "\"") else { throw Malformed() }
         index += 1
         let start = index

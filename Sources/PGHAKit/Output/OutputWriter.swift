@@ -331,7 +331,7 @@ public enum OutputWriter {
                 throw Failure(description: "refusing to overwrite \(foreign.count) file(s) in \(target) that pgha did not write: \(shown); "
                     + "move them away, or pass --adopt to let pgha replace them")
             }
-            if let linked = (Array(rendered) + Array(owned)).lazy.compactMap({ self.linkedFolder(of: $0) }).first {
+            if let linked = linkedFolder(among: rendered, owned) {
                 throw Failure(description: "refusing to write through \(target)/\(linked): it is a symbolic link, so pgha's files there "
                     + "would be written or removed outside \(target); replace it with a folder, or render into another directory")
             }
@@ -362,15 +362,22 @@ public enum OutputWriter {
             FileSystem.removeTree(path)
         }
 
-        /// The first folder of `file` (relative to the target) that is a symbolic link, which writing or removing the
-        /// file in place would go through; nil when there is none.
-        private func linkedFolder(of file: String) -> Substring? {
+        /// The first folder of the files of `groups` (relative to the target) that is a symbolic link, which writing or
+        /// removing a file in place would go through; nil when there is none. Each folder is looked at once: a fleet's
+        /// files share a few folders each.
+        private func linkedFolder(among groups: SortedPaths...) -> Substring? {
             var status = stat()
-            var rest = Substring(file)
-            while let slash = rest.firstIndex(of: "/") {
-                let folder = file[..<slash]
-                if lstat(target + "/" + folder, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK { return folder }
-                rest = file[file.index(after: slash)...]
+            var seen: Set<Substring> = []
+            for files in groups {
+                for file in files {
+                    var rest = Substring(file)
+                    while let slash = rest.firstIndex(of: "/") {
+                        let folder = file[..<slash]
+                        rest = file[file.index(after: slash)...]
+                        guard seen.insert(folder).inserted else { continue }
+                        if lstat(target + "/" + folder, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK { return folder }
+                    }
+                }
             }
             return nil
         }
