@@ -56,6 +56,9 @@ public enum OutputWriter {
         private let adopting: Bool
         /// The permissions a new, non-executable file gets (0666 less the umask).
         private let fileMode: mode_t
+        /// Whether the umask takes permissions from 0755, so that a script must be `fchmod`ed to 0755 after it is
+        /// created (not with the usual 022: one system call fewer a script).
+        private let masksExecutables: Bool
         /// The target's missing parent directories that were created for the tree, deepest first; `discard()`
         /// removes them again, so a failed render leaves the file system as it was.
         private let createdDirectories: [String]
@@ -92,6 +95,7 @@ public enum OutputWriter {
             let mask = umask(0o022)
             umask(mask)
             fileMode = 0o666 & ~mask
+            masksExecutables = 0o755 & mask != 0
             let existing: OutputDirectory
             do {
                 existing = try OutputDirectory(target)
@@ -426,16 +430,17 @@ public enum OutputWriter {
             }
         }
 
-        /// Writes `artifact` as the new file `file`; a file already there (the same path added twice, perhaps linked
-        /// to the directory's own copy) is never opened.
+        /// Writes `artifact` as the new file `file`, a script with permissions 0755 whatever the umask; a file already
+        /// there (the same path added twice, perhaps linked to the directory's own copy) is never opened.
         private func write(_ artifact: Artifact, to file: String) throws {
-            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, artifact.isExecutable ? 0o755 : 0o666)
             guard descriptor >= 0 else {
                 guard errno != EEXIST else { throw Failure(description: "refusing to write the same file twice: \(artifact.path)") }
                 throw posixFailure("write", file)
             }
             defer { close(descriptor) }
-            guard artifact.bytes.withUnsafeBufferPointer({ FileSystem.writeAll($0, to: descriptor) }), !artifact.isExecutable || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
+            guard artifact.bytes.withUnsafeBufferPointer({ FileSystem.writeAll($0, to: descriptor) }),
+                  !(artifact.isExecutable && masksExecutables) || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
         }
 
         /// Flushes the file system that holds `path` (Linux `syncfs`; `sync` elsewhere).

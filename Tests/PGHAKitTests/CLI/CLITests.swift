@@ -114,6 +114,24 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? UInt64 == before)
     }
 
+    /// Scripts are 0755 whatever the umask (so a script reads the same to git on every machine); the other files
+    /// get 0666 less the umask. A re-render under the same umask finds every file as rendered.
+    @Test(arguments: [("022", 0o644), ("077", 0o600), ("027", 0o640)])
+    func scriptsAreExecutableForEveryoneWhateverTheUmask(umask: String, fileMode: Int) throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        let render = ["-c", "umask \(umask) && exec \"$0\" render Examples/aks-ha.yaml -o \"$1\" --verbose", PGHAProcess.executable.path, output.path]
+        #expect(try PGHAProcess.run(render, shell: true).stderr == "wrote \(output.path): swapped in whole\n")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".sh") || $0.hasSuffix(".yaml") }
+        #expect(files.filter { $0.hasSuffix(".sh") }.count == 4)
+        for file in files {
+            let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(file).path)[.posixPermissions] as? Int
+            #expect(mode == (file.hasSuffix(".sh") ? 0o755 : fileMode), "\(file)")
+        }
+        #expect(try PGHAProcess.run(render, shell: true).stderr == "wrote nothing to \(output.path): every file is already as rendered\n")
+    }
+
     /// Issue #10, item 7: `-o .` from inside DIR swapped the directory away from under the shell.
     @Test func theCurrentDirectoryIsWrittenInPlace() throws {
         let root = try TestSupport.temporaryDirectory()
