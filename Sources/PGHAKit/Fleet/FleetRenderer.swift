@@ -158,6 +158,7 @@ public enum FleetRenderer {
         }
         let memberOptions: @Sendable (SpecSource) -> Compiler.Options = { [sharedOptions] source in
             var memberOptions = sharedOptions
+            memberOptions.fleetMember = fleet
             memberOptions.specFileName = source.path == SpecSet.standardInputName
                 ? nil : source.path.split(separator: "/").last.map(String.init) ?? source.path
             return memberOptions

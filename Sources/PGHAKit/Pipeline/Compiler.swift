@@ -20,6 +20,9 @@ public enum Compiler {
         public var identityClientID: String?
         /// The spec file's base name, named in the scripts' headers and the spec deploy.sh renders again.
         public var specFileName: String?
+        /// The spec renders as a member of a fleet (into `<namespace>/<name>/` of the fleet's directory), which
+        /// deploy.sh cannot render again by itself: it stops for the identity's client ID instead.
+        public var fleetMember = false
         /// The bytes of the spec record (`SpecRecord`) the output directory holds in a folder (`""` for one spec,
         /// `<namespace>/<name>` for a fleet member), or nil when it holds none there: `check` refuses what
         /// Kubernetes cannot do to the cluster it recorded (`VolumeHistoryRules`).
@@ -97,7 +100,7 @@ public enum Compiler {
 
     /// `artifacts(for:options:)`, with the spec's record when `checked` already made it.
     static func artifacts(for spec: Spec, options: Options, record: Artifact?) -> [Artifact] {
-        let resources = Translator.translate(spec, specFileName: options.specFileName, scripts: options.builtScripts)
+        let resources = Translator.translate(spec, specFileName: options.specFileName, fleetMember: options.fleetMember, scripts: options.builtScripts)
         let rendered = Renderer.render(resources, scriptBodies: options.scriptBodies) + [record ?? SpecRecord.artifact(for: spec)]
         return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path))]).sorted { $0.path < $1.path }
     }

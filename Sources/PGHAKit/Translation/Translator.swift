@@ -6,11 +6,12 @@ public enum Translator {
     public static let operatorFolder = "operator"
 
     public static func translate(_ spec: Spec, specFileName: String? = nil) -> [Resource] {
-        translate(spec, specFileName: specFileName, scripts: nil)
+        translate(spec, specFileName: specFileName, fleetMember: false, scripts: nil)
     }
 
-    /// As `translate(_:specFileName:)`, the scripts taken from `scripts` when a spec with equal inputs built them there.
-    static func translate(_ spec: Spec, specFileName: String?, scripts: BuiltScripts?) -> [Resource] {
+    /// As `translate(_:specFileName:)`, for a fleet member when `fleetMember` (`Compiler.Options.fleetMember`), the
+    /// scripts taken from `scripts` when a spec with equal inputs built them there.
+    static func translate(_ spec: Spec, specFileName: String?, fleetMember: Bool, scripts: BuiltScripts?) -> [Resource] {
         var steady: [any KubernetesObject] = [ClusterTranslation.primary(spec)]
         if let premiumV2 = spec.storage.premiumV2 { steady.append(StorageClassTranslation.premiumV2(spec, premiumV2)) }
         if let performance = StorageClassTranslation.premiumV2Performance(spec) { steady.append(performance) }
@@ -51,7 +52,7 @@ public enum Translator {
             )
             resources += folder(operatorFolder, [configMap], role: .operatorSettings)
         }
-        return resources + ScriptTranslation.resources(spec, specFileName: specFileName, built: scripts, alerts: alerts)
+        return resources + ScriptTranslation.resources(spec, specFileName: specFileName, fleetMember: fleetMember, built: scripts, alerts: alerts)
     }
 
     /// The objects of one folder; a kustomization lists them unless they are one-off.

@@ -28,6 +28,23 @@ import Testing
         #expect(try TestSupport.tree(at: output) == tree)
     }
 
+    /// A fleet member's deploy.sh cannot render its spec again into its folder (the fleet's listing owns the files:
+    /// that render refuses them, exit 3), so it stops for the client ID; the same spec rendered alone renders again.
+    @Test func aFleetMembersDeployAsksForTheClientIDWhereALoneSpecsRendersAgain() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fleet = root.appendingPathComponent("fleet"), alone = root.appendingPathComponent("alone")
+        #expect(try PGHAProcess.run(["render", "Examples", "-o", fleet.path]).status == 0)
+        #expect(try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "-o", alone.path]).status == 0)
+        let member = fleet.appendingPathComponent("cnpg-database/pg-primary")
+        let refused = try PGHAProcess.run(["render", "Examples/aks-ha.yaml", "-o", member.path, "--identity-client-id", "11111111-2222-3333-4444-555555555555"])
+        #expect(refused.status == 3)
+        let memberDeploy = try String(contentsOf: member.appendingPathComponent("scripts/deploy.sh"), encoding: .utf8)
+        let aloneDeploy = try String(contentsOf: alone.appendingPathComponent("scripts/deploy.sh"), encoding: .utf8)
+        #expect(memberDeploy.contains("render the fleet again and run its new deploy.sh") && !memberDeploy.contains("--identity-client-id"))
+        #expect(aloneDeploy.contains("--identity-client-id") && !aloneDeploy.contains("render the fleet again"))
+    }
+
     @Test func aFailingSpecLeavesTheOutputDirectoryUntouched() throws {
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }

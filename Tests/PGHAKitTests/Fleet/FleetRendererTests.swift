@@ -23,7 +23,9 @@ import Testing
         var folders: [String] = []
         var members: [(folder: String, spec: Spec)] = []
         for source in sources {
-            let result = Compiler.compile(source.bytes, options: Compiler.Options(specFileName: URL(fileURLWithPath: source.path).lastPathComponent))
+            var options = Compiler.Options(specFileName: URL(fileURLWithPath: source.path).lastPathComponent)
+            options.fleetMember = true
+            let result = Compiler.compile(source.bytes, options: options)
             let folder = FleetRules.folder(of: try #require(result.spec))
             folders.append(folder)
             members.append((folder, try #require(result.spec)))

@@ -222,6 +222,27 @@ import Testing
         #expect(run.stdout.contains("add clientID: \(FakeAzure.clientID) under azure.identity in the spec"))
     }
 
+    /// A review's repro: a fleet member's deploy.sh ran `pgha render SPEC --output <its folder> --identity-client-id`,
+    /// which refuses that folder (the fleet's listing owns its files), exit 3 after creating the identity. It now
+    /// stops right after the identity, before any other resource, saying what to add to the spec; `--dry-run` plans it.
+    @Test func aFleetMembersDeployStopsForTheClientIDRightAfterCreatingTheIdentity() throws {
+        var options = Compiler.Options()
+        options.fleetMember = true
+        let harness = try ScriptHarness(example: "internal-only.yaml", options: options)
+        defer { harness.remove() }
+        let rules = FakeAzure.fresh(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope")
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: this fleet's manifests need the client ID of billing-identity: add clientID: \(FakeAzure.clientID) under azure.identity in the spec internal-only.yaml, render the fleet again and run its new deploy.sh (it skips what already exists)"))
+        #expect(!run.lines.contains { $0.hasPrefix("pgha") || $0.hasPrefix("az storage account create") || $0.hasPrefix("az aks create") })
+        #expect(run.lines.last == "az identity show --name billing-identity --resource-group rg-payments --query principalId --output tsv")
+        let plan = try harness.run("deploy.sh", ["--dry-run"], rules: rules)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("plan: stop here until azure.identity.clientID in the spec internal-only.yaml names the client ID of billing-identity"))
+        let script = try String(contentsOf: harness.output.appendingPathComponent("scripts/deploy.sh"), encoding: .utf8)
+        #expect(!script.contains("--spec FILE") && !script.contains("PGHA_SPEC"))
+    }
+
     @Test func theSpecToRenderAgainComesFromSpecOrPGHASpecAndItsAbsenceStopsBeforeAnyChange() throws {
         let harness = try ScriptHarness(example: "internal-only.yaml")
         defer { harness.remove() }

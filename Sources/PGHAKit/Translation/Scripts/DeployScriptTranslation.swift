@@ -11,11 +11,14 @@ enum DeployScriptTranslation {
 
     /// The script without its purpose, spec file name and variables (`ScriptTranslation` sets them per spec).
     static func script(_ inputs: ScriptInputs) -> Script {
-        let rendersAgain = !inputs.hasIdentityClientID && inputs.backup != nil
+        // Without the identity's client ID the manifests cannot carry it: deploy.sh renders the spec again with the
+        // identity it created, or, for a fleet member, whose folder only a render of the whole fleet writes, stops.
+        let needsClientID = !inputs.hasIdentityClientID && inputs.backup != nil
+        let rendersAgain = needsClientID && !inputs.fleetMember
         var steps = ScriptSteps.signIn(inputs)
         if rendersAgain { steps.append(findSpec(knowingItsFile: inputs.knowsSpecFile)) }
         steps += kubernetesVersionOffered(inputs) + globallyUniqueNames(inputs) + CLIExtensionSteps.steps(inputs)
-        steps += resourceGroup(inputs) + identities(inputs, rendersAgain: rendersAgain)
+        steps += resourceGroup(inputs) + identities(inputs, needsClientID: needsClientID, rendersAgain: rendersAgain)
         if inputs.backup != nil { steps += storage(inputs) }
         if inputs.managedPrometheus { steps += managedMonitoring(inputs) }
         steps += aks(inputs) + ContainerStorageSteps.steps(inputs) + namespaces(inputs)
@@ -187,7 +190,7 @@ enum DeployScriptTranslation {
 
     /// The managed identities: the AKS cluster's own (control plane), and with backups the workload identity the
     /// instances use (unless the spec names one identity for both, PGHA0441).
-    private static func identities(_ inputs: ScriptInputs, rendersAgain: Bool) -> [Step] {
+    private static func identities(_ inputs: ScriptInputs, needsClientID: Bool, rendersAgain: Bool) -> [Step] {
         func create(_ name: ShellWord, _ purpose: ShellWord) -> [Step] {
             [
                 .heading("Managed identity " + name + " (" + purpose + ")"),
@@ -207,7 +210,7 @@ enum DeployScriptTranslation {
         steps.append(.capture(variable: V.controlPlaneIdentityID, ScriptSteps.identity("id", name: V.controlPlaneIdentityName)))
         guard inputs.backup != nil else { return steps }
         if !shared { steps += create(V.identityName, "the database's workload identity") }
-        if inputs.hasIdentityClientID || rendersAgain {
+        if inputs.hasIdentityClientID || needsClientID {
             steps.append(.capture(variable: V.clientID, ScriptSteps.identity("clientId")))
         }
         steps.append(.capture(variable: V.principalID, ScriptSteps.identity("principalId")))
@@ -223,6 +226,18 @@ enum DeployScriptTranslation {
                 .run(Command(V.pgha, "render", V.specPath, "--output", V.outDir, "--identity-client-id", .variable(V.clientID))),
                 .note("rendered " + V.outDir + " again; add clientID: " + .variable(V.clientID)
                       + " under azure.identity in the spec so later renders keep it"),
+            ]
+        } else if needsClientID {
+            let spec: ShellWord = inputs.knowsSpecFile ? "the spec " + V.specFile : "this cluster's spec"
+            steps += [
+                .heading("The identity's client ID"),
+                .check("""
+                if [ "$DRY_RUN" = 1 ]; then
+                  log "plan: stop here until azure.identity.clientID in \(inString: spec) names the client ID of \(inString: V.identityName)"
+                else
+                  fail "this fleet's manifests need the client ID of \(inString: V.identityName): add clientID: $CLIENT_ID under azure.identity in \(inString: spec), render the fleet again and run its new deploy.sh (it skips what already exists)"
+                fi
+                """),
             ]
         }
         return steps

@@ -6,6 +6,8 @@
 struct ScriptInputs: Equatable, Sendable {
     /// Whether the spec's file name is known (deploy.sh then looks for the spec by that name).
     var knowsSpecFile: Bool
+    /// The spec renders as a member of a fleet: deploy.sh cannot render it again by itself.
+    var fleetMember: Bool
     /// `azure.subscription` is set.
     var pinsSubscription: Bool
     /// `azure.identity.clientID` is set.
@@ -64,9 +66,10 @@ struct ScriptInputs: Equatable, Sendable {
         var secret: String
     }
 
-    init(_ spec: Spec, specFileName: String?) {
+    init(_ spec: Spec, specFileName: String?, fleetMember: Bool = false) {
         let azure = spec.azure
         knowsSpecFile = specFileName != nil
+        self.fleetMember = fleetMember
         pinsSubscription = azure.subscription != nil
         hasIdentityClientID = azure.identityClientID != nil
         sharesIdentity = azure.controlPlaneIdentityName == azure.identityName

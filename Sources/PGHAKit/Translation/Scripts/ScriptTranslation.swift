@@ -12,9 +12,10 @@ public enum ScriptTranslation {
     /// The scripts, each built from the spec's `ScriptInputs` (taken from `built` when a spec with equal inputs built it
     /// there; restore-drill.sh, which names the spec's one-off files, is built every time), then given the spec's
     /// purpose line, spec file name, kubeconfig setting and values (`ScriptValues.catalog`, with the Azure alert rules'
-    /// JSON of `alerts`, built once for all of them).
-    static func scripts(_ spec: Spec, specFileName: String?, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Script] {
-        let inputs = ScriptInputs(spec, specFileName: specFileName)
+    /// JSON of `alerts`, built once for all of them). A fleet member's (`fleetMember`) deploy.sh cannot render the
+    /// spec again by itself.
+    static func scripts(_ spec: Spec, specFileName: String?, fleetMember: Bool = false, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Script] {
+        let inputs = ScriptInputs(spec, specFileName: specFileName, fleetMember: fleetMember)
         let variables = ScriptValues.catalog(spec, inputs, specFileName: specFileName, alerts: alerts)
         let kubeconfig = Kubeconfig.setting(spec)
         func headed(_ script: Script, purpose: String) -> Script {
@@ -60,7 +61,7 @@ public enum ScriptTranslation {
     }
 
     /// The scripts as resources under `scripts/`.
-    static func resources(_ spec: Spec, specFileName: String?, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Resource] {
-        scripts(spec, specFileName: specFileName, built: built, alerts: alerts).map { Resource(path: "\(folder)/\($0.fileName)", script: $0) }
+    static func resources(_ spec: Spec, specFileName: String?, fleetMember: Bool, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Resource] {
+        scripts(spec, specFileName: specFileName, fleetMember: fleetMember, built: built, alerts: alerts).map { Resource(path: "\(folder)/\($0.fileName)", script: $0) }
     }
 }
