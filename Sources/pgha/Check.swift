@@ -58,12 +58,14 @@ struct Check: ParsableCommand {
             let existing = try handlingIOErrors { try OutputDirectory(output) }
             let parts = try renderSpecs(specSet, recordedSpec: existing.recordedSpec) { try Drift.Part($0, against: existing) }
             let drift = try handlingIOErrors { try Drift(parts, against: existing) }
-            guard !drift.isEmpty else { return }
+            // JSON is one document either way, so a bot can parse what it reads; text is silent when nothing differs.
             if format == .json {
                 let files = drift.entries.map { "    {\"change\": \"\($0.change.rawValue)\", \"path\": \(jsonString($0.path(in: output)))}" }
                 let list = files.isEmpty ? "[]" : "[\n" + files.joined(separator: ",\n") + "\n  ]"
                 try Console.out("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"files\": \(list)\n}\n")
-            } else {
+            }
+            guard !drift.isEmpty else { return }
+            if format != .json {
                 let formatter = formatter
                 try Console.out(impactLines(drift.impacts) + drift.entries.map { formatter.change($0.change.rawValue, file: $0.path(in: output)) }.joined())
             }

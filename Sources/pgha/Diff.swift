@@ -64,10 +64,12 @@ struct Diff: ParsableCommand {
             let context = context
             let parts = try renderSpecs(specSet, recordedSpec: directory.recordedSpec) { try Drift.Part($0, against: directory, diffContext: context) }
             let drift = try handlingIOErrors { try Drift(parts, against: directory, diffContext: context) }
-            guard !drift.isEmpty else { return }
+            // JSON is one document either way, so a bot can parse what it reads; text is silent when nothing differs.
             if format == .json {
                 try Console.out("{\n  \"impact\": \(impactJSON(drift.impacts)),\n  \"patch\": \(jsonString(drift.patch))\n}\n")
-            } else {
+            }
+            guard !drift.isEmpty else { return }
+            if format != .json {
                 let impacts = impactLines(drift.impacts)
                 try Console.out(impacts + (impacts.isEmpty ? "" : "\n") + drift.patch)
             }

@@ -54,6 +54,21 @@ import Testing
         #expect(github.stdout.hasPrefix("::notice title=pgha impact (scale)::\(Self.scaleOut)\n::error file=\(output)/"))
     }
 
+    /// A review's repro: with nothing to report, `--format json` printed nothing, which no JSON parser reads.
+    @Test func jsonFormatPrintsOneDocumentWhenNothingDiffers() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out").path
+        #expect(try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output]).status == 0)
+        let check = try PGHAProcess.run(["check", "Examples/minimal.yaml", "-o", output, "--format", "json"])
+        #expect(check.status == 0)
+        #expect(check.stdout == "{\n  \"impact\": [],\n  \"files\": []\n}\n")
+        let diff = try PGHAProcess.run(["diff", "Examples/minimal.yaml", "-o", output, "--format", "json"])
+        #expect(diff.status == 0)
+        #expect(diff.stdout == "{\n  \"impact\": [],\n  \"patch\": \"\"\n}\n")
+        #expect(try PGHAProcess.run(["check", "Examples/minimal.yaml", "-o", output]).stdout.isEmpty)
+    }
+
     @Test func failOnRefusesTheCategoriesItNames() throws {
         let (root, spec, output) = try Self.changed()
         defer { try? FileManager.default.removeItem(at: root) }
