@@ -18,6 +18,16 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 [ -n "$prefix" ] || { echo "error: the prefix is empty" >&2; exit 2; }
+# The prefix as the caller meant it: a leading ~ the shell left unexpanded (--prefix=~/.local) is $HOME, and a
+# relative one is relative to the caller's directory, not to the checkout this script moves to.
+# shellcheck disable=SC2088 # the literal ~ is what is matched
+case "$prefix" in
+  "~" | "~/"*) prefix="$HOME${prefix#"~"}" ;;
+esac
+case "$prefix" in
+  /*) ;;
+  *) prefix="$PWD/$prefix" ;;
+esac
 
 cd "$(dirname "$0")/.."
 if [ -d /opt/swift/usr/bin ]; then export PATH="/opt/swift/usr/bin:$PATH"; fi

@@ -13,7 +13,7 @@ import PGHAKit
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented starter spec that validates as written.")
 
-    @Option(help: "The cluster's name: a DNS-1035 label of at most 50 characters.")
+    @Option(help: "The cluster's name: a DNS-1035 label of at most 50 characters, and short enough for the Azure names derived from it (init says when it is not).")
     var name = StarterSpec.defaultName
 
     @Option(name: .shortAndLong, help: "The file to write; without it, or with -, the spec goes to standard output.",

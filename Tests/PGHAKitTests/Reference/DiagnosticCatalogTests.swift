@@ -156,10 +156,22 @@ import Testing
         .conflictingSharedResource: "Reported on a fleet when two specs deploy to the same AKS cluster (`azure.resourceGroup` and `azure.aksCluster`) but ask for it differently: its location, Kubernetes version, tier, node resource group, system pool or identity (`azure.controlPlaneIdentity.name`); the CloudNativePG operator's version, namespace or config; a node pool of the same name with another VM size, size or zones; or Azure Monitor (`monitoring.managedPrometheus` and the workspaces `azure.monitorWorkspace`, `azure.grafana` and `azure.logAnalyticsWorkspace`, which default to names of the spec's own, so specs sharing an AKS cluster with managed Prometheus name them alike: only `az aks create` links the cluster's metrics to a workspace). deploy.sh creates each of these once and finds it existing afterwards, so the second spec would silently get the first one's. Give the specs the same settings, or separate clusters.",
     ]
 
+    /// The spec's bytes (the FF FE bytes of a file that is not UTF-8 after a minimal spec, for PGHA0002).
+    static func bytes(of entry: Entry) -> [UInt8] {
+        entry.code == .notUTF8 ? Array(TestSupport.spec().utf8) + [0xFF, 0xFE] : Array(entry.source.utf8)
+    }
+
+    /// The entry's diagnostic as `pgha validate spec.yaml` prints it, for the catalog: the page then holds every
+    /// message, location, spec path and hint exactly, and `diagnosticsReferenceIsCurrent` fails when one changes.
+    static func printed(_ entry: Entry) -> String {
+        let bytes = bytes(of: entry)
+        let diagnostics = Compiler.check(bytes).diagnostics.filter { $0.code == entry.code && $0.path == entry.path }
+        return DiagnosticFormatter(format: .human).format(Array(diagnostics.prefix(1)), file: "spec.yaml", source: bytes)
+    }
+
     @Test(arguments: entries)
     func theExampleProducesItsDiagnostic(_ entry: Entry) {
-        let bytes: [UInt8] = entry.code == .notUTF8 ? Array(TestSupport.spec().utf8) + [0xFF, 0xFE] : Array(entry.source.utf8)
-        let diagnostics = Compiler.check(bytes).diagnostics
+        let diagnostics = Compiler.check(Self.bytes(of: entry)).diagnostics
         let match = diagnostics.first { $0.code == entry.code && $0.path == entry.path }
         #expect(match != nil, "\(entry.code) at \(entry.path) not reported; got \(diagnostics.map(TestSupport.summary))")
         guard let match else { return }
@@ -203,8 +215,10 @@ import Testing
         | 1 | invalid spec (for `check` and `diff`: the directory has drifted) |
         | 2 | usage error |
         | 3 | I/O error (unreadable spec, unwritable output) |
+        | 4 | `check` or `diff` with `--fail-on`: the change has an impact in a category it names |
 
-        Every example below is checked by the test suite (`DiagnosticCatalogTests`), which also regenerates this file.
+        Every example below is followed by what `pgha validate spec.yaml` prints for it, and is checked by the test
+        suite (`DiagnosticCatalogTests`), which also regenerates this file: a changed message changes this page.
 
 
         """
@@ -212,9 +226,10 @@ import Testing
         for code in DiagnosticCode.all {
             text += "## \(code.rawValue)\n\n\(code.summary)\n\n"
             if let entry = entries[code] {
-                let shown = entry.code == .notUTF8 ? "(a spec with the bytes FF FE on line 6)" : entry.source
+                let shown = entry.code == .notUTF8 ? "# (a spec with the bytes FF FE on line 6)\n" : entry.source
                 text += "```yaml\n\(shown.isEmpty ? "# (an empty file)\n" : shown)```\n\n"
                 text += "Reported at " + (entry.path.isEmpty ? "the file" : "`\(entry.path)`") + ". **Fix:** \(entry.fix)\n\n"
+                text += "```\n\(printed(entry))```\n\n"
             } else if let note = Self.undemonstrable[code] {
                 text += "\(note)\n\n"
             }
