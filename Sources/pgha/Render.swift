@@ -99,11 +99,13 @@ struct Render: ParsableCommand {
                 throw error
             }
             guard verbose else { return }
-            switch method {
-            case .unchanged: try Console.error("wrote nothing to \(output): every file is already as rendered\n")
-            case .swapped: try Console.error("wrote \(output): swapped in whole\n")
-            case .inPlace(let reason): try Console.error("wrote \(output): file by file, because \(reason)\n")
+            let written = switch method {
+            case .unchanged: "wrote nothing to \(output): every file is already as rendered"
+            case .swapped: "wrote \(output): swapped in whole"
+            case .inPlace(let reason): "wrote \(output): file by file, because \(reason)"
             }
+            // A line for people as it always was; a note object or annotation for tools, like every other message.
+            try Console.error(format == .human ? written + "\n" : formatter.message(.note, written))
         }
     }
 }

@@ -114,6 +114,18 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? UInt64 == before)
     }
 
+    /// A review's repro: `--verbose` printed its plain line whatever `--format` said, which a bot reading JSON lines
+    /// or a GitHub annotation stream cannot parse.
+    @Test func verboseFollowsTheFormat() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out").path
+        let json = try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output, "--verbose", "--format", "json"])
+        #expect(json.stderr == "{\"severity\":\"note\",\"message\":\"wrote \(output): swapped in whole\"}\n")
+        let github = try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", output, "--verbose", "--format", "github"])
+        #expect(github.stderr == "::notice::wrote nothing to \(output): every file is already as rendered\n")
+    }
+
     /// Scripts are 0755 whatever the umask (so a script reads the same to git on every machine); the other files
     /// get 0666 less the umask. A re-render under the same umask finds every file as rendered.
     @Test(arguments: [("022", 0o644), ("077", 0o600), ("027", 0o640)])
