@@ -37,7 +37,7 @@ enum TestSupport {
     }
 
     /// The specs with golden trees and CRD checks: the examples, then the test-only specs of
-    /// `Reference/GoldenSpecs/` (operator versions and backup methods the examples do not show), as relative paths.
+    /// `Reference/GoldenSpecs/` (operator versions, backup methods and an exposure the examples do not show), as relative paths.
     static var referenceSpecs: [String] {
         let folder = "Tests/PGHAKitTests/Reference/GoldenSpecs"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(folder).path)) ?? []

@@ -14,7 +14,7 @@ public enum ClusterReadme {
 
     /// The README's UTF-8 bytes.
     static func text(_ spec: Spec, files paths: [String]) -> [UInt8] {
-        let host = spec.expose.map { publicHost(spec, $0) }
+        let endpoints = PublicEndpoints(spec)
         let files = Files(paths)
         var text = MarkdownText(capacity: 6144)
         text.line(header, "# PostgreSQL cluster `", spec.name, "`")
@@ -24,17 +24,17 @@ public enum ClusterReadme {
         text.line()
         text.line("| | |")
         text.line("| --- | --- |")
-        summary(spec, host: host, into: &text)
+        summary(spec, endpoints: endpoints, into: &text)
         text.line()
         text.line("## Topology")
         text.line()
         text.line("```mermaid")
-        TopologyDiagram.write(spec, host: host, into: &text)
+        TopologyDiagram.write(spec, endpoints: endpoints, into: &text)
         text.line("```")
         text.line()
         text.line("## Connect")
         text.line()
-        connect(spec, host: host, into: &text)
+        connect(spec, endpoints: endpoints, into: &text)
         text.line()
         text.line("## Apply")
         text.line()
@@ -46,8 +46,8 @@ public enum ClusterReadme {
         return text.bytes
     }
 
-    /// The summary table's rows; `host` is the public host name when the cluster is exposed.
-    private static func summary(_ spec: Spec, host: String?, into text: inout MarkdownText) {
+    /// The summary table's rows.
+    private static func summary(_ spec: Spec, endpoints: PublicEndpoints, into text: inout MarkdownText) {
         let standbys = spec.instances - 1
         let postgres = spec.postgres
         text.add("| Instances | ", String(spec.instances), ": one primary")
@@ -77,11 +77,19 @@ public enum ClusterReadme {
         } else {
             text.line("| Backups | none |")
         }
-        if let expose = spec.expose, let host {
+        if let expose = spec.expose, let host = endpoints.host {
             text.add("| Endpoints | public: `", host, "` port ", String(expose.readWritePort), " (primary) and ",
                      String(expose.readOnlyPort), " (standbys), from ")
             text.add(expose.allowedSourceRanges, separator: ", ", code: true)
+            if !endpoints.poolers.isEmpty {
+                text.add("; PgBouncer: ")
+                poolerEndpoints(endpoints, into: &text)
+            }
             text.line(" |")
+        } else if !endpoints.poolers.isEmpty {
+            text.add("| Endpoints | public through PgBouncer only: ")
+            poolerEndpoints(endpoints, into: &text)
+            text.line("; PostgreSQL's own Services inside the AKS cluster only |")
         } else {
             text.line("| Endpoints | inside the AKS cluster only: this cluster exposes nothing |")
         }
@@ -105,12 +113,22 @@ public enum ClusterReadme {
         }
     }
 
-    /// The public host name of the shared public IP.
-    static func publicHost(_ spec: Spec, _ expose: Spec.Expose) -> String {
-        "\(expose.dnsLabel).\(spec.azure.location).cloudapp.azure.com"
+    /// The exposed poolers' public endpoints and their source ranges, for the Endpoints row.
+    private static func poolerEndpoints(_ endpoints: PublicEndpoints, into text: inout MarkdownText) {
+        let port = String(PoolerTranslation.servicePort)
+        for (index, pooler) in endpoints.poolers.enumerated() {
+            if index > 0 { text.add(" and ") }
+            if let host = pooler.host {
+                text.add("`", host, "` port ", port, " (", pooler.target, ")")
+            } else {
+                text.add("the public IP of `", pooler.service, "` port ", port, " (", pooler.target, ")")
+            }
+        }
+        text.add(", from ")
+        text.add(endpoints.poolerSourceRanges, separator: ", ", code: true)
     }
 
-    private static func connect(_ spec: Spec, host: String?, into text: inout MarkdownText) {
+    private static func connect(_ spec: Spec, endpoints: PublicEndpoints, into text: inout MarkdownText) {
         text.line("Inside the AKS cluster, port ", String(ServiceTranslation.postgresPort), ", database `", spec.bootstrap.database,
                   "`, user `", spec.bootstrap.owner, "`:")
         text.line()
@@ -128,15 +146,44 @@ public enum ClusterReadme {
                   "`scripts/deploy.sh` creates; no file here holds it. The server's CA certificate is in Secret `", spec.name,
                   "-ca` (`ca.crt`).")
         text.line()
-        if let expose = spec.expose, let host {
+        if let expose = spec.expose, let host = endpoints.host {
             text.add("From outside, only from ")
             text.add(expose.allowedSourceRanges, separator: ", ", code: true)
             text.line(": `", host, "` port ", String(expose.readWritePort), " (Service `", spec.name, "-public-rw`, the primary) ",
                       "and port ", String(expose.readOnlyPort), " (Service `", spec.name, "-public-ro`, the standbys), on public IP `",
                       expose.publicIP, "`.")
-        } else {
+        }
+        if !endpoints.poolers.isEmpty {
+            if spec.expose != nil { text.line() }
+            connectThroughPoolers(spec, endpoints, into: &text)
+            text.line(spec.expose == nil ? " PostgreSQL's own Services are not exposed outside the AKS cluster." : "")
+        }
+        if endpoints.isEmpty {
             text.line("This cluster exposes nothing outside the AKS cluster: no LoadBalancer Service, no public IP.")
         }
+    }
+
+    /// The "From outside" sentence of the exposed poolers, without its line end.
+    private static func connectThroughPoolers(_ spec: Spec, _ endpoints: PublicEndpoints, into text: inout MarkdownText) {
+        let port = String(PoolerTranslation.servicePort)
+        text.add("Through PgBouncer from outside, only from ")
+        text.add(endpoints.poolerSourceRanges, separator: ", ", code: true)
+        text.add(": ")
+        for (index, pooler) in endpoints.poolers.enumerated() {
+            if index > 0 { text.add(" and ") }
+            if let host = pooler.host {
+                text.add("`", host, "` port ", port, " (Service `", pooler.service, "`, the ", pooler.target, ")")
+            } else {
+                text.add("port ", port, " of Service `", pooler.service, "` (the ", pooler.target, ")")
+            }
+        }
+        text.add(endpoints.poolers.count == 1 ? ", on a public IP of its own" : ", each on a public IP of its own")
+        if endpoints.poolers.contains(where: { $0.host == nil }) {
+            text.add(" that has no DNS name (`pooler.expose.dnsLabel` is not set): `kubectl get service --namespace ", spec.namespace)
+            for pooler in endpoints.poolers { text.add(" ", pooler.service) }
+            text.add(endpoints.poolers.count == 1 ? "` shows its address" : "` shows their addresses")
+        }
+        text.add(".")
     }
 
     private static func apply(_ spec: Spec, files: Files, into text: inout MarkdownText) {
@@ -155,7 +202,10 @@ public enum ClusterReadme {
     /// The rendered files by kind, each kind sorted, sorted once and each path tested once: the "Files" section's
     /// lines, and whether "Apply" names the operator's folder and the one-off folder.
     private struct Files {
+        /// The steady-state manifests `kustomization.yaml` lists.
         var steadyState: [String] = []
+        /// `kustomization.yaml`, the list itself.
+        var kustomization: [String] = []
         var operatorWide: [String] = []
         var oneOff: [String] = []
         var scripts: [String] = []
@@ -166,7 +216,9 @@ public enum ClusterReadme {
             let oneOffPrefix = Translator.oneOffFolder + "/"
             let scriptsPrefix = ScriptTranslation.folder + "/"
             for path in paths.sorted() {
-                if path.hasSuffix(".yaml") && !Self.isInFolder(path) {
+                if path == Self.kustomizationPath {
+                    kustomization.append(path)
+                } else if path.hasSuffix(".yaml") && !Self.isInFolder(path) {
                     steadyState.append(path)
                 } else if path.hasPrefix(operatorPrefix) {
                     operatorWide.append(path)
@@ -180,6 +232,9 @@ public enum ClusterReadme {
             }
         }
 
+        /// The folder's kustomization, which lists the steady-state manifests.
+        private static let kustomizationPath = "kustomization.yaml"
+
         /// Whether `path` has a `/`, searched in its UTF-8 buffer.
         private static func isInFolder(_ path: String) -> Bool {
             var path = path
@@ -189,6 +244,7 @@ public enum ClusterReadme {
         /// A line for each kind that has files.
         func write(into text: inout MarkdownText) {
             line("Steady state (listed in `kustomization.yaml`)", steadyState, into: &text)
+            line("Their list, which `kubectl apply --kustomize .` and GitOps controllers read", kustomization, into: &text)
             line("Operator-wide (in the operator's namespace)", operatorWide, into: &text)
             line("One-off (never applied by a controller)", oneOff, into: &text)
             line("Scripts", scripts, into: &text)

@@ -21,8 +21,19 @@ public enum FleetReadme {
 
     /// The index's row of the cluster of `spec`, rendered into `folder`.
     public static func row(folder: String, spec: Spec) -> String {
-        let endpoints = spec.expose.map { "`\(ClusterReadme.publicHost(spec, $0))`" } ?? "none"
+        let endpoints = publicEndpoints(PublicEndpoints(spec))
         return "| [\(folder)](\(folder)/\(ClusterReadme.path)) | \(spec.instances) | \(spec.postgres.majorVersion.map(String.init) ?? "?") | "
             + "\(spec.zones.isEmpty ? "none" : spec.zones.joined(separator: ", ")) | \(spec.backup.map { "`\($0.schedule)`" } ?? "none") | \(endpoints) |"
+    }
+
+    /// The "Public endpoints" cell: the cluster's host name, then the poolers' (their Services' names when their public
+    /// IPs have no DNS name), or "none".
+    private static func publicEndpoints(_ endpoints: PublicEndpoints) -> String {
+        var cell = endpoints.host.map { "`\($0)`" } ?? ""
+        if !endpoints.poolers.isEmpty {
+            cell += (cell.isEmpty ? "" : "; ") + "PgBouncer "
+                + endpoints.poolers.map { $0.host.map { "`\($0)`" } ?? "`\($0.service)` (public IP, no DNS name)" }.joined(separator: ", ")
+        }
+        return cell.isEmpty ? "none" : cell
     }
 }

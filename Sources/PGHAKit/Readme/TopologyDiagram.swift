@@ -1,11 +1,11 @@
-/// The Mermaid flowchart of a cluster's topology in its README: the instances and the Services in front of them,
-/// the public endpoints and who may reach them, the backup destination and the scrapers.
+/// The Mermaid flowchart of a cluster's topology in its README: the instances, the Services and PgBouncer poolers
+/// in front of them, the public endpoints and who may reach them, the backup destination and the scrapers.
 enum TopologyDiagram {
     /// More standbys than this are drawn as one node.
     static let drawnStandbys = 4
 
-    /// Writes the flowchart's lines; `host` is the public host name when the cluster is exposed.
-    static func write(_ spec: Spec, host: String?, into text: inout MarkdownText) {
+    /// Writes the flowchart's lines.
+    static func write(_ spec: Spec, endpoints: PublicEndpoints, into text: inout MarkdownText) {
         let standbys = spec.instances - 1
         let standbyNodes: [String]
         text.line("flowchart LR")
@@ -18,6 +18,9 @@ enum TopologyDiagram {
         text.line("    subgraph ns[\"namespace ", spec.namespace, "\"]")
         text.line("      rw[\"Service ", spec.name, "-rw\"]")
         if standbys > 0 { text.line("      ro[\"Service ", spec.name, "-ro\"]") }
+        let poolerTypes = spec.pooler.map(PoolerTranslation.types) ?? []
+        let poolerKind = endpoints.poolers.isEmpty ? "\"]" : " (LoadBalancer)\"]"
+        for type in poolerTypes { text.line("      pooler", type, "[\"PgBouncer ", PoolerTranslation.name(spec, type: type), poolerKind) }
         text.line("      primary[(\"primary\")]")
         if standbys > drawnStandbys {
             standbyNodes = ["standbys"]
@@ -31,12 +34,13 @@ enum TopologyDiagram {
         text.line("    end")
         text.line("  end")
         text.line("  rw --> primary")
+        for type in poolerTypes where type == "rw" || standbys > 0 { text.line("  pooler", type, " --> ", type) }
         let replication = spec.replication.syncReplicas > 0 ? "synchronous streaming" : "asynchronous streaming"
         for node in standbyNodes {
             text.line("  ro --> ", node)
             text.line("  primary -- \"", replication, "\" --> ", node)
         }
-        if let expose = spec.expose, let host {
+        if let expose = spec.expose, let host = endpoints.host {
             text.add("  clients([\"clients in ")
             text.add(expose.allowedSourceRanges, separator: ", ", code: false)
             text.line("\"])")
@@ -48,6 +52,7 @@ enum TopologyDiagram {
                 for node in standbyNodes { text.line("  publicro --> ", node) }
             }
         }
+        if !endpoints.poolers.isEmpty { poolerClients(spec, endpoints, into: &text) }
         if let backup = spec.backup {
             text.line("  blob[(\"Azure Blob ", backup.storageAccount, "/", backup.container, "\")]")
             text.line("  primary -- \"WAL archive, base backups\" --> blob")
@@ -59,5 +64,23 @@ enum TopologyDiagram {
         case (false, false): return
         }
         text.line("  metrics -. \"scrapes every instance\" .-> ns")
+    }
+
+    /// Who may reach the exposed poolers, and at which host and port: the cluster's `clients` node when the ranges
+    /// are the same.
+    private static func poolerClients(_ spec: Spec, _ endpoints: PublicEndpoints, into text: inout MarkdownText) {
+        let clients: String
+        if spec.expose?.allowedSourceRanges == endpoints.poolerSourceRanges {
+            clients = "clients"
+        } else {
+            clients = "poolerclients"
+            text.add("  poolerclients([\"clients in ")
+            text.add(endpoints.poolerSourceRanges, separator: ", ", code: false)
+            text.line("\"])")
+        }
+        let port = String(PoolerTranslation.servicePort)
+        for pooler in endpoints.poolers {
+            text.line("  ", clients, " -- \"", pooler.host ?? "public IP", ":", port, "\" --> pooler", pooler.type)
+        }
     }
 }

@@ -3,8 +3,14 @@ enum PoolerTranslation {
     /// The name of the pooler of `type` (`rw`, `ro`); also the name of its Service.
     static func name(_ spec: Spec, type: String) -> String { "\(spec.name)-pooler-\(type)" }
 
+    /// The port of each Pooler's Service: CloudNativePG's `PgBouncerPort`, which the Services' template leaves as it is.
+    static let servicePort = 5432
+
+    /// The types of the poolers `pooler` asks for: `rw`, and `ro` when read-only.
+    static func types(_ pooler: Spec.Pooler) -> [String] { pooler.readOnly ? ["rw", "ro"] : ["rw"] }
+
     static func poolers(_ spec: Spec, _ pooler: Spec.Pooler) -> [Pooler] {
-        (pooler.readOnly ? ["rw", "ro"] : ["rw"]).map { make(spec, pooler, type: $0) }
+        types(pooler).map { make(spec, pooler, type: $0) }
     }
 
     private static func make(_ spec: Spec, _ pooler: Spec.Pooler, type: String) -> Pooler {
