@@ -57,6 +57,11 @@ public enum BashRenderer {
         /// own, so the bytes are those `init(_:)` renders.
         static func reusing(_ kept: Body, renderedFrom keptSteps: [Step], for script: Script) -> (body: Body, whole: Bool) {
             let steps = script.steps
+            // Scripts built once for specs of equal inputs (`BuiltScripts`) share their steps' storage: equal without
+            // comparing a step.
+            if steps.withUnsafeBufferPointer({ steps in keptSteps.withUnsafeBufferPointer { $0.baseAddress == steps.baseAddress && $0.count == steps.count } }) {
+                return (kept, true)
+            }
             let shared = min(steps.count, keptSteps.count)
             var equal = 0
             while equal < shared && steps[equal] == keptSteps[equal] { equal += 1 }
