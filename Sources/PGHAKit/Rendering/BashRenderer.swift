@@ -32,23 +32,80 @@ public enum BashRenderer {
 
     /// What follows a script's usage text: its helpers, option parser and `main` with the steps. Spec values never
     /// appear in it (the steps read them from the variables block), so scripts with equal steps, options, tools,
-    /// functions and failure note have equal bodies (`ScriptBodyCache`).
+    /// functions and failure note have equal bodies, and the text of a top-level step depends on that step alone
+    /// (`ScriptBodyCache`).
     struct Body: Sendable {
         /// The variables the steps and the tool check read: the variables block keeps these.
         let readVariables: Set<String>
         /// The body's UTF-8 bytes.
         let text: [UInt8]
+        /// Where each top-level step's text starts in `text`, then where the last one ends: step `i` is
+        /// `stepBounds[i]..<stepBounds[i + 1]`. What comes before the first (the helpers, the option parser and the
+        /// start of `main`) depends on the script's options, tools, functions and failure note and on `used`.
+        private let stepBounds: [Int]
+        /// The helpers the steps use.
+        private let used: Features
 
         init(_ script: Script) {
-            readVariables = BashRenderer.readVariables(script)
-            var writer = Writer()
-            BashRenderer.writeBody(script, into: &writer)
+            self.init(script, kept: nil)
+        }
+
+        /// The body of `script` made from `kept`, the body of a script with the same options, tools, functions and
+        /// failure note whose steps were `keptSteps`: `kept` itself when the steps are equal (`whole`), otherwise
+        /// rendered, the text of each top-level step equal to the kept one at its position (and of the helpers, when
+        /// the steps use the same ones) copied from `kept`. Each line a step writes is laid out and wrapped on its
+        /// own, so the bytes are those `init(_:)` renders.
+        static func reusing(_ kept: Body, renderedFrom keptSteps: [Step], for script: Script) -> (body: Body, whole: Bool) {
+            let steps = script.steps
+            // Scripts built once for specs of equal inputs (`BuiltScripts`) share their steps' storage: equal without
+            // comparing a step.
+            if steps.withUnsafeBufferPointer({ steps in keptSteps.withUnsafeBufferPointer { $0.baseAddress == steps.baseAddress && $0.count == steps.count } }) {
+                return (kept, true)
+            }
+            let shared = min(steps.count, keptSteps.count)
+            var equal = 0
+            while equal < shared && steps[equal] == keptSteps[equal] { equal += 1 }
+            if equal == steps.count && equal == keptSteps.count { return (kept, true) }
+            return (Body(script, kept: (kept, keptSteps, equalBefore: equal)), false)
+        }
+
+        /// Renders the body, copying from `kept` the text of the steps equal to `keptSteps`', of which the first
+        /// `equalBefore` are known to be equal. Its variables are `kept`'s when every step that differs reads the
+        /// same ones as the kept step at its position.
+        private init(_ script: Script, kept: (body: Body, steps: [Step], equalBefore: Int)?) {
+            used = BashRenderer.usedFeatures(script)
+            let keptText = kept?.body.text ?? []
+            let keptBounds = kept?.body.stepBounds ?? []
+            let keptSteps = kept?.steps ?? []
+            let equalBefore = kept?.equalBefore ?? 0
+            var writer = Writer(capacity: kept == nil ? 32_768 : keptText.count + 4_096)
+            if let kept, kept.body.used == used {
+                writer.append(keptText[..<keptBounds[0]])
+            } else {
+                BashRenderer.writeMainStart(script, used, into: &writer)
+            }
+            var sameVariables = kept != nil && script.steps.count == keptSteps.count
+            var bounds = [writer.bytes.count]
+            bounds.reserveCapacity(script.steps.count + 1)
+            for (index, step) in script.steps.enumerated() {
+                if index < keptSteps.count && (index < equalBefore || step == keptSteps[index]) {
+                    writer.append(keptText[keptBounds[index]..<keptBounds[index + 1]])
+                } else {
+                    BashRenderer.writeStep(step, indent: 2, into: &writer)
+                    sameVariables = sameVariables && index < keptSteps.count
+                        && BashRenderer.variableNames(step) == BashRenderer.variableNames(keptSteps[index])
+                }
+                bounds.append(writer.bytes.count)
+            }
+            BashRenderer.writeMainEnd(into: &writer)
             text = writer.bytes
+            stepBounds = bounds
+            readVariables = if let kept, sameVariables { kept.body.readVariables } else { BashRenderer.readVariables(script) }
         }
     }
 
-    private static func writeBody(_ script: Script, into writer: inout Writer) {
-        let used = usedFeatures(script)
+    /// The helpers, the option parser and `main` up to its steps.
+    private static func writeMainStart(_ script: Script, _ used: Features, into writer: inout Writer) {
         writeHelpers(script, used, into: &writer)
         writer.line("main() {")
         if used.captures { writer.line("  exec 3>&1") }
@@ -67,7 +124,10 @@ public enum BashRenderer {
             writer.newline()
             writer.line("  fi")
         }
-        for step in script.steps { writeStep(step, indent: 2, into: &writer) }
+    }
+
+    /// The end of `main` after its steps, and its call.
+    private static func writeMainEnd(into writer: inout Writer) {
         writer.line("  if [ \"$DRY_RUN\" = 1 ]; then")
         writer.line("    log 'End of the plan: nothing was changed.'")
         writer.line("  fi")
@@ -178,6 +238,13 @@ public enum BashRenderer {
         var names = Set<String>()
         for step in script.steps { step.collectVariableNames(into: &names) }
         for tool in script.tools { tool.collectVariableNames(into: &names) }
+        return names
+    }
+
+    /// The variables one step reads.
+    private static func variableNames(_ step: Step) -> Set<String> {
+        var names = Set<String>()
+        step.collectVariableNames(into: &names)
         return names
     }
 
@@ -316,7 +383,7 @@ public enum BashRenderer {
     }
 
     /// Which helpers the steps need.
-    private struct Features {
+    private struct Features: Equatable {
         var run = false
         var captures = false
     }
@@ -565,6 +632,10 @@ public enum BashRenderer {
         }
 
         mutating func append(_ other: [UInt8]) {
+            bytes.append(contentsOf: other)
+        }
+
+        mutating func append(_ other: ArraySlice<UInt8>) {
             bytes.append(contentsOf: other)
         }
 
