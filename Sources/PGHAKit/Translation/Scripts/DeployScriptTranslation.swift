@@ -546,8 +546,12 @@ enum DeployScriptTranslation {
         if let pooler = inputs.pooler {
             for (type, poolerName) in zip(pooler.types, pooler.names) {
                 let name = ShellWord(poolerName)
+                // An exposed pooler's public name, where its DNS label gives it one, else how to find its address.
+                let publicly: ShellWord = !pooler.exposed ? ""
+                    : pooler.dnsLabel.map { " (and public: " + ShellWord(PoolerTranslation.dnsLabel($0, type: type)) + "." + V.location + ".cloudapp.azure.com:5432)" }
+                    ?? " (and on its LoadBalancer: kubectl get service " + name + ")"
                 steps.append(.note("PgBouncer \(type == "rw" ? "read-write, inside AKS: " : "read-only, inside AKS:  ")" + name + "." + V.namespace + ".svc:5432"
-                                   + (!pooler.exposed ? "" : " (and on its LoadBalancer: kubectl get service " + name + ")")))
+                                   + publicly))
             }
         }
         return steps + [

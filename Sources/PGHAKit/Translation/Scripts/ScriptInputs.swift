@@ -87,7 +87,7 @@ struct ScriptInputs: Equatable, Sendable {
         hasRecovery = spec.recovery != nil
         exposed = spec.expose != nil
         pooler = spec.pooler.map { pooler in
-            let types = pooler.readOnly ? ["rw", "ro"] : ["rw"]
+            let types = PoolerTranslation.types(pooler)
             return Pooler(types: types, names: types.map { PoolerTranslation.name(spec, type: $0) },
                           exposed: pooler.expose != nil, dnsLabel: pooler.expose?.dnsLabel)
         }

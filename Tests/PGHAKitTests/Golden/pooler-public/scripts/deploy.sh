@@ -514,8 +514,8 @@ main() {
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
-  log "PgBouncer read-write, inside AKS: shop-pooler-rw.$NAMESPACE.svc:5432 (and on its LoadBalancer: kubectl get service shop-pooler-rw)"
-  log "PgBouncer read-only, inside AKS:  shop-pooler-ro.$NAMESPACE.svc:5432 (and on its LoadBalancer: kubectl get service shop-pooler-ro)"
+  log "PgBouncer read-write, inside AKS: shop-pooler-rw.$NAMESPACE.svc:5432 (and public: shop-pooler-demo.$LOCATION.cloudapp.azure.com:5432)"
+  log "PgBouncer read-only, inside AKS:  shop-pooler-ro.$NAMESPACE.svc:5432 (and public: shop-pooler-demo-ro.$LOCATION.cloudapp.azure.com:5432)"
   log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG --output jsonpath='{.data.password}' | base64 --decode"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'

@@ -841,8 +841,8 @@ main() {
       --output tsv)"
   log "read-write, public:     $DNS_LABEL.$LOCATION.cloudapp.azure.com:$READ_WRITE_PORT ($PUBLIC_IP_ADDRESS), from $ALLOWED_SOURCE_RANGES"
   log "read-only, public:      $DNS_LABEL.$LOCATION.cloudapp.azure.com:$READ_ONLY_PORT ($PUBLIC_IP_ADDRESS), from $ALLOWED_SOURCE_RANGES"
-  log "PgBouncer read-write, inside AKS: pg-prod-pooler-rw.$NAMESPACE.svc:5432 (and on its LoadBalancer: kubectl get service pg-prod-pooler-rw)"
-  log "PgBouncer read-only, inside AKS:  pg-prod-pooler-ro.$NAMESPACE.svc:5432 (and on its LoadBalancer: kubectl get service pg-prod-pooler-ro)"
+  log "PgBouncer read-write, inside AKS: pg-prod-pooler-rw.$NAMESPACE.svc:5432 (and public: pg-prod-pooler.$LOCATION.cloudapp.azure.com:5432)"
+  log "PgBouncer read-only, inside AKS:  pg-prod-pooler-ro.$NAMESPACE.svc:5432 (and public: pg-prod-pooler-ro.$LOCATION.cloudapp.azure.com:5432)"
   log "database $APP_DATABASE, user $APP_USER; its password: kubectl get secret $APP_SECRET --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG --output jsonpath='{.data.password}' | base64 --decode"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
