@@ -22,7 +22,11 @@ done
 # relative one is relative to the caller's directory, not to the checkout this script moves to.
 # shellcheck disable=SC2088 # the literal ~ is what is matched
 case "$prefix" in
-  "~" | "~/"*) prefix="$HOME${prefix#"~"}" ;;
+  "~" | "~/"*)
+    [ -n "${HOME:-}" ] || { echo "error: --prefix starts with ~ but HOME is not set; give an absolute prefix" >&2; exit 2; }
+    prefix="$HOME${prefix#"~"}"
+    ;;
+  "~"*) echo "error: --prefix $prefix: only ~ and ~/ are expanded here; give an absolute prefix" >&2; exit 2 ;;
 esac
 case "$prefix" in
   /*) ;;

@@ -88,7 +88,14 @@ grep -q "^impact: scale: cnpg-database/orders: instances: scale out 3 -> 5" "$wo
 run_steps "scale" > "$work/steps.txt"
 git worktree remove --force /tmp/base
 grep -qx "Impact of the pull request: 1" "$work/steps.txt" || { cat "$work/steps.txt"; fail "the impact step does not refuse --fail-on scale"; }
-pass "GitHub Actions: check annotations, impact summary, --fail-on gate"
+# An invalid spec: diff exits 1 with nothing on stdout, which the impact step must not take for a change.
+cp specs/orders.yaml "$work/orders.yaml"
+echo 'bogus: 1' >> specs/orders.yaml
+run_steps "cluster-deleted,major-upgrade" > "$work/steps.txt"
+git worktree remove --force /tmp/base
+cp "$work/orders.yaml" specs/orders.yaml
+grep -qx "Impact of the pull request: 1" "$work/steps.txt" || { cat "$work/steps.txt"; fail "the impact step passes an invalid spec"; }
+pass "GitHub Actions: check annotations, impact summary, --fail-on gate, an invalid spec"
 
 # Argo CD: the generate command in an application folder, its output read as YAML documents.
 block argocd-cmp > "$work/cmp.json"

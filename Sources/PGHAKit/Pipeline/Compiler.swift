@@ -102,7 +102,7 @@ public enum Compiler {
     static func artifacts(for spec: Spec, options: Options, record: Artifact?) -> [Artifact] {
         let resources = Translator.translate(spec, specFileName: options.specFileName, fleetMember: options.fleetMember, scripts: options.builtScripts)
         let rendered = Renderer.render(resources, scriptBodies: options.scriptBodies) + [record ?? SpecRecord.artifact(for: spec)]
-        return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path))]).sorted { $0.path < $1.path }
+        return (rendered + [ClusterReadme.artifact(for: spec, files: rendered.map(\.path), fleetMember: options.fleetMember)]).sorted { $0.path < $1.path }
     }
 }
 

@@ -315,7 +315,7 @@ public enum SpecSchema {
             FieldSchema("name", .string, default: "<name>-identity", "The user-assigned managed identity."),
             FieldSchema("clientID", .string,
                         becomes: "Cluster.spec.serviceAccountTemplate.metadata.annotations[azure.workload.identity/client-id]",
-                        "The identity's client ID (a UUID); without it deploy.sh reads it and renders the manifests again."),
+                        "The identity's client ID (a UUID); without it deploy.sh reads it and renders the manifests again (a fleet member's deploy.sh stops for it instead: Docs/deploy.md)."),
         ]), "The workload identity: the instances reach the backups with it (a federated credential per Cluster, Storage Blob Data Contributor on the storage account). deploy.sh creates it only with backup."),
         FieldSchema("controlPlaneIdentity", .object([
             FieldSchema("name", .string, default: "<aksCluster>-identity", "The user-assigned managed identity."),

@@ -43,6 +43,10 @@ import Testing
         let aloneDeploy = try String(contentsOf: alone.appendingPathComponent("scripts/deploy.sh"), encoding: .utf8)
         #expect(memberDeploy.contains("render the fleet again and run its new deploy.sh") && !memberDeploy.contains("--identity-client-id"))
         #expect(aloneDeploy.contains("--identity-client-id") && !aloneDeploy.contains("render the fleet again"))
+        let memberReadme = try String(contentsOf: member.appendingPathComponent("README.md"), encoding: .utf8)
+        let aloneReadme = try String(contentsOf: alone.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(memberReadme.contains("  Without `azure.identity.clientID` in the spec it stops once it has created the identity `pg-primary-identity`: add the client ID it prints, render the fleet again and run it again.\n"))
+        #expect(!aloneReadme.contains("render the fleet again"))
     }
 
     @Test func aFailingSpecLeavesTheOutputDirectoryUntouched() throws {

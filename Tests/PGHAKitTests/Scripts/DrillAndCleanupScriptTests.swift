@@ -107,6 +107,18 @@ import Testing
         #expect(!run.calls.contains { $0.contains("federated-credential") })
     }
 
+    /// A review's repro: a fleet member's drill said "run deploy.sh first, or render again with --identity-client-id",
+    /// neither of which puts the client ID into a fleet member's manifests.
+    @Test func aFleetMembersRestoreDrillSaysHowAFleetGetsTheClientID() throws {
+        var options = Compiler.Options()
+        options.fleetMember = true
+        let harness = try ScriptHarness(example: "internal-only.yaml", options: options)
+        defer { harness.remove() }
+        let run = try harness.run("restore-drill.sh", rules: FakeAzure.deployed(nodeResourceGroup: "MC_rg-payments_aks-payments_northeurope"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("oneoff/cluster-billing-recovered.yaml does not carry the client ID of billing-identity (\(FakeAzure.clientID)): add clientID: \(FakeAzure.clientID) under azure.identity in the spec and render the fleet again\n"))
+    }
+
     static func withoutOnDemandBackup() throws -> ScriptHarness {
         let source = try TestSupport.read("Examples/internal-only.yaml")
         return try ScriptHarness(

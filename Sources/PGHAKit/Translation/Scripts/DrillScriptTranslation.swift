@@ -27,12 +27,16 @@ enum DrillScriptTranslation {
     /// the Backup's (`onDemandFile`), both under `oneoff/`.
     static func restore(_ inputs: ScriptInputs, recoveryFile recoveryFileName: String, onDemandFile: String?) -> Script {
         let recoveryFile = V.outDir + "/\(Translator.oneOffFolder)/" + ShellWord(recoveryFileName)
+        // A fleet member is rendered with the client ID only by rendering the fleet again from a spec that names it.
+        let remedy: ShellWord = inputs.fleetMember
+            ? "add clientID: " + .variable(V.clientID) + " under azure.identity in the spec and render the fleet again"
+            : "run deploy.sh first, or render again with --identity-client-id"
         var steps = ScriptSteps.signIn(inputs) + ScriptSteps.credentials + [
             .heading("Workload identity"),
             .capture(variable: V.clientID, ScriptSteps.identity("clientId")),
             .check("""
             if [ "$DRY_RUN" = 0 ] && ! grep -qF -- "$CLIENT_ID" \(recoveryFile); then
-              fail "\(inString: recoveryFile) does not carry the client ID of \(inString: V.identityName) ($CLIENT_ID): run deploy.sh first, or render again with --identity-client-id"
+              fail "\(inString: recoveryFile) does not carry the client ID of \(inString: V.identityName) ($CLIENT_ID): \(inString: remedy)"
             fi
             """),
         ]
