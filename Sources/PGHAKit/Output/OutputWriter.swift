@@ -82,6 +82,8 @@ public enum OutputWriter {
             /// opened): a later run removes staging directories nobody holds (left by a run that was killed) and
             /// never one that is in use.
             var lock: Int32
+            /// Starts writing the staged files to disk as they come, through `lock` (nil when it could not be opened).
+            var writeback: EarlyWriteback?
         }
 
         /// Starts a tree that will update the directory at `directory` (a path, relative to the current directory
@@ -135,6 +137,7 @@ public enum OutputWriter {
         }
 
         deinit {
+            staged?.writeback?.finish()
             if let staged, staged.lock >= 0 { close(staged.lock) }
         }
 
@@ -189,7 +192,8 @@ public enum OutputWriter {
                 if lock >= 0 { close(lock) }
                 throw error
             }
-            let tree = StagedTree(path: path, inPlaceReason: inPlaceReason, lock: lock)
+            let tree = StagedTree(path: path, inPlaceReason: inPlaceReason, lock: lock,
+                                  writeback: lock >= 0 ? EarlyWriteback(descriptor: lock) : nil)
             staged = tree
             return tree
         }
@@ -255,17 +259,22 @@ public enum OutputWriter {
                 }
                 if recorded { return }
             }
-            let path = try state.withLock {
-                let path = try stage().path
+            let tree = try state.withLock {
+                let tree = try stage()
                 paths.append(addedPaths)
-                return path
+                return tree
             }
             var folders: Set<Substring> = []
+            var written = 0
             for artifact in artifacts {
-                try makeFolders(of: artifact.path, in: path, known: &folders)
-                let file = path + "/" + artifact.path
-                if !reuse(artifact, at: file) { try write(artifact, to: file) }
+                try makeFolders(of: artifact.path, in: tree.path, known: &folders)
+                let file = tree.path + "/" + artifact.path
+                if !reuse(artifact, at: file) {
+                    try write(artifact, to: file)
+                    written += artifact.bytes.count
+                }
             }
+            tree.writeback?.staged(written)
         }
 
         /// Creates the folders of `file` (relative) below `root` that are not in `known` yet, and adds them to it.
@@ -293,6 +302,7 @@ public enum OutputWriter {
             let (paths, repeats) = list.sorted()
             guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
             let staged = try state.withLock { try stage() }
+            staged.writeback?.finish()
             if let reason = staged.inPlaceReason {
                 try moveIn(paths.sortedPaths, from: staged.path)
                 return .inPlace(reason: reason)
@@ -401,7 +411,10 @@ public enum OutputWriter {
 
         /// Removes the tree, and the parent directories created for it, leaving the target as it was.
         public func discard() {
-            if let staged = state.withLock({ staged }) { FileSystem.removeTree(staged.path) }
+            if let staged = state.withLock({ staged }) {
+                staged.writeback?.finish()
+                FileSystem.removeTree(staged.path)
+            }
             for directory in createdDirectories { rmdir(directory) }
         }
 
