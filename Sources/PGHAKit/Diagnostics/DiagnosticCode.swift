@@ -82,6 +82,7 @@ extension DiagnosticCode {
     public static let volumeShrinks = DiagnosticCode("PGHA0160", "A volume smaller than the one the output directory records.")
     public static let walVolumeRemoved = DiagnosticCode("PGHA0161", "The WAL volume removed from a cluster the output directory records with one.")
     public static let backupAlertsUnavailable = DiagnosticCode("PGHA0162", "Plugin backups on an operator whose instances do not report the plugin's backup metrics (before 1.27).")
+    public static let unreadableVolumeRecord = DiagnosticCode("PGHA0163", "The output directory's record of the spec cannot be read, so no volume change can be checked against it.")
 
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
@@ -192,7 +193,7 @@ extension DiagnosticCode {
         invalidRecoveryLSN, invalidRestorePointName,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
-        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved, backupAlertsUnavailable,
+        localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved, backupAlertsUnavailable, unreadableVolumeRecord,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,

@@ -66,8 +66,9 @@ public enum Compiler {
         if !(parsed.diagnostics + semantic).containsErrors, let recordedSpec = options.recordedSpec?(folder(spec)) {
             let own = SpecRecord.artifact(for: spec)
             record = own
-            if own.bytes != recordedSpec, let recorded = RecordedVolumes(record: recordedSpec) {
-                checked += VolumeHistoryRules.check(spec, recorded: recorded)
+            if own.bytes != recordedSpec {
+                checked += RecordedVolumes(record: recordedSpec).map { VolumeHistoryRules.check(spec, recorded: $0) }
+                    ?? VolumeHistoryRules.unreadable(spec)
             }
         }
         return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation(), record)

@@ -16,6 +16,15 @@ enum VolumeHistoryRules {
         return context.diagnostics
     }
 
+    /// The warning for a record that is not one (`RecordedVolumes(record:)` is nil): a file edited by hand, or cut
+    /// short, hides the volumes it recorded, and the change goes ahead unchecked.
+    static func unreadable(_ spec: Spec) -> [Diagnostic] {
+        var context = ValidationContext(spec: spec)
+        context.warning(.unreadableVolumeRecord, "the output directory's record of this cluster (.pgha/spec.json) cannot be read, so pgha cannot tell whether a volume shrinks or the WAL volume is removed (PGHA0160, PGHA0161)",
+                        at: "storage", hint: "restore .pgha/spec.json from version control, or render into a new directory; a render writes a new record")
+        return context.diagnostics
+    }
+
     private static func checkSize(_ path: String, _ size: String, recorded: String?, _ context: inout ValidationContext) {
         guard let recordedSize = recorded, let old = Quantity(recordedSize), let new = Quantity(size),
               new.value < old.value else { return }
