@@ -45,4 +45,8 @@ public struct SpecFields: Sendable, Equatable {
 
     /// `namespace/name`, naming the cluster in impact lines.
     var cluster: String { "\(scalar("namespace") ?? "?")/\(scalar("name") ?? "?")" }
+
+    /// Whether the fields name their cluster (namespace and name), as every spec record does: fields without them
+    /// are not a record.
+    var namesCluster: Bool { scalar("namespace") != nil && scalar("name") != nil }
 }

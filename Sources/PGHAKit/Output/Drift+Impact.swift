@@ -28,7 +28,7 @@ extension Drift {
     /// one without the cluster's `name` and `namespace` (changed by hand), which would otherwise read as another
     /// cluster and make the change a deletion.
     static func recordedFields(_ bytes: [UInt8]) -> SpecFields? {
-        guard let fields = SpecRecord.fields(bytes), fields.scalar("name") != nil, fields.scalar("namespace") != nil else { return nil }
+        guard let fields = SpecRecord.fields(bytes), fields.namesCluster else { return nil }
         return fields
     }
 

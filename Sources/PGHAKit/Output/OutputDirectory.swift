@@ -89,12 +89,13 @@ public struct OutputDirectory: Sendable {
     }
 
     /// The bytes of the spec record pgha wrote (`SpecRecord`) in `folder` (relative to the directory; `""` for the
-    /// directory itself); nil when pgha wrote no record there, or it cannot be read (`check` and `diff` report an
-    /// unreadable record).
+    /// directory itself); nil when pgha wrote no record there. A record the listing names that is gone, not a file or
+    /// cannot be read gives no bytes (`[]`, which is no record: PGHA0163), never nil, which would let a volume change
+    /// pass unchecked.
     public func recordedSpec(in folder: String) -> [UInt8]? {
         let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
         guard owned.contains(path) else { return nil }
-        return (try? file(at: path))?.bytes
+        return (try? file(at: path))?.bytes ?? []
     }
 
     /// The file at `path` (relative to the directory), whoever wrote it, or nil when there is none.

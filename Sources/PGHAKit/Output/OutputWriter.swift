@@ -302,14 +302,13 @@ public enum OutputWriter {
             let (paths, repeats) = list.sorted()
             guard repeats == 0 else { throw Failure(description: "refusing to write the same file twice: \(repeats) paths repeat") }
             let staged = try state.withLock { try stage() }
-            staged.writeback?.finish()
             if let reason = staged.inPlaceReason {
-                try moveIn(paths.sortedPaths, from: staged.path)
+                try moveIn(paths.sortedPaths, from: staged)
                 return .inPlace(reason: reason)
             }
             try writeListing(into: staged.path, staging: staged.path) { paths.write(to: $0) }
             guard chmod(staged.path, 0o755) == 0 else { throw posixFailure("write", staged.path) }
-            try flush(staged.path)
+            try flush(staged)
             try swap(staged.path, into: target)
             return .swapped
         }
@@ -338,7 +337,8 @@ public enum OutputWriter {
         /// adopting: a clash stops the commit before anything changes. The listing names both the old and the new
         /// files while they are moved in, so an interrupted commit leaves nothing pgha cannot clean up next time;
         /// then it lists `rendered`.
-        private func moveIn(_ rendered: SortedPaths, from path: String) throws {
+        private func moveIn(_ rendered: SortedPaths, from tree: StagedTree) throws {
+            let path = tree.path
             let foreign = adopting ? [] : rendered.filter { !owned.contains($0) && clashes($0) }
             guard foreign.isEmpty else {
                 let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
@@ -349,7 +349,7 @@ public enum OutputWriter {
                 throw Failure(description: "refusing to write through \(target)/\(linked): it is a symbolic link, so pgha's files there "
                     + "would be written or removed outside \(target); replace it with a folder, or render into another directory")
             }
-            try flush(path)
+            try flush(tree)
             try writeListing(SortedPaths(Array(owned) + rendered), into: target, staging: path)
             var folders: Set<Substring> = []
             for file in rendered {
@@ -456,13 +456,23 @@ public enum OutputWriter {
                   !(artifact.isExecutable && masksExecutables) || fchmod(descriptor, 0o755) == 0 else { throw posixFailure("write", file) }
         }
 
-        /// Flushes the file system that holds `path` (Linux `syncfs`; `sync` elsewhere).
-        private func flush(_ path: String) throws {
+        /// Flushes the file system that holds the staged tree (Linux `syncfs`; `sync` elsewhere) through the staging
+        /// directory's descriptor, opened before any file was written: the kernel reports a failed write-back once to
+        /// each descriptor open when it failed, so one opened now would miss what failed before. An early flush's
+        /// failure (`EarlyWriteback`, which flushes through the same descriptor) fails it too.
+        private func flush(_ tree: StagedTree) throws {
+            if let failure = tree.writeback?.finish(), failure != 0 {
+                throw Failure(description: "cannot flush \(tree.path): \(String(cString: strerror(failure)))")
+            }
             #if os(Linux)
-            let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw posixFailure("open", path) }
+            if tree.lock >= 0 {
+                guard pgha_syncfs(tree.lock) == 0 else { throw posixFailure("flush", tree.path) }
+                return
+            }
+            let descriptor = open(tree.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw posixFailure("open", tree.path) }
             defer { close(descriptor) }
-            guard pgha_syncfs(descriptor) == 0 else { throw posixFailure("flush", path) }
+            guard pgha_syncfs(descriptor) == 0 else { throw posixFailure("flush", tree.path) }
             #else
             sync()
             #endif

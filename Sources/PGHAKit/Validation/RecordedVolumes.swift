@@ -18,9 +18,10 @@ public struct RecordedVolumes: Sendable, Equatable {
         walSize = fields.scalar("storage.wal.size")
     }
 
-    /// The volumes a spec record's bytes record; nil when the bytes are not a record (`SpecRecord.fields`).
+    /// The volumes a spec record's bytes record; nil when the bytes are not a record (`SpecRecord.fields`, naming
+    /// its cluster).
     public init?(record bytes: [UInt8]) {
-        guard let fields = FlatJSONReader.fields(bytes, keeping: Self.fields) else { return nil }
+        guard let fields = FlatJSONReader.fields(bytes, keeping: Self.fields), fields.namesCluster else { return nil }
         self.init(fields)
     }
 }

@@ -20,7 +20,7 @@ enum VolumeHistoryRules {
     /// short, hides the volumes it recorded, and the change goes ahead unchecked.
     static func unreadable(_ spec: Spec) -> [Diagnostic] {
         var context = ValidationContext(spec: spec)
-        context.warning(.unreadableVolumeRecord, "the output directory's record of this cluster (.pgha/spec.json) cannot be read, so pgha cannot tell whether a volume shrinks or the WAL volume is removed (PGHA0160, PGHA0161)",
+        context.warning(.unreadableVolumeRecord, "the spec record the output directory holds where this spec renders (.pgha/spec.json) cannot be read, so pgha cannot tell whether a volume shrinks or the WAL volume is removed (PGHA0160, PGHA0161)",
                         at: "storage", hint: "restore .pgha/spec.json from version control, or render into a new directory; a render writes a new record")
         return context.diagnostics
     }

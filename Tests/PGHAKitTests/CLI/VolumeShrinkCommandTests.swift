@@ -25,19 +25,34 @@ import Testing
     }
 
     /// A record pgha cannot read hid the recorded volumes without a word (noticed in earlier sessions): a shrink went
-    /// ahead unchecked. It still goes ahead, since pgha cannot know, but says so; `--strict` stops it.
-    @Test func anUnreadableRecordIsSaidToHideTheRecordedVolumes() throws {
+    /// ahead unchecked. It still goes ahead, since pgha cannot know, but says so; `--strict` stops it. A review added
+    /// the record without its cluster's name (which `check` already called unreadable), one that is a folder, and one
+    /// removed while the listing still names it.
+    @Test(arguments: ["cut short", "no name", "a folder", "removed"])
+    func anUnreadableRecordIsSaidToHideTheRecordedVolumes(damage: String) throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try TestSupport.write(TestSupport.spec("storage:\n  size: 128Gi\n"), to: "spec.yaml", in: root)
         let spec = root.appendingPathComponent("spec.yaml").path, output = root.appendingPathComponent("out")
         #expect(try PGHAProcess.run(["render", spec, "-o", output.path]).status == 0)
-        try Data("{\"namespace\": \"cnpg-database\", \"name\": \"pg-te".utf8).write(to: output.appendingPathComponent(".pgha/spec.json"))
+        let record = output.appendingPathComponent(".pgha/spec.json")
+        let recorded = try String(contentsOf: record, encoding: .utf8)
+        switch damage {
+        case "cut short": try Data(recorded.prefix(40).utf8).write(to: record)
+        case "no name": try Data(recorded.replacingOccurrences(of: "\"name\":", with: "\"nom\":").utf8).write(to: record)
+        case "a folder":
+            try FileManager.default.removeItem(at: record)
+            try FileManager.default.createDirectory(at: record, withIntermediateDirectories: false)
+        default: try FileManager.default.removeItem(at: record)
+        }
         try TestSupport.write(TestSupport.spec("storage:\n  size: 32Gi\n"), to: "spec.yaml", in: root)
-        let warning = "\(spec):6:1: warning[PGHA0163]: the output directory's record of this cluster (.pgha/spec.json) cannot be read, so pgha cannot tell whether a volume shrinks or the WAL volume is removed (PGHA0160, PGHA0161)\n"
-        let strict = try PGHAProcess.run(["render", spec, "-o", output.path, "--strict"])
-        #expect(strict.status == 1)
-        #expect(strict.stderr.hasPrefix(warning), "\(strict.stderr)")
+        let warning = "\(spec):6:1: warning[PGHA0163]: the spec record the output directory holds where this spec renders (.pgha/spec.json) cannot be read, so pgha cannot tell whether a volume shrinks or the WAL volume is removed (PGHA0160, PGHA0161)\n"
+        for command in ["check", "render"] {
+            let strict = try PGHAProcess.run([command, spec, "-o", output.path, "--strict"])
+            #expect(strict.status == 1, "\(command)")
+            #expect(strict.stderr.hasPrefix(warning), "\(command): \(strict.stderr)")
+        }
+        guard damage != "a folder" else { return }
         let run = try PGHAProcess.run(["render", spec, "-o", output.path])
         #expect(run.status == 0)
         #expect(run.stderr.hasPrefix(warning), "\(run.stderr)")

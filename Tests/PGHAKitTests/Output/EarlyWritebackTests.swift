@@ -25,6 +25,7 @@ import Testing
             }
             usleep(2_000)
             probe.lock.withLock { probe.running -= 1 }
+            return 0
         }
         writeback.staged(99)
         writeback.finish()
@@ -38,5 +39,25 @@ import Testing
         #expect(probe.calls >= 2 && probe.calls <= 121)
         #expect(!probe.overlapped)
         #expect(probe.descriptors == [7])
+        #expect(writeback.finish() == 0)
+    }
+
+    /// A review's repro: the kernel reports a failed write-back to one `syncfs` of a descriptor only, so an early
+    /// flush that got it and dropped it let the final flush succeed over data that never reached the disk.
+    @Test func theFirstFailureOfAnEarlyFlushIsKeptForTheCommit() {
+        let calls = Probe()
+        let writeback = EarlyWriteback(descriptor: 7, threshold: 10) { _ in
+            calls.lock.withLock {
+                calls.calls += 1
+                return calls.calls == 1 ? EIO : calls.calls == 2 ? ENOSPC : 0
+            }
+        }
+        #expect(writeback.finish() == 0)
+        for _ in 0..<3 {
+            writeback.staged(10)
+            _ = writeback.finish()
+        }
+        #expect(calls.calls == 3)
+        #expect(writeback.finish() == EIO)
     }
 }
