@@ -67,10 +67,10 @@ enum TopologyDiagram {
     }
 
     /// Who may reach the exposed poolers, and at which host and port: the cluster's `clients` node when the ranges
-    /// are the same.
+    /// are the same, in any order.
     private static func poolerClients(_ spec: Spec, _ endpoints: PublicEndpoints, into text: inout MarkdownText) {
         let clients: String
-        if spec.expose?.allowedSourceRanges == endpoints.poolerSourceRanges {
+        if let expose = spec.expose, Set(expose.allowedSourceRanges) == Set(endpoints.poolerSourceRanges) {
             clients = "clients"
         } else {
             clients = "poolerclients"

@@ -146,6 +146,17 @@ import Testing
             + "`198.51.100.0/24`; PgBouncer: `orders-pooler-demo.westus3.cloudapp.azure.com` port 5432 (primary), from `198.51.100.0/24` |\n"))
     }
 
+    /// A review's repro: the same ranges in another order drew a second clients node with the same label.
+    @Test func poolersOpenToTheClustersRangesInAnotherOrderShareItsClients() throws {
+        let (readme, _) = try Self.readme(yaml: TestSupport.spec(
+            "expose:\n  allowedSourceRanges: [\"198.51.100.0/24\", \"203.0.113.0/24\"]\n  dnsLabel: orders-demo\n"
+            + "pooler:\n  expose:\n    allowedSourceRanges: [\"203.0.113.0/24\", \"198.51.100.0/24\"]\n    dnsLabel: orders-pooler-demo\n", name: "orders"))
+        let diagram = try Self.mermaid(readme)
+        try Self.expectWellFormedFlowchart(diagram)
+        #expect(diagram.contains("  clients -- \"orders-pooler-demo.westus3.cloudapp.azure.com:5432\" --> poolerrw"))
+        #expect(!diagram.contains { $0.contains("poolerclients") })
+    }
+
     /// The fleet index's "Public endpoints" said "none" for a cluster whose pooler is exposed.
     @Test func theFleetIndexNamesExposedPoolers() throws {
         let (_, spec) = try Self.readme(yaml: TestSupport.spec(
