@@ -63,12 +63,14 @@ public enum Compiler {
         }
         var checked = semantic
         var record: Artifact?
-        if !(parsed.diagnostics + semantic).containsErrors, let recordedSpec = options.recordedSpec?(folder(spec)) {
+        let folder = folder(spec)
+        if !(parsed.diagnostics + semantic).containsErrors, let recordedSpec = options.recordedSpec?(folder) {
             let own = SpecRecord.artifact(for: spec)
             record = own
             if own.bytes != recordedSpec {
-                checked += RecordedVolumes(record: recordedSpec).map { VolumeHistoryRules.check(spec, recorded: $0) }
-                    ?? VolumeHistoryRules.unreadable(spec)
+                let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
+                checked += RecordedVolumes(record: recordedSpec).map { VolumeHistoryRules.check(spec, recorded: $0, at: path) }
+                    ?? VolumeHistoryRules.unreadable(spec, at: path)
             }
         }
         return (spec, (parsed.diagnostics + written(checked, in: spec)).sortedByLocation(), record)

@@ -60,6 +60,7 @@ import Testing
         #expect(try PGHAProcess.run(["render", spec, "-o", output.path]).stderr.isEmpty)
     }
 
+    /// The message names the member's record (a review noticed that a fleet's said only `.pgha/spec.json`).
     @Test func aFleetRefusesTheMemberWhoseVolumeShrinks() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -75,7 +76,7 @@ import Testing
             #expect(run.status == 1, "\(command)")
             #expect(run.stderr.hasPrefix("""
             \(specs)/b.yaml:8:11: error[PGHA0160]: storage.wal.size is 8Gi, smaller than the 16Gi the output directory \
-            records (.pgha/spec.json): a PersistentVolumeClaim cannot shrink
+            records (cnpg-database/pg-b/.pgha/spec.json): a PersistentVolumeClaim cannot shrink
             """), "\(command): \(run.stderr)")
             #expect(run.stderr.hasSuffix("error: 1 of 2 specs have errors\n"), "\(command)")
         }

@@ -70,7 +70,7 @@ import Testing
             let spec = try #require(result.spec, "\(path)")
             let own = try #require(result.artifacts.first { $0.path == SpecRecord.path }, "\(path)")
             let recorded = try #require(RecordedVolumes(record: Array(own.contents.utf8)), "\(path)")
-            #expect(VolumeHistoryRules.check(spec, recorded: recorded).isEmpty, "\(path)")
+            #expect(VolumeHistoryRules.check(spec, recorded: recorded, at: SpecRecord.path).isEmpty, "\(path)")
         }
         let shrinking = Array(TestSupport.spec("storage:\n  size: 32Gi\n").utf8)
         let record = try #require(Compiler.compile(Array(TestSupport.spec("storage:\n  size: 128Gi\n").utf8)).artifacts.first { $0.path == SpecRecord.path })
