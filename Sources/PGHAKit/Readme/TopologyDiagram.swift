@@ -17,7 +17,9 @@ enum TopologyDiagram {
         text.line(")\"]")
         text.line("    subgraph ns[\"namespace ", spec.namespace, "\"]")
         text.line("      rw[\"Service ", spec.name, "-rw\"]")
-        if standbys > 0 { text.line("      ro[\"Service ", spec.name, "-ro\"]") }
+        // CloudNativePG makes the -ro Service (and pgha any read-only pooler or public endpoint) whatever the number of
+        // instances: with one, nothing stands behind them yet.
+        text.line("      ro[\"Service ", spec.name, standbys > 0 ? "-ro\"]" : "-ro, no standby\"]")
         let poolerTypes = spec.pooler.map(PoolerTranslation.types) ?? []
         let poolerKind = endpoints.poolers.isEmpty ? "\"]" : " (LoadBalancer)\"]"
         for type in poolerTypes { text.line("      pooler", type, "[\"PgBouncer ", PoolerTranslation.name(spec, type: type), poolerKind) }
@@ -34,7 +36,7 @@ enum TopologyDiagram {
         text.line("    end")
         text.line("  end")
         text.line("  rw --> primary")
-        for type in poolerTypes where type == "rw" || standbys > 0 { text.line("  pooler", type, " --> ", type) }
+        for type in poolerTypes { text.line("  pooler", type, " --> ", type) }
         let replication = spec.replication.syncReplicas > 0 ? "synchronous streaming" : "asynchronous streaming"
         for node in standbyNodes {
             text.line("  ro --> ", node)
@@ -46,11 +48,9 @@ enum TopologyDiagram {
             text.line("\"])")
             text.line("  publicrw[\"LoadBalancer ", spec.name, "-public-rw\"]")
             text.line("  clients -- \"", host, ":", String(expose.readWritePort), "\" --> publicrw --> primary")
-            if !standbyNodes.isEmpty {
-                text.line("  publicro[\"LoadBalancer ", spec.name, "-public-ro\"]")
-                text.line("  clients -- \"", host, ":", String(expose.readOnlyPort), "\" --> publicro")
-                for node in standbyNodes { text.line("  publicro --> ", node) }
-            }
+            text.line("  publicro[\"LoadBalancer ", spec.name, standbyNodes.isEmpty ? "-public-ro, no standby\"]" : "-public-ro\"]")
+            text.line("  clients -- \"", host, ":", String(expose.readOnlyPort), "\" --> publicro")
+            for node in standbyNodes { text.line("  publicro --> ", node) }
         }
         if !endpoints.poolers.isEmpty { poolerClients(spec, endpoints, into: &text) }
         if let backup = spec.backup {

@@ -151,6 +151,21 @@ import Testing
             + "`198.51.100.0/24`; PgBouncer: `orders-pooler-demo.westus3.cloudapp.azure.com` port 5432 (primary), from `198.51.100.0/24` |\n"))
     }
 
+    /// A review's repro: with one instance the diagram left out the -ro Service, the public -ro LoadBalancer that
+    /// is rendered, and the read-only pooler's edge; they are drawn, marked as having no standby behind them.
+    @Test func oneInstanceDrawsTheReadOnlyEndpointsWithNoStandby() throws {
+        let (readme, _) = try Self.readme(yaml: TestSupport.spec(
+            "instances: 1\nexpose:\n  allowedSourceRanges: [\"198.51.100.0/26\"]\n  dnsLabel: solo-demo\n"
+            + "pooler:\n  readOnly: true\n", name: "solo"))
+        let diagram = try Self.mermaid(readme)
+        try Self.expectWellFormedFlowchart(diagram)
+        #expect(diagram.contains("      ro[\"Service solo-ro, no standby\"]"))
+        #expect(diagram.contains("  poolerro --> ro"))
+        #expect(diagram.contains("  publicro[\"LoadBalancer solo-public-ro, no standby\"]"))
+        #expect(diagram.contains("  clients -- \"solo-demo.westus3.cloudapp.azure.com:5433\" --> publicro"))
+        #expect(!diagram.contains { $0.contains("standby1") })
+    }
+
     /// The fleet index's "Public endpoints" said "none" for a cluster whose pooler is exposed.
     @Test func theFleetIndexNamesExposedPoolers() throws {
         let (_, spec) = try Self.readme(yaml: TestSupport.spec(
