@@ -5,6 +5,12 @@ public enum SpecRecord {
     /// The record's path, relative to a spec's output folder.
     public static let path = ".pgha/spec.json"
 
+    /// The record's path relative to the output directory, for the spec output folder `folder` (`""` for the
+    /// directory itself, `<namespace>/<name>` for a fleet member).
+    public static func path(in folder: String) -> String {
+        folder.isEmpty ? path : folder + "/" + path
+    }
+
     /// The record of `spec` as a file of its rendering.
     public static func artifact(for spec: Spec) -> Artifact {
         var writer = Writer()

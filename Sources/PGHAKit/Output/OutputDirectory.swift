@@ -93,7 +93,7 @@ public struct OutputDirectory: Sendable {
     /// cannot be read gives no bytes (`[]`, which is no record: PGHA0163), never nil, which would let a volume change
     /// pass unchecked.
     public func recordedSpec(in folder: String) -> [UInt8]? {
-        let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
+        let path = SpecRecord.path(in: folder)
         guard owned.contains(path) else { return nil }
         return (try? file(at: path))?.bytes ?? []
     }

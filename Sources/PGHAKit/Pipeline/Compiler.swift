@@ -68,7 +68,7 @@ public enum Compiler {
             let own = SpecRecord.artifact(for: spec)
             record = own
             if own.bytes != recordedSpec {
-                let path = folder.isEmpty ? SpecRecord.path : folder + "/" + SpecRecord.path
+                let path = SpecRecord.path(in: folder)
                 checked += RecordedVolumes(record: recordedSpec).map { VolumeHistoryRules.check(spec, recorded: $0, at: path) }
                     ?? VolumeHistoryRules.unreadable(spec, at: path)
             }

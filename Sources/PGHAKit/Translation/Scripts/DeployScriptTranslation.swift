@@ -158,6 +158,11 @@ enum DeployScriptTranslation {
         return steps
     }
 
+    /// The host name Azure gives a public IP with the DNS label `label` in the spec's location.
+    private static func publicHost(_ label: ShellWord) -> ShellWord {
+        label + "." + V.location + ".cloudapp.azure.com"
+    }
+
     /// Stops when `label` is taken in the region, unless `heldBy` finds that this deployment holds it (`exists`).
     private static func dnsLabel(_ label: ShellWord, field: String, heldBy: Probe, exists: ShellWord) -> [Step] {
         let url: ShellWord = "/subscriptions/{subscriptionId}/providers/Microsoft.Network/locations/" + V.location
@@ -535,7 +540,7 @@ enum DeployScriptTranslation {
             .note("read-only, inside AKS:  " + V.clusterName + "-ro." + V.namespace + ".svc:5432"),
         ]
         if inputs.exposed {
-            let fqdn = V.dnsLabel + "." + V.location + ".cloudapp.azure.com:"
+            let fqdn = publicHost(V.dnsLabel) + ":"
             steps += [
                 .capture(variable: V.publicIPAddress, Command("az", "network", "public-ip", "show", "--name", V.publicIP,
                                                              "--resource-group", V.nodeResourceGroup, "--query", "ipAddress", "--output", "tsv")),
@@ -548,7 +553,7 @@ enum DeployScriptTranslation {
                 let name = ShellWord(poolerName)
                 // An exposed pooler's public name, where its DNS label gives it one, else how to find its address.
                 let publicly: ShellWord = !pooler.exposed ? ""
-                    : pooler.dnsLabel.map { " (and public: " + ShellWord(PoolerTranslation.dnsLabel($0, type: type)) + "." + V.location + ".cloudapp.azure.com:5432)" }
+                    : pooler.dnsLabel.map { " (and public: " + publicHost(ShellWord(PoolerTranslation.dnsLabel($0, type: type))) + ":5432)" }
                     ?? " (and on its LoadBalancer: kubectl get service " + name + ")"
                 steps.append(.note("PgBouncer \(type == "rw" ? "read-write, inside AKS: " : "read-only, inside AKS:  ")" + name + "." + V.namespace + ".svc:5432"
                                    + publicly))
