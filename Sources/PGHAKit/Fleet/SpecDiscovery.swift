@@ -55,8 +55,8 @@ public struct SpecSet: Sendable, Equatable {
                 continue
             }
             namesDirectory = true
-            for path in try specs(in: argument) {
-                if let file = FileIdentity(path), seen.insert(file).inserted { paths.append(path) }
+            for (path, file) in try specs(in: argument) where seen.insert(file).inserted {
+                paths.append(path)
             }
         }
         return SpecSet(paths: paths, isFleet: namesDirectory || paths.count > 1)
@@ -101,26 +101,24 @@ public struct SpecSet: Sendable, Equatable {
         path == standardInput ? standardInputName : path
     }
 
-    /// The spec files directly inside `directory`, sorted by name.
-    private static func specs(in directory: String) throws(Failure) -> [String] {
-        guard let stream = opendir(directory) else {
+    /// The spec files directly inside `directory`, sorted by name, each with its identity (one `stat` a file,
+    /// symbolic links followed; a name that is a directory or cannot be read is no spec).
+    private static func specs(in directory: String) throws(Failure) -> [(path: String, file: FileIdentity)] {
+        guard let names = FileSystem.entries(of: directory) else {
             throw Failure(description: "cannot read \(directory): \(String(cString: strerror(errno)))", isUsage: false)
         }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
-        }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let specs = names.filter { name in
-            guard !name.hasPrefix("."), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return false }
-            var isDirectory = false
-            return FileManager.default.fileExists(atPath: prefix + name, isDirectory: &isDirectory) && !isDirectory
-        }
+        let specs = names
+            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .compactMap { name -> (path: String, file: FileIdentity)? in
+                guard let file = FileIdentity(prefix + name), !file.isDirectory else { return nil }
+                return (prefix + name, file)
+            }
         guard !specs.isEmpty else {
             throw Failure(description: "\(directory) holds no spec (*.yaml or *.yml file)", isUsage: true)
         }
-        return specs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { prefix + $0 }
+        return specs
     }
 }
 

@@ -16,6 +16,24 @@ import Testing
         #expect(set.isFleet)
     }
 
+    /// Names long enough that a directory's entries take several reads of the kernel's listing, and links: one to a
+    /// spec elsewhere (followed), a dangling one and one to a directory (neither is a spec).
+    @Test func aCrowdedDirectoryListsEveryRegularSpecAndFollowsLinks() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fleet = directory.appendingPathComponent("fleet")
+        let names = (0..<600).map { "spec-\(String(repeating: "x", count: 200))-\($0).yaml" }
+        for name in names { try TestSupport.write("x", to: "fleet/" + name, in: directory) }
+        try TestSupport.write("x", to: "elsewhere/real.yaml", in: directory)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("elsewhere/folder"), withIntermediateDirectories: true)
+        let links = ["linked.yaml": "../elsewhere/real.yaml", "dangling.yaml": "../elsewhere/gone.yaml", "folder-link.yml": "../elsewhere/folder"]
+        for (name, destination) in links {
+            try FileManager.default.createSymbolicLink(atPath: fleet.path + "/" + name, withDestinationPath: destination)
+        }
+        let set = try SpecSet.discover([fleet.path])
+        #expect(set.paths == (names + ["linked.yaml"]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { fleet.path + "/" + $0 })
+    }
+
     @Test func oneFileIsNotAFleetButTwoAre() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
