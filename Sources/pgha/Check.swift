@@ -41,6 +41,8 @@ struct Check: ParsableCommand {
 
     /// The values of `check`'s options, and its work.
     struct Options: CommandOptions, SpecSetOptions, ImpactOptions, Equatable {
+        static let command: any ParsableCommand.Type = Check.self
+
         var specs: [String]
         var identityClientID: String?
         var format: DiagnosticFormatter.Format

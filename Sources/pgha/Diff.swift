@@ -44,6 +44,8 @@ struct Diff: ParsableCommand {
 
     /// The values of `diff`'s options, and its work.
     struct Options: CommandOptions, SpecSetOptions, ImpactOptions, Equatable {
+        static let command: any ParsableCommand.Type = Diff.self
+
         var specs: [String]
         var identityClientID: String?
         var format: DiagnosticFormatter.Format

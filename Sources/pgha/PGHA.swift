@@ -35,11 +35,14 @@ struct PGHA: ParsableCommand {
     /// read without argument-parser (`PlainCommandLine`), which then starts only for the others.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        var running: (any ParsableCommand.Type)?
         do {
             if let command = PlainCommandLine.command(arguments) {
+                running = type(of: command).command
                 try command.run()
             } else {
                 var command = try parseAsRoot(Self.splittingAttachedContext(arguments))
+                running = type(of: command)
                 try command.run()
             }
         } catch let requested as ExitCode {
@@ -50,7 +53,9 @@ struct PGHA: ParsableCommand {
                 terminate(Console.write(fullMessage(for: error) + "\n", to: STDOUT_FILENO) ? 0 : ExitStatus.io.rawValue)
             }
             var message = fullMessage(for: error)
-            if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-"),
+            if let running, running != PGHA.self, let refusal = error as? ValidationError {
+                message = usageError(refusal, of: running)
+            } else if let word = CommandLine.arguments.dropFirst().first, !word.hasPrefix("-"),
                !configuration.subcommands.contains(where: { $0.configuration.commandName == word }),
                let suggestion = Suggestion.closest(to: word, in: configuration.subcommands.compactMap { $0.configuration.commandName }) {
                 message += "\nhint: did you mean '\(suggestion)'?"
@@ -58,6 +63,16 @@ struct PGHA: ParsableCommand {
             _ = Console.write(message + "\n", to: STDERR_FILENO)
             terminate(ExitStatus.usage.rawValue)
         }
+    }
+}
+
+extension PGHA {
+    /// How a command's `run()` reports a `ValidationError` (a usage error found only after the command started, such
+    /// as an option that does not apply to a fleet): as argument-parser reports one from `validate()`, with the
+    /// command's usage rather than pgha's.
+    static func usageError(_ refusal: ValidationError, of command: any ParsableCommand.Type) -> String {
+        let name = command.configuration.commandName ?? ""
+        return "Error: \(refusal.message)\nUsage: \(usageString(for: command))\n  See 'pgha \(name) --help' for more information."
     }
 }
 

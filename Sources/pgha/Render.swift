@@ -52,6 +52,8 @@ struct Render: ParsableCommand {
 
     /// The values of `render`'s options, and its work.
     struct Options: CommandOptions, SpecSetOptions, Equatable {
+        static let command: any ParsableCommand.Type = Render.self
+
         var specs: [String]
         var identityClientID: String?
         var format: DiagnosticFormatter.Format

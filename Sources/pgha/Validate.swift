@@ -26,6 +26,8 @@ struct Validate: ParsableCommand {
 
     /// The values of `validate`'s options, and its work.
     struct Options: CommandOptions, SpecSetOptions, Equatable {
+        static let command: any ParsableCommand.Type = Validate.self
+
         var specs: [String]
         var identityClientID: String?
         var format: DiagnosticFormatter.Format

@@ -161,10 +161,25 @@ import Testing
     @Test func theIdentityOverrideIsForOneSpecOnly() throws {
         let directory = try Self.fleet()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try PGHAProcess.run(["render", directory.appendingPathComponent("specs").path,
-                                            "--identity-client-id", "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("--identity-client-id applies to one spec, not to a fleet"))
+        let specs = directory.appendingPathComponent("specs").path, identity = "3f2a7c1e-5b8d-4e9a-9c6f-1d2e3f4a5b6c"
+        // Found only once the command runs, so reported with the command's usage (argument-parser's own report of an
+        // error thrown by `run()` gave pgha's), whether the line is read plainly or by argument-parser (`--adopt=`).
+        let usages = [
+            "render": "pgha render <specs> ... [--identity-client-id <identity-client-id>] [--format <format>] [--strict] [--output <output>] [--include <kinds>] [--adopt] [--verbose]",
+            "check": "pgha check <specs> ... [--identity-client-id <identity-client-id>] [--format <format>] [--strict] [--fail-on <categories>] --output <output>",
+        ]
+        for arguments in [["render", specs, "--identity-client-id", identity], ["render", specs, "--identity-client-id", identity, "-o", directory.appendingPathComponent("out").path],
+                          ["render", "--verbose", specs, "--identity-client-id=" + identity, "--verbose"], ["check", specs, "--identity-client-id", identity, "-o", directory.path]] {
+            let run = try PGHAProcess.run(arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == """
+                Error: --identity-client-id applies to one spec, not to a fleet
+                Usage: \(usages[arguments[0]]!)
+                  See 'pgha \(arguments[0]) --help' for more information.
+
+                """, "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }
 
     @Test func initWritesAStarterThatRenders() throws {

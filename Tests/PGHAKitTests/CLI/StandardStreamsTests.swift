@@ -84,6 +84,16 @@ import Testing
         let starter = try PGHAProcess.run(["init", "-o", "-"])
         #expect(starter.status == 0)
         #expect(starter.stdout == StarterSpec.text(name: StarterSpec.defaultName))
+        let long = "a" + String(repeating: "b", count: 49)
+        let unusable = try PGHAProcess.run(["init", "--name", long, "-o", "-"])
+        #expect(unusable.status == 2)
+        #expect(unusable.stdout.isEmpty)
+        #expect(unusable.stderr.hasSuffix("""
+            Error: the starter spec for --name '\(long)' does not validate; choose a shorter name
+            Usage: pgha init [--name <name>] [--output <output>] [--force]
+              See 'pgha init --help' for more information.
+
+            """))
         let empty = try PGHAProcess.run(["render", "Examples/minimal.yaml", "-o", ""])
         #expect(empty.status == 2)
         #expect(empty.stderr.hasPrefix("Error: -o/--output needs a path; use -o . for the current directory\n"))
