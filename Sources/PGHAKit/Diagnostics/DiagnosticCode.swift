@@ -45,6 +45,7 @@ extension DiagnosticCode {
     public static let requestAboveLimit = DiagnosticCode("PGHA0105", "A resource request is larger than its limit.")
     public static let invalidImage = DiagnosticCode("PGHA0106", "The image has no usable version tag.")
     public static let unsupportedMajorVersion = DiagnosticCode("PGHA0107", "A PostgreSQL major version the target operator does not run.")
+    public static let clusterNameTooLongForJobs = DiagnosticCode("PGHA0108", "A cluster name too long for the name of CloudNativePG's major upgrade job.")
     public static let sharedBuffersAboveMemory = DiagnosticCode("PGHA0109", "shared_buffers is larger than the memory request.")
     public static let invalidLabel = DiagnosticCode("PGHA0110", "A node selector label is not a valid Kubernetes label.")
     public static let invalidHBALine = DiagnosticCode("PGHA0111", "A pg_hba line that is empty, spans lines or lacks a field.")
@@ -64,6 +65,8 @@ extension DiagnosticCode {
     public static let recoveryTimeWithoutZone = DiagnosticCode("PGHA0133", "A recovery target time without a time zone.")
     public static let invalidRecoveryLSN = DiagnosticCode("PGHA0134", "A recovery target LSN that is not a WAL position.")
     public static let invalidRestorePointName = DiagnosticCode("PGHA0135", "A recovery target name that no restore point can have.")
+    public static let recoveryTargetWithoutBackupID = DiagnosticCode("PGHA0136", "A recovery target that cannot choose a backup (targetName, targetImmediate) without recovery.backupID.")
+    public static let invalidBackupID = DiagnosticCode("PGHA0137", "A recovery backupID that is not a barman-cloud backup ID.")
 
     // MARK: Replication, probes and shutdown (014x)
     public static let failoverQuorumUnavailable = DiagnosticCode("PGHA0140", "Failover quorum on an operator version that lacks it.")
@@ -186,11 +189,11 @@ extension DiagnosticCode {
         yamlSyntax, notUTF8, emptyDocument, multipleDocuments, anchorsNotAllowed, inputTooLarge,
         unknownKey, wrongType, missingField, duplicateKey, unsupportedAPIVersion, outOfRange, invalidEnumValue, conflictingFields,
         invalidClusterName, invalidKubernetesName, syncReplicasTooMany, invalidQuantity, requestAboveLimit, invalidImage,
-        unsupportedMajorVersion, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
+        unsupportedMajorVersion, clusterNameTooLongForJobs, sharedBuffersAboveMemory, invalidLabel, invalidHBALine, invalidIdentifier, insecureHBA,
         unknownHBAConnectionType, invalidHBADatabaseOrUser, invalidHBAAddress, unknownHBAMethod, invalidHBAOption, exposedTrust,
         recoveryWithoutBackup, recoveryNameClash,
         recoveryTargetWithoutBackup, exclusiveRecoveryTargets, invalidRecoveryTime, recoveryTimeWithoutZone,
-        invalidRecoveryLSN, invalidRestorePointName,
+        invalidRecoveryLSN, invalidRestorePointName, recoveryTargetWithoutBackupID, invalidBackupID,
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
         localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved, backupAlertsUnavailable, unreadableVolumeRecord,

@@ -131,6 +131,7 @@ public enum SpecRecord {
             writer.field("targetLSN", recovery.targetLSN)
             writer.field("targetName", recovery.targetName)
             writer.field("targetImmediate", recovery.targetImmediate)
+            writer.field("backupID", recovery.backupID)
         }
         writer.field("monitoring", spec.monitoring) { writer, monitoring in
             writer.field("prometheus", monitoring.prometheus)

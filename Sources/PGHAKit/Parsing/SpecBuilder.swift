@@ -180,7 +180,8 @@ enum SpecBuilder {
             targetTime: fields.string("targetTime"),
             targetLSN: fields.string("targetLSN"),
             targetName: fields.string("targetName"),
-            targetImmediate: fields.bool("targetImmediate") ?? false
+            targetImmediate: fields.bool("targetImmediate") ?? false,
+            backupID: fields.string("backupID")
         )
     }
 

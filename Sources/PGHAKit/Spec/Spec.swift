@@ -152,6 +152,8 @@ public struct Spec: Sendable, Equatable {
         public var targetLSN: String?
         public var targetName: String?
         public var targetImmediate: Bool
+        /// The backup to restore, by its barman-cloud ID; nil: the newest before the target (or the newest).
+        public var backupID: String?
 
         /// The spec paths of the targets that are set, in the schema's order.
         public var targetPaths: [String] {

@@ -11,7 +11,7 @@ public enum SpecSchema {
         FieldSchema("apiVersion", .oneOf([apiVersion]), required: true, "The spec format version."),
         FieldSchema("kind", .oneOf([kind]), required: true, "The kind of spec."),
         FieldSchema("name", .string, required: true, becomes: "Cluster.metadata.name",
-                    "The PostgreSQL cluster's name: a DNS-1035 label of at most 50 characters. Names every rendered object. The Azure names derived from it must fit too: with the default resource group, AKS cluster and node resource group (MC_rg-<name>_aks-<name>_<location>, at most 90 characters), a name has at most (78 − length of location) / 2 characters, rounded down, 35 for westus3; with managedPrometheus and the default Grafana name, 15."),
+                    "The PostgreSQL cluster's name: a DNS-1035 label of at most 50 characters. Names every rendered object. The Azure names derived from it must fit too: with the default resource group, AKS cluster and node resource group (MC_rg-<name>_aks-<name>_<location>, at most 80 characters, AKS's limit), a name has at most (68 − length of location) / 2 characters, rounded down, 30 for westus3; with managedPrometheus and the default Grafana name, 15."),
         FieldSchema("namespace", .string, default: "cnpg-database", becomes: "metadata.namespace of every object",
                     "The Kubernetes namespace of the database objects."),
         FieldSchema("instances", .integer(min: 1, max: 99), default: "3", becomes: "Cluster.spec.instances",
@@ -223,6 +223,8 @@ public enum SpecSchema {
         FieldSchema("targetImmediate", .boolean, default: "false",
                     becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetImmediate",
                     "Stop replaying as soon as the restored backup is consistent."),
+        FieldSchema("backupID", .string, becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.backupID",
+                    "The backup to restore, by the ID barman-cloud gave it (`20261129T183000`; `kubectl get backups.postgresql.cnpg.io -o custom-columns=NAME:.metadata.name,ID:.status.backupId` lists them). Needed with `targetName` and `targetImmediate`, which cannot choose a backup (CloudNativePG refuses them without it); with `targetTime` or `targetLSN`, or no target, it replaces the operator's choice of the newest backup before the target."),
     ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none. Without a target (at most one of `targetTime`, `targetLSN`, `targetName`, `targetImmediate`), it replays the whole WAL archive. restore-drill.sh sets its own target time. It archives nothing, so it can never write into the source's backup folder.")
 
     static let monitoring = FieldSchema("monitoring", .object([

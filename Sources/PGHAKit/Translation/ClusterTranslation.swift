@@ -87,10 +87,11 @@ enum ClusterTranslation {
 
     /// The spec's point-in-time target, if any.
     private static func recoveryTarget(_ recovery: Spec.Recovery) -> Cluster.Bootstrap.RecoveryTarget? {
-        guard !recovery.targetPaths.isEmpty else { return nil }
+        guard !recovery.targetPaths.isEmpty || recovery.backupID != nil else { return nil }
         return Cluster.Bootstrap.RecoveryTarget(targetTime: recovery.targetTime, targetLSN: recovery.targetLSN,
                                                 targetName: recovery.targetName,
-                                                targetImmediate: recovery.targetImmediate ? true : nil)
+                                                targetImmediate: recovery.targetImmediate ? true : nil,
+                                                backupID: recovery.backupID)
     }
 
     /// The backups the recovery Cluster restores: through the plugin and the primary's ObjectStore, or in-tree.

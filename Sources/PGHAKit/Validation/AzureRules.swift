@@ -6,9 +6,11 @@ enum AzureRules {
         checkLocation(&context, azure.location)
         let derivedFromBadLocation = !spec.sourceMap.contains("azure.nodeResourceGroup") && context.hasError(at: "azure.location")
         checkName(&context, .invalidResourceGroupName, azure.resourceGroup, path: "azure.resourceGroup", what: "resource group",
-                  valid: isResourceGroupName, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
+                  valid: { isResourceGroupName($0) }, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
+        // AKS refuses a node resource group of over 80 characters ("The maximum length is 80"), below ARM's 90.
         checkName(&context, .invalidResourceGroupName, azure.nodeResourceGroup, path: "azure.nodeResourceGroup", what: "node resource group",
-                  valid: { isResourceGroupName($0) || derivedFromBadLocation }, rule: "1 to 90 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'")
+                  valid: { isResourceGroupName($0, maximumLength: 80) || derivedFromBadLocation },
+                  rule: "1 to 80 letters, digits, '-', '_', '.', '(' and ')', not ending in '.' (AKS's limit for a node resource group)")
         checkName(&context, .invalidAKSName, azure.aksCluster, path: "azure.aksCluster", what: "AKS cluster",
                   valid: { NameRules.matches($0, lengths: 1...63, allowed: "-_") },
                   rule: "1 to 63 letters, digits, '-' and '_', starting and ending alphanumeric")
@@ -210,8 +212,9 @@ enum AzureRules {
         }
     }
 
-    static func isResourceGroupName(_ name: String) -> Bool {
-        NameRules.matches(name, lengths: 1...90, allowed: "-_.()", first: { NameRules.isAlphanumeric($0) || "-_.()".contains($0) },
+    /// Whether `name` is a resource group name: at most 90 characters (ARM's limit), or `maximumLength`.
+    static func isResourceGroupName(_ name: String, maximumLength: Int = 90) -> Bool {
+        NameRules.matches(name, lengths: 1...maximumLength, allowed: "-_.()", first: { NameRules.isAlphanumeric($0) || "-_.()".contains($0) },
                           last: { NameRules.isAlphanumeric($0) || "-_()".contains($0) })
     }
 

@@ -15,6 +15,7 @@ enum ClusterRules {
         checkNodeSelector(&context, spec)
         checkPostgresLists(&context, spec)
         checkRecovery(&context, spec)
+        checkJobNames(&context, spec)
     }
 
     private static func checkNames(_ context: inout ValidationContext, _ spec: Spec) {
@@ -154,6 +155,25 @@ enum ClusterRules {
             context.error(.recoveryNameClash, "'\(recovery.name)' is not a valid cluster name", at: written ? "recovery.name" : "recovery",
                           hint: written ? "use at most 50 lowercase letters, digits and '-'"
                                         : "the default name is too long; set 'recovery.name'")
+        } else if recovery.name.count > maxJobPrefix {
+            let written = spec.sourceMap.contains("recovery.name")
+            context.error(.recoveryNameClash,
+                          "the recovery cluster's name '\(recovery.name)' has \(recovery.name.count) characters: its restore job '\(recovery.name)-1-full-recovery' would not fit the 63 characters of a pod's host name, and the cluster would never start",
+                          at: written ? "recovery.name" : "recovery",
+                          hint: written ? "use at most \(maxJobPrefix) characters" : "the default name '<name>-recovered' is too long; set 'recovery.name' to at most \(maxJobPrefix) characters")
         }
+    }
+
+    /// The longest cluster name whose CloudNativePG jobs (`<name>-<serial>-full-recovery`, `-major-upgrade`) get a
+    /// name that fits a pod's host name (63 characters) with serial 1: the operator names a job's pod after the job.
+    static let maxJobPrefix = 63 - "-1-full-recovery".count
+
+    /// A cluster name of 48 to 50 characters is valid, but the job of an in-place major version upgrade would not
+    /// get a valid host name.
+    private static func checkJobNames(_ context: inout ValidationContext, _ spec: Spec) {
+        guard spec.name.count > maxJobPrefix, context.nameIsValid else { return }
+        context.warning(.clusterNameTooLongForJobs,
+                        "the cluster name has \(spec.name.count) characters: CloudNativePG's job for a major version upgrade in place, '\(spec.name)-1-major-upgrade', would not fit the 63 characters of a pod's host name, so raising postgres.version would fail",
+                        at: "name", hint: "use at most \(maxJobPrefix) characters if the cluster will be upgraded to a new PostgreSQL major version in place")
     }
 }

@@ -28,7 +28,7 @@ enum DerivedNames {
             let aksCluster = written.contains("azure.aksCluster") ? { (_: Int) in azure.aksCluster.count } : { "aks-".count + $0 }
             let fixed = "MC___".count + azure.location.count
             rules.append(Rule(path: "azure.nodeResourceGroup", what: "node resource group MC_<resourceGroup>_<aksCluster>_\(azure.location)",
-                              limit: 90, length: { fixed + resourceGroup($0) + aksCluster($0) }))
+                              limit: 80, length: { fixed + resourceGroup($0) + aksCluster($0) }))
         }
         if spec.monitoring.managedPrometheus {
             if !written.contains("azure.grafana") {

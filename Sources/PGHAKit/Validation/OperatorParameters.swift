@@ -71,14 +71,18 @@ enum OperatorParameters {
         }
     }
 
-    /// A size as CloudNativePG reads shared_buffers and the WAL sizes (spaces removed, then a number in megabytes
-    /// or with kB, MB, GB or TB). Returns bytes, or nil.
+    /// A size as CloudNativePG reads shared_buffers and the WAL sizes (`parsePostgresQuantityValue`): digits alone,
+    /// in megabytes, or a number and kB, MB, GB or TB, spaces removed. Returns bytes, or nil.
     static func size(_ text: String) -> Double? {
         let value = String(text.filter { $0 != " " })
         let number = value.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         guard !number.isEmpty, let amount = Double(number) else { return nil }
         switch value.dropFirst(number.count) {
-        case "": return amount * 1_048_576
+        case "":
+            // Without a unit the operator takes only a whole number as written (Go's strconv.Atoi, before it removes
+            // spaces), so "2048.5" and "2 048" are refused although PostgreSQL would read them.
+            guard text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+            return amount * 1_048_576
         case "kB": return amount * 1024
         case "MB": return amount * 1_048_576
         case "GB": return amount * 1_073_741_824

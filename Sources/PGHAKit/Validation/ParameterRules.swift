@@ -85,6 +85,11 @@ enum ParameterRules {
             return context.error(.preloadInParameters, "shared_preload_libraries cannot be set as a parameter", at: path(name), onKey: true,
                                  hint: "list the libraries in 'postgres.sharedPreloadLibraries'; the operator merges its own")
         }
+        if name == "archive_library" {
+            return context.error(.fixedParameter,
+                                 "'archive_library' cannot be set: CloudNativePG archives WAL with archive_command, and PostgreSQL archives nothing while both are set",
+                                 at: path(name), onKey: true, hint: fixedHint("archive_command"))
+        }
         let isBlocked = OperatorParameters.blocked.contains(name)
         guard isBlocked || OperatorParameters.fixed.contains(name) else { return }
         if let tolerated = OperatorParameters.tolerated[name], tolerated == value { return }

@@ -4,7 +4,7 @@ import Testing
 /// `pgha init`'s starter spec validates as written, without a single warning: only the note that its AKS API server is
 /// open until the user lists their address.
 @Suite struct StarterSpecTests {
-    @Test(arguments: [StarterSpec.defaultName, "orders", "abc", "billing-db-" + String(repeating: "x", count: 19)])
+    @Test(arguments: [StarterSpec.defaultName, "orders", "abc", "billing-db-" + String(repeating: "x", count: 18)])
     func theStarterValidatesWithoutDiagnostics(name: String) throws {
         let text = StarterSpec.text(name: name)
         let checked = Compiler.check(Array(text.utf8))

@@ -37,16 +37,24 @@ import Testing
     }
 
     @Test func aClusterNameTooLongForTheDerivedNodeResourceGroupIsReportedOnceAtTheName() {
-        let name = "pg-" + String(repeating: "a", count: 33)
+        // AKS refuses a node resource group longer than 80 characters: MC_rg-<name>_aks-<name>_westus3 fits 30.
+        let name = "pg-" + String(repeating: "a", count: 28)
         let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\nazure:\n  location: westus3\n"
         #expect(TestSupport.errors(yaml) == [
-            "3:7 error[PGHA0101] name: the cluster name '\(name)' has 36 characters; the Azure names derived from it allow at most 35",
+            "3:7 error[PGHA0101] name: the cluster name '\(name)' has 31 characters; the Azure names derived from it allow at most 30",
         ])
+        #expect(TestSupport.hint(yaml, code: .invalidClusterName)?.contains("the node resource group MC_<resourceGroup>_<aksCluster>_westus3 ('azure.nodeResourceGroup', at most 80 characters)") == true)
         #expect(TestSupport.errors(yaml.replacingOccurrences(of: name, with: String(name.dropLast()))) == [])
-        let longRegion = yaml.replacingOccurrences(of: "westus3", with: "germanywestcentral").replacingOccurrences(of: name, with: "pg-" + String(repeating: "a", count: 28))
+        let longRegion = yaml.replacingOccurrences(of: "westus3", with: "germanywestcentral").replacingOccurrences(of: name, with: "pg-" + String(repeating: "a", count: 23))
         #expect(TestSupport.errors(longRegion) == [
-            "3:7 error[PGHA0101] name: the cluster name 'pg-\(String(repeating: "a", count: 28))' has 31 characters; the Azure names derived from it allow at most 30",
+            "3:7 error[PGHA0101] name: the cluster name 'pg-\(String(repeating: "a", count: 23))' has 26 characters; the Azure names derived from it allow at most 25",
         ])
+        let written = TestSupport.spec("  nodeResourceGroup: mc-" + String(repeating: "x", count: 78) + "\n")
+        #expect(TestSupport.errors(written) == [
+            "6:22 error[PGHA0401] azure.nodeResourceGroup: 'mc-\(String(repeating: "x", count: 78))' is not a valid node resource group name",
+        ])
+        #expect(TestSupport.hint(written, code: .invalidResourceGroupName)?.contains("1 to 80 letters") == true)
+        #expect(TestSupport.errors(TestSupport.spec("  nodeResourceGroup: mc-" + String(repeating: "x", count: 77) + "\n")) == [])
     }
 
     @Test func anExplicitNodeResourceGroupLiftsTheBound() {

@@ -10,6 +10,28 @@ import Testing
         let result = Compiler.compile(Array(yaml.utf8))
         #expect(result.succeeded, "\(result.diagnostics.map(TestSupport.summary))")
         #expect(result.artifacts.contains { $0.path == "scheduledbackup-\(name)-backup.yaml" })
+        #expect(result.diagnostics.filter { $0.severity == .warning }.map(TestSupport.summary) == [
+            "3:7 warning[PGHA0108] name: the cluster name has 50 characters: CloudNativePG's job for a major version upgrade in place, '\(name)-1-major-upgrade', would not fit the 63 characters of a pod's host name, so raising postgres.version would fail",
+        ])
+    }
+
+    /// CloudNativePG names a job `<cluster>-<serial>-<role>` and its pod's host name after it (at most 63 characters).
+    @Test func clusterNamesLeaveRoomForTheOperatorsJobNames() {
+        let azure = "azure:\n  location: westus3\n  resourceGroup: rg\n  aksCluster: aks\n"
+        let fits = "a" + String(repeating: "b", count: 46)
+        #expect(TestSupport.diagnostics("apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(fits)\n" + azure).filter { $0.contains("PGHA0108") } == [])
+        let backup = "backup:\n  storageAccount: pgtestbackups\n"
+        #expect(TestSupport.errors(adding: backup + "recovery:\n  name: \(fits)\n") == [])
+        #expect(TestSupport.errors(adding: backup + "recovery:\n  name: \(fits)x\n") == [
+            "9:9 error[PGHA0121] recovery.name: the recovery cluster's name '\(fits)x' has 48 characters: its restore job '\(fits)x-1-full-recovery' would not fit the 63 characters of a pod's host name, and the cluster would never start",
+        ])
+        // The default, <name>-recovered, is too long from 38 characters on.
+        let name = "a" + String(repeating: "b", count: 37)
+        let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\n" + azure + backup + "recovery: {}\n"
+        #expect(TestSupport.errors(yaml) == [
+            "10:1 error[PGHA0121] recovery: the recovery cluster's name '\(name)-recovered' has 48 characters: its restore job '\(name)-recovered-1-full-recovery' would not fit the 63 characters of a pod's host name, and the cluster would never start",
+        ])
+        #expect(TestSupport.hint(yaml, code: .recoveryNameClash) == "the default name '<name>-recovered' is too long; set 'recovery.name' to at most 47 characters")
     }
 
     @Test func theRecoveryClusterCannotTakeThePublicServicesNames() {

@@ -14,7 +14,21 @@ import Testing
     }
 
     @Test func sizesAreReadAsCloudNativePGReadsThem() {
-        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    shared_buffers: 1.5GB\n    max_wal_size: 2 GB\n") == [])
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    shared_buffers: 1.5GB\n    max_wal_size: 2 GB\n    min_wal_size: \"512\"\n") == [])
+        // Without a unit, the operator's webhook takes only digits (strconv.Atoi on the value as written).
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    max_wal_size: \"2048.5\"\n    min_wal_size: \"5 12\"\n") == [
+            "8:19 error[PGHA0207] postgres.parameters.max_wal_size: '2048.5' is not a size CloudNativePG can read for max_wal_size",
+            "9:19 error[PGHA0207] postgres.parameters.min_wal_size: '5 12' is not a size CloudNativePG can read for min_wal_size",
+        ])
+    }
+
+    /// PostgreSQL archives nothing while archive_command (the operator's) and archive_library are both set.
+    @Test func archiveLibraryIsRefusedAsTheOperatorArchives() {
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    archive_library: basic_archive\n") == [
+            "8:5 error[PGHA0202] postgres.parameters.archive_library: 'archive_library' cannot be set: CloudNativePG archives WAL with archive_command, and PostgreSQL archives nothing while both are set",
+        ])
+        #expect(TestSupport.hint(TestSupport.spec("postgres:\n  parameters:\n    archive_library: basic_archive\n"), code: .fixedParameter)
+            == "WAL archiving follows the 'backup' section")
     }
 
     /// `isValidName` scans bytes; it is held to CloudNativePG's pattern on every string of up to five characters

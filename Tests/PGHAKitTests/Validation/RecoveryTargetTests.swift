@@ -32,8 +32,10 @@ import Yams
 
     @Test(arguments: [
         ("  targetLSN: 0/3000060\n", "targetLSN: 0/3000060"),
-        ("  targetName: before-migration\n", "targetName: before-migration"),
-        ("  targetImmediate: true\n", "targetImmediate: true"),
+        ("  targetName: before-migration\n  backupID: 20261129T183000\n", "backupID: 20261129T183000\n        targetName: before-migration"),
+        ("  targetImmediate: true\n  backupID: 20261129T183000\n", "backupID: 20261129T183000\n        targetImmediate: true"),
+        ("  backupID: 20261129T183000\n", "backupID: 20261129T183000"),
+        ("  targetTime: \"2026-11-30T08:00:00Z\"\n  backupID: 20261129T183000\n", "backupID: 20261129T183000\n        targetTime: '2026-11-30T08:00:00Z'"),
     ])
     func eachTargetIsRenderedAlone(_ recovery: String, _ rendered: String) throws {
         let result = TestSupport.compile(Self.spec(recovery))
@@ -54,7 +56,8 @@ import Yams
         guard let crds = TestSupport.crdDirectory else { return }
         let validator = try #require(try CRDSchemaValidator(
             crd: crds.appendingPathComponent("cnpg-1.30.0/postgresql.cnpg.io_clusters.yaml"), version: "v1"))
-        for recovery in ["  targetTime: \"2026-11-29T18:30:00Z\"\n", "  targetLSN: 0/3000060\n", "  targetName: x\n", "  targetImmediate: true\n"] {
+        for recovery in ["  targetTime: \"2026-11-29T18:30:00Z\"\n", "  targetLSN: 0/3000060\n", "  targetName: x\n  backupID: 20261129T183000\n",
+                         "  targetImmediate: true\n  backupID: 20261129T183000\n"] {
             let result = TestSupport.compile(Self.spec(recovery))
             let cluster = try #require(result.artifacts.first { $0.path == "oneoff/cluster-pg-test-recovered.yaml" })
             let object = try #require(try Yams.load(yaml: cluster.contents) as? [String: Any])
@@ -108,12 +111,38 @@ import Yams
     }
 
     @Test func restorePointNamesFitPostgreSQLsLimit() {
-        #expect(Self.errors("  targetName: \(String(repeating: "a", count: 63))\n") == [])
-        #expect(Self.errors("  targetName: \(String(repeating: "a", count: 64))\n") == [
+        let backup = "  backupID: 20261129T183000\n"
+        #expect(Self.errors("  targetName: \(String(repeating: "a", count: 63))\n" + backup) == [])
+        #expect(Self.errors("  targetName: \(String(repeating: "a", count: 64))\n" + backup) == [
             "9:15 error[PGHA0135] recovery.targetName: the restore point name is longer than 63 bytes",
         ])
-        #expect(Self.errors("  targetName: \"\"\n") == [
+        #expect(Self.errors("  targetName: \"\"\n" + backup) == [
             "9:15 error[PGHA0135] recovery.targetName: the restore point name is empty",
+        ])
+        #expect(Self.errors("  targetName: \"before\\tmigration\"\n" + backup) == [
+            "9:15 error[PGHA0135] recovery.targetName: the restore point name holds a control character (a tab, a newline), which the recovery configuration cannot carry",
+        ])
+    }
+
+    /// CloudNativePG refuses a name or immediate target without a backup ID: neither says which backup to restore.
+    @Test func targetsThatCannotChooseABackupNeedItsID() {
+        #expect(Self.errors("  targetName: before-migration\n") == [
+            "9:15 error[PGHA0136] recovery.targetName: 'recovery.targetName' needs 'recovery.backupID': unlike a time or an LSN, it does not say which backup to restore, and CloudNativePG refuses the Cluster without one",
+        ])
+        #expect(Self.errors("  targetImmediate: true\n") == [
+            "9:20 error[PGHA0136] recovery.targetImmediate: 'recovery.targetImmediate' needs 'recovery.backupID': unlike a time or an LSN, it does not say which backup to restore, and CloudNativePG refuses the Cluster without one",
+        ])
+        #expect(Self.errors("  targetLSN: 0/3000060\n") == [])
+        #expect(Self.errors("  targetImmediate: false\n") == [])
+    }
+
+    @Test func backupIDsAreBarmanCloudsTimestamps() {
+        #expect(RecoveryTargetRules.isBackupID("20261129T183000"))
+        for bad in ["20261129183000", "2026-11-29T18:30:00", "20261129t183000", "20261129T18300", "20261129T1830000", "backup-1", ""] {
+            #expect(!RecoveryTargetRules.isBackupID(bad), "\(bad)")
+        }
+        #expect(Self.errors("  backupID: backup-20261129\n") == [
+            "9:13 error[PGHA0137] recovery.backupID: 'backup-20261129' is not a barman-cloud backup ID",
         ])
     }
 }

@@ -151,9 +151,11 @@ public struct Cluster: ObjectWithSpec, Equatable {
             public var targetLSN: String?
             public var targetName: String?
             public var targetImmediate: Bool?
+            public var backupID: String?
 
             public var manifestNode: ManifestNode {
                 .object {
+                    $0.field("backupID", backupID)
                     $0.field("targetTime", targetTime)
                     $0.field("targetLSN", targetLSN)
                     $0.field("targetName", targetName)
