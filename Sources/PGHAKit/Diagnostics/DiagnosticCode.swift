@@ -87,6 +87,10 @@ extension DiagnosticCode {
     public static let backupAlertsUnavailable = DiagnosticCode("PGHA0162", "Plugin backups on an operator whose instances do not report the plugin's backup metrics (before 1.27).")
     public static let unreadableVolumeRecord = DiagnosticCode("PGHA0163", "The output directory's record of the spec cannot be read, so no volume change can be checked against it.")
 
+    // MARK: Alert runbook links (0164-0165)
+    public static let invalidRunbookURL = DiagnosticCode("PGHA0164", "A runbook base URL that is not an absolute http(s) URL the alerts can link to.")
+    public static let runbookURLWithoutAlerts = DiagnosticCode("PGHA0165", "A runbook base URL with alerts off, where it does nothing.")
+
     // MARK: PostgreSQL parameters (02xx)
     public static let invalidParameterName = DiagnosticCode("PGHA0201", "A parameter name CloudNativePG rejects.")
     public static let fixedParameter = DiagnosticCode("PGHA0202", "A parameter the operator manages itself.")
@@ -197,6 +201,7 @@ extension DiagnosticCode {
         failoverQuorumUnavailable, failoverQuorumWithoutSync, syncSettingWithoutSync, stopDelayTooShort,
         probeStrategyUnavailable, invalidLag, invalidTaint, premiumV2WithoutZones, premiumV2Performance,
         localNVMeTooFewInstances, localNVMeWithoutBackup, volumeShrinks, walVolumeRemoved, backupAlertsUnavailable, unreadableVolumeRecord,
+        invalidRunbookURL, runbookURLWithoutAlerts,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
         restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,

@@ -143,6 +143,7 @@ public enum SpecRecord {
                 writer.field("connectionsPercent", alerts.connectionsPercent)
                 writer.field("diskUsagePercent", alerts.diskUsagePercent)
                 writer.field("backupMaxAgeHours", alerts.backupMaxAgeHours)
+                writer.field("runbookBaseURL", alerts.runbookBaseURL)
             }
         }
         writer.field("expose", spec.expose) { writer, expose in

@@ -126,7 +126,8 @@ enum SpecBuilder {
                     replicationLagSeconds: alerts.int("replicationLagSeconds") ?? 60,
                     connectionsPercent: alerts.int("connectionsPercent") ?? 80,
                     diskUsagePercent: alerts.int("diskUsagePercent") ?? 80,
-                    backupMaxAgeHours: alerts.int("backupMaxAgeHours") ?? 26
+                    backupMaxAgeHours: alerts.int("backupMaxAgeHours") ?? 26,
+                    runbookBaseURL: alerts.string("runbookBaseURL")
                 )
             ),
             expose: top.has("expose") ? expose(top.object("expose"), clusterName: name) : nil,

@@ -176,6 +176,8 @@ public struct Spec: Sendable, Equatable {
             public var connectionsPercent: Int
             public var diskUsagePercent: Int
             public var backupMaxAgeHours: Int
+            /// Where the team publishes Docs/runbooks.md; each alert then links `<runbookBaseURL>#<anchor>`.
+            public var runbookBaseURL: String?
         }
     }
 

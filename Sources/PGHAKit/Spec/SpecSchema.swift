@@ -251,6 +251,9 @@ public enum SpecSchema {
             FieldSchema("backupMaxAgeHours", .integer(min: 1, max: 8760), default: "26",
                         becomes: "alerts PostgresBackupTooOld and PostgresBackupNeverCompleted",
                         "Hours since the last completed backup at which PostgresBackupTooOld fires, and hours the instances may report without any completed backup before PostgresBackupNeverCompleted fires (with backup); longer than the time between two scheduled backups."),
+            FieldSchema("runbookBaseURL", .string,
+                        becomes: "annotation runbook_url of every alert: <runbookBaseURL>#<anchor>",
+                        "The URL where the team publishes pgha's runbooks (Docs/runbooks.md, rendered in their wiki or Git host), such as `https://git.example.com/platform/pgha/blob/main/Docs/runbooks.md`: each alert then links `<runbookBaseURL>#<anchor>`, its section there (the alert's name in lower case, as GitHub and GitLab anchor headings), in the `runbook_url` annotation Alertmanager and Grafana link. An absolute http:// or https:// URL with a host and without a fragment (`#`), credentials, spaces or characters a URL cannot hold (percent-encode them). Without it, alerts carry only `runbook`, the section's path in pgha's repository."),
         ]), "Alerting rules with the thresholds below; each alert has a runbook section in Docs/runbooks.md."),
     ]), "Metrics scraping and alerting.")
 

@@ -13,6 +13,15 @@ enum AlertTranslation {
 
         /// The heading of its section in Docs/runbooks.md, as a Markdown anchor.
         var runbookAnchor: String { name.lowercased() }
+
+        /// Its annotations, alike in both flavours: `summary`, `runbook` (its section's path in pgha's repository)
+        /// and, with `monitoring.alerts.runbookBaseURL`, `runbook_url` (that section where the team publishes the
+        /// runbooks, the link Alertmanager and Grafana show).
+        func annotations(runbookBaseURL: String?) -> SortedMap {
+            let runbook = "Docs/runbooks.md#" + runbookAnchor
+            guard let runbookBaseURL else { return ["summary": summary, "runbook": runbook] }
+            return ["summary": summary, "runbook": runbook, "runbook_url": runbookBaseURL + "#" + runbookAnchor]
+        }
     }
 
     static func alerts(_ spec: Spec) -> [Alert] {
@@ -128,7 +137,7 @@ enum AlertTranslation {
                     PrometheusRule.Rule(
                         alert: alert.name, expr: alert.expression, for: "\(alert.minutes)m",
                         labels: ["severity": alert.severity, "cluster": spec.name],
-                        annotations: ["summary": alert.summary, "runbook": "Docs/runbooks.md#\(alert.runbookAnchor)"]
+                        annotations: alert.annotations(runbookBaseURL: spec.monitoring.alerts.runbookBaseURL)
                     )
                 }
             )])

@@ -159,4 +159,10 @@ import Testing
             "impact: no-effect: \(Self.cluster): monitoring.dashboard: true -> false: whether deploy.sh installs the Grafana dashboard (turning it off removes nothing); the instances are not touched",
         ])
     }
+
+    @Test func aRunbookLinkChangesOnlyTheAlertingRules() throws {
+        #expect(try Self.impacts("", "monitoring:\n  alerts:\n    runbookBaseURL: https://wiki.example.com/pgha/runbooks.md\n") == [
+            "impact: no-effect: \(Self.cluster): monitoring.alerts.runbookBaseURL: (unset) -> https://wiki.example.com/pgha/runbooks.md: the alerting rules change (the PrometheusRule, and the Azure rule group when deploy.sh runs); the instances are not touched",
+        ])
+    }
 }

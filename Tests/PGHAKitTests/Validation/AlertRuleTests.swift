@@ -16,6 +16,59 @@ import Testing
             == ["8:3 warning[PGHA0811] monitoring.alerts: no Prometheus evaluates these alerts: monitoring.prometheus and managedPrometheus are off"])
     }
 
+    static func runbookDiagnostics(_ url: String) -> [String] {
+        TestSupport.diagnostics(TestSupport.spec("monitoring:\n  alerts:\n    runbookBaseURL: \(url)\n"))
+    }
+
+    /// `runbookBaseURL` must be a link a browser opens, which pgha can write into YAML, JSON and bash and follow with
+    /// `#<anchor>`.
+    @Test func aRunbookBaseURLMustBeAnAbsoluteHTTPURL() {
+        let error = "8:21 error[PGHA0164] monitoring.alerts.runbookBaseURL: "
+        let cases: [(String, String)] = [
+            ("wiki.example.com/pgha/runbooks.md", "'wiki.example.com/pgha/runbooks.md' is not an absolute http:// or https:// URL"),
+            ("ftp://wiki.example.com/runbooks.md", "'ftp://wiki.example.com/runbooks.md' is not an absolute http:// or https:// URL"),
+            ("https:///runbooks.md", "'https:///runbooks.md' has no host"),
+            ("https://wiki_example.com/runbooks.md", "'wiki_example.com' in 'https://wiki_example.com/runbooks.md' is not a host name or IP address"),
+            ("https://[fe80::1/runbooks.md", "'[fe80::1' in 'https://[fe80::1/runbooks.md' is not a host name or IP address"),
+            ("https://bot:s3cret@wiki.example.com/runbooks.md",
+             "the URL holds a user name or password before its host ('user@'), which every alert would carry in the PrometheusRule and in Azure"),
+            ("https://wiki.example.com:99999/runbooks.md", "the port '99999' in 'https://wiki.example.com:99999/runbooks.md' is not a number from 1 to 65535"),
+            ("https://wiki.example.com/runbooks.md#alerts", "'https://wiki.example.com/runbooks.md#alerts' has a fragment ('#'): pgha appends '#<anchor>' of each alert's section"),
+            ("\"https://wiki.example.com/pgha runbooks.md\"", "'https://wiki.example.com/pgha runbooks.md' contains a space, another whitespace character or a control character"),
+            ("\"https://wiki.example.com/runbooks.md\\t\"", "'https://wiki.example.com/runbooks.md\t' contains a space, another whitespace character or a control character"),
+            ("\"https://wiki.example.com/runbooks?page={{ $labels.pod }}\"", "'https://wiki.example.com/runbooks?page={{ $labels.pod }}' contains a space, another whitespace character or a control character"),
+            ("https://wiki.example.com/runbooks?page={page}", "'https://wiki.example.com/runbooks?page={page}' contains '{', which a URL cannot hold"),
+            ("'https://wiki.example.com/\"runbooks\"'", "'https://wiki.example.com/\"runbooks\"' contains '\"', which a URL cannot hold"),
+            ("https://wiki.example.com/r\u{FC}ckfall.md", "'https://wiki.example.com/r\u{FC}ckfall.md' contains '\u{FC}', which a URL cannot hold"),
+            ("https://wiki.example.com/runbooks%2", "'https://wiki.example.com/runbooks%2' has a '%' that is not followed by two hexadecimal digits"),
+        ]
+        for (value, message) in cases {
+            #expect(Self.runbookDiagnostics(value) == [error + message], "\(value)")
+        }
+    }
+
+    @Test func theRunbookURLHintSaysHowToWriteTheCharacter() throws {
+        let diagnostics = Compiler.check(Array(TestSupport.spec("monitoring:\n  alerts:\n    runbookBaseURL: https://wiki.example.com/r\u{FC}ckfall|{x}\n").utf8)).diagnostics
+        #expect(diagnostics.filter { $0.code == .invalidRunbookURL }.map(\.hint) == ["percent-encode it: %C3%BC"])
+    }
+
+    @Test func absoluteHTTPURLsAreAccepted() {
+        for url in ["https://wiki.example.com", "HTTPS://Git.Example.com/platform/pgha/blob/main/Docs/runbooks.md",
+                    "http://wiki.internal:8080/pgha/runbooks.md", "https://10.0.0.5/runbooks", "https://[2001:db8::1]:8443/runbooks",
+                    "https://dev.example.com/org/_git/pgha?path=/Docs/runbooks.md&version=GBmain",
+                    "\"https://wiki.example.com/pages/pgha's%20runbooks?space=$DBA&view=(full)*+,;=~:@!\""] {
+            #expect(Self.runbookDiagnostics(url) == [], "\(url)")
+        }
+    }
+
+    /// Links to runbooks of alerts that are not rendered do nothing; without a Prometheus, PGHA0811 says so alone.
+    @Test func aRunbookBaseURLWithoutAlertsWarns() {
+        #expect(TestSupport.diagnostics(TestSupport.spec("monitoring:\n  alerts:\n    enabled: false\n    runbookBaseURL: https://wiki.example.com/runbooks.md\n"))
+            == ["9:21 warning[PGHA0165] monitoring.alerts.runbookBaseURL: 'runbookBaseURL' does nothing with alerts off (monitoring.alerts.enabled: false)"])
+        #expect(TestSupport.diagnostics(TestSupport.spec("monitoring:\n  prometheus: false\n  alerts:\n    runbookBaseURL: https://wiki.example.com/runbooks.md\n"))
+            == ["8:3 warning[PGHA0811] monitoring.alerts: no Prometheus evaluates these alerts: monitoring.prometheus and managedPrometheus are off"])
+    }
+
     @Test func thresholdsFromTheSpecReachTheExpressions() throws {
         let spec = try #require(TestSupport.compile(TestSupport.spec(
             "instances: 5\nreplication:\n  syncReplicas: 2\nmonitoring:\n  alerts:\n    replicationLagSeconds: 30\n    connectionsPercent: 90\n")).spec)

@@ -29,10 +29,12 @@ enum AzureAlertRuleSteps {
         ]
     }
 
-    /// The spec's `alerts` as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations.
+    /// The spec's `alerts` as the rule group's JSON: Azure severities 0 (critical) and 2 (warning), ISO 8601 durations,
+    /// the PrometheusRule's annotations.
     static func rulesJSON(_ spec: Spec, _ alerts: [AlertTranslation.Alert]) -> String {
         var json: [UInt8] = []
         json.reserveCapacity(8192)
+        let runbookBaseURL = spec.monitoring.alerts.runbookBaseURL
         func literal(_ text: StaticString) {
             json.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
@@ -51,10 +53,13 @@ enum AzureAlertRuleSteps {
             appendJSONString(spec.name, to: &json)
             literal(",\"severity\":")
             appendJSONString(alert.severity, to: &json)
-            literal("},\"annotations\":{\"runbook\":")
-            appendJSONString("Docs/runbooks.md#" + alert.runbookAnchor, to: &json)
-            literal(",\"summary\":")
-            appendJSONString(alert.summary, to: &json)
+            literal("},\"annotations\":{")
+            for (index, annotation) in alert.annotations(runbookBaseURL: runbookBaseURL).entries.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                appendJSONString(annotation.key, to: &json)
+                json.append(UInt8(ascii: ":"))
+                appendJSONString(annotation.value, to: &json)
+            }
             literal("},\"resolveConfiguration\":{\"autoResolved\":true,\"timeToResolve\":\"PT10M\"}}")
         }
         json.append(UInt8(ascii: "]"))

@@ -48,7 +48,7 @@ READ_ONLY_PORT='5433'
 ALLOWED_SOURCE_RANGES='198.51.100.0/24'
 # The spec this was rendered from
 SPEC_FILE='production.yaml'
-SPEC_DIGEST='3eb86bb4c74265b3c3751470ecd8eca28fb475d510643b870341954c0c86b211'
+SPEC_DIGEST='4a6f5f2192da073b5037eaeed6248915da2674a5cfba7be43c933e1dc16b2df9'
 
 OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
