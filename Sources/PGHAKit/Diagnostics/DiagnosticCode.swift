@@ -151,6 +151,7 @@ extension DiagnosticCode {
     public static let invalidSubscription = DiagnosticCode("PGHA0430", "The subscription is not a subscription ID (a UUID).")
     public static let openAPIServer = DiagnosticCode("PGHA0440", "The AKS API server is open to the whole internet (no authorizedIPRanges).")
     public static let sharedIdentity = DiagnosticCode("PGHA0441", "The AKS cluster's identity is the database's workload identity.")
+    public static let repeatedDNSLabel = DiagnosticCode("PGHA0442", "Two public endpoints of one spec with the same DNS label.")
 
     // MARK: Cross-field sanity (05xx)
     public static let zonesVersusInstances = DiagnosticCode("PGHA0501", "Zones and instances that cannot be spread as asked.")
@@ -211,7 +212,7 @@ extension DiagnosticCode {
         invalidResourceGroupName, invalidAKSName, invalidNodePoolName, invalidIdentityName, invalidFederatedCredentialName,
         invalidStorageAccountName, invalidContainerName, invalidPublicIPName, invalidDNSLabel, invalidClientID,
         invalidCIDR, wholeInternet, invalidAzureValue, nodePoolCounts, invalidZone, invalidMonitoringResourceName, invalidSubscription,
-        openAPIServer, sharedIdentity, nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
+        openAPIServer, sharedIdentity, repeatedDNSLabel, nodePoolNameClash, noZones, overlappingSourceRanges, unknownAzureRegion,
         zonesVersusInstances, walVolumeTooSmall, memoryOvercommit, connectionMemory, readOnlyServiceWithoutStandbys,
         toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion, operatorCRDsUnavailable,

@@ -118,6 +118,9 @@ enum ClusterRules {
         }
     }
 
+    /// The label prefixes AKS keeps for its own node labels (`az aks nodepool add --labels` refuses them).
+    static let reservedLabelPrefixes = ["kubernetes.azure.com/", "kubernetes.io/"]
+
     private static func checkNodeSelector(_ context: inout ValidationContext, _ spec: Spec) {
         for (key, value) in spec.nodeSelector.sorted(by: { $0.key < $1.key }) {
             if !NameRules.isLabelKey(key) {
@@ -126,6 +129,9 @@ enum ClusterRules {
             } else if !NameRules.isLabelValue(value) {
                 context.error(.invalidLabel, "'\(value)' is not a valid label value", at: "nodeSelector.\(key)",
                               hint: "at most 63 letters, digits, '-', '_' and '.', starting and ending alphanumeric")
+            } else if let prefix = reservedLabelPrefixes.first(where: { key.hasPrefix($0) }) {
+                context.error(.invalidLabel, "'\(key)' has the prefix \(prefix), which AKS reserves: it refuses a node pool with such a label, and deploy.sh labels the pool with the node selector",
+                              at: "nodeSelector.\(key)", onKey: true, hint: "select on a label of your own, such as workload: postgres")
             }
         }
     }

@@ -63,6 +63,14 @@ enum PoolerRules {
         if let label = expose.dnsLabel, !AzureRules.isDNSLabel(label) || (spec.pooler?.readOnly == true && !AzureRules.isDNSLabel(label + "-ro")) {
             context.error(.invalidDNSLabel, "'\(label)' is not a valid DNS label", at: "pooler.expose.dnsLabel",
                           hint: "3 to 63 lowercase letters, digits and '-', starting with a letter (60 with a read-only pooler, which adds '-ro')")
+        } else if let label = expose.dnsLabel, let databaseLabel = spec.expose?.dnsLabel {
+            // Each pooler LoadBalancer gets a public IP of its own, and a DNS label names one IP in the region.
+            let poolerLabels = [label] + (spec.pooler?.readOnly == true ? [PoolerTranslation.dnsLabel(label, type: "ro")] : [])
+            if let taken = poolerLabels.first(where: { $0 == databaseLabel }) {
+                context.error(.repeatedDNSLabel,
+                              "the pooler's public IP would take the DNS label '\(taken)', which expose.dnsLabel gives the database's public IP: a label names one IP in the region, so one of the two would get no address",
+                              at: "pooler.expose.dnsLabel", hint: "give the pooler a label of its own, such as \(databaseLabel)-pooler")
+            }
         }
     }
 }

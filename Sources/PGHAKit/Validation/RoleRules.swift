@@ -20,11 +20,20 @@ enum RoleRules {
             } else if isReservedRole(name) {
                 context.error(.invalidRoleName, "the role name '\(name)' is reserved", at: path,
                               hint: "postgres, streaming_replica and names starting with cnpg_ or pg_ belong to PostgreSQL and the operator")
+            } else if name == spec.bootstrap.owner {
+                context.error(.invalidRoleName,
+                              "'\(name)' is the bootstrap owner: a managed role of that name would set its password from the Secret \(RoleTranslation.secret(spec, role: name)) and leave \(spec.bootstrap.secret), the Secret applications use, with a password that no longer works",
+                              at: path, hint: "remove roles.\(name); the bootstrap owner is configured under bootstrap")
             }
             for (index, member) in role.inRoles.enumerated() where !ClusterRules.isSimpleIdentifier(member) {
                 context.error(.invalidRoleName, "'\(member)' is not a simple PostgreSQL identifier", at: "\(path).inRoles[\(index)]",
                               hint: "name an existing role, such as pg_read_all_data")
             }
+        }
+        if isReservedRole(spec.bootstrap.owner), context.checksValue(at: "bootstrap.owner") {
+            context.error(.invalidRoleName,
+                          "the bootstrap owner '\(spec.bootstrap.owner)' is reserved: initdb skips a role that exists, so applications would get the superuser's or the operator's role",
+                          at: "bootstrap.owner", hint: "use a role of the application's own, such as app")
         }
         let owners = Set(spec.roles.keys).union([spec.bootstrap.owner])
         for (name, database) in spec.databases.sorted(by: { $0.key < $1.key }) {

@@ -3,6 +3,12 @@
 enum StorageRules {
     static func check(_ context: inout ValidationContext) {
         let spec = context.spec
+        for (path, storageClass) in [("storage.storageClass", spec.storage.storageClass), ("storage.wal.storageClass", spec.storage.wal?.storageClass)]
+            where spec.sourceMap.contains(path) {
+            guard let storageClass, !NameRules.isDNS1123Subdomain(storageClass) else { continue }
+            context.error(.invalidKubernetesName, "'\(storageClass)' is not a StorageClass name: Kubernetes refuses every volume claim that names it",
+                          at: path, hint: "a StorageClass name is lowercase letters, digits, '-' and '.', such as managed-csi-premium (kubectl get storageclass lists them)")
+        }
         if spec.storage.localNVMe { checkLocalNVMe(&context, spec) }
         guard let premiumV2 = spec.storage.premiumV2 else { return }
         if spec.sourceMap.contains("storage.storageClass") {

@@ -44,4 +44,12 @@ import Testing
         #expect(warnings.contains("7:3 warning[PGHA0113] postgres.pgHBA: connections without TLS are accepted: CloudNativePG ends pg_hba with 'host all all all scram-sha-256'"))
         #expect(TestSupport.diagnostics(TestSupport.spec()).allSatisfy { !$0.contains("PGHA0113") })
     }
+
+    /// deploy.sh labels the node pool with the node selector; AKS refuses labels with its reserved prefixes.
+    @Test func nodeSelectorsCannotUseAKSsReservedPrefixes() {
+        #expect(TestSupport.errors(adding: "nodeSelector:\n  kubernetes.azure.com/mode: user\n  kubernetes.io/os: linux\n") == [
+            "7:3 error[PGHA0110] nodeSelector.kubernetes.azure.com/mode: 'kubernetes.azure.com/mode' has the prefix kubernetes.azure.com/, which AKS reserves: it refuses a node pool with such a label, and deploy.sh labels the pool with the node selector",
+            "8:3 error[PGHA0110] nodeSelector.kubernetes.io/os: 'kubernetes.io/os' has the prefix kubernetes.io/, which AKS reserves: it refuses a node pool with such a label, and deploy.sh labels the pool with the node selector",
+        ])
+    }
 }

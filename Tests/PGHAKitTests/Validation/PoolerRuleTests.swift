@@ -52,4 +52,19 @@ import Testing
         #expect(try #require(CIDR("0.0.0.0/0")).contains(wide))
         #expect(!wide.contains(try #require(CIDR("::/0"))))
     }
+
+    /// Each pooler LoadBalancer has a public IP of its own; a DNS label names one IP in a region.
+    @Test func thePoolersDNSLabelsAreNotTheDatabases() {
+        let pooler = { (label: String, readOnly: Bool) in
+            "pooler:\n  readOnly: \(readOnly)\n  expose:\n    allowedSourceRanges: [203.0.113.0/24]\n    dnsLabel: \(label)\n"
+        }
+        #expect(TestSupport.errors(adding: Self.exposedDatabase + pooler("pg-test-demo", false)) == [
+            "13:15 error[PGHA0442] pooler.expose.dnsLabel: the pooler's public IP would take the DNS label 'pg-test-demo', which expose.dnsLabel gives the database's public IP: a label names one IP in the region, so one of the two would get no address",
+        ])
+        let readOnly = Self.exposedDatabase.replacingOccurrences(of: "pg-test-demo", with: "pg-test-pool-ro")
+        #expect(TestSupport.errors(adding: readOnly + pooler("pg-test-pool", true)).map { $0.prefix(111) } == [
+            "13:15 error[PGHA0442] pooler.expose.dnsLabel: the pooler's public IP would take the DNS label 'pg-test-pool-ro'",
+        ])
+        #expect(TestSupport.errors(adding: readOnly + pooler("pg-test-pool", false)) == [])
+    }
 }

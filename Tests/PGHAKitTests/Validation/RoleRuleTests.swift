@@ -12,6 +12,17 @@ import Testing
         ])
     }
 
+    /// A managed role named like the bootstrap owner would take its password from another Secret than the one
+    /// applications read; a reserved bootstrap owner makes initdb hand applications an existing role.
+    @Test func theBootstrapOwnerIsNeitherManagedNorReserved() {
+        #expect(TestSupport.errors(adding: "roles:\n  app:\n    connectionLimit: 50\n") == [
+            "7:3 error[PGHA0820] roles.app: 'app' is the bootstrap owner: a managed role of that name would set its password from the Secret pg-test-role-app and leave pg-test-app-credentials, the Secret applications use, with a password that no longer works",
+        ])
+        #expect(TestSupport.errors(adding: "bootstrap:\n  owner: postgres\n") == [
+            "7:10 error[PGHA0820] bootstrap.owner: the bootstrap owner 'postgres' is reserved: initdb skips a role that exists, so applications would get the superuser's or the operator's role",
+        ])
+    }
+
     @Test func databasesNeedAnOwnerThatExists() {
         #expect(TestSupport.errors(adding: "roles:\n  reporting: {}\ndatabases:\n  analytics:\n    owner: reporting\n  billing:\n    owner: nobody\n  app_two: {}\n") == [
             "12:12 error[PGHA0822] databases.billing.owner: the owner 'nobody' is not a role of this cluster",

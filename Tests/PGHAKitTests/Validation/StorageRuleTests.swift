@@ -27,4 +27,13 @@ import Testing
             "9:3 error[PGHA0017] storage.premiumV2: 'storage.premiumV2' and 'storage.localNVMe' cannot both be set",
         ])
     }
+
+    /// A StorageClass name is a DNS-1123 subdomain; Kubernetes refuses a claim naming anything else.
+    @Test func storageClassesMustBeKubernetesNames() {
+        #expect(TestSupport.errors(adding: "storage:\n  storageClass: Premium_SSD\n  wal:\n    size: 8Gi\n    storageClass: \"my class\"\n") == [
+            "7:17 error[PGHA0102] storage.storageClass: 'Premium_SSD' is not a StorageClass name: Kubernetes refuses every volume claim that names it",
+            "10:19 error[PGHA0102] storage.wal.storageClass: 'my class' is not a StorageClass name: Kubernetes refuses every volume claim that names it",
+        ])
+        #expect(TestSupport.errors(adding: "storage:\n  storageClass: managed-csi-premium\n  wal:\n    size: 8Gi\n    storageClass: acstor.nvme\n") == [])
+    }
 }
