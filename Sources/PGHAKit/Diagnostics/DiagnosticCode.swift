@@ -108,6 +108,7 @@ extension DiagnosticCode {
     public static let walLogHintsOff = DiagnosticCode("PGHA0214", "wal_log_hints off in a cluster with standbys.")
     public static let failoverSlotsPrerequisites = DiagnosticCode("PGHA0215", "pg_failover_slots settings without hot_standby_feedback and high-availability slots.")
     public static let controlCharacterInParameter = DiagnosticCode("PGHA0216", "A parameter value with a newline or another control character.")
+    public static let replicationLimitTooLow = DiagnosticCode("PGHA0217", "max_wal_senders or max_replication_slots below what the instances need.")
 
     // MARK: Backups (03xx)
     public static let invalidSchedule = DiagnosticCode("PGHA0301", "A schedule CloudNativePG cannot parse.")
@@ -205,7 +206,7 @@ extension DiagnosticCode {
         invalidRunbookURL, runbookURLWithoutAlerts,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
-        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter,
+        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter, replicationLimitTooLow,
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns, reservedTagName, tooManyTags,
         pluginNeedsNewerOperator, inTreeBackupsRemoved, invalidObjectStoreName, fieldNotForBackupMethod,
         compressionNotSupported, imageWithoutBarmanCloud,

@@ -11,6 +11,11 @@ enum AzureRules {
         checkName(&context, .invalidResourceGroupName, azure.nodeResourceGroup, path: "azure.nodeResourceGroup", what: "node resource group",
                   valid: { isResourceGroupName($0, maximumLength: 80) || derivedFromBadLocation },
                   rule: "1 to 80 letters, digits, '-', '_', '.', '(' and ')', not ending in '.' (AKS's limit for a node resource group)")
+        if spec.sourceMap.contains("azure.nodeResourceGroup"), azure.nodeResourceGroup.lowercased() == azure.resourceGroup.lowercased() {
+            context.error(.conflictingFields,
+                          "the node resource group is the resource group '\(azure.resourceGroup)': AKS creates the node resource group itself and refuses one that exists",
+                          at: "azure.nodeResourceGroup", hint: "remove azure.nodeResourceGroup (default MC_<resourceGroup>_<aksCluster>_<location>) or name a group that does not exist")
+        }
         checkName(&context, .invalidAKSName, azure.aksCluster, path: "azure.aksCluster", what: "AKS cluster",
                   valid: { NameRules.matches($0, lengths: 1...63, allowed: "-_") },
                   rule: "1 to 63 letters, digits, '-' and '_', starting and ending alphanumeric")

@@ -57,6 +57,13 @@ import Testing
         #expect(TestSupport.errors(TestSupport.spec("  nodeResourceGroup: mc-" + String(repeating: "x", count: 77) + "\n")) == [])
     }
 
+    /// AKS creates the node resource group; the cluster's own resource group exists already.
+    @Test func theNodeResourceGroupIsNotTheClustersResourceGroup() {
+        #expect(TestSupport.errors(TestSupport.spec("  resourceGroup: rg-orders\n  nodeResourceGroup: RG-Orders\n")) == [
+            "7:22 error[PGHA0017] azure.nodeResourceGroup: the node resource group is the resource group 'rg-orders': AKS creates the node resource group itself and refuses one that exists",
+        ])
+    }
+
     @Test func anExplicitNodeResourceGroupLiftsTheBound() {
         let name = "pg-" + String(repeating: "a", count: 45)
         let yaml = "apiVersion: pgha/v1alpha1\nkind: PostgresCluster\nname: \(name)\nazure:\n  location: westus3\n  nodeResourceGroup: mc-pg\n"
