@@ -56,7 +56,7 @@ struct HBALine {
         }
         let address = type == .local ? nil : try self.address(next("address"), mask: { fields.isEmpty ? nil : fields.removeFirst() })
         let method = try self.method(next("authentication method"), type: type, major: major)
-        let options = try self.options(fields.flatMap { $0 }, method: method, type: type)
+        let options = try self.options(fields.flatMap { $0 }, method: method, type: type, major: major)
         return HBALine(type: type, databases: databases, users: users, address: address, method: method, options: options)
     }
 
@@ -253,7 +253,7 @@ struct HBALine {
         "issuer": ["oauth"], "scope": ["oauth"], "validator": ["oauth"], "delegate_ident_mapping": ["oauth"],
     ]
 
-    private static func options(_ tokens: [Token], method: String, type: ConnectionType) throws(Problem) -> [(name: String, value: String)] {
+    private static func options(_ tokens: [Token], method: String, type: ConnectionType, major: Int?) throws(Problem) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
         for token in tokens {
             guard let equals = token.text.firstIndex(of: "="), equals != token.text.startIndex else {
@@ -282,7 +282,40 @@ struct HBALine {
         default: nil
         }
         if let missing { throw Problem(code: .invalidHBAOption, message: missing, hint: nil) }
+        try checkValues(result, method: method, major: major)
         return result
+    }
+
+    /// The option values PostgreSQL's `parse_hba_auth_opt` refuses, so that the whole pg_hba.conf fails to load.
+    private static func checkValues(_ options: [(name: String, value: String)], method: String, major: Int?) throws(Problem) {
+        let values = Dictionary(options.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        if let clientcert = values["clientcert"] {
+            // PostgreSQL 14 dropped 1, 0 and no-verify; cert always verifies the whole certificate.
+            let accepted = (major ?? 18) >= 14 ? ["verify-ca", "verify-full"] : ["verify-ca", "verify-full", "1", "0", "no-verify"]
+            if !accepted.contains(clientcert) {
+                throw Problem(code: .invalidHBAOption, message: "clientcert takes \(accepted.joined(separator: " or ")), not '\(clientcert)'",
+                              hint: "verify-full checks the certificate and its user name, verify-ca the certificate only")
+            }
+            if method == "cert" && clientcert != "verify-full" {
+                throw Problem(code: .invalidHBAOption, message: "the cert method only takes clientcert=verify-full, not '\(clientcert)'",
+                              hint: "remove clientcert: cert verifies the certificate and its user name already")
+            }
+        }
+        if let port = values["ldapport"], !(Int(port).map { (1...65535).contains($0) } ?? false) {
+            throw Problem(code: .invalidHBAOption, message: "ldapport '\(port)' is not a port number", hint: "such as 636")
+        }
+        if method == "ldap" {
+            let names = Set(values.keys)
+            let bind = names.intersection(["ldapprefix", "ldapsuffix"])
+            let search = names.intersection(["ldapbasedn", "ldapbinddn", "ldapbindpasswd", "ldapsearchattribute", "ldapsearchfilter", "ldapurl"])
+            if let first = bind.sorted().first, let other = search.sorted().first {
+                throw Problem(code: .invalidHBAOption, message: "\(other) cannot be used together with \(first): ldap binds directly (prefix, suffix) or searches (basedn), not both",
+                              hint: nil)
+            }
+            if !names.contains("ldapurl") && bind.isEmpty && !names.contains("ldapbasedn") {
+                throw Problem(code: .invalidHBAOption, message: "ldap needs ldapbasedn, ldapprefix or ldapsuffix", hint: "such as ldapbasedn=\"dc=example,dc=com\"")
+            }
+        }
     }
 }
 

@@ -39,6 +39,9 @@ import Testing
         "hostssl all all all ldap ldapserver=ldap.example.com ldapprefix=cn= ldapsuffix=\\\",dc=example\\\"",
         "hostssl all /^app all scram-sha-256",
         "hostssl all all all oauth issuer=https://id.example.com scope=openid",
+        "hostssl all all all ldap ldapserver=ldap.example.com ldapport=636 ldapbasedn=\\\"dc=example,dc=com\\\" ldapsearchattribute=uid",
+        "hostssl all all all ldap ldapurl=\\\"ldap://ldap.example.com/dc=example,dc=com?uid?sub\\\"",
+        "hostssl all all all scram-sha-256 clientcert=verify-ca",
     ])
     func linesPostgreSQLAcceptsPass(_ line: String) {
         #expect(Self.errors([line]) == [])
@@ -69,10 +72,23 @@ import Testing
         ("hostssl all all all scram-sha-256 ldapserver=x", "PGHA0118", "'ldapserver' is only valid for the methods ldap"),
         ("hostnossl all all all scram-sha-256 clientcert=verify-ca", "PGHA0118", "'clientcert' can only be set on hostssl lines"),
         ("hostssl all all all radius radiusservers=r", "PGHA0118", "radius needs radiusservers and radiussecrets"),
+        ("hostssl all all all scram-sha-256 clientcert=1", "PGHA0118", "clientcert takes verify-ca or verify-full, not '1'"),
+        ("hostssl all all all cert clientcert=verify-ca", "PGHA0118", "the cert method only takes clientcert=verify-full, not 'verify-ca'"),
+        ("hostssl all all all ldap ldapserver=x ldapport=abc ldapbasedn=dc=x", "PGHA0118", "ldapport 'abc' is not a port number"),
+        ("hostssl all all all ldap ldapserver=ldap.example.com", "PGHA0118", "ldap needs ldapbasedn, ldapprefix or ldapsuffix"),
+        ("hostssl all all all ldap ldapserver=x ldapprefix=cn= ldapbasedn=dc=x", "PGHA0118",
+         "ldapbasedn cannot be used together with ldapprefix: ldap binds directly (prefix, suffix) or searches (basedn), not both"),
     ])
     func linesPostgreSQLRefusesGetTheirOwnCode(_ line: String, _ code: String, _ problem: String) {
         let text = line.replacingOccurrences(of: "\\\"", with: "\"")
         #expect(Self.errors([line]) == ["8:7 error[\(code)] postgres.pgHBA[0]: pg_hba line '\(text)': \(problem)"])
+    }
+
+    /// PostgreSQL 14 dropped clientcert=1, 0 and no-verify; 13 still reads them.
+    @Test func clientcertsOldValuesAreForPostgreSQL13() {
+        let line = "hostssl all all all scram-sha-256 clientcert=no-verify"
+        #expect(TestSupport.errors(Self.spec([line], extra: "  version: 13\n")) == [])
+        #expect(TestSupport.errors(Self.spec([line], extra: "  version: 14\n")).count == 1)
     }
 
     @Test func oauthIsAMethodOfPostgreSQL18Only() {
