@@ -337,12 +337,15 @@ enum DeployScriptTranslation {
         if !inputs.nodeTaints.isEmpty { addPool += ["--node-taints", V.nodeTaints] }
         addPool += ScriptSteps.tags(inputs) + ["--output", "none"]
 
+        // A found cluster may be one whose create was interrupted: wait for it, then finish what create would have.
+        var found: [Step] = [.note("= AKS cluster " + V.aksCluster + " exists"),
+                             .check(runsAsControlPlaneIdentity(cluster, exposed: inputs.exposed)), .check(waitForCluster(cluster))]
+        if inputs.managedPrometheus { found.append(azureMonitorMetrics(cluster)) }
         return [
             .heading("AKS cluster " + V.aksCluster),
             .when(.succeeds(Command(["az", "aks", "show"] + cluster)),
-                  then: [.note("= AKS cluster " + V.aksCluster + " exists"), .check(runsAsControlPlaneIdentity(cluster, exposed: inputs.exposed))],
-                  otherwise: [.run(Command(create))]),
-            .check(waitForCluster(cluster)),
+                  then: found,
+                  otherwise: [.run(Command(create)), .check(waitForCluster(cluster))]),
             .heading("PostgreSQL node pool " + V.nodePool),
             .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
                   then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(inputs, pool),
@@ -370,6 +373,22 @@ enum DeployScriptTranslation {
           esac
         fi
         """
+    }
+
+    /// Enables Azure Monitor metrics (managed Prometheus, linked to the workspace and Grafana) on a found cluster unless
+    /// they are on. `az aks create --enable-azure-monitor-metrics` enables them only after its first long-running PUT
+    /// (azure-cli then creates the data collection endpoint, rule and association, links Grafana and PUTs again), so a
+    /// create that was interrupted leaves a cluster without them, and without the PodMonitor kind the manifests use;
+    /// so does a cluster pgha did not create.
+    private static func azureMonitorMetrics(_ cluster: [ShellWord]) -> Step {
+        .unlessExists(
+            .prints(Command(["az", "aks", "show"] + cluster + ["--query", "azureMonitorProfile.metrics.enabled", "--output", "tsv"]), "true"),
+            exists: "Azure Monitor metrics (managed Prometheus) are enabled",
+            [.run(Command(["az", "aks", "update"] + cluster + [
+                "--enable-azure-monitor-metrics", "--azure-monitor-workspace-resource-id", .variable(V.monitorWorkspaceID),
+                "--grafana-resource-id", .variable(V.grafanaID), "--output", "none",
+            ]))]
+        )
     }
 
     /// Waits until the AKS cluster is created (`run`: with --dry-run, planned); when it cannot be (a cluster whose
