@@ -348,8 +348,8 @@ enum DeployScriptTranslation {
                   otherwise: [.run(Command(create)), .check(waitForCluster(cluster))]),
             .heading("PostgreSQL node pool " + V.nodePool),
             .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
-                  then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(inputs, pool),
-                  otherwise: [.run(Command(addPool))]),
+                  then: [.note("= node pool " + V.nodePool + " exists"), .check(waitForNodePool(pool))] + poolTaints(inputs, pool),
+                  otherwise: [.run(Command(addPool)), .check(waitForNodePool(pool))]),
         ] + ScriptSteps.credentials
     }
 
@@ -391,15 +391,31 @@ enum DeployScriptTranslation {
         )
     }
 
-    /// Waits until the AKS cluster is created (`run`: with --dry-run, planned); when it cannot be (a cluster whose
-    /// provisioning failed), stops with its provisioning state and what to do.
+    /// Waits until the AKS cluster is created.
     private static func waitForCluster(_ cluster: [ShellWord]) -> ShellCode {
-        let state = Command(["az", "aks", "show"] + cluster + ["--query", "provisioningState", "--output", "tsv"])
+        waitUntilCreated("AKS cluster " + V.aksCluster, ["az", "aks"], cluster, makes: "creates")
+    }
+
+    /// Waits until the PostgreSQL node pool is created: a found pool may be one whose `az aks nodepool add` was
+    /// interrupted, and until it is created AKS refuses every other write to the cluster (OperationNotAllowed).
+    private static func waitForNodePool(_ pool: [ShellWord]) -> ShellCode {
+        waitUntilCreated("node pool " + V.nodePool + " of AKS cluster " + V.aksCluster, ["az", "aks", "nodepool"], pool, makes: "adds")
+    }
+
+    /// `<group> wait <target> --created` (`run`: with --dry-run, planned), where `group` is the az command group of
+    /// `label` (`az aks`, `az aks nodepool`) and `target` the arguments naming it. When it cannot be created (its
+    /// provisioning failed), stops with its provisioning state and what to do: reconcile it with `<group> update`, or
+    /// delete it so that deploy.sh `makes` it again.
+    private static func waitUntilCreated(_ label: ShellWord, _ group: [ShellWord], _ target: [ShellWord], makes: ShellWord) -> ShellCode {
+        let state = Command(group + ["show"] + target + ["--query", "provisioningState", "--output", "tsv"])
+        func command(_ verb: ShellWord) -> ShellWord {
+            (group + [verb] + target).dropFirst().reduce(group[0]) { $0 + " " + $1 }
+        }
         return """
-        if ! run \(Command(["az", "aks", "wait"] + cluster + ["--created"])); then
+        if ! run \(Command(group + ["wait"] + target + ["--created"])); then
           local state
           state="$(\(state))" || state=unknown
-          fail "AKS cluster \(inString: V.aksCluster) is not running (provisioningState: $state): reconcile it with az aks update --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup), or delete it with az aks delete --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup) so that deploy.sh creates it again; then run deploy.sh again"
+          fail "\(inString: label) is not running (provisioningState: $state): reconcile it with \(inString: command("update")), or delete it with \(inString: command("delete")) so that deploy.sh \(inString: makes) it again; then run deploy.sh again"
         fi
         """
     }

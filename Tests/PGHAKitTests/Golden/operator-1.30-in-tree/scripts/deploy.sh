@@ -363,7 +363,7 @@ main() {
     if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
       local state
       state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
-      fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+      fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
     fi
   else
     run az aks create \
@@ -393,7 +393,7 @@ main() {
     if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
       local state
       state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
-      fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+      fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
     fi
   fi
   heading "PostgreSQL node pool $NODE_POOL"
@@ -402,6 +402,11 @@ main() {
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= node pool $NODE_POOL exists"
+    if ! run az aks nodepool wait --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --created; then
+      local state
+      state="$(az aks nodepool show --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+      fail "node pool $NODE_POOL of AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks nodepool update --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP}, or delete it with az aks nodepool delete --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP} so that deploy.sh adds it again; then run deploy.sh again"
+    fi
     if probe 1 az aks nodepool show \
         --cluster-name "$AKS_CLUSTER" \
         --name "$NODE_POOL" \
@@ -432,6 +437,11 @@ main() {
         --node-taints "$NODE_TAINTS" \
         --tags "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
+    if ! run az aks nodepool wait --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --created; then
+      local state
+      state="$(az aks nodepool show --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+      fail "node pool $NODE_POOL of AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks nodepool update --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP}, or delete it with az aks nodepool delete --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP} so that deploy.sh adds it again; then run deploy.sh again"
+    fi
   fi
   heading "Kubernetes credentials for $AKS_CLUSTER"
   run az aks get-credentials \
