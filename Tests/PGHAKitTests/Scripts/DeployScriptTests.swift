@@ -33,21 +33,18 @@ import Testing
         #expect(run.stdout.contains("= AKS cluster aks-pg-primary exists"))
     }
 
-    /// A federated credential left from a recreated AKS cluster (another OIDC issuer) or another namespace (another
-    /// subject) is updated in place; workload identity would fail with it as it is.
-    @Test(arguments: [
-        "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/99999999-0000-0000-0000-000000000000/ system:serviceaccount:cnpg-database:pg-primary",
-        FakeAzure.issuer + " system:serviceaccount:old-namespace:pg-primary",
-    ])
-    func aStaleFederatedCredentialIsUpdated(credential: String) throws {
+    /// A federated credential left from a recreated AKS cluster (another OIDC issuer) is updated in place; workload
+    /// identity would fail with it as it is. (One with another subject is another cluster's: FederatedCredentialTests.)
+    @Test func aStaleFederatedCredentialIsUpdated() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
+        let credential = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/99999999-0000-0000-0000-000000000000/ system:serviceaccount:cnpg-database:pg-primary"
         let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup, credential: credential))
         #expect(run.status == 0, "\(run.stderr)")
         let credentialCalls = Self.lines(run, harness).filter { $0.hasPrefix("az identity federated-credential") }
         #expect(credentialCalls == [
             "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query 'join('\\'' '\\'', [issuer, subject])' --output tsv",
-            "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
+            "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query subject --output tsv",
             "az identity federated-credential update --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --issuer \(FakeAzure.issuer) --subject system:serviceaccount:cnpg-database:pg-primary --audiences api://AzureADTokenExchange --output none",
         ])
     }
@@ -322,7 +319,8 @@ import Testing
     @Test func aPoolerDNSLabelThisDeploymentHoldsIsNotCheckedAgain() throws {
         let harness = try ScriptHarness(example: "production.yaml")
         defer { harness.remove() }
-        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.productionNodeResourceGroup))
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.productionNodeResourceGroup,
+                                                                      credential: FakeAzure.credential(of: "pg-prod", namespace: "databases")))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.contains("az network public-ip list --resource-group \(Self.productionNodeResourceGroup) --query '[?dnsSettings.domainNameLabel=='\\''pg-prod-pooler-ro'\\''].id' --output tsv"))
         #expect(!run.lines.contains { $0.contains("CheckDnsNameAvailability") })

@@ -300,8 +300,14 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + fresh(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
     }
 
-    /// The guide's cluster's federated credential as `az identity federated-credential show --query` prints it.
-    static let guideCredential = issuer + " system:serviceaccount:cnpg-database:pg-primary"
+    /// The federated credential of the Cluster `name` in `namespace` as deploy.sh's `az identity federated-credential
+    /// show --query` prints it: issuer and subject.
+    static func credential(of name: String, namespace: String = "cnpg-database") -> String {
+        issuer + " system:serviceaccount:\(namespace):\(name)"
+    }
+
+    /// The guide's cluster's federated credential.
+    static let guideCredential = credential(of: "pg-primary")
 
     /// The PostgreSQL node pool's taints as deploy.sh's `az aks nodepool show --query` prints them: sorted, joined by commas.
     static let defaultTaints = "workload=postgres:NoSchedule"
@@ -312,6 +318,8 @@ enum FakeAzure {
                          nodeTaints: String = defaultTaints) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup) + [
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
+            .init(pattern: "az identity federated-credential show * --query subject --output tsv",
+                  output: String(credential.split(separator: " ").last ?? "")),
             .init(pattern: "az aks nodepool show * --query join* --output tsv", output: nodeTaints),
             .init(pattern: "az aks show * --query identity.userAssignedIdentities* --output tsv", output: controlPlaneIdentityID),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
