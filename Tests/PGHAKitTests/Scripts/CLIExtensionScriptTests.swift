@@ -102,7 +102,8 @@ import Testing
         let probeIndex = try #require(fresh.lines.firstIndex(of: probe))
         #expect(fresh.lines.firstIndex(of: enable).map { $0 == probeIndex + 1 } == true)
 
-        let rerun = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.nvmeNodeResourceGroup))
+        let rerun = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.nvmeNodeResourceGroup,
+                                                                          credential: FakeAzure.credential(of: "pg-test")))
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.lines.contains(probe))
         #expect(!rerun.lines.contains(enable))

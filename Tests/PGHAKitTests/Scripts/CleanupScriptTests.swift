@@ -33,6 +33,10 @@ import Testing
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
             .init(pattern: "az account show --query id --output tsv", output: FakeAzure.subscriptionID),
             .init(pattern: "az resource list --resource-group rg-cnpg-demo --query ?].id --output tsv", output: "env:GROUP_RESOURCES"),
+            .init(pattern: "az identity federated-credential show --name pg-primary --identity-name * --query subject --output tsv",
+                  output: "system:serviceaccount:cnpg-database:pg-primary"),
+            .init(pattern: "az identity federated-credential show --name pg-primary-recovered-db --identity-name * --query subject --output tsv",
+                  output: "system:serviceaccount:cnpg-database:pg-primary-recovered-db"),
             tags("az network public-ip show", publicIP),
             tags("az aks show", aks),
             tags("az grafana show", grafana),
@@ -65,8 +69,8 @@ import Testing
         "az account show --query id --output tsv",
         "az extension show --name amg",
         "az extension show --name alertsmanagement",
-        "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
-        "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
+        "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query subject --output tsv",
+        "az identity federated-credential show --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query subject --output tsv",
     ]
 
     static func query(_ show: String) -> [String] {

@@ -36,7 +36,7 @@ import Testing
         ]
         let run = try harness.run("deploy.sh", rules: rules + FakeAzure.existing(nodeResourceGroup: DeployScriptTests.guideNodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
-        let lines = run.lines.filter { $0.contains("addonProfiles") || $0.contains("azureMonitorProfile") || $0.hasPrefix("az aks enable-addons") }
+        let lines = run.lines.filter { $0.contains("addonProfiles") || $0.contains("azureMonitorProfile.containerInsights") || $0.hasPrefix("az aks enable-addons") }
         #expect(lines == test.calls)
         if let says = test.says { #expect(run.stdout.contains(says + "\n")) }
     }

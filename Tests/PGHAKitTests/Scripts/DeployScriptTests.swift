@@ -33,21 +33,18 @@ import Testing
         #expect(run.stdout.contains("= AKS cluster aks-pg-primary exists"))
     }
 
-    /// A federated credential left from a recreated AKS cluster (another OIDC issuer) or another namespace (another
-    /// subject) is updated in place; workload identity would fail with it as it is.
-    @Test(arguments: [
-        "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/99999999-0000-0000-0000-000000000000/ system:serviceaccount:cnpg-database:pg-primary",
-        FakeAzure.issuer + " system:serviceaccount:old-namespace:pg-primary",
-    ])
-    func aStaleFederatedCredentialIsUpdated(credential: String) throws {
+    /// A federated credential left from a recreated AKS cluster (another OIDC issuer) is updated in place; workload
+    /// identity would fail with it as it is. (One with another subject is another cluster's: FederatedCredentialTests.)
+    @Test func aStaleFederatedCredentialIsUpdated() throws {
         let harness = try ScriptHarness(example: "aks-ha.yaml")
         defer { harness.remove() }
+        let credential = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/99999999-0000-0000-0000-000000000000/ system:serviceaccount:cnpg-database:pg-primary"
         let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup, credential: credential))
         #expect(run.status == 0, "\(run.stderr)")
         let credentialCalls = Self.lines(run, harness).filter { $0.hasPrefix("az identity federated-credential") }
         #expect(credentialCalls == [
             "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query 'join('\\'' '\\'', [issuer, subject])' --output tsv",
-            "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo",
+            "az identity federated-credential show --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --query subject --output tsv",
             "az identity federated-credential update --name pg-primary --identity-name pg-primary-identity --resource-group rg-cnpg-demo --issuer \(FakeAzure.issuer) --subject system:serviceaccount:cnpg-database:pg-primary --audiences api://AzureADTokenExchange --output none",
         ])
     }
@@ -322,7 +319,8 @@ import Testing
     @Test func aPoolerDNSLabelThisDeploymentHoldsIsNotCheckedAgain() throws {
         let harness = try ScriptHarness(example: "production.yaml")
         defer { harness.remove() }
-        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.productionNodeResourceGroup))
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: Self.productionNodeResourceGroup,
+                                                                      credential: FakeAzure.credential(of: "pg-prod", namespace: "databases")))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.contains("az network public-ip list --resource-group \(Self.productionNodeResourceGroup) --query '[?dnsSettings.domainNameLabel=='\\''pg-prod-pooler-ro'\\''].id' --output tsv"))
         #expect(!run.lines.contains { $0.contains("CheckDnsNameAvailability") })
@@ -353,6 +351,51 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("error: AKS cluster aks-pg-primary is not running (provisioningState: Failed): reconcile it with az aks update --name aks-pg-primary --resource-group rg-cnpg-demo, or delete it with az aks delete --name aks-pg-primary --resource-group rg-cnpg-demo so that deploy.sh creates it again; then run deploy.sh again"))
         #expect(!run.lines.contains { $0.hasPrefix("az aks nodepool") || $0.hasPrefix("kubectl") })
+    }
+
+    static let nodePoolWait = "az aks nodepool wait --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo --created"
+
+    /// The review's repro: after an interrupted `az aks nodepool add`, the re-run found the pool and its next write to
+    /// the cluster (the pool's taints, the monitoring add-on, the tags) failed with OperationNotAllowed while the pool
+    /// was still being created. deploy.sh now waits for a found pool before it changes anything, as it does for the
+    /// cluster, and after adding one.
+    @Test func aFoundNodePoolIsWaitedForBeforeTheClusterIsChanged() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules: [ScriptHarness.Rule] = [
+            .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "false"),
+        ] + FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup, nodeTaints: "")
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.lines
+        #expect(lines.filter { $0.hasPrefix("az aks nodepool wait") } == [Self.nodePoolWait])
+        let wait = try #require(lines.firstIndex(of: Self.nodePoolWait))
+        let poolShow = try #require(lines.firstIndex(of: "az aks nodepool show --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo"))
+        let writes = lines.indices.filter { index in
+            ["az aks nodepool update", "az aks enable-addons", "az tag update"].contains { lines[index].hasPrefix($0) }
+        }
+        #expect(lines.contains { $0.hasPrefix("az aks nodepool update") } && lines.contains { $0.hasPrefix("az aks enable-addons") }, "\(lines)")
+        #expect(poolShow < wait && writes.allSatisfy { wait < $0 }, "\(lines)")
+
+        let fresh = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup))
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        let add = try #require(fresh.lines.firstIndex { $0.hasPrefix("az aks nodepool add ") })
+        #expect(fresh.lines.filter { $0.hasPrefix("az aks nodepool wait") } == [Self.nodePoolWait])
+        #expect(fresh.lines.firstIndex(of: Self.nodePoolWait) == add + 1)
+    }
+
+    /// A node pool whose provisioning failed stops deploy.sh with its state and what to do, as a failed cluster does.
+    @Test func aNodePoolThatFailedToProvisionStopsWithItsStateAndWhatToDo() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules: [ScriptHarness.Rule] = [
+            .init(pattern: "az aks nodepool wait *", status: 1, output: "stderr:ERROR: Wait operation failed: the node pool is in a Failed state"),
+            .init(pattern: "az aks nodepool show --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo --query provisioningState --output tsv", output: "Failed"),
+        ] + FakeAzure.existing(nodeResourceGroup: Self.guideNodeResourceGroup, nodeTaints: "")
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: node pool postgres of AKS cluster aks-pg-primary is not running (provisioningState: Failed): reconcile it with az aks nodepool update --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo, or delete it with az aks nodepool delete --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo so that deploy.sh adds it again; then run deploy.sh again\n"))
+        #expect(run.lines.last == "az aks nodepool show --cluster-name aks-pg-primary --name postgres --resource-group rg-cnpg-demo --query provisioningState --output tsv")
     }
 
     @Test func namesThisDeploymentAlreadyHoldsAreNotCheckedAgain() throws {

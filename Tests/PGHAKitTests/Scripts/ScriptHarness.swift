@@ -300,23 +300,32 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + fresh(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
     }
 
-    /// The guide's cluster's federated credential as `az identity federated-credential show --query` prints it.
-    static let guideCredential = issuer + " system:serviceaccount:cnpg-database:pg-primary"
+    /// The federated credential of the Cluster `name` in `namespace` as deploy.sh's `az identity federated-credential
+    /// show --query` prints it: issuer and subject.
+    static func credential(of name: String, namespace: String = "cnpg-database") -> String {
+        issuer + " system:serviceaccount:\(namespace):\(name)"
+    }
+
+    /// The guide's cluster's federated credential.
+    static let guideCredential = credential(of: "pg-primary")
 
     /// The PostgreSQL node pool's taints as deploy.sh's `az aks nodepool show --query` prints them: sorted, joined by commas.
     static let defaultTaints = "workload=postgres:NoSchedule"
 
-    /// Everything exists: every probe succeeds, the federated credential prints `credential` (issuer and subject) and
-    /// the PostgreSQL node pool has `nodeTaints`.
+    /// Everything exists: every probe succeeds, the federated credential prints `credential` (issuer and subject), the
+    /// PostgreSQL node pool has `nodeTaints` and the AKS cluster has Azure Monitor metrics enabled.
     static func existing(nodeResourceGroup: String, credential: String = guideCredential,
                          nodeTaints: String = defaultTaints) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup) + [
             .init(pattern: "az identity federated-credential show * --query join* --output tsv", output: credential),
+            .init(pattern: "az identity federated-credential show * --query subject --output tsv",
+                  output: String(credential.split(separator: " ").last ?? "")),
             .init(pattern: "az aks nodepool show * --query join* --output tsv", output: nodeTaints),
             .init(pattern: "az aks show * --query identity.userAssignedIdentities* --output tsv", output: controlPlaneIdentityID),
             .init(pattern: "az role assignment list *", output: subscription + "/providers/Microsoft.Authorization/roleAssignments/1"),
             .init(pattern: "az network public-ip list --resource-group * --query *", output: subscription + "/resourceGroups/node/providers/Microsoft.Network/publicIPAddresses/pooler"),
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "true"),
+            .init(pattern: "az aks show * --query azureMonitorProfile.metrics.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),
             .init(pattern: "kubectl get services * --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io *", output: "service/plugin-barman-cloud"),
         ]

@@ -30,7 +30,8 @@ import Testing
     @Test func thePinnedSubscriptionGoesOn() throws {
         let harness = try ScriptHarness(source: Self.pinned(FakeAzure.subscriptionID.uppercased()))
         defer { harness.remove() }
-        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: "MC_rg-pg-test_aks-pg-test_westus3"))
+        let run = try harness.run("deploy.sh", rules: FakeAzure.existing(nodeResourceGroup: "MC_rg-pg-test_aks-pg-test_westus3",
+                                                                      credential: FakeAzure.credential(of: "pg-test")))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("subscription: Demo subscription (\(FakeAzure.subscriptionID))"))
     }

@@ -42,7 +42,9 @@ enum CleanupScriptTranslation {
         )
     }
 
-    /// The federated credentials named after this spec's Clusters (unique to the spec: PGHA0702).
+    /// The federated credentials named after this spec's Clusters. The name is unique within a fleet (PGHA0702), but a
+    /// spec of the same name in another namespace, rendered apart, may hold it on the same identity: `plan` deletes
+    /// only a credential whose subject is this spec's Cluster's ServiceAccount.
     private static func credentials(_ inputs: ScriptInputs) -> [ShellWord] {
         guard inputs.backup != nil else { return [] }
         return [V.clusterName] + (inputs.hasRecovery ? [V.recoveryName] : [])
@@ -130,8 +132,18 @@ enum CleanupScriptTranslation {
         if !credentialNames.isEmpty { code.append("DELETE_CREDENTIALS=()\n") }
         for name in credentialNames {
             let show = Command("az", "identity", "federated-credential", "show", "--name", name, "--identity-name", V.identityName,
-                               "--resource-group", V.resourceGroup)
-            code.append("if probe 0 \(show); then DELETE_CREDENTIALS+=(\(name)); fi\n")
+                               "--resource-group", V.resourceGroup, "--query", "subject", "--output", "tsv")
+            let subject = ScriptSteps.serviceAccountSubject(name)
+            code.append("""
+            if probe 0 \(show); then
+              if [ "$PROBE_OUTPUT" = \(subject) ]; then
+                DELETE_CREDENTIALS+=(\(name))
+              else
+                KEEP_LABELS+=("federated credential \(inString: name) of managed identity \(inString: V.identityName): it is for ${PROBE_OUTPUT:-an unknown subject}, not for \(inString: subject)")
+              fi
+            fi
+
+            """)
         }
         for resource in AzureOwnership.resources(inputs) {
             let kind = switch resource.label {

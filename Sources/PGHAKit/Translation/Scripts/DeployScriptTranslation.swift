@@ -337,16 +337,19 @@ enum DeployScriptTranslation {
         if !inputs.nodeTaints.isEmpty { addPool += ["--node-taints", V.nodeTaints] }
         addPool += ScriptSteps.tags(inputs) + ["--output", "none"]
 
+        // A found cluster may be one whose create was interrupted: wait for it, then finish what create would have.
+        var found: [Step] = [.note("= AKS cluster " + V.aksCluster + " exists"),
+                             .check(runsAsControlPlaneIdentity(cluster, exposed: inputs.exposed)), .check(waitForCluster(cluster))]
+        if inputs.managedPrometheus { found.append(azureMonitorMetrics(cluster)) }
         return [
             .heading("AKS cluster " + V.aksCluster),
             .when(.succeeds(Command(["az", "aks", "show"] + cluster)),
-                  then: [.note("= AKS cluster " + V.aksCluster + " exists"), .check(runsAsControlPlaneIdentity(cluster, exposed: inputs.exposed))],
-                  otherwise: [.run(Command(create))]),
-            .check(waitForCluster(cluster)),
+                  then: found,
+                  otherwise: [.run(Command(create)), .check(waitForCluster(cluster))]),
             .heading("PostgreSQL node pool " + V.nodePool),
             .when(.succeeds(Command(["az", "aks", "nodepool", "show"] + pool)),
-                  then: [.note("= node pool " + V.nodePool + " exists")] + poolTaints(inputs, pool),
-                  otherwise: [.run(Command(addPool))]),
+                  then: [.note("= node pool " + V.nodePool + " exists"), .check(waitForNodePool(pool))] + poolTaints(inputs, pool),
+                  otherwise: [.run(Command(addPool)), .check(waitForNodePool(pool))]),
         ] + ScriptSteps.credentials
     }
 
@@ -372,15 +375,47 @@ enum DeployScriptTranslation {
         """
     }
 
-    /// Waits until the AKS cluster is created (`run`: with --dry-run, planned); when it cannot be (a cluster whose
-    /// provisioning failed), stops with its provisioning state and what to do.
+    /// Enables Azure Monitor metrics (managed Prometheus, linked to the workspace and Grafana) on a found cluster unless
+    /// they are on. `az aks create --enable-azure-monitor-metrics` enables them only after its first long-running PUT
+    /// (azure-cli then creates the data collection endpoint, rule and association, links Grafana and PUTs again), so a
+    /// create that was interrupted leaves a cluster without them, and without the PodMonitor kind the manifests use;
+    /// so does a cluster pgha did not create.
+    private static func azureMonitorMetrics(_ cluster: [ShellWord]) -> Step {
+        .unlessExists(
+            .prints(Command(["az", "aks", "show"] + cluster + ["--query", "azureMonitorProfile.metrics.enabled", "--output", "tsv"]), "true"),
+            exists: "Azure Monitor metrics (managed Prometheus) are enabled",
+            [.run(Command(["az", "aks", "update"] + cluster + [
+                "--enable-azure-monitor-metrics", "--azure-monitor-workspace-resource-id", .variable(V.monitorWorkspaceID),
+                "--grafana-resource-id", .variable(V.grafanaID), "--output", "none",
+            ]))]
+        )
+    }
+
+    /// Waits until the AKS cluster is created.
     private static func waitForCluster(_ cluster: [ShellWord]) -> ShellCode {
-        let state = Command(["az", "aks", "show"] + cluster + ["--query", "provisioningState", "--output", "tsv"])
+        waitUntilCreated("AKS cluster " + V.aksCluster, ["az", "aks"], cluster, makes: "creates")
+    }
+
+    /// Waits until the PostgreSQL node pool is created: a found pool may be one whose `az aks nodepool add` was
+    /// interrupted, and until it is created AKS refuses every other write to the cluster (OperationNotAllowed).
+    private static func waitForNodePool(_ pool: [ShellWord]) -> ShellCode {
+        waitUntilCreated("node pool " + V.nodePool + " of AKS cluster " + V.aksCluster, ["az", "aks", "nodepool"], pool, makes: "adds")
+    }
+
+    /// `<group> wait <target> --created` (`run`: with --dry-run, planned), where `group` is the az command group of
+    /// `label` (`az aks`, `az aks nodepool`) and `target` the arguments naming it. When it cannot be created (its
+    /// provisioning failed), stops with its provisioning state and what to do: reconcile it with `<group> update`, or
+    /// delete it so that deploy.sh `makes` it again.
+    private static func waitUntilCreated(_ label: ShellWord, _ group: [ShellWord], _ target: [ShellWord], makes: ShellWord) -> ShellCode {
+        let state = Command(group + ["show"] + target + ["--query", "provisioningState", "--output", "tsv"])
+        func command(_ verb: ShellWord) -> ShellWord {
+            (group + [verb] + target).dropFirst().reduce(group[0]) { $0 + " " + $1 }
+        }
         return """
-        if ! run \(Command(["az", "aks", "wait"] + cluster + ["--created"])); then
+        if ! run \(Command(group + ["wait"] + target + ["--created"])); then
           local state
           state="$(\(state))" || state=unknown
-          fail "AKS cluster \(inString: V.aksCluster) is not running (provisioningState: $state): reconcile it with az aks update --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup), or delete it with az aks delete --name \(inString: V.aksCluster) --resource-group \(inString: V.resourceGroup) so that deploy.sh creates it again; then run deploy.sh again"
+          fail "\(inString: label) is not running (provisioningState: $state): reconcile it with \(inString: command("update")), or delete it with \(inString: command("delete")) so that deploy.sh \(inString: makes) it again; then run deploy.sh again"
         fi
         """
     }

@@ -80,14 +80,22 @@ enum ScriptSteps {
                 "--query", field, "--output", "tsv")
     }
 
-    /// Creates the federated credential of the Cluster `name`, or updates it when its issuer or subject is stale
-    /// (the AKS cluster was recreated, or the namespace changed): issuer the cluster's OIDC issuer, subject
-    /// `system:serviceaccount:<namespace>:<name>` (the operator names the ServiceAccount after the Cluster).
+    /// The subject of the Cluster `name`'s federated credential: its ServiceAccount, which the operator names after it.
+    static func serviceAccountSubject(_ name: ShellWord) -> ShellWord {
+        "system:serviceaccount:" + V.namespace + ":" + name
+    }
+
+    /// Creates the federated credential of the Cluster `name` (issuer the AKS cluster's OIDC issuer, subject
+    /// `serviceAccountSubject`), or updates its issuer when it is stale (the AKS cluster was recreated). A credential of
+    /// that name with another subject is another Cluster's: a spec of the same name in another namespace, rendered
+    /// apart from this one (a fleet refuses the pair, PGHA0702), whose identity this spec uses too. The script stops
+    /// rather than take it, saying what to do.
     static func federatedCredential(for name: ShellWord) -> [Step] {
         let credential: [ShellWord] = ["--name", name, "--identity-name", V.identityName, "--resource-group", V.resourceGroup]
-        let subject: ShellWord = "system:serviceaccount:" + V.namespace + ":" + name
+        let subject = serviceAccountSubject(name)
         let settings: [ShellWord] = ["--issuer", .variable(V.oidcIssuer), "--subject", subject, "--audiences", tokenAudience, "--output", "none"]
         let show: [ShellWord] = ["az", "identity", "federated-credential", "show"] + credential
+        let suggestion: ShellWord = V.namespace + "-" + V.clusterName + "-identity"
         return [
             .heading("Federated credential for " + name),
             .capture(variable: V.oidcIssuer, Command("az", "aks", "show", "--name", V.aksCluster, "--resource-group", V.resourceGroup,
@@ -96,8 +104,15 @@ enum ScriptSteps {
                 .prints(Command(show + ["--query", "join(' ', [issuer, subject])", "--output", "tsv"]), .variable(V.oidcIssuer) + " " + subject),
                 then: [.note("= federated credential " + name + " exists")],
                 otherwise: [
-                    .when(.succeeds(Command(show)),
-                          then: [.run(Command(["az", "identity", "federated-credential", "update"] + credential + settings))],
+                    .when(.printsSomething(Command(show + ["--query", "subject", "--output", "tsv"])),
+                          then: [
+                              .check("""
+                              if [ "$PROBE_OUTPUT" != \(subject) ]; then
+                                fail "the federated credential \(inString: name) of managed identity \(inString: V.identityName) is for $PROBE_OUTPUT, not for \(inString: subject): it is another cluster's (one of the same name in another namespace uses this identity), and pgha does not take it. Give this spec an identity of its own (set azure.identity.name, say to \(inString: suggestion)) and render again; or, if nothing uses that credential any more, delete it with az identity federated-credential delete --name \(inString: name) --identity-name \(inString: V.identityName) --resource-group \(inString: V.resourceGroup) --yes and run this script again"
+                              fi
+                              """),
+                              .run(Command(["az", "identity", "federated-credential", "update"] + credential + settings)),
+                          ],
                           otherwise: [.run(Command(["az", "identity", "federated-credential", "create"] + credential + settings))]),
                 ]
             ),

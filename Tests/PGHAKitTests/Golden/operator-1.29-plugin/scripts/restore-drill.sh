@@ -225,7 +225,12 @@ main() {
     if probe 1 az identity federated-credential show \
         --name "$RECOVERY_NAME" \
         --identity-name "$IDENTITY_NAME" \
-        --resource-group "$RESOURCE_GROUP"; then
+        --resource-group "$RESOURCE_GROUP" \
+        --query subject \
+        --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+      if [ "$PROBE_OUTPUT" != "system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" ]; then
+        fail "the federated credential ${RECOVERY_NAME} of managed identity ${IDENTITY_NAME} is for $PROBE_OUTPUT, not for system:serviceaccount:$NAMESPACE:${RECOVERY_NAME}: it is another cluster's (one of the same name in another namespace uses this identity), and pgha does not take it. Give this spec an identity of its own (set azure.identity.name, say to $NAMESPACE-$CLUSTER_NAME-identity) and render again; or, if nothing uses that credential any more, delete it with az identity federated-credential delete --name ${RECOVERY_NAME} --identity-name ${IDENTITY_NAME} --resource-group ${RESOURCE_GROUP} --yes and run this script again"
+      fi
       run az identity federated-credential update \
           --name "$RECOVERY_NAME" \
           --identity-name "$IDENTITY_NAME" \

@@ -270,8 +270,20 @@ main() {
     return 1
   }
   DELETE_CREDENTIALS=()
-  if probe 0 az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$CLUSTER_NAME"); fi
-  if probe 0 az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP"; then DELETE_CREDENTIALS+=("$RECOVERY_NAME"); fi
+  if probe 0 az identity federated-credential show --name "$CLUSTER_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query subject --output tsv; then
+    if [ "$PROBE_OUTPUT" = "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" ]; then
+      DELETE_CREDENTIALS+=("$CLUSTER_NAME")
+    else
+      KEEP_LABELS+=("federated credential ${CLUSTER_NAME} of managed identity ${IDENTITY_NAME}: it is for ${PROBE_OUTPUT:-an unknown subject}, not for system:serviceaccount:$NAMESPACE:${CLUSTER_NAME}")
+    fi
+  fi
+  if probe 0 az identity federated-credential show --name "$RECOVERY_NAME" --identity-name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" --query subject --output tsv; then
+    if [ "$PROBE_OUTPUT" = "system:serviceaccount:$NAMESPACE:$RECOVERY_NAME" ]; then
+      DELETE_CREDENTIALS+=("$RECOVERY_NAME")
+    else
+      KEEP_LABELS+=("federated credential ${RECOVERY_NAME} of managed identity ${IDENTITY_NAME}: it is for ${PROBE_OUTPUT:-an unknown subject}, not for system:serviceaccount:$NAMESPACE:${RECOVERY_NAME}")
+    fi
+  fi
   plan resource "AKS cluster $AKS_CLUSTER" az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"
   if [ "$PLANNED" = keep ]; then AKS_KEPT=1; elif [ "$PLANNED" = delete ]; then AKS_DELETED=1; fi
   plan public-ip "public IP $PUBLIC_IP" az network public-ip show --name "$PUBLIC_IP" --resource-group "$NODE_RESOURCE_GROUP"

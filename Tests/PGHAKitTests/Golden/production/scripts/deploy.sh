@@ -450,6 +450,11 @@ main() {
         *) printf 'warning: %s\n' "AKS cluster ${AKS_CLUSTER} runs as ${identities:-a service principal} (its identity), not as ${CONTROL_PLANE_IDENTITY_NAME}, so the Network Contributor role deploy.sh grants $CONTROL_PLANE_IDENTITY_NAME (for the public IP) does not reach it. Set azure.controlPlaneIdentity.name to the identity the cluster runs as and render again, or move the cluster to ${CONTROL_PLANE_IDENTITY_NAME} with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} --assign-identity $CONTROL_PLANE_IDENTITY_ID (it asks for confirmation)" >&2 ;;
       esac
     fi
+    if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
+      local state
+      state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+      fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+    fi
   else
     run az aks create \
         --name "$AKS_CLUSTER" \
@@ -475,11 +480,11 @@ main() {
         --no-ssh-key \
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
-  fi
-  if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
-    local state
-    state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
-    fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name ${AKS_CLUSTER} --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+    if ! run az aks wait --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --created; then
+      local state
+      state="$(az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+      fail "AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks update --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP}, or delete it with az aks delete --name $AKS_CLUSTER --resource-group ${RESOURCE_GROUP} so that deploy.sh creates it again; then run deploy.sh again"
+    fi
   fi
   heading "PostgreSQL node pool $NODE_POOL"
   if probe 1 az aks nodepool show \
@@ -487,6 +492,11 @@ main() {
       --name "$NODE_POOL" \
       --resource-group "$RESOURCE_GROUP"; then
     log "= node pool $NODE_POOL exists"
+    if ! run az aks nodepool wait --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --created; then
+      local state
+      state="$(az aks nodepool show --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+      fail "node pool $NODE_POOL of AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks nodepool update --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP}, or delete it with az aks nodepool delete --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP} so that deploy.sh adds it again; then run deploy.sh again"
+    fi
     if probe 1 az aks nodepool show \
         --cluster-name "$AKS_CLUSTER" \
         --name "$NODE_POOL" \
@@ -517,6 +527,11 @@ main() {
         --node-taints "$NODE_TAINTS" \
         --tags "${TAGS[@]}" "pgha.spec=$NAMESPACE/$CLUSTER_NAME" "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
         --output none
+    if ! run az aks nodepool wait --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --created; then
+      local state
+      state="$(az aks nodepool show --cluster-name "$AKS_CLUSTER" --name "$NODE_POOL" --resource-group "$RESOURCE_GROUP" --query provisioningState --output tsv)" || state=unknown
+      fail "node pool $NODE_POOL of AKS cluster ${AKS_CLUSTER} is not running (provisioningState: $state): reconcile it with az aks nodepool update --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP}, or delete it with az aks nodepool delete --cluster-name $AKS_CLUSTER --name $NODE_POOL --resource-group ${RESOURCE_GROUP} so that deploy.sh adds it again; then run deploy.sh again"
+    fi
   fi
   heading "Kubernetes credentials for $AKS_CLUSTER"
   run az aks get-credentials \
@@ -796,7 +811,12 @@ main() {
     if probe 1 az identity federated-credential show \
         --name "$CLUSTER_NAME" \
         --identity-name "$IDENTITY_NAME" \
-        --resource-group "$RESOURCE_GROUP"; then
+        --resource-group "$RESOURCE_GROUP" \
+        --query subject \
+        --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+      if [ "$PROBE_OUTPUT" != "system:serviceaccount:$NAMESPACE:$CLUSTER_NAME" ]; then
+        fail "the federated credential ${CLUSTER_NAME} of managed identity ${IDENTITY_NAME} is for $PROBE_OUTPUT, not for system:serviceaccount:$NAMESPACE:${CLUSTER_NAME}: it is another cluster's (one of the same name in another namespace uses this identity), and pgha does not take it. Give this spec an identity of its own (set azure.identity.name, say to $NAMESPACE-$CLUSTER_NAME-identity) and render again; or, if nothing uses that credential any more, delete it with az identity federated-credential delete --name ${CLUSTER_NAME} --identity-name ${IDENTITY_NAME} --resource-group ${RESOURCE_GROUP} --yes and run this script again"
+      fi
       run az identity federated-credential update \
           --name "$CLUSTER_NAME" \
           --identity-name "$IDENTITY_NAME" \
