@@ -223,7 +223,7 @@ public enum SpecSchema {
         FieldSchema("targetImmediate", .boolean, default: "false",
                     becomes: "Cluster.spec.bootstrap.recovery.recoveryTarget.targetImmediate",
                     "Stop replaying as soon as the restored backup is consistent."),
-    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none. Without a target (at most one of `targetTime`, `targetLSN`, `targetName`, `targetImmediate`), it replays the whole WAL archive. restore-drill.sh sets its own target time. It archives nothing, so it can never write into the source's backup folder.")
+    ]), "A one-off Cluster restored from the backups (needs `backup`); omit it for none. Without a target (at most one of `targetTime`, `targetLSN`, `targetName`, `targetImmediate`), it replays the whole WAL archive. restore-drill.sh sets its own target time and marks the Cluster it applies with the annotation `pgha.io/restore-drill`; the drill and cleanup.sh delete a Cluster of this name only when it carries that annotation, so a recovery you applied yourself stays. It archives nothing (no `plugins` entry, no `backup`), but it runs as the source's workload identity, to which deploy.sh grants write access (Storage Blob Data Contributor) to the backups' storage account: a process in its pods could write into the source's backup folder.")
 
     static let monitoring = FieldSchema("monitoring", .object([
         FieldSchema("prometheus", .boolean, default: "true", becomes: "PodMonitor (monitoring.coreos.com/v1)",

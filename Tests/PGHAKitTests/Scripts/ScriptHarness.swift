@@ -291,6 +291,8 @@ enum FakeAzure {
             .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),
             .init(pattern: "kubectl get namespace *", status: 1, output: "stderr:Error from server (NotFound): namespaces \"x\" not found"),
             .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
+            .init(pattern: "kubectl get clusters.postgresql.cnpg.io/* --output jsonpath={.metadata.annotations.*", status: 1,
+                  output: "stderr:Error from server (NotFound): clusters.postgresql.cnpg.io \"x\" not found"),
             .init(pattern: "helm status *", status: 1, output: "stderr:Error: release: not found"),
         ]
     }
