@@ -26,8 +26,8 @@ import Testing
         .init(pattern: "\(show) * --query ??id, *", output: "\(id)\t\(creator)\t\(members)")
     }
 
-    /// Every resource of Examples/aks-ha.yaml exists, created by this spec; the group holds `groupResources` (read
-    /// from the environment: one ID a line); `overrides` come first.
+    /// Every resource of Examples/aks-ha.yaml exists, created by this spec (and pgha installed every Helm release);
+    /// the group holds `groupResources` (read from the environment: one ID a line); `overrides` come first.
     static func rules(_ overrides: [ScriptHarness.Rule] = []) -> [ScriptHarness.Rule] {
         overrides + [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
@@ -43,7 +43,7 @@ import Testing
             tags("az identity show --name aks-pg-primary-identity", controlPlaneIdentity),
             tags("az identity show", identity),
             tags("az group show", group),
-        ]
+        ] + FakeAzure.pghaReleases.map(FakeAzure.installedByPGHA)
     }
 
     /// What the group holds when only this spec's resources are in it (the Monitor workspace's ID in another case).

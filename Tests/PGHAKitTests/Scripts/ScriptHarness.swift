@@ -302,14 +302,22 @@ enum FakeAzure {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + fresh(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
     }
 
+    /// The Helm releases deploy.sh installs (on the guide's example, every one of them).
+    static let pghaReleases = ["cnpg", "cert-manager", "plugin-barman-cloud", "kube-prometheus-stack", "cnpg-grafana-dashboard"]
+
+    /// `helm list --selector pgha.io/installed-by=pgha --short` finding `release`: pgha installed it.
+    static func installedByPGHA(_ release: String) -> ScriptHarness.Rule {
+        .init(pattern: "helm list * --filter ^\(release)$ --selector pgha.io/installed-by=pgha --short", output: release)
+    }
+
     /// The guide's cluster's federated credential as `az identity federated-credential show --query` prints it.
     static let guideCredential = issuer + " system:serviceaccount:cnpg-database:pg-primary"
 
     /// The PostgreSQL node pool's taints as deploy.sh's `az aks nodepool show --query` prints them: sorted, joined by commas.
     static let defaultTaints = "workload=postgres:NoSchedule"
 
-    /// Everything exists: every probe succeeds, the federated credential prints `credential` (issuer and subject) and
-    /// the PostgreSQL node pool has `nodeTaints`.
+    /// Everything exists: every probe succeeds, the federated credential prints `credential` (issuer and subject),
+    /// the PostgreSQL node pool has `nodeTaints` and pgha installed every Helm release.
     static func existing(nodeResourceGroup: String, credential: String = guideCredential,
                          nodeTaints: String = defaultTaints) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup) + [
@@ -321,6 +329,6 @@ enum FakeAzure {
             .init(pattern: "az aks show * --query addonProfiles.omsagent.enabled || addonProfiles.omsAgent.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),
             .init(pattern: "kubectl get services * --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io *", output: "service/plugin-barman-cloud"),
-        ]
+        ] + pghaReleases.map(installedByPGHA)
     }
 }
