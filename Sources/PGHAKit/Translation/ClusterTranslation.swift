@@ -60,7 +60,8 @@ enum ClusterTranslation {
     /// A Cluster bootstrapped from the primary's backups. It carries the primary's parameters and resources
     /// (WAL replay refuses settings such as `max_connections` lower than the primary's) and names the
     /// application database and owner (CloudNativePG would otherwise create an empty `app` database). It has no
-    /// `plugins` entry and no `backup`, so it archives nothing and can never write into the primary's backup folder.
+    /// `plugins` entry and no `backup`, so it archives nothing; it runs as the primary's workload identity, which may
+    /// write to the primary's backup folder.
     static func recovery(_ spec: Spec, _ recovery: Spec.Recovery, _ backup: Spec.Backup) -> Cluster {
         Cluster(
             metadata: ObjectMeta(name: recovery.name, namespace: spec.namespace, labels: Labels.common(spec)),

@@ -11,6 +11,9 @@ enum Labels {
     static let dnsLabelName = "service.beta.kubernetes.io/azure-dns-label-name"
     static let loadBalancerResourceGroup = "service.beta.kubernetes.io/azure-load-balancer-resource-group"
     static let publicIPName = "service.beta.kubernetes.io/azure-pip-name"
+    /// The annotation restore-drill.sh puts on the recovery Cluster it creates (its value: the drill's target time).
+    /// The drill and cleanup.sh delete a recovery Cluster only when it carries it: one without it may be a real recovery.
+    static let restoreDrill = "pgha.io/restore-drill"
 
     /// The labels on every object pgha renders for a cluster.
     static func common(_ spec: Spec) -> SortedMap {

@@ -17,11 +17,18 @@ import Testing
         guard lastStore else { return probes }
         return probes + [
             "helm status plugin-barman-cloud --namespace cnpg-system --kube-context aks-pg-primary",
+            labelled("plugin-barman-cloud", namespace: "cnpg-system"),
             "helm uninstall plugin-barman-cloud --namespace cnpg-system --kube-context aks-pg-primary --wait",
             "helm status cert-manager --namespace cert-manager --kube-context aks-pg-primary",
+            labelled("cert-manager", namespace: "cert-manager"),
             "kubectl get certificates.cert-manager.io --all-namespaces --context aks-pg-primary --output name",
             "helm uninstall cert-manager --namespace cert-manager --kube-context aks-pg-primary --wait",
         ]
+    }
+
+    /// The scripts' read of whether pgha installed `release` (its release label).
+    static func labelled(_ release: String, namespace: String) -> String {
+        "helm list --namespace \(namespace) --kube-context aks-pg-primary --all --filter '^\(release)$' --selector pgha.io/installed-by=pgha --short"
     }
 
     @Test func deployInstallsCertManagerThenThePluginOnceBeforeApplyingTheManifests() throws {
@@ -36,8 +43,8 @@ import Testing
         let operatorChart = try #require(lines.firstIndex { $0.hasPrefix("helm upgrade cnpg cnpg/cloudnative-pg") })
         #expect(certManager.count == 1 && plugin.count == 1)
         #expect(operatorChart < certManager[0] && certManager[0] < plugin[0] && plugin[0] < apply)
-        #expect(lines[certManager[0]].hasSuffix("--set crds.enabled=true --wait --timeout 10m"))
-        #expect(lines[plugin[0]] == "helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud --install --namespace cnpg-system --kube-context aks-pg-primary --version 0.7.0 --wait --timeout 10m")
+        #expect(lines[certManager[0]].hasSuffix("--set crds.enabled=true --labels pgha.io/installed-by=pgha --wait --timeout 10m"))
+        #expect(lines[plugin[0]] == "helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud --install --namespace cnpg-system --kube-context aks-pg-primary --version 0.7.0 --labels pgha.io/installed-by=pgha --wait --timeout 10m")
     }
 
     @Test func aSecondSpecOnTheAKSClusterFindsBothRunningAndInstallsNeither() throws {
@@ -65,6 +72,7 @@ import Testing
             .init(pattern: "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo"),
             .init(pattern: "kubectl get crd *"),
             .init(pattern: "helm status plugin-barman-cloud *"),
+            FakeAzure.installedByPGHA("plugin-barman-cloud"),
         ] + rules)
         #expect(cleanup.status == 0, "\(cleanup.stderr)")
         #expect(cleanup.lines.filter { $0.hasPrefix("helm uninstall") } == [
@@ -131,7 +139,7 @@ import Testing
     @Test func thePlanListsThePluginRemovalOnlyWhereTheAKSClusterStays() throws {
         let kept = try CleanupScriptTests.run(["--yes"], CleanupScriptTests.sharedAKSAndGroup)
         #expect(kept.status == 0, "\(kept.stderr)")
-        #expect(kept.stdout.contains("  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster aks-pg-primary, unless another ObjectStore (for cert-manager: another Certificate) still uses them\n"))
+        #expect(kept.stdout.contains("  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster aks-pg-primary, each only if pgha installed it (release label pgha.io/installed-by=pgha) and unless another ObjectStore (for cert-manager: another Certificate) still uses them\n"))
         #expect(kept.lines.filter { $0.hasPrefix("helm uninstall") }.count == 2)
         let deleted = try CleanupScriptTests.run()
         #expect(deleted.status == 0, "\(deleted.stderr)")

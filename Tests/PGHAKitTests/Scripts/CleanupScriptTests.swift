@@ -26,8 +26,8 @@ import Testing
         .init(pattern: "\(show) * --query ??id, *", output: "\(id)\t\(creator)\t\(members)")
     }
 
-    /// Every resource of Examples/aks-ha.yaml exists, created by this spec; the group holds `groupResources` (read
-    /// from the environment: one ID a line); `overrides` come first.
+    /// Every resource of Examples/aks-ha.yaml exists, created by this spec (and pgha installed every Helm release);
+    /// the group holds `groupResources` (read from the environment: one ID a line); `overrides` come first.
     static func rules(_ overrides: [ScriptHarness.Rule] = []) -> [ScriptHarness.Rule] {
         overrides + [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
@@ -47,7 +47,7 @@ import Testing
             tags("az identity show --name aks-pg-primary-identity", controlPlaneIdentity),
             tags("az identity show", identity),
             tags("az group show", group),
-        ]
+        ] + FakeAzure.pghaReleases.map(FakeAzure.installedByPGHA)
     }
 
     /// What the group holds when only this spec's resources are in it (the Monitor workspace's ID in another case).
@@ -150,6 +150,7 @@ import Testing
         let run = try Self.run(["--yes"], [
             Self.tags("az aks show", Self.aks, members: shared),
             Self.tags("az group show", Self.group, members: shared),
+            DrillAndCleanupScriptTests.earlierRecovery(DrillAndCleanupScriptTests.targetTime),
         ], groupResources: Self.ownResources + [Self.group + "/providers/Microsoft.Storage/storageAccounts/pgreportsbackups"])
         #expect(run.status == 0, "\(run.stderr)")
         try ExpectedScriptCalls.check(run.lines, "cleanup-aks-ha-shared")
@@ -161,6 +162,7 @@ import Testing
             "az identity federated-credential delete --name pg-primary-recovered-db --identity-name pg-primary-identity --resource-group rg-cnpg-demo --yes",
             "az aks get-credentials --name aks-pg-primary --resource-group rg-cnpg-demo --file '$HOME/.cache/pgha/cnpg-database/pg-primary/kubeconfig' --overwrite-existing --output none",
             "kubectl delete --kustomize '$OUT' --ignore-not-found --context aks-pg-primary",
+            DrillAndCleanupScriptTests.recoveryMarkRead,
             "kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
             "kubectl delete backups.postgresql.cnpg.io/pg-primary-on-demand --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
             "kubectl delete secret db-user-pass --ignore-not-found --namespace cnpg-database --context aks-pg-primary",
@@ -178,6 +180,26 @@ import Testing
         #expect(!run.lines.contains { $0.hasPrefix("az group delete") || $0.contains("--ids \(Self.aks)") })
         #expect(run.stdout.contains("  - AKS cluster aks-pg-primary: still used by analytics.pg-reports\n  - managed identity aks-pg-primary-identity: the AKS cluster, which stays, runs as it\n  - resource group rg-cnpg-demo: still used by analytics.pg-reports\n"))
         #expect(run.stdout.contains("  - its Kubernetes objects on AKS cluster aks-pg-primary: the manifests in "))
+    }
+
+    /// The review's repro: cleanup.sh deleted any Cluster named `recovery.name` on an AKS cluster that stays, a real
+    /// point-in-time recovery that applications use included. It deletes only the one a restore drill created (the
+    /// annotation `pgha.io/restore-drill`) and says how to delete another by hand.
+    @Test func aRecoveryClusterNoDrillCreatedStays() throws {
+        let run = try Self.run(["--yes"], Self.sharedAKSAndGroup + [DrillAndCleanupScriptTests.earlierRecovery("")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.contains(DrillAndCleanupScriptTests.recoveryMarkRead))
+        #expect(!run.lines.contains { $0.hasPrefix("kubectl delete clusters.") })
+        #expect(run.stdout.contains("= the Cluster pg-primary-recovered-db stays: it has no annotation pgha.io/restore-drill, so no restore drill created it (a real recovery?); delete it by hand once it is no longer needed: kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --namespace cnpg-database --context aks-pg-primary\n"))
+        #expect(run.lines.contains("kubectl delete secret db-user-pass --ignore-not-found --namespace cnpg-database --context aks-pg-primary"))
+    }
+
+    /// No Cluster of that name: nothing to delete, nothing to say.
+    @Test func anAbsentRecoveryClusterIsNotDeleted() throws {
+        let run = try Self.run(["--yes"], Self.sharedAKSAndGroup + [DrillAndCleanupScriptTests.earlierRecovery(nil)])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.lines.contains(DrillAndCleanupScriptTests.recoveryMarkRead))
+        #expect(!run.lines.contains { $0.hasPrefix("kubectl delete clusters.") } && !run.stdout.contains("pg-primary-recovered-db stays"))
     }
 
     /// Another spec uses the AKS cluster and the resource group too: both stay.

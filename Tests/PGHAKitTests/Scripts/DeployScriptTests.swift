@@ -52,6 +52,7 @@ import Testing
     /// Whether a call only reads (what --dry-run may run).
     static func isRead(_ argv: [String]) -> Bool {
         argv.starts(with: ["az", "rest", "--method", "get"]) || argv.starts(with: ["kubectl", "get"])
+            || argv.starts(with: ["helm", "status"]) || argv.starts(with: ["helm", "list"])
             || (argv.first == "az" && argv.contains { ["show", "list", "get-versions", "check-name"].contains($0) })
     }
 
@@ -421,7 +422,7 @@ import Testing
             installs.append(run.lines.filter { $0.contains("kube-prometheus-stack --install") })
         }
         #expect(installs[0] == [
-            "helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack --install --namespace monitoring --version 88.5.3 --kube-context aks-shared --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin --wait --timeout 15m",
+            "helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack --install --namespace monitoring --version 88.5.3 --kube-context aks-shared --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin --labels pgha.io/installed-by=pgha --wait --timeout 15m",
         ])
         #expect(installs[1] == installs[0])
     }

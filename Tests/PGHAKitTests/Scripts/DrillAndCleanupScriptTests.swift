@@ -13,9 +13,26 @@ import Testing
     static let markerB = "bbbb2222bbbb2222"
     static let targetTime = "2026-11-29T19:00:00.123456Z"
 
-    /// The drills' reads of the cluster: pods, the markers, the backup, the WAL archive, the rows read back.
-    static func clusterRules(found: String = "1 0", backupPhases: [String] = ["completed"], rows: String = "100") -> [ScriptHarness.Rule] {
+    /// The restore drill's read of the `pgha.io/restore-drill` annotation of a Cluster named like the recovery cluster.
+    static let recoveryMarkRead = "kubectl get clusters.postgresql.cnpg.io/pg-primary-recovered-db --output 'jsonpath={.metadata.annotations.pgha\\.io/restore-drill}' --namespace cnpg-database --context aks-pg-primary"
+
+    /// A Cluster named like the recovery cluster: none (nil), or one whose `pgha.io/restore-drill` annotation reads `mark`
+    /// (empty: it has none).
+    static func earlierRecovery(_ mark: String?) -> ScriptHarness.Rule {
+        let pattern = "kubectl get clusters.postgresql.cnpg.io/pg-primary-recovered-db --output jsonpath={.metadata.annotations.pgha?.io/restore-drill} *"
+        guard let mark else {
+            return .init(pattern: pattern, status: 1,
+                         output: "stderr:Error from server (NotFound): clusters.postgresql.cnpg.io \"pg-primary-recovered-db\" not found")
+        }
+        return .init(pattern: pattern, output: mark)
+    }
+
+    /// The drills' reads of the cluster: pods, the markers, the backup, the WAL archive, the rows read back, and a
+    /// Cluster named like the recovery cluster (`earlierRecovery`).
+    static func clusterRules(found: String = "1 0", backupPhases: [String] = ["completed"], rows: String = "100",
+                             recoveryMark: String? = nil) -> [ScriptHarness.Rule] {
         var rules: [ScriptHarness.Rule] = [
+            earlierRecovery(recoveryMark),
             .init(pattern: "kubectl get clusters.postgresql.cnpg.io/pg-primary --output jsonpath={.status.currentPrimary} *", output: "pg-primary-1"),
             .init(pattern: "kubectl get clusters.postgresql.cnpg.io/pg-primary-recovered-db --output jsonpath={.status.currentPrimary} *",
                   output: "pg-primary-recovered-db-1"),
@@ -55,6 +72,36 @@ import Testing
         let lines = DeployScriptTests.lines(run, harness)
         try ExpectedScriptCalls.check(lines, "restore-drill-aks-ha")
         #expect(run.stdout.contains("restore drill passed: pg-primary-recovered-db holds marker A, written before \(Self.targetTime), and not marker B, written after"))
+    }
+
+    /// The review's repro: the drill deleted any Cluster named `recovery.name`, so a real point-in-time recovery
+    /// that applications use lost its volumes at the next drill. It now stops at a Cluster without the annotation
+    /// its own recovery cluster carries, deleting nothing.
+    @Test func theRestoreDrillStopsAtARecoveryClusterNoDrillCreated() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
+        defer { harness.remove() }
+        let run = try harness.run("restore-drill.sh", rules: Self.clusterRules(recoveryMark: "")
+                                  + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
+        #expect(run.status == 1)
+        #expect(run.stderr.hasSuffix("""
+        error: the Cluster pg-primary-recovered-db exists without the annotation pgha.io/restore-drill, so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --namespace cnpg-database --context aks-pg-primary --kubeconfig \(harness.defaultKubeconfig().path)), or set another recovery.name in the spec and render again
+
+        """), "\(run.stderr)")
+        #expect(run.lines.last == Self.recoveryMarkRead)
+        #expect(!run.lines.contains { $0.hasPrefix("kubectl delete") || $0.hasPrefix("kubectl apply") || $0.contains("pgha_restore_drill") })
+    }
+
+    /// The recovery cluster of an earlier drill carries the annotation (the drill's target time): the drill reads it,
+    /// then deletes that Cluster.
+    @Test func theRestoreDrillDeletesTheRecoveryClusterOfAnEarlierDrill() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml", options: Self.deployed)
+        defer { harness.remove() }
+        let run = try harness.run("restore-drill.sh", rules: Self.clusterRules(recoveryMark: "2026-11-28T08:00:00.000001Z")
+                                  + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
+        #expect(run.status == 0, "\(run.stderr)")
+        let read = try #require(run.lines.firstIndex(of: Self.recoveryMarkRead))
+        #expect(run.lines[read + 1] == "kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --ignore-not-found --wait --namespace cnpg-database --context aks-pg-primary")
+        #expect(run.lines.filter { $0.hasPrefix("kubectl delete clusters.") }.count == 1)
     }
 
     @Test func theRestoreDrillStopsAtOnceWithTheErrorOfAFailedBackup() throws {

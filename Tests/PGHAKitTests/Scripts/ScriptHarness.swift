@@ -291,6 +291,8 @@ enum FakeAzure {
             .init(pattern: "az * show *", status: 3, output: "stderr:" + notFound),
             .init(pattern: "kubectl get namespace *", status: 1, output: "stderr:Error from server (NotFound): namespaces \"x\" not found"),
             .init(pattern: "kubectl get secret *", status: 1, output: "stderr:Error from server (NotFound): secrets \"x\" not found"),
+            .init(pattern: "kubectl get clusters.postgresql.cnpg.io/* --output jsonpath={.metadata.annotations.*", status: 1,
+                  output: "stderr:Error from server (NotFound): clusters.postgresql.cnpg.io \"x\" not found"),
             .init(pattern: "helm status *", status: 1, output: "stderr:Error: release: not found"),
         ]
     }
@@ -298,6 +300,14 @@ enum FakeAzure {
     /// deploy.sh has run: every value the scripts read is there, and every other probe answers as in `fresh`.
     static func deployed(nodeResourceGroup: String, clientID: String = clientID) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup, clientID: clientID) + fresh(nodeResourceGroup: nodeResourceGroup, clientID: clientID)
+    }
+
+    /// The Helm releases deploy.sh installs (on the guide's example, every one of them).
+    static let pghaReleases = ["cnpg", "cert-manager", "plugin-barman-cloud", "kube-prometheus-stack", "cnpg-grafana-dashboard"]
+
+    /// `helm list --selector pgha.io/installed-by=pgha --short` finding `release`: pgha installed it.
+    static func installedByPGHA(_ release: String) -> ScriptHarness.Rule {
+        .init(pattern: "helm list * --filter ^\(release)$ --selector pgha.io/installed-by=pgha --short", output: release)
     }
 
     /// The federated credential of the Cluster `name` in `namespace` as deploy.sh's `az identity federated-credential
@@ -313,7 +323,8 @@ enum FakeAzure {
     static let defaultTaints = "workload=postgres:NoSchedule"
 
     /// Everything exists: every probe succeeds, the federated credential prints `credential` (issuer and subject), the
-    /// PostgreSQL node pool has `nodeTaints` and the AKS cluster has Azure Monitor metrics enabled.
+    /// PostgreSQL node pool has `nodeTaints`, the AKS cluster has Azure Monitor metrics enabled and pgha installed
+    /// every Helm release.
     static func existing(nodeResourceGroup: String, credential: String = guideCredential,
                          nodeTaints: String = defaultTaints) -> [ScriptHarness.Rule] {
         values(nodeResourceGroup: nodeResourceGroup) + [
@@ -328,6 +339,6 @@ enum FakeAzure {
             .init(pattern: "az aks show * --query azureMonitorProfile.metrics.enabled --output tsv", output: "true"),
             .init(pattern: "kubectl get deployments --all-namespaces --selector app.kubernetes.io/name=cert-manager *", output: "deployment.apps/cert-manager"),
             .init(pattern: "kubectl get services * --selector cnpg.io/pluginName=barman-cloud.cloudnative-pg.io *", output: "service/plugin-barman-cloud"),
-        ]
+        ] + pghaReleases.map(installedByPGHA)
     }
 }

@@ -34,11 +34,11 @@ enum BackupPluginSteps {
                 .printsSomething(ScriptSteps.kubectl(["get", "deployments", "--all-namespaces", "--selector", "app.kubernetes.io/name=cert-manager",
                                                       "--output", "name"], namespaced: false)),
                 exists: "cert-manager is installed",
-                [
+                HelmOwnership.check(certManagerRelease, namespace: certManagerNamespace) + [
                     .run(Command("helm", "repo", "add", certManagerRepository, certManagerRepositoryURL, "--force-update")),
                     .run(Command(["helm", "upgrade", certManagerRelease, certManagerChart, "--install"] + certManager
-                                 + ["--create-namespace", "--version", V.certManagerChartVersion, "--set", "crds.enabled=true",
-                                    "--wait", "--timeout", "10m"])),
+                                 + ["--create-namespace", "--version", V.certManagerChartVersion, "--set", "crds.enabled=true"]
+                                 + HelmOwnership.labels + ["--wait", "--timeout", "10m"])),
                 ]
             ),
             .heading("Barman Cloud Plugin (Helm chart " + V.pluginChartVersion + ")"),
@@ -47,11 +47,11 @@ enum BackupPluginSteps {
                                                       ShellWord("cnpg.io/pluginName=" + ObjectStoreTranslation.pluginName),
                                                       "--output", "name"], namespaced: false)),
                 exists: "the Barman Cloud Plugin is installed in " + V.operatorNamespace,
-                [
+                HelmOwnership.check(pluginRelease, namespace: V.operatorNamespace) + [
                     .run(Command("helm", "repo", "add", ShellWord(OperatorChart.repositoryName), ShellWord(OperatorChart.repositoryURL),
                                  "--force-update")),
                     .run(Command(["helm", "upgrade", pluginRelease, pluginChart, "--install"] + plugin
-                                 + ["--version", V.pluginChartVersion, "--wait", "--timeout", "10m"])),
+                                 + ["--version", V.pluginChartVersion] + HelmOwnership.labels + ["--wait", "--timeout", "10m"])),
                 ]
             ),
         ]
@@ -59,7 +59,13 @@ enum BackupPluginSteps {
 
     /// What cleanup.sh's plan says it removes on an AKS cluster that stays.
     static let uninstallPlan: ShellWord = "the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster " + V.aksCluster
-        + ", unless another ObjectStore (for cert-manager: another Certificate) still uses them"
+        + ", each only if pgha installed it (release label " + HelmOwnership.label
+        + ") and unless another ObjectStore (for cert-manager: another Certificate) still uses them"
+
+    /// cleanup.sh's note on a release it keeps because pgha did not install it.
+    private static func notInstalledByPGHA(_ release: ShellWord) -> ShellWord {
+        "the Helm release " + release + " stays: pgha did not install it (it has no release label " + HelmOwnership.label + ")"
+    }
 
     /// cleanup.sh's code, run on an AKS cluster that stays, once this spec's objects are deleted (in the deletion
     /// code, where `act` prints and runs a command): removes the plugin, then cert-manager, when the AKS cluster has
@@ -76,16 +82,24 @@ enum BackupPluginSteps {
           if [ -n "$others" ]; then
             log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\\n' ' ')"
           else
-            if probe 0 helm status \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster); then
-              act helm uninstall \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster) --wait
-            fi
-            if probe 0 helm status \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster); then
-              certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context \(V.aksCluster) --output name)" \\
-                || fail "cannot list the Certificates on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
-              if [ -n "$certificates" ]; then
-                log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\\n' ' ')"
+            if probe 0 \(HelmOwnership.status(pluginRelease, namespace: V.operatorNamespace)); then
+              if probe 0 \(HelmOwnership.labelled(pluginRelease, namespace: V.operatorNamespace)) && [ "$PROBE_OUTPUT" = \(pluginRelease) ]; then
+                act helm uninstall \(pluginRelease) --namespace \(V.operatorNamespace) --kube-context \(V.aksCluster) --wait
               else
-                act helm uninstall \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster) --wait
+                log "= \(inString: notInstalledByPGHA(pluginRelease))"
+              fi
+            fi
+            if probe 0 \(HelmOwnership.status(certManagerRelease, namespace: certManagerNamespace)); then
+              if probe 0 \(HelmOwnership.labelled(certManagerRelease, namespace: certManagerNamespace)) && [ "$PROBE_OUTPUT" = \(certManagerRelease) ]; then
+                certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context \(V.aksCluster) --output name)" \\
+                  || fail "cannot list the Certificates on \(inString: V.aksCluster): check that kubectl reaches it, then run cleanup.sh again"
+                if [ -n "$certificates" ]; then
+                  log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\\n' ' ')"
+                else
+                  act helm uninstall \(certManagerRelease) --namespace \(certManagerNamespace) --kube-context \(V.aksCluster) --wait
+                fi
+              else
+                log "= \(inString: notInstalledByPGHA(certManagerRelease))"
               fi
             fi
           fi

@@ -210,7 +210,10 @@ enum CleanupScriptTranslation {
     /// What `kubectl delete` removes from an AKS cluster that stays (another spec, or someone else, still uses it).
     private static func kubernetesObjects(_ inputs: ScriptInputs) -> ShellWord {
         var objects: ShellWord = "the manifests in " + V.outDir
-        if inputs.hasRecovery && inputs.backup != nil { objects = objects + ", the recovery cluster " + V.recoveryName }
+        if inputs.hasRecovery && inputs.backup != nil {
+            objects = objects + ", the recovery cluster " + V.recoveryName + " if a restore drill created it (a Cluster of that name without the annotation "
+                + ShellWord(Labels.restoreDrill) + " stays)"
+        }
         if inputs.backup?.onDemand == true { objects = objects + ", the Backup " + V.onDemandBackup }
         return objects + ", the Secret " + V.appSecret
     }
@@ -222,14 +225,12 @@ enum CleanupScriptTranslation {
     private static func delete(_ inputs: ScriptInputs) -> ShellCode {
         let deleteCredential = Command("az", "identity", "federated-credential", "delete", "--name", .variable("item"),
                                        "--identity-name", V.identityName, "--resource-group", V.resourceGroup, "--yes")
-        var kubernetes: [Command] = [ScriptSteps.kubectl(["delete", "--kustomize", V.outDir, "--ignore-not-found"], namespaced: false)]
-        if inputs.hasRecovery && inputs.backup != nil {
-            kubernetes.append(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found"]))
-        }
+        var kubernetes: [ShellCode] = ["act \(ScriptSteps.kubectl(["delete", "--kustomize", V.outDir, "--ignore-not-found"], namespaced: false))"]
+        if inputs.hasRecovery && inputs.backup != nil { kubernetes.append(drillRecoveryDeletion) }
         if inputs.backup?.onDemand == true {
-            kubernetes.append(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))
+            kubernetes.append("act \(ScriptSteps.kubectl(["delete", "backups.postgresql.cnpg.io/" + V.onDemandBackup, "--ignore-not-found"]))")
         }
-        kubernetes.append(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))
+        kubernetes.append("act \(ScriptSteps.kubectl(["delete", "secret", V.appSecret, "--ignore-not-found"]))")
         var code: [ShellCode] = ["""
         # Prints a command, then runs it (this code does not run with --dry-run).
         act() {
@@ -275,7 +276,7 @@ enum CleanupScriptTranslation {
           act \(Kubeconfig.getCredentials)
 
         """)
-        for command in kubernetes { code.append("  act \(command)\n") }
+        code += kubernetes.flatMap { [indented($0), "\n"] }
         if let uninstall = BackupPluginSteps.uninstall(inputs) { code += [indented(uninstall), "\n"] }
         code.append("fi\n")
         code.append("""
@@ -288,6 +289,18 @@ enum CleanupScriptTranslation {
         """)
         return joined(code)
     }
+
+    /// Deletes the recovery Cluster only when a restore drill created it (`Labels.restoreDrill`); one without the
+    /// annotation may be a real recovery that applications use, and stays.
+    private static let drillRecoveryDeletion: ShellCode = """
+    if probe 1 \(DrillScriptTranslation.recoveryDrillMark); then
+      if [ -n "$PROBE_OUTPUT" ]; then
+        act \(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found"]))
+      else
+        log "= the Cluster \(inString: V.recoveryName) stays: it has no annotation \(inString: ShellWord(Labels.restoreDrill)), so no restore drill created it (a real recovery?); delete it by hand once it is no longer needed: \(inString: DrillScriptTranslation.manualDeletion(kubeconfig: false))"
+      fi
+    fi
+    """
 
     /// `code` indented by two spaces, as a block inside an `if`.
     private static func indented(_ code: ShellCode) -> ShellCode {

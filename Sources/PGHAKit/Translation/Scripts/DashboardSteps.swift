@@ -9,16 +9,20 @@ enum DashboardSteps {
     static let definitionURL =
         "https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v\(chartVersion)/charts/cluster/grafana-dashboard.json"
 
+    /// The dashboard chart's release, in the spec's namespace.
+    static let release: ShellWord = "cnpg-grafana-dashboard"
+
     static func steps(_ inputs: ScriptInputs) -> [Step] {
         guard inputs.dashboard else { return [] }
         var steps: [Step] = []
         if inputs.prometheus, inputs.operatorChart != nil {
-            steps += [
-                .heading("CloudNativePG dashboard for kube-prometheus-stack's Grafana"),
+            steps += [.heading("CloudNativePG dashboard for kube-prometheus-stack's Grafana")]
+                + HelmOwnership.check(release, namespace: V.namespace) + [
                 .run(Command("helm", "repo", "add", "cnpg-grafana", "https://cloudnative-pg.github.io/grafana-dashboards",
                              "--force-update")),
-                .run(Command("helm", "upgrade", "cnpg-grafana-dashboard", "cnpg-grafana/cluster", "--install",
-                             "--version", ShellWord(chartVersion), "--namespace", V.namespace, "--kube-context", V.aksCluster)),
+                .run(Command(["helm", "upgrade", release, "cnpg-grafana/cluster", "--install",
+                              "--version", ShellWord(chartVersion), "--namespace", V.namespace, "--kube-context", V.aksCluster]
+                             + HelmOwnership.labels)),
             ]
         }
         if inputs.managedPrometheus {

@@ -500,13 +500,14 @@ enum DeployScriptTranslation {
             "helm", "upgrade", ShellWord(OperatorChart.release), ShellWord(OperatorChart.chart), "--install",
             "--namespace", V.operatorNamespace, "--create-namespace", "--version", V.operatorChartVersion,
             "--kube-context", V.aksCluster, "--set", "config.create=false",
-        ]
+        ] + HelmOwnership.labels
         if let fingerprint = inputs.operatorConfigFingerprint {
             install += ["--set-string", ShellWord("podAnnotations.checksum/operator-config=" + fingerprint)]
         }
         install += ["--wait", "--timeout", "10m"]
         guard inputs.operatorChart != nil else { return installedByYou(inputs) }
         var steps: [Step] = [.heading("CloudNativePG operator (Helm chart " + V.operatorChartVersion + ")")]
+            + HelmOwnership.check(ShellWord(OperatorChart.release), namespace: V.operatorNamespace)
         if inputs.operatorConfigFingerprint != nil {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
         }
@@ -539,6 +540,7 @@ enum DeployScriptTranslation {
         let secret = ShellWord(Stack.grafanaAdminSecret)
         return [
             .heading("kube-prometheus-stack (Helm chart " + ShellWord(Stack.version) + ", once per AKS cluster)"),
+        ] + HelmOwnership.check(ShellWord(Stack.release), namespace: namespace) + [
             .unlessExists(
                 .succeeds(ScriptSteps.kubectl(["get", "namespace", namespace], namespaced: false)),
                 exists: "namespace " + namespace + " exists",
@@ -547,10 +549,10 @@ enum DeployScriptTranslation {
             ScriptSteps.generatedPasswordSecret(secret, namespace: namespace,
                                                 ["--from-literal=admin-user=admin", "--from-file=admin-password=/dev/stdin"]),
             .run(Command("helm", "repo", "add", ShellWord(Stack.repositoryName), ShellWord(Stack.repositoryURL), "--force-update")),
-            .run(Command("helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
+            .run(Command(["helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
                          "--namespace", namespace, "--version", ShellWord(Stack.version),
                          "--kube-context", V.aksCluster, "--values", ShellWord(chart.kubePrometheusStackValuesURL),
-                         "--set", "grafana.admin.existingSecret=" + secret, "--wait", "--timeout", "15m")),
+                         "--set", "grafana.admin.existingSecret=" + secret] + HelmOwnership.labels + ["--wait", "--timeout", "15m"])),
         ]
     }
 

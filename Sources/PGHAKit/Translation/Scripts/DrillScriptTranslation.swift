@@ -43,13 +43,23 @@ enum DrillScriptTranslation {
         steps += ScriptSteps.federatedCredential(for: V.recoveryName)
         steps += [
             .heading("Recovery cluster of an earlier drill"),
-            .run(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found", "--wait"])),
+            .when(.succeeds(recoveryDrillMark),
+                  then: [
+                      .check("""
+                      if [ -z "$PROBE_OUTPUT" ]; then
+                        fail "the Cluster \(inString: V.recoveryName) exists without the annotation \(inString: ShellWord(Labels.restoreDrill)), so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (\(inString: manualDeletion())), or set another recovery.name in the spec and render again"
+                      fi
+                      """),
+                      .run(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found", "--wait"])),
+                  ],
+                  otherwise: [.note("= no Cluster " + V.recoveryName)]),
             ScriptSteps.currentPrimary(of: V.clusterName, into: "PRIMARY_POD"),
         ]
         steps += onDemandFile.map(freshBackup) ?? completedBackup
         steps += markersAroundTheTargetTime + archivedMarkers + [
             .heading("Recovery cluster " + V.recoveryName + ", restored to " + .variable("TARGET_TIME")),
-            .code(description: "apply " + recoveryFile + " with bootstrap.recovery.recoveryTarget.targetTime " + .variable("TARGET_TIME"), """
+            .code(description: "apply " + recoveryFile + " with bootstrap.recovery.recoveryTarget.targetTime " + .variable("TARGET_TIME")
+                  + " and the annotation " + ShellWord(Labels.restoreDrill), """
             local manifest
             manifest="$(\(withTargetTime(recoveryFile)))" || fail "cannot set the target time in \(inString: recoveryFile): see the error above"
             \(ScriptSteps.kubectl(["apply", "--filename", "-"], namespaced: false)) <<<"$manifest"
@@ -90,10 +100,19 @@ enum DrillScriptTranslation {
         )
     }
 
+    /// `kubectl get` of the recovery Cluster printing its `Labels.restoreDrill` annotation: the drill's target time on
+    /// a Cluster a drill created, nothing on one it did not (a real recovery), "not found" when there is none.
+    static let recoveryDrillMark = ScriptSteps.kubectl([
+        "get", ScriptSteps.cluster(V.recoveryName), "--output",
+        ShellWord("jsonpath={.metadata.annotations.\(Labels.restoreDrill.replacingEvery(".", with: "\\."))}"),
+    ])
+
     /// `kubectl patch --local` printing the recovery manifest with the drill's target time (replacing any target the
-    /// spec sets), to pipe into `kubectl apply`.
+    /// spec sets) and the `Labels.restoreDrill` annotation (the rendered manifest has no `metadata.annotations`, so
+    /// the patch adds the map), to pipe into `kubectl apply`.
     private static func withTargetTime(_ file: ShellWord) -> Command {
-        let patch: ShellWord = #"[{"op":"add","path":"/spec/bootstrap/recovery/recoveryTarget","value":{"targetTime":""#
+        let patch: ShellWord = #"[{"op":"add","path":"/metadata/annotations","value":{""# + ShellWord(Labels.restoreDrill) + #"":""#
+            + .variable("TARGET_TIME") + #""}},{"op":"add","path":"/spec/bootstrap/recovery/recoveryTarget","value":{"targetTime":""#
             + .variable("TARGET_TIME") + #""}}]"#
         return ScriptSteps.kubectl(["patch", "--local", "--filename", file, "--type", "json", "--patch", patch, "--output", "yaml"],
                                    namespaced: false)
@@ -101,10 +120,15 @@ enum DrillScriptTranslation {
 
     /// How to remove the recovery cluster the drill leaves running.
     private static var keptRunning: ShellWord {
-        let delete: ShellWord = "kubectl delete " + ScriptSteps.cluster(V.recoveryName)
-        let target: ShellWord = " --namespace " + V.namespace + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
-        return V.recoveryName + " keeps running for inspection; remove it with: " + delete + target
-            + " (cleanup.sh deletes its federated credential)"
+        V.recoveryName + " keeps running for inspection; remove it with: " + manualDeletion()
+            + " (the next drill deletes it too; cleanup.sh deletes its federated credential)"
+    }
+
+    /// The `kubectl delete` command line of the recovery Cluster, for a user to run (with the scripts' kubeconfig
+    /// while it exists: cleanup.sh deletes it).
+    static func manualDeletion(kubeconfig: Bool = true) -> ShellWord {
+        "kubectl delete " + ScriptSteps.cluster(V.recoveryName) + " --namespace " + V.namespace + " --context " + V.aksCluster
+            + (kubeconfig ? " --kubeconfig " + Kubeconfig.path : "")
     }
 
     /// Takes a new on-demand backup (deleting the Backup object of an earlier drill: its data stays in the store) and

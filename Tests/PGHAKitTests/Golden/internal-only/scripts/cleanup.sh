@@ -300,8 +300,8 @@ main() {
     log "  - federated credential $item of managed identity ${IDENTITY_NAME}"
   done
   if [ "$AKS_KEPT" = 1 ]; then
-    log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the recovery cluster $RECOVERY_NAME, the Backup $ON_DEMAND_BACKUP, the Secret ${APP_SECRET}"
-    log "  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster $AKS_CLUSTER, unless another ObjectStore (for cert-manager: another Certificate) still uses them"
+    log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the recovery cluster $RECOVERY_NAME if a restore drill created it (a Cluster of that name without the annotation pgha.io/restore-drill stays), the Backup $ON_DEMAND_BACKUP, the Secret ${APP_SECRET}"
+    log "  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster $AKS_CLUSTER, each only if pgha installed it (release label pgha.io/installed-by=pgha) and unless another ObjectStore (for cert-manager: another Certificate) still uses them"
   fi
   for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
     log "  - $item"
@@ -360,7 +360,13 @@ main() {
     if [ "$AKS_KEPT" = 1 ]; then
       act az aks get-credentials --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --file "$KUBECONFIG" --overwrite-existing --output none
       act kubectl delete --kustomize "$OUT_DIR" --ignore-not-found --context "$AKS_CLUSTER"
-      act kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
+      if probe 1 kubectl get "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --output 'jsonpath={.metadata.annotations.pgha\.io/restore-drill}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+        if [ -n "$PROBE_OUTPUT" ]; then
+          act kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
+        else
+          log "= the Cluster ${RECOVERY_NAME} stays: it has no annotation pgha.io/restore-drill, so no restore drill created it (a real recovery?); delete it by hand once it is no longer needed: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER"
+        fi
+      fi
       act kubectl delete "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
       act kubectl delete secret "$APP_SECRET" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
       if probe 0 kubectl get crd objectstores.barmancloud.cnpg.io --context "$AKS_CLUSTER"; then
@@ -372,15 +378,23 @@ main() {
           log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\n' ' ')"
         else
           if probe 0 helm status plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
-            act helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+            if probe 0 helm list --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --all --filter '^plugin-barman-cloud$' --selector pgha.io/installed-by=pgha --short && [ "$PROBE_OUTPUT" = plugin-barman-cloud ]; then
+              act helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+            else
+              log "= the Helm release plugin-barman-cloud stays: pgha did not install it (it has no release label pgha.io/installed-by=pgha)"
+            fi
           fi
           if probe 0 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
-            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
-              || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
-            if [ -n "$certificates" ]; then
-              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+            if probe 0 helm list --namespace cert-manager --kube-context "$AKS_CLUSTER" --all --filter '^cert-manager$' --selector pgha.io/installed-by=pgha --short && [ "$PROBE_OUTPUT" = cert-manager ]; then
+              certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
+                || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+              if [ -n "$certificates" ]; then
+                log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+              else
+                act helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+              fi
             else
-              act helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+              log "= the Helm release cert-manager stays: pgha did not install it (it has no release label pgha.io/installed-by=pgha)"
             fi
           fi
         fi

@@ -546,6 +546,19 @@ main() {
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
   heading "CloudNativePG operator (Helm chart $OPERATOR_CHART_VERSION)"
+  if probe 1 helm status cnpg --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^cnpg$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = cnpg ]; then
+      log "= Helm release cnpg in $OPERATOR_NAMESPACE was installed by pgha"
+    else
+      fail "the Helm release cnpg in ${OPERATOR_NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $OPERATOR_NAMESPACE --selector owner=helm,name=cnpg pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cnpg --namespace $OPERATOR_NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
   run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
   run helm upgrade cnpg cnpg/cloudnative-pg \
       --install \
@@ -554,6 +567,7 @@ main() {
       --version "$OPERATOR_CHART_VERSION" \
       --kube-context "$AKS_CLUSTER" \
       --set config.create=false \
+      --labels pgha.io/installed-by=pgha \
       --wait \
       --timeout 10m
   heading "cert-manager (Helm chart $CERT_MANAGER_CHART_VERSION)"
@@ -564,6 +578,19 @@ main() {
       --context "$AKS_CLUSTER" && [ -n "$PROBE_OUTPUT" ]; then
     log '= cert-manager is installed'
   else
+    if probe 1 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+      if probe 1 helm list \
+          --namespace cert-manager \
+          --kube-context "$AKS_CLUSTER" \
+          --all \
+          --filter '^cert-manager$' \
+          --selector pgha.io/installed-by=pgha \
+          --short && [ "$PROBE_OUTPUT" = cert-manager ]; then
+        log '= Helm release cert-manager in cert-manager was installed by pgha'
+      else
+        fail "the Helm release cert-manager in cert-manager was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace cert-manager --selector owner=helm,name=cert-manager pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cert-manager --namespace cert-manager --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+      fi
+    fi
     run helm repo add jetstack https://charts.jetstack.io --force-update
     run helm upgrade cert-manager jetstack/cert-manager \
         --install \
@@ -572,6 +599,7 @@ main() {
         --create-namespace \
         --version "$CERT_MANAGER_CHART_VERSION" \
         --set crds.enabled=true \
+        --labels pgha.io/installed-by=pgha \
         --wait \
         --timeout 10m
   fi
@@ -583,16 +611,47 @@ main() {
       --context "$AKS_CLUSTER" && [ -n "$PROBE_OUTPUT" ]; then
     log "= the Barman Cloud Plugin is installed in $OPERATOR_NAMESPACE"
   else
+    if probe 1 helm status plugin-barman-cloud \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER"; then
+      if probe 1 helm list \
+          --namespace "$OPERATOR_NAMESPACE" \
+          --kube-context "$AKS_CLUSTER" \
+          --all \
+          --filter '^plugin-barman-cloud$' \
+          --selector pgha.io/installed-by=pgha \
+          --short && [ "$PROBE_OUTPUT" = plugin-barman-cloud ]; then
+        log "= Helm release plugin-barman-cloud in $OPERATOR_NAMESPACE was installed by pgha"
+      else
+        fail "the Helm release plugin-barman-cloud in ${OPERATOR_NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $OPERATOR_NAMESPACE --selector owner=helm,name=plugin-barman-cloud pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall plugin-barman-cloud --namespace $OPERATOR_NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+      fi
+    fi
     run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
     run helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud \
         --install \
         --namespace "$OPERATOR_NAMESPACE" \
         --kube-context "$AKS_CLUSTER" \
         --version "$PLUGIN_CHART_VERSION" \
+        --labels pgha.io/installed-by=pgha \
         --wait \
         --timeout 10m
   fi
   heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
+  if probe 1 helm status kube-prometheus-stack \
+      --namespace monitoring \
+      --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace monitoring \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^kube-prometheus-stack$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = kube-prometheus-stack ]; then
+      log '= Helm release kube-prometheus-stack in monitoring was installed by pgha'
+    else
+      fail "the Helm release kube-prometheus-stack in monitoring was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace monitoring --selector owner=helm,name=kube-prometheus-stack pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall kube-prometheus-stack --namespace monitoring --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
   if probe 1 kubectl get namespace monitoring --context "$AKS_CLUSTER"; then
     log '= namespace monitoring exists'
   else
@@ -629,6 +688,7 @@ main() {
       --kube-context "$AKS_CLUSTER" \
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
       --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin \
+      --labels pgha.io/installed-by=pgha \
       --wait \
       --timeout 15m
   heading "Secret $APP_SECRET for the application user"
@@ -707,12 +767,28 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  if probe 1 helm status cnpg-grafana-dashboard \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace "$NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^cnpg-grafana-dashboard$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = cnpg-grafana-dashboard ]; then
+      log "= Helm release cnpg-grafana-dashboard in $NAMESPACE was installed by pgha"
+    else
+      fail "the Helm release cnpg-grafana-dashboard in ${NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $NAMESPACE --selector owner=helm,name=cnpg-grafana-dashboard pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cnpg-grafana-dashboard --namespace $NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
   run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
   run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
       --install \
       --version 0.0.5 \
       --namespace "$NAMESPACE" \
-      --kube-context "$AKS_CLUSTER"
+      --kube-context "$AKS_CLUSTER" \
+      --labels pgha.io/installed-by=pgha
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"

@@ -293,7 +293,7 @@ main() {
   done
   if [ "$AKS_KEPT" = 1 ]; then
     log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the Backup $ON_DEMAND_BACKUP, the Secret ${APP_SECRET}"
-    log "  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster $AKS_CLUSTER, unless another ObjectStore (for cert-manager: another Certificate) still uses them"
+    log "  - the Barman Cloud Plugin and cert-manager (helm uninstall) on AKS cluster $AKS_CLUSTER, each only if pgha installed it (release label pgha.io/installed-by=pgha) and unless another ObjectStore (for cert-manager: another Certificate) still uses them"
   fi
   for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
     log "  - $item"
@@ -363,15 +363,23 @@ main() {
           log "= the Barman Cloud Plugin and cert-manager stay: other ObjectStores use them: $(printf '%s' "$others" | tr '\n' ' ')"
         else
           if probe 0 helm status plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
-            act helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+            if probe 0 helm list --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --all --filter '^plugin-barman-cloud$' --selector pgha.io/installed-by=pgha --short && [ "$PROBE_OUTPUT" = plugin-barman-cloud ]; then
+              act helm uninstall plugin-barman-cloud --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER" --wait
+            else
+              log "= the Helm release plugin-barman-cloud stays: pgha did not install it (it has no release label pgha.io/installed-by=pgha)"
+            fi
           fi
           if probe 0 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
-            certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
-              || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
-            if [ -n "$certificates" ]; then
-              log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+            if probe 0 helm list --namespace cert-manager --kube-context "$AKS_CLUSTER" --all --filter '^cert-manager$' --selector pgha.io/installed-by=pgha --short && [ "$PROBE_OUTPUT" = cert-manager ]; then
+              certificates="$(kubectl get certificates.cert-manager.io --all-namespaces --context "$AKS_CLUSTER" --output name)" \
+                || fail "cannot list the Certificates on ${AKS_CLUSTER}: check that kubectl reaches it, then run cleanup.sh again"
+              if [ -n "$certificates" ]; then
+                log "= cert-manager stays: other Certificates use it: $(printf '%s' "$certificates" | tr '\n' ' ')"
+              else
+                act helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+              fi
             else
-              act helm uninstall cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER" --wait
+              log "= the Helm release cert-manager stays: pgha did not install it (it has no release label pgha.io/installed-by=pgha)"
             fi
           fi
         fi

@@ -298,7 +298,7 @@ main() {
     log "  - federated credential $item of managed identity ${IDENTITY_NAME}"
   done
   if [ "$AKS_KEPT" = 1 ]; then
-    log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the recovery cluster $RECOVERY_NAME, the Backup $ON_DEMAND_BACKUP, the Secret ${APP_SECRET}"
+    log "  - its Kubernetes objects on AKS cluster ${AKS_CLUSTER}: the manifests in $OUT_DIR, the recovery cluster $RECOVERY_NAME if a restore drill created it (a Cluster of that name without the annotation pgha.io/restore-drill stays), the Backup $ON_DEMAND_BACKUP, the Secret ${APP_SECRET}"
   fi
   for item in ${DELETE_LABELS[@]+"${DELETE_LABELS[@]}"}; do
     log "  - $item"
@@ -357,7 +357,13 @@ main() {
     if [ "$AKS_KEPT" = 1 ]; then
       act az aks get-credentials --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP" --file "$KUBECONFIG" --overwrite-existing --output none
       act kubectl delete --kustomize "$OUT_DIR" --ignore-not-found --context "$AKS_CLUSTER"
-      act kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
+      if probe 1 kubectl get "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --output 'jsonpath={.metadata.annotations.pgha\.io/restore-drill}' --namespace "$NAMESPACE" --context "$AKS_CLUSTER"; then
+        if [ -n "$PROBE_OUTPUT" ]; then
+          act kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
+        else
+          log "= the Cluster ${RECOVERY_NAME} stays: it has no annotation pgha.io/restore-drill, so no restore drill created it (a real recovery?); delete it by hand once it is no longer needed: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER"
+        fi
+      fi
       act kubectl delete "backups.postgresql.cnpg.io/$ON_DEMAND_BACKUP" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
       act kubectl delete secret "$APP_SECRET" --ignore-not-found --namespace "$NAMESPACE" --context "$AKS_CLUSTER"
     fi

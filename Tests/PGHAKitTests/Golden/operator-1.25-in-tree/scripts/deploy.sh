@@ -516,6 +516,19 @@ main() {
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
   heading "CloudNativePG operator (Helm chart $OPERATOR_CHART_VERSION)"
+  if probe 1 helm status cnpg --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^cnpg$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = cnpg ]; then
+      log "= Helm release cnpg in $OPERATOR_NAMESPACE was installed by pgha"
+    else
+      fail "the Helm release cnpg in ${OPERATOR_NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $OPERATOR_NAMESPACE --selector owner=helm,name=cnpg pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cnpg --namespace $OPERATOR_NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
   run kubectl apply --kustomize "$OUT_DIR/operator" --context "$AKS_CLUSTER"
   run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
   run helm upgrade cnpg cnpg/cloudnative-pg \
@@ -525,10 +538,26 @@ main() {
       --version "$OPERATOR_CHART_VERSION" \
       --kube-context "$AKS_CLUSTER" \
       --set config.create=false \
+      --labels pgha.io/installed-by=pgha \
       --set-string podAnnotations.checksum/operator-config=fdf5de2161bf3be4 \
       --wait \
       --timeout 10m
   heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
+  if probe 1 helm status kube-prometheus-stack \
+      --namespace monitoring \
+      --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace monitoring \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^kube-prometheus-stack$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = kube-prometheus-stack ]; then
+      log '= Helm release kube-prometheus-stack in monitoring was installed by pgha'
+    else
+      fail "the Helm release kube-prometheus-stack in monitoring was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace monitoring --selector owner=helm,name=kube-prometheus-stack pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall kube-prometheus-stack --namespace monitoring --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
   if probe 1 kubectl get namespace monitoring --context "$AKS_CLUSTER"; then
     log '= namespace monitoring exists'
   else
@@ -565,6 +594,7 @@ main() {
       --kube-context "$AKS_CLUSTER" \
       --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.25.1/docs/src/samples/monitoring/kube-stack-config.yaml \
       --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin \
+      --labels pgha.io/installed-by=pgha \
       --wait \
       --timeout 15m
   heading "Secret $APP_SECRET for the application user"
@@ -643,12 +673,28 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
   heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  if probe 1 helm status cnpg-grafana-dashboard \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace "$NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^cnpg-grafana-dashboard$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = cnpg-grafana-dashboard ]; then
+      log "= Helm release cnpg-grafana-dashboard in $NAMESPACE was installed by pgha"
+    else
+      fail "the Helm release cnpg-grafana-dashboard in ${NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $NAMESPACE --selector owner=helm,name=cnpg-grafana-dashboard pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cnpg-grafana-dashboard --namespace $NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
   run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
   run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
       --install \
       --version 0.0.5 \
       --namespace "$NAMESPACE" \
-      --kube-context "$AKS_CLUSTER"
+      --kube-context "$AKS_CLUSTER" \
+      --labels pgha.io/installed-by=pgha
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"

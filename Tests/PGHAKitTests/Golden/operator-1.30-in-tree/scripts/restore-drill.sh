@@ -251,11 +251,21 @@ main() {
     fi
   fi
   heading 'Recovery cluster of an earlier drill'
-  run kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
-      --ignore-not-found \
-      --wait \
+  if probe 1 kubectl get "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
+      --output 'jsonpath={.metadata.annotations.pgha\.io/restore-drill}' \
       --namespace "$NAMESPACE" \
-      --context "$AKS_CLUSTER"
+      --context "$AKS_CLUSTER"; then
+    if [ -z "$PROBE_OUTPUT" ]; then
+      fail "the Cluster ${RECOVERY_NAME} exists without the annotation pgha.io/restore-drill, so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}), or set another recovery.name in the spec and render again"
+    fi
+    run kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
+        --ignore-not-found \
+        --wait \
+        --namespace "$NAMESPACE" \
+        --context "$AKS_CLUSTER"
+  else
+    log "= no Cluster $RECOVERY_NAME"
+  fi
   PRIMARY_POD="$(look_up PRIMARY_POD kubectl get "clusters.postgresql.cnpg.io/$CLUSTER_NAME" \
       --output 'jsonpath={.status.currentPrimary}' \
       --namespace "$NAMESPACE" \
@@ -347,10 +357,10 @@ main() {
   fi
   heading "Recovery cluster $RECOVERY_NAME, restored to $TARGET_TIME"
   if [ "$DRY_RUN" = 1 ]; then
-    log "# apply $OUT_DIR/oneoff/cluster-holdout-recovered.yaml with bootstrap.recovery.recoveryTarget.targetTime $TARGET_TIME"
+    log "# apply $OUT_DIR/oneoff/cluster-holdout-recovered.yaml with bootstrap.recovery.recoveryTarget.targetTime $TARGET_TIME and the annotation pgha.io/restore-drill"
   else
     local manifest
-    manifest="$(kubectl patch --local --filename "$OUT_DIR/oneoff/cluster-holdout-recovered.yaml" --type json --patch "[{\"op\":\"add\",\"path\":\"/spec/bootstrap/recovery/recoveryTarget\",\"value\":{\"targetTime\":\"$TARGET_TIME\"}}]" --output yaml --context "$AKS_CLUSTER")" || fail "cannot set the target time in $OUT_DIR/oneoff/cluster-holdout-recovered.yaml: see the error above"
+    manifest="$(kubectl patch --local --filename "$OUT_DIR/oneoff/cluster-holdout-recovered.yaml" --type json --patch "[{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"pgha.io/restore-drill\":\"$TARGET_TIME\"}},{\"op\":\"add\",\"path\":\"/spec/bootstrap/recovery/recoveryTarget\",\"value\":{\"targetTime\":\"$TARGET_TIME\"}}]" --output yaml --context "$AKS_CLUSTER")" || fail "cannot set the target time in $OUT_DIR/oneoff/cluster-holdout-recovered.yaml: see the error above"
     kubectl apply --filename - --context "$AKS_CLUSTER" <<<"$manifest"
   fi
   run kubectl wait "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
@@ -381,7 +391,7 @@ main() {
     esac
   fi
   log "restore drill passed: $RECOVERY_NAME holds marker A, written before $TARGET_TIME, and not marker B, written after"
-  log "$RECOVERY_NAME keeps running for inspection; remove it with: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG (cleanup.sh deletes its federated credential)"
+  log "$RECOVERY_NAME keeps running for inspection; remove it with: kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig $KUBECONFIG (the next drill deletes it too; cleanup.sh deletes its federated credential)"
   if [ "$DRY_RUN" = 1 ]; then
     log 'End of the plan: nothing was changed.'
   fi

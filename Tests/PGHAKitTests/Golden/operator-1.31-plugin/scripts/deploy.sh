@@ -528,6 +528,19 @@ main() {
       --context "$AKS_CLUSTER" && [ -n "$PROBE_OUTPUT" ]; then
     log '= cert-manager is installed'
   else
+    if probe 1 helm status cert-manager --namespace cert-manager --kube-context "$AKS_CLUSTER"; then
+      if probe 1 helm list \
+          --namespace cert-manager \
+          --kube-context "$AKS_CLUSTER" \
+          --all \
+          --filter '^cert-manager$' \
+          --selector pgha.io/installed-by=pgha \
+          --short && [ "$PROBE_OUTPUT" = cert-manager ]; then
+        log '= Helm release cert-manager in cert-manager was installed by pgha'
+      else
+        fail "the Helm release cert-manager in cert-manager was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace cert-manager --selector owner=helm,name=cert-manager pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cert-manager --namespace cert-manager --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+      fi
+    fi
     run helm repo add jetstack https://charts.jetstack.io --force-update
     run helm upgrade cert-manager jetstack/cert-manager \
         --install \
@@ -536,6 +549,7 @@ main() {
         --create-namespace \
         --version "$CERT_MANAGER_CHART_VERSION" \
         --set crds.enabled=true \
+        --labels pgha.io/installed-by=pgha \
         --wait \
         --timeout 10m
   fi
@@ -547,12 +561,28 @@ main() {
       --context "$AKS_CLUSTER" && [ -n "$PROBE_OUTPUT" ]; then
     log "= the Barman Cloud Plugin is installed in $OPERATOR_NAMESPACE"
   else
+    if probe 1 helm status plugin-barman-cloud \
+        --namespace "$OPERATOR_NAMESPACE" \
+        --kube-context "$AKS_CLUSTER"; then
+      if probe 1 helm list \
+          --namespace "$OPERATOR_NAMESPACE" \
+          --kube-context "$AKS_CLUSTER" \
+          --all \
+          --filter '^plugin-barman-cloud$' \
+          --selector pgha.io/installed-by=pgha \
+          --short && [ "$PROBE_OUTPUT" = plugin-barman-cloud ]; then
+        log "= Helm release plugin-barman-cloud in $OPERATOR_NAMESPACE was installed by pgha"
+      else
+        fail "the Helm release plugin-barman-cloud in ${OPERATOR_NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $OPERATOR_NAMESPACE --selector owner=helm,name=plugin-barman-cloud pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall plugin-barman-cloud --namespace $OPERATOR_NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+      fi
+    fi
     run helm repo add cnpg https://cloudnative-pg.github.io/charts --force-update
     run helm upgrade plugin-barman-cloud cnpg/plugin-barman-cloud \
         --install \
         --namespace "$OPERATOR_NAMESPACE" \
         --kube-context "$AKS_CLUSTER" \
         --version "$PLUGIN_CHART_VERSION" \
+        --labels pgha.io/installed-by=pgha \
         --wait \
         --timeout 10m
   fi
