@@ -43,7 +43,7 @@ extension DiagnosticCode {
     public static let syncReplicasTooMany = DiagnosticCode("PGHA0103", "More synchronous replicas than standbys.")
     public static let invalidQuantity = DiagnosticCode("PGHA0104", "A CPU, memory or storage size is not a Kubernetes quantity.")
     public static let requestAboveLimit = DiagnosticCode("PGHA0105", "A resource request is larger than its limit.")
-    public static let invalidImage = DiagnosticCode("PGHA0106", "The image has no usable version tag.")
+    public static let invalidImage = DiagnosticCode("PGHA0106", "The image is not a valid reference, or has no usable version tag.")
     public static let unsupportedMajorVersion = DiagnosticCode("PGHA0107", "A PostgreSQL major version the target operator does not run.")
     public static let clusterNameTooLongForJobs = DiagnosticCode("PGHA0108", "A cluster name too long for the name of CloudNativePG's major upgrade job.")
     public static let sharedBuffersAboveMemory = DiagnosticCode("PGHA0109", "shared_buffers is larger than the memory request.")
@@ -109,6 +109,7 @@ extension DiagnosticCode {
     public static let failoverSlotsPrerequisites = DiagnosticCode("PGHA0215", "pg_failover_slots settings without hot_standby_feedback and high-availability slots.")
     public static let controlCharacterInParameter = DiagnosticCode("PGHA0216", "A parameter value with a newline or another control character.")
     public static let replicationLimitTooLow = DiagnosticCode("PGHA0217", "max_wal_senders or max_replication_slots below what the instances need.")
+    public static let md5PasswordsUnusable = DiagnosticCode("PGHA0218", "password_encryption md5 with no pg_hba rule that accepts MD5 passwords.")
 
     // MARK: Backups (03xx)
     public static let invalidSchedule = DiagnosticCode("PGHA0301", "A schedule CloudNativePG cannot parse.")
@@ -206,7 +207,7 @@ extension DiagnosticCode {
         invalidRunbookURL, runbookURLWithoutAlerts,
         invalidParameterName, fixedParameter, blockedParameter, preloadInParameters, invalidWalLevel, invalidBoolean,
         invalidSize, walSizesInverted, walSizeAboveVolume, sizeWithoutUnit, unknownParameter, invalidParameterValue,
-        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter, replicationLimitTooLow,
+        restartingParameter, walLogHintsOff, failoverSlotsPrerequisites, controlCharacterInParameter, replicationLimitTooLow, md5PasswordsUnusable,
         invalidSchedule, fiveFieldSchedule, invalidRetention, descriptorSchedule, scheduleNeverRuns, reservedTagName, tooManyTags,
         pluginNeedsNewerOperator, inTreeBackupsRemoved, invalidObjectStoreName, fieldNotForBackupMethod,
         compressionNotSupported, imageWithoutBarmanCloud,

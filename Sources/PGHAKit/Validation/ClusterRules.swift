@@ -97,6 +97,10 @@ enum ClusterRules {
         }
         guard written.contains("postgres.image") else { return }
         let image = spec.postgres.image
+        if let problem = ImageReference.problem(image) {
+            return context.error(.invalidImage, "'\(image)' is not an image reference the kubelet can pull: \(problem)", at: "postgres.image",
+                                 hint: "write registry/repository:tag in lowercase, such as ghcr.io/cloudnative-pg/postgresql:17.6-system-trixie")
+        }
         guard let tag = Spec.Postgres.imageTag(image), !tag.isEmpty else {
             return context.error(.invalidImage, "the image '\(image)' has no tag", at: "postgres.image",
                                  hint: "CloudNativePG needs a tag that starts with the major version, such as :17.6-system-trixie")

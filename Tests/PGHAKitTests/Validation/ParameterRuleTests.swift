@@ -43,6 +43,15 @@ import Testing
         #expect(TestSupport.errors(adding: "replication:\n  highAvailabilitySlots: false\npostgres:\n  parameters:\n    max_wal_senders: \"3\"\n    max_replication_slots: \"0\"\n") == [])
     }
 
+    /// scram-sha-256 rules cannot check a password stored as an MD5 hash.
+    @Test func md5PasswordsNeedAnMD5Rule() {
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: md5\n") == [
+            "8:26 error[PGHA0218] postgres.parameters.password_encryption: password_encryption md5 stores passwords that no pg_hba rule of this cluster accepts: scram-sha-256 rules cannot check an MD5 hash, so every password login fails",
+        ])
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: md5\n  pgHBA:\n    - hostssl all legacy 10.0.0.0/8 md5\n    - hostnossl all all all reject\n") == [])
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: scram-sha-256\n") == [])
+    }
+
     /// PostgreSQL archives nothing while archive_command (the operator's) and archive_library are both set.
     @Test func archiveLibraryIsRefusedAsTheOperatorArchives() {
         #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    archive_library: basic_archive\n") == [
