@@ -168,6 +168,7 @@ extension DiagnosticCode {
     public static let unknownPgBouncerParameter = DiagnosticCode("PGHA0801", "A PgBouncer setting CloudNativePG does not let users set.")
     public static let sessionPoolMode = DiagnosticCode("PGHA0802", "A pooler in session mode, which pools reconnects but not concurrency.")
     public static let poolerExposureWider = DiagnosticCode("PGHA0803", "A pooler exposed to source ranges the database itself is not exposed to.")
+    public static let invalidPgBouncerValue = DiagnosticCode("PGHA0804", "A PgBouncer setting's value PgBouncer cannot read.")
     public static let invalidRoleName = DiagnosticCode("PGHA0820", "A role name that is not a simple identifier or that PostgreSQL or the operator reserves.")
     public static let invalidDatabaseName = DiagnosticCode("PGHA0821", "A database name that is not a simple identifier or is a system database.")
     public static let databaseOwnerNotARole = DiagnosticCode("PGHA0822", "A database owner that is neither the bootstrap owner nor a declared role.")
@@ -219,7 +220,7 @@ extension DiagnosticCode {
         toleratedTaintMissing, poolTaintNotTolerated,
         deprecatedFeature, invalidOperatorSetting, unsupportedKubernetesVersion, operatorCRDsUnavailable,
         duplicateTarget, sharedAzureResource, conflictingSharedResource, clusterNameTaken, tooManyFederatedCredentials, specChangedDuringFleetCheck,
-        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, invalidRoleName, invalidDatabaseName,
+        unknownPgBouncerParameter, sessionPoolMode, poolerExposureWider, invalidPgBouncerValue, invalidRoleName, invalidDatabaseName,
         databaseOwnerNotARole, databaseExtensionsUnavailable, alertCannotFire, alertsWithoutPrometheus,
     ]
 }

@@ -16,6 +16,17 @@ enum PoolerRules {
         "tcp_keepintvl", "tcp_user_timeout", "track_extra_parameters", "verbose",
     ]
 
+    /// The accepted settings PgBouncer reads as whole numbers (its `CF_INT` and `CF_UINT` settings): anything else
+    /// stops it at start ("invalid value … for parameter"), and the pooler pods restart in a loop.
+    static let integerParameters: Set<String> = [
+        "default_pool_size", "listen_backlog", "max_client_conn", "max_db_connections", "max_packet_size",
+        "max_prepared_statements", "max_user_connections", "min_pool_size", "pkt_buf", "reserve_pool_size", "sbuf_loopcnt",
+        "tcp_keepcnt", "tcp_keepidle", "tcp_keepintvl", "tcp_socket_buffer", "verbose",
+    ]
+
+    /// The TLS modes PgBouncer knows for `client_tls_sslmode` and `server_tls_sslmode`.
+    static let tlsModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+
     static func check(_ context: inout ValidationContext) {
         let spec = context.spec
         guard let pooler = spec.pooler else { return }
@@ -23,6 +34,15 @@ enum PoolerRules {
             context.error(.unknownPgBouncerParameter, "CloudNativePG does not accept the PgBouncer setting '\(key)'",
                           at: "pooler.parameters.\(key)",
                           hint: "the operator sets listen, auth and TLS settings itself; Docs/spec.md links the accepted list")
+        }
+        for (key, value) in pooler.parameters.sorted(by: { $0.key < $1.key }) {
+            if integerParameters.contains(key) && (value.isEmpty || !value.utf8.allSatisfy(NameRules.isDigit)) {
+                context.error(.invalidPgBouncerValue, "PgBouncer reads \(key) as a whole number, not '\(value)'", at: "pooler.parameters.\(key)",
+                              hint: "write digits only, such as 100")
+            } else if key.hasSuffix("_tls_sslmode") && !tlsModes.contains(value) {
+                context.error(.invalidPgBouncerValue, "\(key) takes \(tlsModes.joined(separator: ", ")), not '\(value)'",
+                              at: "pooler.parameters.\(key)", hint: "one of PgBouncer's TLS modes, as in libpq's sslmode")
+            }
         }
         if pooler.poolMode == "session" {
             context.warning(.sessionPoolMode, "in session mode every client holds a PostgreSQL connection for its whole session",
