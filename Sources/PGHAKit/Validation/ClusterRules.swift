@@ -133,7 +133,7 @@ enum ClusterRules {
             } else if !NameRules.isLabelValue(value) {
                 context.error(.invalidLabel, "'\(value)' is not a valid label value", at: "nodeSelector.\(key)",
                               hint: "at most 63 letters, digits, '-', '_' and '.', starting and ending alphanumeric")
-            } else if let prefix = reservedLabelPrefixes.first(where: { key.hasPrefix($0) }) {
+            } else if let prefix = reservedLabelPrefixes.first(where: { key.hasPrefix($0) }), !ScriptValues.isSetByAKS(key, value, spec) {
                 context.error(.invalidLabel, "'\(key)' has the prefix \(prefix), which AKS reserves: it refuses a node pool with such a label, and deploy.sh labels the pool with the node selector",
                               at: "nodeSelector.\(key)", onKey: true, hint: "select on a label of your own, such as workload: postgres")
             }
@@ -184,6 +184,6 @@ enum ClusterRules {
         guard spec.name.count > maxJobPrefix, context.nameIsValid else { return }
         context.warning(.clusterNameTooLongForJobs,
                         "the cluster name has \(spec.name.count) characters: CloudNativePG's job for a major version upgrade in place, '\(spec.name)-1-major-upgrade', would not fit the 63 characters of a pod's host name, so raising postgres.version would fail",
-                        at: "name", hint: "use at most \(maxJobPrefix) characters if the cluster will be upgraded to a new PostgreSQL major version in place")
+                        at: "name", hint: "use at most \(maxJobPrefix) characters (fewer once failovers give the primary a two-digit serial) if the cluster will be upgraded to a new PostgreSQL major version in place")
     }
 }

@@ -296,7 +296,7 @@ struct HBALine {
                 throw Problem(code: .invalidHBAOption, message: "clientcert takes \(accepted.joined(separator: " or ")), not '\(clientcert)'",
                               hint: "verify-full checks the certificate and its user name, verify-ca the certificate only")
             }
-            if method == "cert" && clientcert != "verify-full" {
+            if method == "cert" && ((major ?? 18) >= 14 ? clientcert != "verify-full" : ["0", "no-verify"].contains(clientcert)) {
                 throw Problem(code: .invalidHBAOption, message: "the cert method only takes clientcert=verify-full, not '\(clientcert)'",
                               hint: "remove clientcert: cert verifies the certificate and its user name already")
             }
@@ -307,7 +307,11 @@ struct HBALine {
         if method == "ldap" {
             let names = Set(values.keys)
             let bind = names.intersection(["ldapprefix", "ldapsuffix"])
-            let search = names.intersection(["ldapbasedn", "ldapbinddn", "ldapbindpasswd", "ldapsearchattribute", "ldapsearchfilter", "ldapurl"])
+            var search = names.intersection(["ldapbasedn", "ldapbinddn", "ldapbindpasswd", "ldapsearchattribute", "ldapsearchfilter"])
+            // An ldapurl sets the search options only through a path or query after the host.
+            if let url = values["ldapurl"], url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).count > 3 || url.contains("?") {
+                search.insert("ldapurl")
+            }
             if let first = bind.sorted().first, let other = search.sorted().first {
                 throw Problem(code: .invalidHBAOption, message: "\(other) cannot be used together with \(first): ldap binds directly (prefix, suffix) or searches (basedn), not both",
                               hint: nil)

@@ -60,10 +60,11 @@ enum HTTPURL {
                 port = authority[authority.index(after: colon)...]
             }
             if host.isEmpty { return .noHost }
-            let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+            // A fully qualified name may end in '.'; RFC 3986's reg-name allows '_', which internal hosts use.
+            let labels = (host.hasSuffix(".") ? host.dropLast() : host).split(separator: ".", omittingEmptySubsequences: false)
             if !labels.allSatisfy({ label in
                 !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
-                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                    && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
             }) {
                 return .invalidHost(String(host))
             }

@@ -85,7 +85,7 @@ enum ParameterRules {
             return context.error(.preloadInParameters, "shared_preload_libraries cannot be set as a parameter", at: path(name), onKey: true,
                                  hint: "list the libraries in 'postgres.sharedPreloadLibraries'; the operator merges its own")
         }
-        if name == "archive_library" {
+        if name == "archive_library" && !value.isEmpty {
             return context.error(.fixedParameter,
                                  "'archive_library' cannot be set: CloudNativePG archives WAL with archive_command, and PostgreSQL archives nothing while both are set",
                                  at: path(name), onKey: true, hint: fixedHint("archive_command"))
@@ -135,12 +135,12 @@ enum ParameterRules {
         }
         // A standby streams through one WAL sender, and one that joins copies the primary with pg_basebackup, which
         // takes two while it runs; with high-availability slots every instance keeps a slot for each other one.
-        let needs = [("max_wal_senders", spec.instances, "one for each standby and two for a standby that joins"),
+        let needs = [("max_wal_senders", spec.instances > 1 ? spec.instances : 0, "one for each standby and two for a standby that joins"),
                      ("max_replication_slots", spec.replication.highAvailabilitySlots ? spec.instances - 1 : 0,
                       "one high-availability slot for each other instance")]
         for (name, minimum, why) in needs where minimum > 0 {
             guard let value = parameters[name], !context.hasError(at: path(name)), let number = Int(value), number < minimum else { continue }
-            context.error(.replicationLimitTooLow, "\(name) \(number) is below the \(minimum) that \(spec.instances) instances need: \(why)",
+            context.error(.replicationLimitTooLow, "\(name) \(number) is below the \(minimum) that the \(spec.instances) instances need: \(why)",
                           at: path(name), hint: "raise it to at least \(minimum), or remove it (CloudNativePG's default is enough)")
         }
         // Passwords stored as MD5 hashes cannot answer scram-sha-256, the method of pgha's default rules and of the
@@ -162,8 +162,8 @@ enum ParameterRules {
         }
     }
 
-    /// PostgreSQL's shared_buffers when nobody sets it (CloudNativePG sets none): 128MB.
-    static let defaultSharedBuffers = 134_217_728.0
+    /// Below this a memory request is a slip (`512m` is half a byte), not a small instance.
+    static let minimumMemory = 1_048_576.0
 
     private static func checkSizes(_ context: inout ValidationContext, _ spec: Spec) {
         let parameters = spec.postgres.parameters
@@ -188,14 +188,14 @@ enum ParameterRules {
             context.error(.sharedBuffersAboveMemory,
                           "shared_buffers \(parameters["shared_buffers"] ?? "")\(unitHint == nil ? "" : " (megabytes, as CloudNativePG reads a bare number)") is larger than the memory request \(spec.resources.memory)\(context.defaultMarker(unlessWritten: "resources.memory"))",
                           at: path("shared_buffers"), hint: unitHint ?? "CloudNativePG rejects this; about a quarter of the memory is usual")
-        } else if parameters["shared_buffers"] == nil, let memory = Quantity(spec.resources.memory), memory.value < defaultSharedBuffers,
+        } else if parameters["shared_buffers"] == nil, let memory = Quantity(spec.resources.memory), memory.value < minimumMemory,
                   !context.hasError(at: "resources.memory") {
             let milli = spec.resources.memory.hasSuffix("m")
             context.error(.sharedBuffersAboveMemory,
-                          "the memory request \(spec.resources.memory) is smaller than shared_buffers, PostgreSQL's default 128MB, which every instance allocates at start",
+                          "the memory request \(spec.resources.memory) is less than 1MiB: no PostgreSQL instance runs in it",
                           at: "resources.memory",
                           hint: milli ? "'m' means thousandths: \(spec.resources.memory) is less than a byte; write Mi, such as \(spec.resources.memory.dropLast())Mi"
-                                      : "give the instances more memory (a few GiB is usual), or set a smaller shared_buffers")
+                                      : "give the instances memory in Mi or Gi, such as 512Mi")
         } else if let unitHint {
             context.warning(.sizeWithoutUnit, "shared_buffers '\(parameters["shared_buffers"] ?? "")' has no unit: PostgreSQL reads 8kB pages, CloudNativePG reads megabytes",
                             at: path("shared_buffers"), hint: unitHint)

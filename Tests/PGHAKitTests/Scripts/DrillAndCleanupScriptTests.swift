@@ -84,7 +84,7 @@ import Testing
                                   + FakeAzure.deployed(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 1)
         #expect(run.stderr.hasSuffix("""
-        error: the Cluster pg-primary-recovered-db exists without the annotation pgha.io/restore-drill, so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --namespace cnpg-database --context aks-pg-primary --kubeconfig \(harness.defaultKubeconfig().path)), or set another recovery.name in the spec and render again
+        error: the Cluster pg-primary-recovered-db exists without the annotation pgha.io/restore-drill, so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (kubectl delete clusters.postgresql.cnpg.io/pg-primary-recovered-db --namespace cnpg-database --context aks-pg-primary --kubeconfig \(harness.defaultKubeconfig().path)), or set another recovery.name in the spec and render again. If a drill of an earlier pgha made it (drills mark their Cluster since this version), mark it and run the drill again: kubectl annotate clusters.postgresql.cnpg.io/pg-primary-recovered-db pgha.io/restore-drill=earlier-drill --namespace cnpg-database --context aks-pg-primary --kubeconfig \(harness.defaultKubeconfig().path)
 
         """), "\(run.stderr)")
         #expect(run.lines.last == Self.recoveryMarkRead)

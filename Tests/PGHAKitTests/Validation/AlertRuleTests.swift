@@ -28,7 +28,7 @@ import Testing
             ("wiki.example.com/pgha/runbooks.md", "'wiki.example.com/pgha/runbooks.md' is not an absolute http:// or https:// URL"),
             ("ftp://wiki.example.com/runbooks.md", "'ftp://wiki.example.com/runbooks.md' is not an absolute http:// or https:// URL"),
             ("https:///runbooks.md", "'https:///runbooks.md' has no host"),
-            ("https://wiki_example.com/runbooks.md", "'wiki_example.com' in 'https://wiki_example.com/runbooks.md' is not a host name or IP address"),
+            ("https://wiki..example.com/runbooks.md", "'wiki..example.com' in 'https://wiki..example.com/runbooks.md' is not a host name or IP address"),
             ("https://[fe80::1/runbooks.md", "'[fe80::1' in 'https://[fe80::1/runbooks.md' is not a host name or IP address"),
             ("https://bot:s3cret@wiki.example.com/runbooks.md",
              "the URL holds a user name or password before its host ('user@'), which every alert would carry in the PrometheusRule and in Azure"),
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func absoluteHTTPURLsAreAccepted() {
-        for url in ["https://wiki.example.com", "HTTPS://Git.Example.com/platform/pgha/blob/main/Docs/runbooks.md",
+        for url in ["https://wiki.example.com", "https://wiki_internal.example.com/runbooks", "https://wiki.example.com.:443/x", "HTTPS://Git.Example.com/platform/pgha/blob/main/Docs/runbooks.md",
                     "http://wiki.internal:8080/pgha/runbooks.md", "https://10.0.0.5/runbooks", "https://[2001:db8::1]:8443/runbooks",
                     "https://dev.example.com/org/_git/pgha?path=/Docs/runbooks.md&version=GBmain",
                     "\"https://wiki.example.com/pages/pgha's%20runbooks?space=$DBA&view=(full)*+,;=~:@!\""] {

@@ -47,9 +47,14 @@ import Testing
 
     /// deploy.sh labels the node pool with the node selector; AKS refuses labels with its reserved prefixes.
     @Test func nodeSelectorsCannotUseAKSsReservedPrefixes() {
-        #expect(TestSupport.errors(adding: "nodeSelector:\n  kubernetes.azure.com/mode: user\n  kubernetes.io/os: linux\n") == [
+        #expect(TestSupport.errors(adding: "nodeSelector:\n  kubernetes.azure.com/mode: user\n  kubernetes.io/os: windows\n") == [
             "7:3 error[PGHA0110] nodeSelector.kubernetes.azure.com/mode: 'kubernetes.azure.com/mode' has the prefix kubernetes.azure.com/, which AKS reserves: it refuses a node pool with such a label, and deploy.sh labels the pool with the node selector",
             "8:3 error[PGHA0110] nodeSelector.kubernetes.io/os: 'kubernetes.io/os' has the prefix kubernetes.io/, which AKS reserves: it refuses a node pool with such a label, and deploy.sh labels the pool with the node selector",
         ])
+        // Labels AKS gives the pool's nodes itself select them, and stay off the pool's --labels.
+        let own = TestSupport.spec("nodeSelector:\n  kubernetes.azure.com/agentpool: postgres\n  kubernetes.io/os: linux\n  workload: postgres\n")
+        #expect(TestSupport.errors(own) == [])
+        let spec = try! #require(Compiler.check(Array(own.utf8)).spec)
+        #expect(ScriptValues.poolLabels(spec) == ["workload=postgres"])
     }
 }

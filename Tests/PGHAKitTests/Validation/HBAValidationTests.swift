@@ -42,6 +42,7 @@ import Testing
         "hostssl all all all ldap ldapserver=ldap.example.com ldapport=636 ldapbasedn=\\\"dc=example,dc=com\\\" ldapsearchattribute=uid",
         "hostssl all all all ldap ldapurl=\\\"ldap://ldap.example.com/dc=example,dc=com?uid?sub\\\"",
         "hostssl all all all scram-sha-256 clientcert=verify-ca",
+        "hostssl all all all ldap ldapurl=ldaps://ldap.example.net ldapprefix=uid= ldapsuffix=\\\",ou=people,dc=example,dc=net\\\"",
     ])
     func linesPostgreSQLAcceptsPass(_ line: String) {
         #expect(Self.errors([line]) == [])
@@ -89,6 +90,9 @@ import Testing
         let line = "hostssl all all all scram-sha-256 clientcert=no-verify"
         #expect(TestSupport.errors(Self.spec([line], extra: "  version: 13\n")) == [])
         #expect(TestSupport.errors(Self.spec([line], extra: "  version: 14\n")).count == 1)
+        // 13's cert reads 1 and verify-ca as verify-full; it refuses only 0 and no-verify.
+        #expect(TestSupport.errors(Self.spec(["hostssl all all all cert clientcert=verify-ca"], extra: "  version: 13\n")) == [])
+        #expect(TestSupport.errors(Self.spec(["hostssl all all all cert clientcert=no-verify"], extra: "  version: 13\n")).count == 1)
     }
 
     @Test func oauthIsAMethodOfPostgreSQL18Only() {

@@ -47,7 +47,7 @@ enum DrillScriptTranslation {
                   then: [
                       .check("""
                       if [ -z "$PROBE_OUTPUT" ]; then
-                        fail "the Cluster \(inString: V.recoveryName) exists without the annotation \(inString: ShellWord(Labels.restoreDrill)), so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (\(inString: manualDeletion())), or set another recovery.name in the spec and render again"
+                        fail "the Cluster \(inString: V.recoveryName) exists without the annotation \(inString: ShellWord(Labels.restoreDrill)), so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (\(inString: manualDeletion())), or set another recovery.name in the spec and render again. If a drill of an earlier pgha made it (drills mark their Cluster since this version), mark it and run the drill again: \(inString: manualMark())"
                       fi
                       """),
                       .run(ScriptSteps.kubectl(["delete", ScriptSteps.cluster(V.recoveryName), "--ignore-not-found", "--wait"])),
@@ -126,6 +126,12 @@ enum DrillScriptTranslation {
 
     /// The `kubectl delete` command line of the recovery Cluster, for a user to run (with the scripts' kubeconfig
     /// while it exists: cleanup.sh deletes it).
+    /// The command that marks a recovery Cluster an earlier pgha's drill left (before drills marked theirs) as a drill's.
+    static func manualMark() -> ShellWord {
+        "kubectl annotate " + ScriptSteps.cluster(V.recoveryName) + " " + ShellWord(Labels.restoreDrill) + "=earlier-drill --namespace " + V.namespace
+            + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
+    }
+
     static func manualDeletion(kubeconfig: Bool = true) -> ShellWord {
         "kubectl delete " + ScriptSteps.cluster(V.recoveryName) + " --namespace " + V.namespace + " --context " + V.aksCluster
             + (kubeconfig ? " --kubeconfig " + Kubeconfig.path : "")

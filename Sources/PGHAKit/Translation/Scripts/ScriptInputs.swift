@@ -77,7 +77,7 @@ struct ScriptInputs: Equatable, Sendable {
         hasTags = !azure.tags.isEmpty
         restrictsAPIServer = !azure.authorizedIPRanges.isEmpty
         nodeTaints = azure.nodePool.taints
-        labelsNodes = !spec.nodeSelector.isEmpty
+        labelsNodes = !ScriptValues.poolLabels(spec).isEmpty
         zoned = !spec.zones.isEmpty
         zoneRedundant = spec.zones.count > 1
         backup = spec.backup.map {

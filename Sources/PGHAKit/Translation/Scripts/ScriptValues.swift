@@ -1,6 +1,22 @@
 /// The shell variables the scripts read: spec values (the block at the top of every script) and values the
 /// scripts read from Azure or the cluster at run time.
 enum ScriptValues {
+    /// Whether AKS itself gives the PostgreSQL node pool's nodes the label `key: value` (its pool's name, Linux, the
+    /// CPU architecture), so that a node selector may use it and deploy.sh leaves it out of the pool's labels.
+    static func isSetByAKS(_ key: String, _ value: String, _ spec: Spec) -> Bool {
+        switch key {
+        case "kubernetes.azure.com/agentpool": value == spec.azure.nodePool.name
+        case "kubernetes.io/os": value == "linux"
+        case "kubernetes.io/arch": value == "amd64" || value == "arm64"
+        default: false
+        }
+    }
+
+    /// The labels deploy.sh gives the PostgreSQL node pool: the node selector's, less those AKS sets itself.
+    static func poolLabels(_ spec: Spec) -> [String] {
+        spec.nodeSelector.sorted { $0.key < $1.key }.filter { !isSetByAKS($0.key, $0.value, spec) }.map { "\($0.key)=\($0.value)" }
+    }
+
     // MARK: From the spec
 
     static let clusterName = ShellWord.variable("CLUSTER_NAME")
@@ -133,7 +149,7 @@ enum ScriptValues {
             (nodePoolMinCount, .scalar(String(azure.nodePool.minCount))),
             (nodePoolMaxCount, .scalar(String(azure.nodePool.maxCount))),
             (zones, .array(spec.zones)),
-            (nodeLabels, .array(spec.nodeSelector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })),
+            (nodeLabels, .array(poolLabels(spec))),
             (nodeTaints, .scalar(azure.nodePool.taints.joined(separator: ","))),
             (tags, .array(sortedTags.map { "\($0.key)=\($0.value)" })),
             (shorthandTags, .array(sortedTags.map {

@@ -256,7 +256,7 @@ main() {
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"; then
     if [ -z "$PROBE_OUTPUT" ]; then
-      fail "the Cluster ${RECOVERY_NAME} exists without the annotation pgha.io/restore-drill, so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}), or set another recovery.name in the spec and render again"
+      fail "the Cluster ${RECOVERY_NAME} exists without the annotation pgha.io/restore-drill, so no restore drill created it: it may be a real recovery, which the drill never deletes. Delete it by hand once it is no longer needed (kubectl delete clusters.postgresql.cnpg.io/$RECOVERY_NAME --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}), or set another recovery.name in the spec and render again. If a drill of an earlier pgha made it (drills mark their Cluster since this version), mark it and run the drill again: kubectl annotate clusters.postgresql.cnpg.io/$RECOVERY_NAME pgha.io/restore-drill=earlier-drill --namespace $NAMESPACE --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}"
     fi
     run kubectl delete "clusters.postgresql.cnpg.io/$RECOVERY_NAME" \
         --ignore-not-found \
