@@ -130,6 +130,34 @@ import Testing
         ])
     }
 
+    /// A region without availability zones (West US, UK West, ...) refused the spec's zones only at az aks create,
+    /// after the resource group, identities and storage account were made; deploy.sh now stops before anything.
+    @Test func zonesInARegionWithoutThemStopBeforeAnythingIsCreated() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules = [ScriptHarness.Rule(pattern: "az account list-locations *", output: "0")]
+            + FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: westus3 has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones 1 2 3: set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"))
+        #expect(Self.lines(run, harness).last == "az account list-locations --query 'length([?name=='\\''westus3'\\''].availabilityZoneMappings[])' --output tsv")
+        #expect(!run.lines.contains { $0.contains(" create ") })
+    }
+
+    /// Without zones, a region that has none gets a locally redundant storage account: Azure offers no ZRS there.
+    @Test func theBackupStorageIsZoneRedundantOnlyWhereTheRegionHasZones() throws {
+        let source = TestSupport.spec("zones: []\nbackup:\n  storageAccount: pgtestbackups\n")
+        for (zones, sku) in [("0", "Standard_LRS"), ("3", "Standard_ZRS")] {
+            let harness = try ScriptHarness(source: source, options: Compiler.Options(identityClientID: FakeAzure.clientID))
+            defer { harness.remove() }
+            let rules = [ScriptHarness.Rule(pattern: "az account list-locations *", output: zones)]
+                + FakeAzure.fresh(nodeResourceGroup: "MC_rg-pg-test_aks-pg-test_westus3")
+            let run = try harness.run("deploy.sh", rules: rules)
+            #expect(run.status == 0, "\(run.stderr.suffix(600))")
+            #expect(run.lines.contains { $0.hasPrefix("az storage account create ") && $0.contains("--sku \(sku) ") }, "\(zones)")
+        }
+    }
+
     /// The spec's version early in a long list AKS offers is found: `printf | grep -q` under pipefail took it for
     /// absent when grep stopped reading and printf died of SIGPIPE (flaky with a short list, certain with this one).
     @Test func anOfferedVersionEarlyInALongListIsFound() throws {

@@ -249,6 +249,7 @@ enum FakeAzure {
             .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
+            .init(pattern: "az account list-locations --query length(*) --output tsv", output: "3"),
             .init(pattern: "az identity show --name aks-*-identity * --query principalId --output tsv", output: controlPlanePrincipalID, after: controlPlane),
             .init(pattern: "az identity show --name aks-*-identity * --query id --output tsv", output: controlPlaneIdentityID, after: controlPlane),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID, after: identity),

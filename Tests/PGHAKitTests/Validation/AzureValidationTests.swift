@@ -10,9 +10,11 @@ import Testing
         ])
     }
 
-    @Test func anEmptyZoneListIsRefusedForSeveralInstances() {
-        #expect(TestSupport.errors(adding: "zones: []\n") == [
-            "6:1 error[PGHA0419] zones: 'zones' lists no zone: the 3 instances would not be spread across zones",
+    /// A warning: in a region without availability zones, nodes are all several instances can be spread across.
+    @Test func anEmptyZoneListWarnsForSeveralInstances() {
+        #expect(TestSupport.errors(adding: "zones: []\n") == [])
+        #expect(TestSupport.diagnostics(TestSupport.spec("zones: []\n"), codes: .noZones) == [
+            "6:1 warning[PGHA0419] zones: 'zones' lists no zone: the 3 instances are spread across nodes but not zones, so a zone's outage can take them all",
         ])
         #expect(TestSupport.errors(adding: "instances: 1\nreplication: {syncReplicas: 0}\nzones: []\n") == [])
     }

@@ -17,7 +17,7 @@ enum DeployScriptTranslation {
         let rendersAgain = needsClientID && !inputs.fleetMember
         var steps = ScriptSteps.signIn(inputs)
         if rendersAgain { steps.append(findSpec(knowingItsFile: inputs.knowsSpecFile)) }
-        steps += kubernetesVersionOffered(inputs) + globallyUniqueNames(inputs) + CLIExtensionSteps.steps(inputs)
+        steps += kubernetesVersionOffered(inputs) + regionZones(inputs) + globallyUniqueNames(inputs) + CLIExtensionSteps.steps(inputs)
         steps += resourceGroup(inputs) + identities(inputs, needsClientID: needsClientID, rendersAgain: rendersAgain)
         if inputs.backup != nil { steps += storage(inputs) }
         if inputs.managedPrometheus { steps += managedMonitoring(inputs) }
@@ -114,6 +114,38 @@ enum DeployScriptTranslation {
                 ]
             ),
         ]
+    }
+
+    /// Reads at run time how many availability zones the location has for this subscription (`az account
+    /// list-locations` lists their mappings; about a third of Azure's regions have none). A spec spread over zones
+    /// stops before anything is created where there are none (AKS would refuse the zones after the resource group,
+    /// identities and storage were made), and the backups' storage account is zone-redundant (ZRS) only where
+    /// there are zones, locally redundant (LRS, all Azure offers) where not.
+    private static func regionZones(_ inputs: ScriptInputs) -> [Step] {
+        guard inputs.zoned || inputs.backup != nil else { return [] }
+        var steps: [Step] = [
+            .heading("Availability zones in " + V.location),
+            .capture(variable: V.regionZones, Command("az", "account", "list-locations",
+                                                      "--query", "length([?name=='" + V.location + "'].availabilityZoneMappings[])",
+                                                      "--output", "tsv")),
+        ]
+        if inputs.zoned {
+            steps.append(.check("""
+            if [ "$REGION_ZONES" = 0 ]; then
+              fail "\(inString: V.location) has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones \(inString: V.zones): set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+            fi
+            """))
+        }
+        if inputs.backup != nil {
+            steps.append(.check("""
+            if [ "$REGION_ZONES" != 0 ]; then
+              STORAGE_SKU=Standard_ZRS
+            else
+              STORAGE_SKU=Standard_LRS
+            fi
+            """))
+        }
+        return steps
     }
 
     /// Stops before anything is created when a name that must be unique in all of Azure (the storage account) or in
@@ -256,7 +288,7 @@ enum DeployScriptTranslation {
                 .succeeds(Command(["az", "storage", "account", "show"] + account)),
                 exists: "storage account " + V.storageAccount + " exists",
                 [.run(Command(["az", "storage", "account", "create"] + account
-                              + ["--location", V.location, "--sku", "Standard_ZRS", "--kind", "StorageV2",
+                              + ["--location", V.location, "--sku", .variable(V.storageSKU), "--kind", "StorageV2",
                                  "--min-tls-version", "TLS1_2", "--allow-blob-public-access", "false"]
                               + ScriptSteps.tags(inputs) + ["--output", "none"]))]
             ),

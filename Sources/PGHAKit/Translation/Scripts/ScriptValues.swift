@@ -76,6 +76,8 @@ enum ScriptValues {
     static let subscription = "SUBSCRIPTION"
     static let subscriptionID = "SUBSCRIPTION_ID"
     static let offeredVersions = "OFFERED_VERSIONS"
+    static let regionZones = "REGION_ZONES"
+    static let storageSKU = "STORAGE_SKU"
     static let nameAvailable = "NAME_AVAILABLE"
     static let clientID = "CLIENT_ID"
     static let principalID = "PRINCIPAL_ID"

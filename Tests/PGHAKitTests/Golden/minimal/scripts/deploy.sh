@@ -230,6 +230,13 @@ main() {
       fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
     fi
   fi
+  heading "Availability zones in $LOCATION"
+  REGION_ZONES="$(read_value REGION_ZONES az account list-locations \
+      --query "length([?name=='$LOCATION'].availabilityZoneMappings[])" \
+      --output tsv)"
+  if [ "$REGION_ZONES" = 0 ]; then
+    fail "${LOCATION} has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones ${ZONES[*]}: set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+  fi
   heading "Resource group $RESOURCE_GROUP"
   if probe 1 az group show --name "$RESOURCE_GROUP"; then
     log "= resource group $RESOURCE_GROUP exists"

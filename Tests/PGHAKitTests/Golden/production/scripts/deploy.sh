@@ -272,6 +272,18 @@ main() {
       fail "AKS does not create Kubernetes ${KUBERNETES_VERSION} in ${LOCATION}; it offers ${OFFERED_VERSIONS//$'\n'/, }. Set azure.kubernetesVersion to one of them that CloudNativePG supports and render again"
     fi
   fi
+  heading "Availability zones in $LOCATION"
+  REGION_ZONES="$(read_value REGION_ZONES az account list-locations \
+      --query "length([?name=='$LOCATION'].availabilityZoneMappings[])" \
+      --output tsv)"
+  if [ "$REGION_ZONES" = 0 ]; then
+    fail "${LOCATION} has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones ${ZONES[*]}: set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+  fi
+  if [ "$REGION_ZONES" != 0 ]; then
+    STORAGE_SKU=Standard_ZRS
+  else
+    STORAGE_SKU=Standard_LRS
+  fi
   heading "Storage account name $STORAGE_ACCOUNT"
   if probe 1 az storage account show \
       --name "$STORAGE_ACCOUNT" \
@@ -400,7 +412,7 @@ main() {
         --name "$STORAGE_ACCOUNT" \
         --resource-group "$RESOURCE_GROUP" \
         --location "$LOCATION" \
-        --sku Standard_ZRS \
+        --sku "$STORAGE_SKU" \
         --kind StorageV2 \
         --min-tls-version TLS1_2 \
         --allow-blob-public-access false \
