@@ -25,6 +25,9 @@ struct ScriptHarness {
         var calls: [[String]]
         /// `KUBECONFIG` in each call's environment (`<unset>` when it was not set), in the order of `calls`.
         var kubeconfigs: [String]
+        /// `HELM_REPOSITORY_CONFIG` and `HELM_REPOSITORY_CACHE` in each call's environment, joined by a space (each
+        /// `<unset>` when it was not set), in the order of `calls`.
+        var helmRepositories: [String]
 
         /// The calls as `tool arg...` lines, each argument quoted as the scripts quote them.
         var lines: [String] { calls.map { $0.map(BashRenderer.quote).joined(separator: " ") } }
@@ -116,7 +119,8 @@ struct ScriptHarness {
             stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self),
             calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(atHome) },
-            kubeconfigs: record("kubeconfigs").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome)
+            kubeconfigs: record("kubeconfigs").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome),
+            helmRepositories: record("helm-repositories").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome)
         )
     }
 
@@ -138,9 +142,11 @@ struct ScriptHarness {
         try TestSupport.tree(at: root)
     }
 
-    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls` and `$KUBECONFIG<RS>` to
-    /// `$FAKE_DIR/kubeconfigs`; `az aks get-credentials` writes a file where az would (`--file`, else
-    /// `~/.kube/config`); then it answers with the first rule of
+    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, `$KUBECONFIG<RS>` to
+    /// `$FAKE_DIR/kubeconfigs` and `$HELM_REPOSITORY_CONFIG $HELM_REPOSITORY_CACHE<RS>` to
+    /// `$FAKE_DIR/helm-repositories`; `az aks get-credentials` writes a file where az would (`--file`, else
+    /// `~/.kube/config`), and `helm repo add NAME URL --force-update` sets NAME's line to `NAME URL` in the repository
+    /// list helm would (`$HELM_REPOSITORY_CONFIG`, else `~/.config/helm/repositories.yaml`); then it answers with the first rule of
     /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>after<TAB>output`) that matches `tool arg arg...` and, unless
     /// `after` is `-`, whose `after` glob an earlier call line (in `$FAKE_DIR/lines`) matched. An output of
     /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error, one of `lines:A,B` prints A and B on lines of their own. `kubectl create secret` reads its stdin and records only whether
@@ -159,6 +165,7 @@ struct ScriptHarness {
     fi
     printf '%s\036' "$record" >> "$FAKE_DIR/calls"
     printf '%s\036' "${KUBECONFIG-<unset>}" >> "$FAKE_DIR/kubeconfigs"
+    printf '%s %s\036' "${HELM_REPOSITORY_CONFIG-<unset>}" "${HELM_REPOSITORY_CACHE-<unset>}" >> "$FAKE_DIR/helm-repositories"
     printf '%s\n' "$line" >> "$FAKE_DIR/lines"
     if [[ $line == "az aks get-credentials "* ]]; then
       file="$HOME/.kube/config"
@@ -168,6 +175,11 @@ struct ScriptHarness {
         previous=$argument
       done
       mkdir -p "$(dirname "$file")" && printf 'fake kubeconfig of %s\n' "$line" > "$file"
+    fi
+    if [[ $line == "helm repo add "* ]]; then
+      file="${HELM_REPOSITORY_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/helm/repositories.yaml}"
+      mkdir -p "$(dirname "$file")" && touch "$file"
+      { grep -v "^$3 " "$file" || true; printf '%s %s\n' "$3" "$4"; } > "$file.new" && mv "$file.new" "$file"
     fi
     index=0
     while IFS=$'\t' read -r pattern status times after output; do
