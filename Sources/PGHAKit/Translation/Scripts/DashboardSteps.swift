@@ -15,7 +15,7 @@ enum DashboardSteps {
     static func steps(_ inputs: ScriptInputs) -> [Step] {
         guard inputs.dashboard else { return [] }
         var steps: [Step] = []
-        if inputs.prometheus, inputs.operatorChart != nil {
+        if inputs.prometheus {
             steps += [.heading("CloudNativePG dashboard for kube-prometheus-stack's Grafana")]
                 + HelmOwnership.check(release, namespace: V.namespace) + [
                 .run(Command("helm", "repo", "add", "cnpg-grafana", "https://cloudnative-pg.github.io/grafana-dashboards",
