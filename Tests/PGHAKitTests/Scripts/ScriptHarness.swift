@@ -244,6 +244,19 @@ enum FakeAzure {
     static let controlPlaneIdentityID = subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-identity"
     static let subscriptionID = "00000000-0000-0000-0000-000000000001"
     static let subscription = "/subscriptions/" + subscriptionID
+    /// The object ID of the principal az is signed in as (the `oid` claim of its access token).
+    static let signedInObjectID = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+    /// The Managed Grafana's resource ID.
+    static let grafanaID = subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana"
+
+    /// An access token as `az account get-access-token --query accessToken --output tsv` prints it: a JWT whose claims
+    /// (base64url, unpadded) hold `oid`.
+    static func accessToken(objectID: String = signedInObjectID) -> String {
+        let claims = Data("{\"aud\":\"https://management.core.windows.net/\",\"oid\":\"\(objectID)\",\"tid\":\"00000000-0000-0000-0000-000000000002\"}".utf8)
+            .base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        return "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9." + claims + ".c2lnbmF0dXJl"
+    }
     /// The Kubernetes versions AKS creates, as `az aks get-versions --query ... --output tsv` prints them.
     static let offeredVersions = ["1.34", "1.35", "1.36", "1.37"]
     static let issuer = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/"
@@ -258,6 +271,8 @@ enum FakeAzure {
         return [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
             .init(pattern: "az account show --query id --output tsv", output: subscriptionID),
+            .init(pattern: "az account show --query user.type --output tsv", output: "user"),
+            .init(pattern: "az account get-access-token --query accessToken --output tsv", output: accessToken()),
             .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
@@ -267,7 +282,7 @@ enum FakeAzure {
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID, after: identity),
             .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity", after: identity),
             .init(pattern: "az storage account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account", after: after("az storage account create *")),
-            .init(pattern: "az grafana show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana", after: after("az grafana create *")),
+            .init(pattern: "az grafana show * --query id --output tsv", output: grafanaID, after: after("az grafana create *")),
             .init(pattern: "az monitor account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus", after: after("az monitor account create *")),
             .init(pattern: "az alerts-management prometheus-rule-group show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/alerts", after: after("az alerts-management prometheus-rule-group create *")),
             .init(pattern: "az monitor log-analytics workspace show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", after: after("az monitor log-analytics workspace create *")),

@@ -20,7 +20,7 @@ enum DeployScriptTranslation {
         steps += kubernetesVersionOffered(inputs) + globallyUniqueNames(inputs) + CLIExtensionSteps.steps(inputs)
         steps += resourceGroup(inputs) + identities(inputs, needsClientID: needsClientID, rendersAgain: rendersAgain)
         if inputs.backup != nil { steps += storage(inputs) }
-        if inputs.managedPrometheus { steps += managedMonitoring(inputs) }
+        if inputs.managedPrometheus { steps += managedMonitoring(inputs) + DashboardSteps.grafanaAccess(inputs) }
         steps += aks(inputs) + ContainerStorageSteps.steps(inputs) + namespaces(inputs)
         if inputs.managedPrometheus { steps += containerInsights }
         if inputs.exposed { steps += publicIP(inputs) }
@@ -56,7 +56,8 @@ enum DeployScriptTranslation {
             tools: tools,
             variables: [],
             steps: steps,
-            failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists."
+            failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists.",
+            functions: DashboardSteps.grafanaAccess(inputs).isEmpty ? [] : [DashboardSteps.signedInObjectIDFunction]
         )
     }
 

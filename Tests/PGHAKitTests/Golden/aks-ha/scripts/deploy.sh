@@ -155,6 +155,19 @@ look_up() {
   fi
 }
 
+# Reads the object ID of the principal az is signed in as (the oid claim of its access token) into
+# SIGNED_IN_OBJECT_ID: read_signed_in_object_id.
+read_signed_in_object_id() {
+  local claims
+  log "+ az account get-access-token --query accessToken --output tsv"
+  claims="$(az account get-access-token --query accessToken --output tsv | cut -d . -f 2 | tr -- '-_' '+/')" \
+    || fail "cannot read the access token of the principal az is signed in as (see the error above): sign in again with az login, then run deploy.sh again"
+  while [ $((${#claims} % 4)) != 0 ]; do claims="$claims="; done
+  SIGNED_IN_OBJECT_ID="$(printf '%s' "$claims" | base64 --decode | grep -o '"oid" *: *"[^"]*"' | cut -d '"' -f 4)" || true
+  [ -n "$SIGNED_IN_OBJECT_ID" ] \
+    || fail "the access token of the principal az is signed in as names no object ID (oid claim): sign in as a user or a service principal with az login, then run deploy.sh again"
+}
+
 # Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
 # PROBE_OUTPUT. Only a "not found" answer means it does not exist; any other failure (sign-in, network,
 # permissions) stops the script rather than be taken for "absent". With --dry-run it asks too, but where it
@@ -480,6 +493,25 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
+  heading "Role Grafana Admin on Managed Grafana $GRAFANA for the signed-in principal"
+  SIGNED_IN_TYPE="$(look_up SIGNED_IN_TYPE az account show --query user.type --output tsv)"
+  read_signed_in_object_id
+  if probe 1 az role assignment list \
+      --assignee-object-id "$SIGNED_IN_OBJECT_ID" \
+      --role 'Grafana Admin' \
+      --scope "$GRAFANA_ID" \
+      --include-inherited \
+      --include-groups \
+      --query '[].id' \
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+    log "= the signed-in principal has role Grafana Admin on Managed Grafana $GRAFANA"
+  else
+    local principal_type=User
+    if [ "$SIGNED_IN_TYPE" = servicePrincipal ]; then principal_type=ServicePrincipal; fi
+    if ! run az role assignment create --assignee-object-id "$SIGNED_IN_OBJECT_ID" --assignee-principal-type "$principal_type" --role 'Grafana Admin' --scope "$GRAFANA_ID" --output none; then
+      fail "cannot grant the signed-in principal ($SIGNED_IN_OBJECT_ID) the role Grafana Admin on the Managed Grafana $GRAFANA_ID, which importing CloudNativePG's dashboard needs: it may not assign roles there. Have someone who may (Owner, User Access Administrator or Role Based Access Control Administrator on it) run az role assignment create --assignee-object-id $SIGNED_IN_OBJECT_ID --assignee-principal-type $principal_type --role 'Grafana Admin' --scope ${GRAFANA_ID}, then run deploy.sh again"
+    fi
+  fi
   heading "AKS cluster $AKS_CLUSTER"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
@@ -1048,12 +1080,9 @@ main() {
       --kube-context "$AKS_CLUSTER" \
       --labels pgha.io/installed-by=pgha
   heading "CloudNativePG dashboard in Azure Managed Grafana $GRAFANA"
-  run az grafana dashboard import \
-      --name "$GRAFANA" \
-      --resource-group "$RESOURCE_GROUP" \
-      --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json \
-      --overwrite true \
-      --output none
+  if ! run az grafana dashboard import --name "$GRAFANA" --resource-group "$RESOURCE_GROUP" --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json --overwrite true --output none; then
+    fail "cannot import CloudNativePG's dashboard into Managed Grafana ${GRAFANA} (see the error above). A 403 right after deploy.sh granted the role Grafana Admin is Azure applying it: wait a few minutes, then run deploy.sh again"
+  fi
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
