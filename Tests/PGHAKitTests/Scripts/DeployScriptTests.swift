@@ -51,7 +51,8 @@ import Testing
 
     /// Whether a call only reads (what --dry-run may run).
     static func isRead(_ argv: [String]) -> Bool {
-        argv.starts(with: ["az", "rest", "--method", "get"]) || argv.starts(with: ["kubectl", "get"])
+        argv.starts(with: ["az", "rest", "--method", "get"]) || argv.starts(with: ["az", "account", "get-access-token"])
+            || argv.starts(with: ["kubectl", "get"])
             || argv.starts(with: ["helm", "status"]) || argv.starts(with: ["helm", "list"])
             || (argv.first == "az" && argv.contains { ["show", "list", "get-versions", "check-name"].contains($0) })
     }

@@ -8,11 +8,14 @@ import Testing
 @Suite struct IdentityScriptTests {
     static let nodeResourceGroup = DeployScriptTests.guideNodeResourceGroup
 
-    /// The calls of a fresh deploy.sh of `source` whose lines start with one of `prefixes`.
+    /// The calls of a fresh deploy.sh of `source` whose lines start with one of `prefixes`, but for the role the
+    /// signed-in principal gets on the Managed Grafana (not an identity's: GrafanaAccessTests).
     static func calls(_ harness: ScriptHarness, _ prefixes: [String]) throws -> [String] {
         let run = try harness.run("deploy.sh", rules: FakeAzure.fresh(nodeResourceGroup: Self.nodeResourceGroup))
         #expect(run.status == 0, "\(run.stderr)")
-        return DeployScriptTests.lines(run, harness).filter { line in prefixes.contains { line.hasPrefix($0) } }
+        return DeployScriptTests.lines(run, harness).filter { line in
+            prefixes.contains { line.hasPrefix($0) } && !line.contains(" --assignee-object-id \(FakeAzure.signedInObjectID) ")
+        }
     }
 
     static let prefixes = ["az identity create", "az role assignment create", "az identity federated-credential create", "az aks create"]

@@ -25,6 +25,9 @@ struct ScriptHarness {
         var calls: [[String]]
         /// `KUBECONFIG` in each call's environment (`<unset>` when it was not set), in the order of `calls`.
         var kubeconfigs: [String]
+        /// `HELM_REPOSITORY_CONFIG` and `HELM_REPOSITORY_CACHE` in each call's environment, joined by a space (each
+        /// `<unset>` when it was not set), in the order of `calls`.
+        var helmRepositories: [String]
 
         /// The calls as `tool arg...` lines, each argument quoted as the scripts quote them.
         var lines: [String] { calls.map { $0.map(BashRenderer.quote).joined(separator: " ") } }
@@ -116,7 +119,8 @@ struct ScriptHarness {
             stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self),
             calls: calls.split(separator: "\u{1E}").map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(atHome) },
-            kubeconfigs: record("kubeconfigs").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome)
+            kubeconfigs: record("kubeconfigs").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome),
+            helmRepositories: record("helm-repositories").split(separator: "\u{1E}", omittingEmptySubsequences: false).dropLast().map(atHome)
         )
     }
 
@@ -138,9 +142,11 @@ struct ScriptHarness {
         try TestSupport.tree(at: root)
     }
 
-    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls` and `$KUBECONFIG<RS>` to
-    /// `$FAKE_DIR/kubeconfigs`; `az aks get-credentials` writes a file where az would (`--file`, else
-    /// `~/.kube/config`); then it answers with the first rule of
+    /// The fake tool: appends `tool<US>arg<US>arg...<RS>` to `$FAKE_DIR/calls`, `$KUBECONFIG<RS>` to
+    /// `$FAKE_DIR/kubeconfigs` and `$HELM_REPOSITORY_CONFIG $HELM_REPOSITORY_CACHE<RS>` to
+    /// `$FAKE_DIR/helm-repositories`; `az aks get-credentials` writes a file where az would (`--file`, else
+    /// `~/.kube/config`), and `helm repo add NAME URL --force-update` sets NAME's line to `NAME URL` in the repository
+    /// list helm would (`$HELM_REPOSITORY_CONFIG`, else `~/.config/helm/repositories.yaml`); then it answers with the first rule of
     /// `$FAKE_DIR/rules` (`glob<TAB>status<TAB>times<TAB>after<TAB>output`) that matches `tool arg arg...` and, unless
     /// `after` is `-`, whose `after` glob an earlier call line (in `$FAKE_DIR/lines`) matched. An output of
     /// `env:NAME` prints that environment variable, one of `stderr:TEXT` prints TEXT on standard error, one of `lines:A,B` prints A and B on lines of their own. `kubectl create secret` reads its stdin and records only whether
@@ -159,6 +165,7 @@ struct ScriptHarness {
     fi
     printf '%s\036' "$record" >> "$FAKE_DIR/calls"
     printf '%s\036' "${KUBECONFIG-<unset>}" >> "$FAKE_DIR/kubeconfigs"
+    printf '%s %s\036' "${HELM_REPOSITORY_CONFIG-<unset>}" "${HELM_REPOSITORY_CACHE-<unset>}" >> "$FAKE_DIR/helm-repositories"
     printf '%s\n' "$line" >> "$FAKE_DIR/lines"
     if [[ $line == "az aks get-credentials "* ]]; then
       file="$HOME/.kube/config"
@@ -168,6 +175,11 @@ struct ScriptHarness {
         previous=$argument
       done
       mkdir -p "$(dirname "$file")" && printf 'fake kubeconfig of %s\n' "$line" > "$file"
+    fi
+    if [[ $line == "helm repo add "* ]]; then
+      file="${HELM_REPOSITORY_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/helm/repositories.yaml}"
+      mkdir -p "$(dirname "$file")" && touch "$file"
+      { grep -v "^$3 " "$file" || true; printf '%s %s\n' "$3" "$4"; } > "$file.new" && mv "$file.new" "$file"
     fi
     index=0
     while IFS=$'\t' read -r pattern status times after output; do
@@ -232,6 +244,19 @@ enum FakeAzure {
     static let controlPlaneIdentityID = subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/aks-identity"
     static let subscriptionID = "00000000-0000-0000-0000-000000000001"
     static let subscription = "/subscriptions/" + subscriptionID
+    /// The object ID of the principal az is signed in as (the `oid` claim of its access token).
+    static let signedInObjectID = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a"
+    /// The Managed Grafana's resource ID.
+    static let grafanaID = subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana"
+
+    /// An access token as `az account get-access-token --query accessToken --output tsv` prints it: a JWT whose claims
+    /// (base64url, unpadded) hold `oid`.
+    static func accessToken(objectID: String = signedInObjectID) -> String {
+        let claims = Data("{\"aud\":\"https://management.core.windows.net/\",\"oid\":\"\(objectID)\",\"tid\":\"00000000-0000-0000-0000-000000000002\"}".utf8)
+            .base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        return "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9." + claims + ".c2lnbmF0dXJl"
+    }
     /// The Kubernetes versions AKS creates, as `az aks get-versions --query ... --output tsv` prints them.
     static let offeredVersions = ["1.34", "1.35", "1.36", "1.37"]
     static let issuer = "https://westus3.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000002/11111111-2222-3333-4444-555555555555/"
@@ -246,6 +271,8 @@ enum FakeAzure {
         return [
             .init(pattern: "az account show --query name --output tsv", output: "Demo subscription"),
             .init(pattern: "az account show --query id --output tsv", output: subscriptionID),
+            .init(pattern: "az account show --query user.type --output tsv", output: "user"),
+            .init(pattern: "az account get-access-token --query accessToken --output tsv", output: accessToken()),
             .init(pattern: "az storage account check-name * --query nameAvailable --output tsv", output: "true"),
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
@@ -256,7 +283,7 @@ enum FakeAzure {
             .init(pattern: "az identity show * --query principalId --output tsv", output: principalID, after: identity),
             .init(pattern: "az identity show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/identity", after: identity),
             .init(pattern: "az storage account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/account", after: after("az storage account create *")),
-            .init(pattern: "az grafana show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.Dashboard/grafana/grafana", after: after("az grafana create *")),
+            .init(pattern: "az grafana show * --query id --output tsv", output: grafanaID, after: after("az grafana create *")),
             .init(pattern: "az monitor account show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/microsoft.monitor/accounts/prometheus", after: after("az monitor account create *")),
             .init(pattern: "az alerts-management prometheus-rule-group show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.AlertsManagement/prometheusRuleGroups/alerts", after: after("az alerts-management prometheus-rule-group create *")),
             .init(pattern: "az monitor log-analytics workspace show * --query id --output tsv", output: subscription + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/logs", after: after("az monitor log-analytics workspace create *")),

@@ -20,14 +20,14 @@ enum DeployScriptTranslation {
         steps += kubernetesVersionOffered(inputs) + regionZones(inputs) + globallyUniqueNames(inputs) + CLIExtensionSteps.steps(inputs)
         steps += resourceGroup(inputs) + identities(inputs, needsClientID: needsClientID, rendersAgain: rendersAgain)
         if inputs.backup != nil { steps += storage(inputs) }
-        if inputs.managedPrometheus { steps += managedMonitoring(inputs) }
+        if inputs.managedPrometheus { steps += managedMonitoring(inputs) + DashboardSteps.grafanaAccess(inputs) }
         steps += aks(inputs) + ContainerStorageSteps.steps(inputs) + namespaces(inputs)
         if inputs.managedPrometheus { steps += containerInsights }
         if inputs.exposed { steps += publicIP(inputs) }
         steps += AzureOwnership.join(inputs)
         steps += cloudNativePG(inputs) + BackupPluginSteps.install(inputs)
-        if inputs.prometheus, let chart = inputs.operatorChart {
-            steps += kubePrometheusStack(chart)
+        if inputs.prometheus, let values = OperatorChart.kubePrometheusStackValuesURL(for: inputs.operatorVersion) {
+            steps += kubePrometheusStack(values: values)
         }
         steps += appSecret + RoleSecretSteps.steps(inputs)
         if inputs.backup != nil { steps += ScriptSteps.federatedCredential(for: V.clusterName) }
@@ -56,7 +56,8 @@ enum DeployScriptTranslation {
             tools: tools,
             variables: [],
             steps: steps,
-            failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists."
+            failureNote: "deploy.sh stopped before the end. Fix the cause and run it again: it skips what already exists.",
+            functions: DashboardSteps.grafanaAccess(inputs).isEmpty ? [] : [DashboardSteps.signedInObjectIDFunction]
         )
     }
 
@@ -550,23 +551,35 @@ enum DeployScriptTranslation {
     }
 
     /// An operator release pgha has no chart for (not out when pgha was built): the user installs it; deploy.sh checks
-    /// that its CRDs are there before going on.
+    /// that its CRDs are there before going on. Only kubectl's NotFound means they are not (`probe`): any other error
+    /// (an expired sign-in, an unreachable API server) stops the script with its own message.
     private static func installedByYou(_ inputs: ScriptInputs) -> [Step] {
         var steps: [Step] = [.heading("CloudNativePG operator (installed by you)")]
         if inputs.operatorConfigFingerprint != nil {
             steps.append(.run(ScriptSteps.kubectl(["apply", "--kustomize", V.outDir + "/\(Translator.operatorFolder)"], namespaced: false)))
         }
-        return steps + [.check("""
-        if [ "$DRY_RUN" = 0 ] && ! kubectl get crd clusters.postgresql.cnpg.io --context \(V.aksCluster) >/dev/null; then
-          fail "pgha has no Helm chart for CloudNativePG \(inString: ShellWord(inputs.operatorVersion.description)): install the operator in \(inString: V.operatorNamespace) yourself, then run deploy.sh again"
-        fi
-        """)]
+        let missing: ShellWord = "pgha has no Helm chart for CloudNativePG " + ShellWord(inputs.operatorVersion.description)
+            + ": install the operator in " + V.operatorNamespace + " yourself"
+        return steps + [
+            .unlessExists(
+                .succeeds(ScriptSteps.kubectl(["get", "crd", "clusters.postgresql.cnpg.io"], namespaced: false)),
+                exists: "the CloudNativePG operator is installed (its Cluster CRD exists)",
+                [.check("""
+                if [ "$DRY_RUN" = 1 ]; then
+                  log "plan: stop here: \(inString: missing) before deploy.sh"
+                else
+                  fail "\(inString: missing), then run deploy.sh again"
+                fi
+                """)]
+            ),
+        ]
     }
 
     /// One release per AKS cluster (`PrometheusStackChart`): every spec's deploy runs the same pinned upgrade, so the
     /// second finds the first one's release and changes nothing. Grafana's admin password is generated once, into a
-    /// Secret the chart is pointed at, and kept on later runs.
-    private static func kubePrometheusStack(_ chart: OperatorChart) -> [Step] {
+    /// Secret the chart is pointed at, and kept on later runs. Installed whoever installs the operator: the manifests'
+    /// PodMonitor and PrometheusRule are kinds of the stack (`values`: `OperatorChart.kubePrometheusStackValuesURL`).
+    private static func kubePrometheusStack(values: String) -> [Step] {
         typealias Stack = PrometheusStackChart
         let namespace = ShellWord(Stack.namespace)
         let secret = ShellWord(Stack.grafanaAdminSecret)
@@ -583,7 +596,7 @@ enum DeployScriptTranslation {
             .run(Command("helm", "repo", "add", ShellWord(Stack.repositoryName), ShellWord(Stack.repositoryURL), "--force-update")),
             .run(Command(["helm", "upgrade", ShellWord(Stack.release), ShellWord(Stack.chart), "--install",
                          "--namespace", namespace, "--version", ShellWord(Stack.version),
-                         "--kube-context", V.aksCluster, "--values", ShellWord(chart.kubePrometheusStackValuesURL),
+                         "--kube-context", V.aksCluster, "--values", ShellWord(values),
                          "--set", "grafana.admin.existingSecret=" + secret] + HelmOwnership.labels + ["--wait", "--timeout", "15m"])),
         ]
     }

@@ -25,6 +25,15 @@ public struct OperatorChart: Sendable, Equatable {
         "https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v\(appVersion)/docs/src/samples/monitoring/kube-stack-config.yaml"
     }
 
+    /// The kube-prometheus-stack values deploy.sh installs the stack with for the CloudNativePG minor `version`: those
+    /// of its chart's release, or, for a release pgha has no chart for (not out when pgha was built, which the user
+    /// installs), those of the newest release before it. The values configure kube-prometheus-stack (which PodMonitors
+    /// and rules it selects, Grafana's dashboard sidecar), not the operator, and the manifests need the stack's
+    /// PodMonitor and PrometheusRule kinds whoever installs the operator. nil below every release pgha targets.
+    public static func kubePrometheusStackValuesURL(for version: OperatorVersion) -> String? {
+        OperatorRelease.all.last { $0.version <= version && $0.chart != nil }?.chart?.kubePrometheusStackValuesURL
+    }
+
     /// A fingerprint of the operator settings for the operator pod's annotation: Helm rolls the operator when it
     /// changes, since the operator reads its ConfigMap only at start. FNV-1a (64 bits) of the sorted `KEY=value` lines.
     static func configFingerprint(_ config: [String: String]) -> String {

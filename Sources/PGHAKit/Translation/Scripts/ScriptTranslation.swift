@@ -11,7 +11,8 @@ public enum ScriptTranslation {
 
     /// The scripts, each built from the spec's `ScriptInputs` (taken from `built` when a spec with equal inputs built it
     /// there; restore-drill.sh, which names the spec's one-off files, is built every time), then given the spec's
-    /// purpose line, spec file name, kubeconfig setting and values (`ScriptValues.catalog`, with the Azure alert rules'
+    /// purpose line, spec file name, kubeconfig setting (and, when it runs helm, the Helm repository settings,
+    /// `HelmRepositories`) and values (`ScriptValues.catalog`, with the Azure alert rules'
     /// JSON of `alerts`, built once for all of them). A fleet member's (`fleetMember`) deploy.sh cannot render the
     /// spec again by itself.
     static func scripts(_ spec: Spec, specFileName: String?, fleetMember: Bool = false, built: BuiltScripts?, alerts: [AlertTranslation.Alert]) -> [Script] {
@@ -24,6 +25,7 @@ public enum ScriptTranslation {
             script.specFileName = specFileName
             script.variables = variables
             script.environment.append(kubeconfig)
+            if HelmRepositories.used(by: script) { script.environment += HelmRepositories.settings }
             return script
         }
         func shared(_ fileName: String, purpose: String, _ build: (ScriptInputs) -> Script) -> Script {

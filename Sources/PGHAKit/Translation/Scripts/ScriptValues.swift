@@ -85,6 +85,8 @@ enum ScriptValues {
     static let controlPlaneIdentityID = "CONTROL_PLANE_IDENTITY_ID"
     static let storageAccountID = "STORAGE_ACCOUNT_ID"
     static let grafanaID = "GRAFANA_ID"
+    static let signedInType = "SIGNED_IN_TYPE"
+    static let signedInObjectID = "SIGNED_IN_OBJECT_ID"
     static let monitorWorkspaceID = "MONITOR_WORKSPACE_ID"
     static let logAnalyticsID = "LOG_ANALYTICS_ID"
     static let oidcIssuer = "OIDC_ISSUER"

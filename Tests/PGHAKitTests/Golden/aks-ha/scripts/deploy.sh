@@ -60,6 +60,10 @@ DRY_RUN=0
 PGHA="${PGHA:-pgha}"
 PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/cnpg-database/pg-primary/kubeconfig}"
 export KUBECONFIG="$PGHA_KUBECONFIG"
+PGHA_HELM_REPOSITORY_CONFIG="${PGHA_HELM_REPOSITORY_CONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/helm/repositories.yaml}"
+export HELM_REPOSITORY_CONFIG="$PGHA_HELM_REPOSITORY_CONFIG"
+PGHA_HELM_REPOSITORY_CACHE="${PGHA_HELM_REPOSITORY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/helm/repository}"
+export HELM_REPOSITORY_CACHE="$PGHA_HELM_REPOSITORY_CACHE"
 SPEC_PATH="${PGHA_SPEC:-}"
 
 usage() {
@@ -76,6 +80,8 @@ Options:
 Environment:
   PGHA  The pgha binary (default: pgha on PATH).
   PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/cnpg-database/pg-primary/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
+  PGHA_HELM_REPOSITORY_CONFIG  The Helm repository list deploy.sh adds its chart repositories to and every helm call reads, exported as HELM_REPOSITORY_CONFIG (default: ~/.cache/pgha/helm/repositories.yaml, under $XDG_CACHE_HOME when set, shared by every spec). Never your own: helm repo add --force-update would point your entries of the same names at the public charts.
+  PGHA_HELM_REPOSITORY_CACHE  The folder of the Helm repositories' indexes and charts, exported as HELM_REPOSITORY_CACHE (default: ~/.cache/pgha/helm/repository, under $XDG_CACHE_HOME when set).
 USAGE
 }
 
@@ -147,6 +153,19 @@ look_up() {
   else
     printf '<%s>\n' "$name"
   fi
+}
+
+# Reads the object ID of the principal az is signed in as (the oid claim of its access token) into
+# SIGNED_IN_OBJECT_ID: read_signed_in_object_id.
+read_signed_in_object_id() {
+  local claims
+  log "+ az account get-access-token --query accessToken --output tsv"
+  claims="$(az account get-access-token --query accessToken --output tsv | cut -d . -f 2 | tr -- '-_' '+/')" \
+    || fail "cannot read the access token of the principal az is signed in as (see the error above): sign in again with az login, then run deploy.sh again"
+  while [ $((${#claims} % 4)) != 0 ]; do claims="$claims="; done
+  SIGNED_IN_OBJECT_ID="$(printf '%s' "$claims" | base64 --decode | grep -o '"oid" *: *"[^"]*"' | cut -d '"' -f 4)" || true
+  [ -n "$SIGNED_IN_OBJECT_ID" ] \
+    || fail "the access token of the principal az is signed in as names no object ID (oid claim): sign in as a user or a service principal with az login, then run deploy.sh again"
 }
 
 # Whether something exists: probe DRY_RUN_ANSWER COMMAND... runs a read-only command, keeping its output in
@@ -486,6 +505,25 @@ main() {
       --resource-group "$RESOURCE_GROUP" \
       --query id \
       --output tsv)"
+  heading "Role Grafana Admin on Managed Grafana $GRAFANA for the signed-in principal"
+  SIGNED_IN_TYPE="$(look_up SIGNED_IN_TYPE az account show --query user.type --output tsv)"
+  read_signed_in_object_id
+  if probe 1 az role assignment list \
+      --assignee-object-id "$SIGNED_IN_OBJECT_ID" \
+      --role 'Grafana Admin' \
+      --scope "$GRAFANA_ID" \
+      --include-inherited \
+      --include-groups \
+      --query '[].id' \
+      --output tsv && [ -n "$PROBE_OUTPUT" ]; then
+    log "= the signed-in principal has role Grafana Admin on Managed Grafana $GRAFANA"
+  else
+    local principal_type=User
+    if [ "$SIGNED_IN_TYPE" = servicePrincipal ]; then principal_type=ServicePrincipal; fi
+    if ! run az role assignment create --assignee-object-id "$SIGNED_IN_OBJECT_ID" --assignee-principal-type "$principal_type" --role 'Grafana Admin' --scope "$GRAFANA_ID" --output none; then
+      fail "cannot grant the signed-in principal ($SIGNED_IN_OBJECT_ID) the role Grafana Admin on the Managed Grafana $GRAFANA_ID, which importing CloudNativePG's dashboard needs: it may not assign roles there. Have someone who may (Owner, User Access Administrator or Role Based Access Control Administrator on it) run az role assignment create --assignee-object-id $SIGNED_IN_OBJECT_ID --assignee-principal-type $principal_type --role 'Grafana Admin' --scope ${GRAFANA_ID}, then run deploy.sh again"
+    fi
+  fi
   heading "AKS cluster $AKS_CLUSTER"
   if probe 1 az aks show --name "$AKS_CLUSTER" --resource-group "$RESOURCE_GROUP"; then
     log "= AKS cluster $AKS_CLUSTER exists"
@@ -1054,12 +1092,9 @@ main() {
       --kube-context "$AKS_CLUSTER" \
       --labels pgha.io/installed-by=pgha
   heading "CloudNativePG dashboard in Azure Managed Grafana $GRAFANA"
-  run az grafana dashboard import \
-      --name "$GRAFANA" \
-      --resource-group "$RESOURCE_GROUP" \
-      --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json \
-      --overwrite true \
-      --output none
+  if ! run az grafana dashboard import --name "$GRAFANA" --resource-group "$RESOURCE_GROUP" --definition https://raw.githubusercontent.com/cloudnative-pg/grafana-dashboards/cluster-v0.0.5/charts/cluster/grafana-dashboard.json --overwrite true --output none; then
+    fail "cannot import CloudNativePG's dashboard into Managed Grafana ${GRAFANA} (see the error above). A 403 right after deploy.sh granted the role Grafana Admin is Azure applying it: wait a few minutes, then run deploy.sh again"
+  fi
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"

@@ -24,6 +24,10 @@ OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
 PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/payments/billing/kubeconfig}"
 export KUBECONFIG="$PGHA_KUBECONFIG"
+PGHA_HELM_REPOSITORY_CONFIG="${PGHA_HELM_REPOSITORY_CONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/helm/repositories.yaml}"
+export HELM_REPOSITORY_CONFIG="$PGHA_HELM_REPOSITORY_CONFIG"
+PGHA_HELM_REPOSITORY_CACHE="${PGHA_HELM_REPOSITORY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/helm/repository}"
+export HELM_REPOSITORY_CACHE="$PGHA_HELM_REPOSITORY_CACHE"
 ASSUME_YES=0
 
 usage() {
@@ -39,6 +43,8 @@ Options:
 
 Environment:
   PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/payments/billing/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
+  PGHA_HELM_REPOSITORY_CONFIG  The Helm repository list deploy.sh adds its chart repositories to and every helm call reads, exported as HELM_REPOSITORY_CONFIG (default: ~/.cache/pgha/helm/repositories.yaml, under $XDG_CACHE_HOME when set, shared by every spec). Never your own: helm repo add --force-update would point your entries of the same names at the public charts.
+  PGHA_HELM_REPOSITORY_CACHE  The folder of the Helm repositories' indexes and charts, exported as HELM_REPOSITORY_CACHE (default: ~/.cache/pgha/helm/repository, under $XDG_CACHE_HOME when set).
 USAGE
 }
 

@@ -43,6 +43,10 @@ OUT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DRY_RUN=0
 PGHA_KUBECONFIG="${PGHA_KUBECONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/cnpg-database/frontier/kubeconfig}"
 export KUBECONFIG="$PGHA_KUBECONFIG"
+PGHA_HELM_REPOSITORY_CONFIG="${PGHA_HELM_REPOSITORY_CONFIG:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/helm/repositories.yaml}"
+export HELM_REPOSITORY_CONFIG="$PGHA_HELM_REPOSITORY_CONFIG"
+PGHA_HELM_REPOSITORY_CACHE="${PGHA_HELM_REPOSITORY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pgha/helm/repository}"
+export HELM_REPOSITORY_CACHE="$PGHA_HELM_REPOSITORY_CACHE"
 
 usage() {
   cat <<'USAGE'
@@ -56,6 +60,8 @@ Options:
 
 Environment:
   PGHA_KUBECONFIG  The kubeconfig file the AKS cluster's credentials go to, which every kubectl and helm call reads; cleanup.sh deletes it (default: ~/.cache/pgha/cnpg-database/frontier/kubeconfig, under $XDG_CACHE_HOME when set). Never ~/.kube/config: a file of its own, holding no other context.
+  PGHA_HELM_REPOSITORY_CONFIG  The Helm repository list deploy.sh adds its chart repositories to and every helm call reads, exported as HELM_REPOSITORY_CONFIG (default: ~/.cache/pgha/helm/repositories.yaml, under $XDG_CACHE_HOME when set, shared by every spec). Never your own: helm repo add --force-update would point your entries of the same names at the public charts.
+  PGHA_HELM_REPOSITORY_CACHE  The folder of the Helm repositories' indexes and charts, exported as HELM_REPOSITORY_CACHE (default: ~/.cache/pgha/helm/repository, under $XDG_CACHE_HOME when set).
 USAGE
 }
 
@@ -529,8 +535,14 @@ main() {
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
   heading 'CloudNativePG operator (installed by you)'
-  if [ "$DRY_RUN" = 0 ] && ! kubectl get crd clusters.postgresql.cnpg.io --context "$AKS_CLUSTER" >/dev/null; then
-    fail "pgha has no Helm chart for CloudNativePG 1.31: install the operator in ${OPERATOR_NAMESPACE} yourself, then run deploy.sh again"
+  if probe 1 kubectl get crd clusters.postgresql.cnpg.io --context "$AKS_CLUSTER"; then
+    log '= the CloudNativePG operator is installed (its Cluster CRD exists)'
+  else
+    if [ "$DRY_RUN" = 1 ]; then
+      log "plan: stop here: pgha has no Helm chart for CloudNativePG 1.31: install the operator in $OPERATOR_NAMESPACE yourself before deploy.sh"
+    else
+      fail "pgha has no Helm chart for CloudNativePG 1.31: install the operator in $OPERATOR_NAMESPACE yourself, then run deploy.sh again"
+    fi
   fi
   heading "cert-manager (Helm chart $CERT_MANAGER_CHART_VERSION)"
   if probe 1 kubectl get deployments \
@@ -598,6 +610,61 @@ main() {
         --wait \
         --timeout 10m
   fi
+  heading 'kube-prometheus-stack (Helm chart 88.5.3, once per AKS cluster)'
+  if probe 1 helm status kube-prometheus-stack \
+      --namespace monitoring \
+      --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace monitoring \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^kube-prometheus-stack$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = kube-prometheus-stack ]; then
+      log '= Helm release kube-prometheus-stack in monitoring was installed by pgha'
+    else
+      fail "the Helm release kube-prometheus-stack in monitoring was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace monitoring --selector owner=helm,name=kube-prometheus-stack pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall kube-prometheus-stack --namespace monitoring --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
+  if probe 1 kubectl get namespace monitoring --context "$AKS_CLUSTER"; then
+    log '= namespace monitoring exists'
+  else
+    run kubectl create namespace monitoring --context "$AKS_CLUSTER"
+  fi
+  if probe 1 kubectl get secret kube-prometheus-stack-grafana-admin \
+      --namespace monitoring \
+      --context "$AKS_CLUSTER"; then
+    log '= Secret kube-prometheus-stack-grafana-admin exists'
+  else
+    log "+ $(quote_args openssl rand -base64 24) | $(quote_args kubectl create secret generic kube-prometheus-stack-grafana-admin \
+        --namespace monitoring \
+        --from-literal=admin-user=admin \
+        --from-file=admin-password=/dev/stdin \
+        --context "$AKS_CLUSTER")"
+    if [ "$DRY_RUN" = 0 ]; then
+      local secret
+      secret="$(openssl rand -base64 24)"
+      [ -n "$secret" ] || fail 'the secret generator printed nothing'
+      printf '%s' "$secret" | kubectl create secret generic kube-prometheus-stack-grafana-admin \
+          --namespace monitoring \
+          --from-literal=admin-user=admin \
+          --from-file=admin-password=/dev/stdin \
+          --context "$AKS_CLUSTER"
+      unset secret
+    fi
+  fi
+  run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts \
+      --force-update
+  run helm upgrade kube-prometheus-stack prometheus-community/kube-prometheus-stack \
+      --install \
+      --namespace monitoring \
+      --version 88.5.3 \
+      --kube-context "$AKS_CLUSTER" \
+      --values https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/v1.30.0/docs/src/samples/monitoring/kube-stack-config.yaml \
+      --set grafana.admin.existingSecret=kube-prometheus-stack-grafana-admin \
+      --labels pgha.io/installed-by=pgha \
+      --wait \
+      --timeout 15m
   heading "Secret $APP_SECRET for the application user"
   if probe 1 kubectl get secret "$APP_SECRET" \
       --namespace "$NAMESPACE" \
@@ -673,6 +740,29 @@ main() {
       --timeout=30m \
       --namespace "$NAMESPACE" \
       --context "$AKS_CLUSTER"
+  heading 'CloudNativePG dashboard for kube-prometheus-stack'\''s Grafana'
+  if probe 1 helm status cnpg-grafana-dashboard \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER"; then
+    if probe 1 helm list \
+        --namespace "$NAMESPACE" \
+        --kube-context "$AKS_CLUSTER" \
+        --all \
+        --filter '^cnpg-grafana-dashboard$' \
+        --selector pgha.io/installed-by=pgha \
+        --short && [ "$PROBE_OUTPUT" = cnpg-grafana-dashboard ]; then
+      log "= Helm release cnpg-grafana-dashboard in $NAMESPACE was installed by pgha"
+    else
+      fail "the Helm release cnpg-grafana-dashboard in ${NAMESPACE} was not installed by pgha (it has no release label pgha.io/installed-by=pgha): deploy.sh does not upgrade it, which would replace its values and chart version with pgha's. Either let pgha manage it from now on, with its values and version, by labelling it: kubectl label secrets --namespace $NAMESPACE --selector owner=helm,name=cnpg-grafana-dashboard pgha.io/installed-by=pgha --overwrite --context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}; or remove it if nothing needs it: helm uninstall cnpg-grafana-dashboard --namespace $NAMESPACE --kube-context $AKS_CLUSTER --kubeconfig ${KUBECONFIG}. Then run deploy.sh again"
+    fi
+  fi
+  run helm repo add cnpg-grafana https://cloudnative-pg.github.io/grafana-dashboards --force-update
+  run helm upgrade cnpg-grafana-dashboard cnpg-grafana/cluster \
+      --install \
+      --version 0.0.5 \
+      --namespace "$NAMESPACE" \
+      --kube-context "$AKS_CLUSTER" \
+      --labels pgha.io/installed-by=pgha
   heading Endpoints
   log "read-write, inside AKS: $CLUSTER_NAME-rw.$NAMESPACE.svc:5432"
   log "read-only, inside AKS:  $CLUSTER_NAME-ro.$NAMESPACE.svc:5432"
