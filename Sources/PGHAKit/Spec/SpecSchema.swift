@@ -18,7 +18,7 @@ public enum SpecSchema {
                     "How many PostgreSQL instances: one primary and the rest standbys."),
         FieldSchema("zones", .list(.scalar), default: "[\"1\", \"2\", \"3\"]",
                     becomes: "Cluster.spec.topologySpreadConstraints (zone), node pool --zones",
-                    "The availability zones the instances spread across; with two or more, instances must land in different zones. An empty list (no zones) is for a single instance."),
+                    "The availability zones the instances spread across; with two or more, instances must land in different zones. An empty list (no zones) suits a single instance, or a region without availability zones (deploy.sh stops a spec with zones there); with several instances it is a warning (PGHA0419)."),
         FieldSchema("nodeSelector", .map(.string), default: "{workload: postgres}",
                     becomes: "Cluster.spec.affinity.nodeSelector, node pool --labels",
                     "Node labels the instances must run on; the PostgreSQL node pool carries them."),

@@ -150,7 +150,7 @@ enum AzureRules {
         // A warning, not an error: a region without availability zones (West US, UK West, ...) can only spread the
         // instances across nodes, and deploy.sh stops a spec with zones there.
         if spec.zones.isEmpty && spec.instances > 1 {
-            context.warning(.noZones, "'zones' lists no zone: the \(spec.instances) instances are spread across nodes but not zones, so a zone's outage can take them all", at: "zones",
+            context.warning(.noZones, "'zones' lists no zone: the \(spec.instances) instances are not spread across zones, so a zone's outage can take them all", at: "zones",
                             hint: "where the region has availability zones, remove 'zones' to spread across zones 1, 2 and 3, or list the zones to use; an empty list suits a single instance or a region without zones")
         }
         var seen = Set<String>()

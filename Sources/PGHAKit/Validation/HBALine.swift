@@ -297,7 +297,9 @@ struct HBALine {
                               hint: "verify-full checks the certificate and its user name, verify-ca the certificate only")
             }
             if method == "cert" && ((major ?? 18) >= 14 ? clientcert != "verify-full" : ["0", "no-verify"].contains(clientcert)) {
-                throw Problem(code: .invalidHBAOption, message: "the cert method only takes clientcert=verify-full, not '\(clientcert)'",
+                throw Problem(code: .invalidHBAOption,
+                              message: (major ?? 18) >= 14 ? "the cert method only takes clientcert=verify-full, not '\(clientcert)'"
+                                                           : "the cert method always verifies the certificate: clientcert cannot be '\(clientcert)'",
                               hint: "remove clientcert: cert verifies the certificate and its user name already")
             }
         }

@@ -19,7 +19,10 @@ enum ImageReference {
             guard isTag(tag) else { return "the tag '\(tag)' is not 1 to 128 letters, digits, '_', '.' and '-', starting with a letter, digit or '_'" }
         }
         components.append(path)
-        if components.count > 1, let first = components.first, first.contains(".") || first.contains(":") || first == "localhost" {
+        // distribution/reference's splitDockerDomain: a first component with '.', ':' or an uppercase letter, or
+        // localhost, is a registry host.
+        if components.count > 1, let first = components.first,
+           first.contains(".") || first.contains(":") || first == "localhost" || first.contains(where: \.isUppercase) {
             guard isDomain(first) else { return "'\(first)' is not a registry host name (with an optional port)" }
             components.removeFirst()
         }
@@ -55,8 +58,15 @@ enum ImageReference {
         return true
     }
 
-    /// Host name components of letters, digits and inner '-', joined by '.', and an optional `:port`.
+    /// Host name components of letters, digits and inner '-', joined by '.', or a bracketed IPv6 address, and an
+    /// optional `:port`.
     private static func isDomain(_ domain: Substring) -> Bool {
+        if domain.hasPrefix("["), let close = domain.firstIndex(of: "]") {
+            let address = domain[domain.index(after: domain.startIndex)..<close]
+            let port = domain[domain.index(after: close)...]
+            return !address.isEmpty && address.allSatisfy { $0.isHexDigit || $0 == ":" }
+                && (port.isEmpty || (port.hasPrefix(":") && port.count > 1 && port.dropFirst().utf8.allSatisfy(NameRules.isDigit)))
+        }
         let parts = domain.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         if parts.count == 2, !(parts[1].utf8.allSatisfy(NameRules.isDigit) && !parts[1].isEmpty) { return false }
         return parts[0].split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
@@ -67,13 +77,14 @@ enum ImageReference {
         }
     }
 
-    /// `sha256:` and 64 lowercase hexadecimal digits (the algorithm the registries serve).
+    /// `sha256:`, `sha384:` or `sha512:` and 64, 96 or 128 lowercase hexadecimal digits (go-digest's algorithms).
     private static func digestProblem(_ digest: Substring) -> String? {
+        let lengths: [Substring: Int] = ["sha256": 64, "sha384": 96, "sha512": 128]
         let parts = digest.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == "sha256" else { return "the digest '\(digest)' is not sha256:<64 hexadecimal digits>" }
-        let hex = parts[1].utf8
-        guard hex.count == 64, hex.allSatisfy({ NameRules.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) else {
-            return "the digest '\(digest)' is not sha256:<64 hexadecimal digits>"
+        guard parts.count == 2, let length = lengths[parts[0]],
+              parts[1].utf8.count == length,
+              parts[1].utf8.allSatisfy({ NameRules.isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) else {
+            return "the digest '\(digest)' is not sha256:<64 hexadecimal digits> (or sha384, sha512)"
         }
         return nil
     }

@@ -144,9 +144,9 @@ enum ParameterRules {
                           at: path(name), hint: "raise it to at least \(minimum), or remove it (CloudNativePG's default is enough)")
         }
         // Passwords stored as MD5 hashes cannot answer scram-sha-256, the method of pgha's default rules and of the
-        // rule CloudNativePG ends pg_hba with; only an md5 rule accepts them.
+        // rule CloudNativePG ends pg_hba with; only md5 and password rules accept them.
         if let encryption = parameters["password_encryption"], encryption.lowercased() == "md5", !context.hasError(at: path("password_encryption")),
-           !spec.postgres.pgHBA.contains(where: { (try? HBALine.parse($0, major: spec.postgres.majorVersion))?.method == "md5" }) {
+           !spec.postgres.pgHBA.contains(where: { (try? HBALine.parse($0, major: spec.postgres.majorVersion)).map { ["md5", "password"].contains($0.method) } ?? false }) {
             context.error(.md5PasswordsUnusable,
                           "password_encryption md5 stores passwords that no pg_hba rule of this cluster accepts: scram-sha-256 rules cannot check an MD5 hash, so every password login fails",
                           at: path("password_encryption"), hint: "remove it (scram-sha-256 is the default), or add md5 rules to postgres.pgHBA for the clients that need them")

@@ -39,7 +39,7 @@ enum PoolerRules {
             if integerParameters.contains(key) && (value.isEmpty || !value.utf8.allSatisfy(NameRules.isDigit)) {
                 context.error(.invalidPgBouncerValue, "PgBouncer reads \(key) as a whole number, not '\(value)'", at: "pooler.parameters.\(key)",
                               hint: "write digits only, such as 100")
-            } else if key.hasSuffix("_tls_sslmode") && !tlsModes.contains(value) {
+            } else if key.hasSuffix("_tls_sslmode") && !tlsModes.contains(value.lowercased()) {
                 context.error(.invalidPgBouncerValue, "\(key) takes \(tlsModes.joined(separator: ", ")), not '\(value)'",
                               at: "pooler.parameters.\(key)", hint: "one of PgBouncer's TLS modes, as in libpq's sslmode")
             }

@@ -54,7 +54,7 @@ import Testing
         argv.starts(with: ["az", "rest", "--method", "get"]) || argv.starts(with: ["az", "account", "get-access-token"])
             || argv.starts(with: ["kubectl", "get"])
             || argv.starts(with: ["helm", "status"]) || argv.starts(with: ["helm", "list"])
-            || (argv.first == "az" && argv.contains { ["show", "list", "get-versions", "check-name"].contains($0) })
+            || (argv.first == "az" && argv.contains { ["show", "list", "list-locations", "get-versions", "check-name"].contains($0) })
     }
 
     /// The repro: --dry-run printed the plan of an empty subscription, whatever existed. It now runs the
@@ -143,6 +143,18 @@ import Testing
         #expect(run.stderr.contains("error: westus3 has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones 1 2 3: set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"))
         #expect(Self.lines(run, harness).last == "az account list-locations --query 'length([?name=='\\''westus3'\\''].availabilityZoneMappings[])' --output tsv")
         #expect(!run.lines.contains { $0.contains(" create ") })
+    }
+
+    /// --dry-run asks too (a read), and plans the stop rather than the resources it would not create.
+    @Test func aDryRunAsksForTheRegionsZones() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml")
+        defer { harness.remove() }
+        let rules = [ScriptHarness.Rule(pattern: "az account list-locations *", output: "0")]
+            + FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", ["--dry-run"], rules: rules)
+        #expect(run.lines.contains { $0.hasPrefix("az account list-locations ") })
+        #expect(run.stdout.contains("plan: stop here: westus3 has no availability zones, but the spec spreads the cluster over zones 1 2 3"))
+        #expect(run.stdout.contains("--sku Standard_LRS"))
     }
 
     /// Without zones, a region that has none gets a locally redundant storage account: Azure offers no ZRS there.

@@ -14,7 +14,7 @@ import Testing
     @Test func anEmptyZoneListWarnsForSeveralInstances() {
         #expect(TestSupport.errors(adding: "zones: []\n") == [])
         #expect(TestSupport.diagnostics(TestSupport.spec("zones: []\n"), codes: .noZones) == [
-            "6:1 warning[PGHA0419] zones: 'zones' lists no zone: the 3 instances are spread across nodes but not zones, so a zone's outage can take them all",
+            "6:1 warning[PGHA0419] zones: 'zones' lists no zone: the 3 instances are not spread across zones, so a zone's outage can take them all",
         ])
         #expect(TestSupport.errors(adding: "instances: 1\nreplication: {syncReplicas: 0}\nzones: []\n") == [])
     }

@@ -56,5 +56,10 @@ import Testing
         #expect(TestSupport.errors(own) == [])
         let spec = try! #require(Compiler.check(Array(own.utf8)).spec)
         #expect(ScriptValues.poolLabels(spec) == ["workload=postgres"])
+        // The architecture must be the pool's VM size's: arm64 on an x86 size would leave every instance Pending.
+        #expect(TestSupport.errors(adding: "nodeSelector:\n  kubernetes.io/arch: arm64\n").count == 1)
+        #expect(TestSupport.errors(adding: "nodeSelector:\n  kubernetes.io/arch: amd64\n") == [])
+        #expect(TestSupport.errors(TestSupport.spec("  nodePool:\n    vmSize: standard_d4ps_v5\nnodeSelector:\n  kubernetes.io/arch: arm64\n")) == [])
+        #expect(ScriptValues.isArm("Standard_E2pds_v6") && !ScriptValues.isArm("standard_d4s_v3") && !ScriptValues.isArm("Standard_NC24ads_A100_v4"))
     }
 }

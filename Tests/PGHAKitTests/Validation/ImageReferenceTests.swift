@@ -10,6 +10,8 @@ import Testing
         "my-registry.azurecr.io/a__b/c-d/e.f:17.6_1",
         "ghcr.io/cloudnative-pg/postgresql:17.6@sha256:" + String(repeating: "ab", count: 32),
         "postgresql:16",
+        "[fd00::1]/postgresql:17", "[::1]:5000/postgresql:17", "Registry/postgresql:17",
+        "ghcr.io/cloudnative-pg/postgresql:17.6@sha512:" + String(repeating: "0f", count: 64),
     ])
     func referencesTheKubeletPullsPass(_ reference: String) {
         #expect(ImageReference.problem(reference) == nil)
@@ -17,8 +19,9 @@ import Testing
 
     @Test(arguments: [
         ("ghcr.io/CloudNative-PG/postgresql:17.6", "the path component 'CloudNative-PG' is not lowercase letters and digits joined by '.', '_', '__' or '-'"),
+        ("[fd00::g]/postgresql:17", "'[fd00::g]' is not a registry host name (with an optional port)"),
         ("ghcr.io//postgresql:17.6", "it has an empty path component ('//', or '/' at an end)"),
-        ("ghcr.io/cloudnative-pg/postgresql:17.6@sha256:xyz", "the digest 'sha256:xyz' is not sha256:<64 hexadecimal digits>"),
+        ("ghcr.io/cloudnative-pg/postgresql:17.6@sha256:xyz", "the digest 'sha256:xyz' is not sha256:<64 hexadecimal digits> (or sha384, sha512)"),
         ("ghcr.io/cloudnative-pg/postgresql:-17", "the tag '-17' is not 1 to 128 letters, digits, '_', '.' and '-', starting with a letter, digit or '_'"),
         ("ghcr.io:port/postgresql:17", "'ghcr.io:port' is not a registry host name (with an optional port)"),
         ("ghcr.io/a..b/postgresql:17", "the path component 'a..b' is not lowercase letters and digits joined by '.', '_', '__' or '-'"),

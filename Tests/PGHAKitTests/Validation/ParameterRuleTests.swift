@@ -51,6 +51,8 @@ import Testing
         ])
         #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: md5\n  pgHBA:\n    - hostssl all legacy 10.0.0.0/8 md5\n    - hostnossl all all all reject\n") == [])
         #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: scram-sha-256\n") == [])
+        // password sends the cleartext, which PostgreSQL checks against an MD5 hash too.
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: md5\n  pgHBA:\n    - hostssl all all all password\n") == [])
     }
 
     /// PostgreSQL archives nothing while archive_command (the operator's) and archive_library are both set.

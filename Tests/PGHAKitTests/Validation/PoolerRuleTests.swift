@@ -70,7 +70,7 @@ import Testing
 
     /// PgBouncer stops at start on a value it cannot read; the pooler pods then restart in a loop.
     @Test func pgBouncerSettingsHaveValuesPgBouncerReads() {
-        #expect(TestSupport.errors(adding: "pooler:\n  parameters:\n    max_client_conn: lots\n    server_tls_sslmode: bogus\n    default_pool_size: \"25\"\n    client_tls_sslmode: verify-full\n") == [
+        #expect(TestSupport.errors(adding: "pooler:\n  parameters:\n    max_client_conn: lots\n    server_tls_sslmode: bogus\n    default_pool_size: \"25\"\n    client_tls_sslmode: Verify-Full\n") == [
             "8:22 error[PGHA0804] pooler.parameters.max_client_conn: PgBouncer reads max_client_conn as a whole number, not 'lots'",
             "9:25 error[PGHA0804] pooler.parameters.server_tls_sslmode: server_tls_sslmode takes disable, allow, prefer, require, verify-ca, verify-full, not 'bogus'",
         ])

@@ -18,7 +18,7 @@ public struct Command: Sendable, Equatable {
             if literal(at: 1) == "rest" && literal(at: 2) == "--method" && literal(at: 3) == "get" { return true }
             return arguments.indices.contains { index in
                 switch literal(at: index) {
-                case "show", "list", "get-versions", "check-name": true
+                case "show", "list", "list-locations", "get-versions", "check-name": true
                 default: false
                 }
             }

@@ -133,7 +133,11 @@ enum DeployScriptTranslation {
         if inputs.zoned {
             steps.append(.check("""
             if [ "$REGION_ZONES" = 0 ]; then
-              fail "\(inString: V.location) has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones \(inString: V.zones): set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+              if [ "$DRY_RUN" = 1 ]; then
+                log "plan: stop here: \(inString: V.location) has no availability zones, but the spec spreads the cluster over zones \(inString: V.zones)"
+              else
+                fail "\(inString: V.location) has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones \(inString: V.zones): set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+              fi
             fi
             """))
         }

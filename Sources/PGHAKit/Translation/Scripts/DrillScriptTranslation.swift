@@ -124,14 +124,14 @@ enum DrillScriptTranslation {
             + " (the next drill deletes it too; cleanup.sh deletes its federated credential)"
     }
 
-    /// The `kubectl delete` command line of the recovery Cluster, for a user to run (with the scripts' kubeconfig
-    /// while it exists: cleanup.sh deletes it).
     /// The command that marks a recovery Cluster an earlier pgha's drill left (before drills marked theirs) as a drill's.
     static func manualMark() -> ShellWord {
         "kubectl annotate " + ScriptSteps.cluster(V.recoveryName) + " " + ShellWord(Labels.restoreDrill) + "=earlier-drill --namespace " + V.namespace
             + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
     }
 
+    /// The `kubectl delete` command line of the recovery Cluster, for a user to run (with the scripts' kubeconfig
+    /// while it exists: cleanup.sh deletes it).
     static func manualDeletion(kubeconfig: Bool = true) -> ShellWord {
         "kubectl delete " + ScriptSteps.cluster(V.recoveryName) + " --namespace " + V.namespace + " --context " + V.aksCluster
             + (kubeconfig ? " --kubeconfig " + Kubeconfig.path : "")

@@ -7,9 +7,17 @@ enum ScriptValues {
         switch key {
         case "kubernetes.azure.com/agentpool": value == spec.azure.nodePool.name
         case "kubernetes.io/os": value == "linux"
-        case "kubernetes.io/arch": value == "amd64" || value == "arm64"
+        case "kubernetes.io/arch": value == (isArm(spec.azure.nodePool.vmSize) ? "arm64" : "amd64")
         default: false
         }
+    }
+
+    /// Whether an Azure VM size is an Arm64 one: a 'p' among its feature letters (`Standard_D4ps_v5`, `Standard_E2pds_v6`).
+    static func isArm(_ vmSize: String) -> Bool {
+        let parts = vmSize.lowercased().split(separator: "_")
+        guard parts.count >= 2 else { return false }
+        let size = parts[1].drop { $0.isLetter }.drop { $0.isNumber }
+        return size.contains("p")
     }
 
     /// The labels deploy.sh gives the PostgreSQL node pool: the node selector's, less those AKS sets itself.

@@ -242,11 +242,15 @@ main() {
     fi
   fi
   heading "Availability zones in $LOCATION"
-  REGION_ZONES="$(read_value REGION_ZONES az account list-locations \
+  REGION_ZONES="$(look_up REGION_ZONES az account list-locations \
       --query "length([?name=='$LOCATION'].availabilityZoneMappings[])" \
       --output tsv)"
   if [ "$REGION_ZONES" = 0 ]; then
-    fail "${LOCATION} has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones ${ZONES[*]}: set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+    if [ "$DRY_RUN" = 1 ]; then
+      log "plan: stop here: ${LOCATION} has no availability zones, but the spec spreads the cluster over zones ${ZONES[*]}"
+    else
+      fail "${LOCATION} has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones ${ZONES[*]}: set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
+    fi
   fi
   if [ "$REGION_ZONES" != 0 ]; then
     STORAGE_SKU=Standard_ZRS
