@@ -53,19 +53,26 @@ public struct Drift: Sendable, Equatable {
     public struct Part: Sendable {
         /// The part's files that differ from the directory's.
         var entries: [Entry]
-        /// The paths the part renders.
-        var paths: [String]
+        /// The paths the part renders, kept only when one is not among the files pgha wrote in the directory (a fleet's
+        /// parts would otherwise hold every path of the fleet until the end; `ownedPositions` gives them).
+        var unlistedPaths: [String]?
         /// What the change of the part's spec will do.
         var impacts: [Impact]
-        /// The positions of `paths` among the files pgha wrote in the directory; nil when one is not among them.
+        /// The positions of the part's paths among the files pgha wrote in the directory; nil when one is not among them.
         var ownedPositions: [Int]?
+
+        /// The paths the part renders.
+        func paths(in directory: OutputDirectory) -> [String] {
+            unlistedPaths ?? (ownedPositions ?? []).map { directory.owned[$0] }
+        }
 
         /// Compares `artifacts` with the files at the same paths in `directory`, reading only those, and keeping
         /// only the ones that differ; with `diffContext`, each differing file gets its unified diff with that many
         /// lines of context.
         public init(_ artifacts: [Artifact], against directory: OutputDirectory, diffContext: Int? = nil) throws {
-            paths = artifacts.map(\.path)
+            let paths = artifacts.map(\.path)
             ownedPositions = directory.owned.positions(of: paths)
+            unlistedPaths = ownedPositions == nil ? paths : nil
             let differing = artifacts.filter { !directory.holds($0) }
             let existing = try directory.files(at: differing.map(\.path))
             entries = Drift(rendered: differing, existing: existing, diffContext: diffContext).entries
@@ -82,7 +89,7 @@ public struct Drift: Sendable, Equatable {
             entries = parts.flatMap(\.entries).sorted { $0.path < $1.path }
             return
         }
-        let rendered = SortedPaths(parts.flatMap(\.paths))
+        let rendered = SortedPaths(parts.flatMap { $0.paths(in: directory) })
         let unrendered = directory.owned.filter { !rendered.contains($0) }
         impacts = (parts.flatMap(\.impacts) + (try Drift.impactsOfRemoved(Array(unrendered), in: directory))).sorted(by: Impact.ordered)
         let listing = Artifact(path: OutputListing.fileName, contents: OutputListing.contents(rendered))
