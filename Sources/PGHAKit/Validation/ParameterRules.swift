@@ -143,6 +143,12 @@ enum ParameterRules {
             context.error(.replicationLimitTooLow, "\(name) \(number) is below the \(minimum) that the \(spec.instances) instances need: \(why)",
                           at: path(name), hint: "raise it to at least \(minimum), or remove it (CloudNativePG's default is enough)")
         }
+        // The instances request no huge pages (pgha renders no hugepages-2Mi resources), so PostgreSQL cannot map its
+        // shared memory with them and stops at start ("could not map anonymous shared memory").
+        if let hugePages = parameters["huge_pages"], !context.hasError(at: path("huge_pages")), OperatorParameters.boolean(hugePages) == true {
+            context.error(.invalidParameterValue, "huge_pages '\(hugePages)' needs huge pages, which the instances do not request: PostgreSQL would not start",
+                          at: path("huge_pages"), hint: "use try (the default), which uses huge pages when there are any, or off")
+        }
         // Passwords stored as MD5 hashes cannot answer scram-sha-256, the method of pgha's default rules and of the
         // rule CloudNativePG ends pg_hba with; only md5 and password rules accept them.
         if let encryption = parameters["password_encryption"], encryption.lowercased() == "md5", !context.hasError(at: path("password_encryption")),

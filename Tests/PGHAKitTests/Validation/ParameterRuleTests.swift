@@ -44,6 +44,15 @@ import Testing
         #expect(TestSupport.errors(adding: "replication:\n  highAvailabilitySlots: false\npostgres:\n  parameters:\n    max_wal_senders: \"3\"\n    max_replication_slots: \"0\"\n") == [])
     }
 
+    /// The pods request no huge pages, so PostgreSQL with huge_pages on stops at start.
+    @Test func hugePagesOnCannotStart() {
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    huge_pages: \"on\"\n") == [
+            "8:17 error[PGHA0212] postgres.parameters.huge_pages: huge_pages 'on' needs huge pages, which the instances do not request: PostgreSQL would not start",
+        ])
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    huge_pages: try\n") == [])
+        #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    huge_pages: \"off\"\n") == [])
+    }
+
     /// scram-sha-256 rules cannot check a password stored as an MD5 hash.
     @Test func md5PasswordsNeedAnMD5Rule() {
         #expect(TestSupport.errors(adding: "postgres:\n  parameters:\n    password_encryption: md5\n") == [
