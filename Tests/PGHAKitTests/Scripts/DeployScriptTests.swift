@@ -53,7 +53,7 @@ import Testing
     static func isRead(_ argv: [String]) -> Bool {
         argv.starts(with: ["az", "rest", "--method", "get"]) || argv.starts(with: ["az", "account", "get-access-token"])
             || argv.starts(with: ["kubectl", "get"])
-            || argv.starts(with: ["helm", "status"]) || argv.starts(with: ["helm", "list"])
+            || argv.starts(with: ["helm", "status"]) || argv.starts(with: ["helm", "list"]) || argv.starts(with: ["helm", "version"])
             || (argv.first == "az" && argv.contains { ["show", "list", "list-locations", "get-versions", "check-name"].contains($0) })
     }
 
@@ -129,6 +129,19 @@ import Testing
             "az aks show --name aks-pg-primary --resource-group rg-cnpg-demo",
             "az aks get-versions --location westus3 --query 'values[?!isPreview && contains(capabilities.supportPlan, '\\''KubernetesOfficial'\\'')].version' --output tsv",
         ])
+    }
+
+    /// Helm before 3.13 has no --labels: deploy.sh stops before its first release, naming the version, rather than at
+    /// Helm's own flag error.
+    @Test func aHelmWithoutLabelsStopsBeforeTheFirstRelease() throws {
+        let harness = try ScriptHarness(example: "aks-ha.yaml", options: Compiler.Options(identityClientID: FakeAzure.clientID))
+        defer { harness.remove() }
+        let rules = [ScriptHarness.Rule(pattern: "helm version *", output: "v3.12.3")] + FakeAzure.fresh(nodeResourceGroup: Self.guideNodeResourceGroup)
+        let run = try harness.run("deploy.sh", rules: rules)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: Helm v3.12.3 cannot label the releases deploy.sh installs (helm --labels): install Helm 3.13 or later, then run deploy.sh again"))
+        #expect(run.lines.last == "helm version --template '{{.Version}}'")
+        #expect(!run.lines.contains { $0.hasPrefix("helm upgrade") || $0.hasPrefix("helm repo") })
     }
 
     /// A region without availability zones (West US, UK West, ...) refused the spec's zones only at az aks create,

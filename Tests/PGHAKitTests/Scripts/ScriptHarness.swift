@@ -277,6 +277,7 @@ enum FakeAzure {
             .init(pattern: "az rest --method get --url *CheckDnsNameAvailability* --query available --output tsv", output: "true"),
             .init(pattern: "az aks get-versions --location * --output tsv", output: "lines:" + offeredVersions.joined(separator: ",")),
             .init(pattern: "az account list-locations --query length(*) --output tsv", output: "3"),
+            .init(pattern: "helm version --template {{.Version}}", output: "v3.19.0"),
             .init(pattern: "az identity show --name aks-*-identity * --query principalId --output tsv", output: controlPlanePrincipalID, after: controlPlane),
             .init(pattern: "az identity show --name aks-*-identity * --query id --output tsv", output: controlPlaneIdentityID, after: controlPlane),
             .init(pattern: "az identity show * --query clientId --output tsv", output: clientID, after: identity),

@@ -24,6 +24,8 @@ public struct Command: Sendable, Equatable {
             }
         case "kubectl":
             return literal(at: 1) == "get"
+        case "helm":
+            return literal(at: 1) == "version"
         default:
             return false
         }

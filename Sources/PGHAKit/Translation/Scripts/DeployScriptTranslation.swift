@@ -25,7 +25,7 @@ enum DeployScriptTranslation {
         if inputs.managedPrometheus { steps += containerInsights }
         if inputs.exposed { steps += publicIP(inputs) }
         steps += AzureOwnership.join(inputs)
-        steps += cloudNativePG(inputs) + BackupPluginSteps.install(inputs)
+        steps += helmVersion + cloudNativePG(inputs) + BackupPluginSteps.install(inputs)
         if inputs.prometheus, let values = OperatorChart.kubePrometheusStackValuesURL(for: inputs.operatorVersion) {
             steps += kubePrometheusStack(values: values)
         }
@@ -60,6 +60,19 @@ enum DeployScriptTranslation {
             functions: DashboardSteps.grafanaAccess(inputs).isEmpty ? [] : [DashboardSteps.signedInObjectIDFunction]
         )
     }
+
+    /// Stops before the first Helm release with a Helm older than 3.13, which has no `--labels`: deploy.sh labels the
+    /// releases it installs, and stopped at Helm's own "unknown flag: --labels", with nothing naming the version.
+    static let helmVersion: [Step] = [
+        .heading("Helm"),
+        .capture(variable: "HELM_VERSION", Command("helm", "version", "--template", "{{.Version}}")),
+        .check("""
+        case "$HELM_VERSION" in
+          v2.* | v3.[0-9].* | v3.1[0-2].*)
+            fail "Helm $HELM_VERSION cannot label the releases deploy.sh installs (helm --labels): install Helm 3.13 or later, then run deploy.sh again" ;;
+        esac
+        """),
+    ]
 
     /// Finds the spec to render again before anything is created, so a missing file fails early. A file found by
     /// name (not named by `--spec` or `PGHA_SPEC`) must be the very spec the script was rendered from, byte for byte

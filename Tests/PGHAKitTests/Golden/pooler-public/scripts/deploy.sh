@@ -453,6 +453,12 @@ main() {
       --operation merge \
       --tags "pgha.member.$NAMESPACE.$CLUSTER_NAME=$NAMESPACE/$CLUSTER_NAME" \
       --output none
+  heading Helm
+  HELM_VERSION="$(look_up HELM_VERSION helm version --template '{{.Version}}')"
+  case "$HELM_VERSION" in
+    v2.* | v3.[0-9].* | v3.1[0-2].*)
+      fail "Helm $HELM_VERSION cannot label the releases deploy.sh installs (helm --labels): install Helm 3.13 or later, then run deploy.sh again" ;;
+  esac
   heading "CloudNativePG operator (Helm chart $OPERATOR_CHART_VERSION)"
   if probe 1 helm status cnpg --namespace "$OPERATOR_NAMESPACE" --kube-context "$AKS_CLUSTER"; then
     if probe 1 helm list \
