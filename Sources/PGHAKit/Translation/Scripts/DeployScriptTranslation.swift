@@ -144,15 +144,11 @@ enum DeployScriptTranslation {
                                                       "--output", "tsv")),
         ]
         if inputs.zoned {
-            steps.append(.check("""
-            if [ "$REGION_ZONES" = 0 ]; then
-              if [ "$DRY_RUN" = 1 ]; then
-                log "plan: stop here: \(inString: V.location) has no availability zones, but the spec spreads the cluster over zones \(inString: V.zones)"
-              else
-                fail "\(inString: V.location) has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones \(inString: V.zones): set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones"
-              fi
-            fi
-            """))
+            let stop = ScriptSteps.stop(
+                "\(inString: V.location) has no availability zones (az account list-locations lists none for this subscription), but the spec spreads the cluster over zones \(inString: V.zones): set zones: [] in the spec (and remove storage.premiumV2, which needs zones) and render again, or choose a region with zones",
+                plan: ": \(inString: V.location) has no availability zones, but the spec spreads the cluster over zones \(inString: V.zones)",
+                indent: "  ")
+            steps.append(.check(ShellCode(segments: [.code("if [ \"$REGION_ZONES\" = 0 ]; then\n")] + stop.segments + [.code("\nfi")])))
         }
         if inputs.backup != nil {
             steps.append(.check("""
@@ -286,13 +282,9 @@ enum DeployScriptTranslation {
             let spec: ShellWord = inputs.knowsSpecFile ? "the spec " + V.specFile : "this cluster's spec"
             steps += [
                 .heading("The identity's client ID"),
-                .check("""
-                if [ "$DRY_RUN" = 1 ]; then
-                  log "plan: stop here until azure.identity.clientID in \(inString: spec) names the client ID of \(inString: V.identityName)"
-                else
-                  fail "this fleet's manifests need the client ID of \(inString: V.identityName): add clientID: $CLIENT_ID under azure.identity in \(inString: spec), render the fleet again and run its new deploy.sh (it skips what already exists)"
-                fi
-                """),
+                .check(ScriptSteps.stop(
+                    "this fleet's manifests need the client ID of \(inString: V.identityName): add clientID: $CLIENT_ID under azure.identity in \(inString: spec), render the fleet again and run its new deploy.sh (it skips what already exists)",
+                    plan: " until azure.identity.clientID in \(inString: spec) names the client ID of \(inString: V.identityName)")),
             ]
         }
         return steps
@@ -581,13 +573,7 @@ enum DeployScriptTranslation {
             .unlessExists(
                 .succeeds(ScriptSteps.kubectl(["get", "crd", "clusters.postgresql.cnpg.io"], namespaced: false)),
                 exists: "the CloudNativePG operator is installed (its Cluster CRD exists)",
-                [.check("""
-                if [ "$DRY_RUN" = 1 ]; then
-                  log "plan: stop here: \(inString: missing) before deploy.sh"
-                else
-                  fail "\(inString: missing), then run deploy.sh again"
-                fi
-                """)]
+                [.check(ScriptSteps.stop("\(inString: missing), then run deploy.sh again", plan: ": \(inString: missing) before deploy.sh"))]
             ),
         ]
     }
@@ -660,7 +646,7 @@ enum DeployScriptTranslation {
         }
         return steps + [
             .note("database " + V.appDatabase + ", user " + V.appUser + "; its password: kubectl get secret " + V.appSecret
-                  + " --namespace " + V.namespace + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
+                  + " --namespace " + V.namespace + Kubeconfig.userFlags
                   + " --output jsonpath='{.data.password}' | base64 --decode"),
         ]
     }

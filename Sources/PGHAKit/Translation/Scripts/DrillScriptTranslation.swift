@@ -127,7 +127,7 @@ enum DrillScriptTranslation {
     /// The command that marks a recovery Cluster an earlier pgha's drill left (before drills marked theirs) as a drill's.
     static func manualMark() -> ShellWord {
         "kubectl annotate " + ScriptSteps.cluster(V.recoveryName) + " " + ShellWord(Labels.restoreDrill) + "=earlier-drill --namespace " + V.namespace
-            + " --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
+            + Kubeconfig.userFlags
     }
 
     /// The `kubectl delete` command line of the recovery Cluster, for a user to run (with the scripts' kubeconfig
@@ -382,8 +382,7 @@ enum DrillScriptTranslation {
             .note("failover drill passed: all " + written + " rows written through " + services
                   + " before the failover came back through " + (endpoints.count > 1 ? "each" : "it")),
             .note("to make " + .variable("OLD_PRIMARY") + " primary again: kubectl cnpg promote "
-                  + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + " --context " + V.aksCluster
-                  + " --kubeconfig " + Kubeconfig.path),
+                  + V.clusterName + " " + .variable("OLD_PRIMARY") + " --namespace " + V.namespace + Kubeconfig.userFlags),
         ]
         return Script(
             fileName: failoverFileName,

@@ -28,7 +28,7 @@ enum HelmOwnership {
     /// storage), so that deploy.sh upgrades it from then on.
     static func adoption(_ release: ShellWord, namespace: ShellWord) -> ShellWord {
         "kubectl label secrets --namespace " + namespace + " --selector owner=helm,name=" + release + " " + label
-            + " --overwrite --context " + V.aksCluster + " --kubeconfig " + Kubeconfig.path
+            + " --overwrite" + Kubeconfig.userFlags
     }
 
     /// deploy.sh's steps before it installs or upgrades `release` (with `labels`): nothing when the release does not

@@ -23,6 +23,10 @@ enum Kubeconfig {
         )
     }
 
+    /// How a kubectl command line the scripts print for the user to run ends: the AKS cluster's context in this
+    /// kubeconfig, so the command reaches the cluster the scripts use whatever the user's own kubeconfig holds.
+    static let userFlags: ShellWord = " --context " + V.aksCluster + " --kubeconfig " + path
+
     /// The bash function that tells whether the file is pgha's own: `kubeconfig_is_ours AKS_CLUSTER` answers yes when
     /// it does not exist or holds no context but the AKS cluster's.
     static let function = """

@@ -21,6 +21,14 @@ enum ScriptSteps {
         )
     }
 
+    /// Stops the script with `message`; with --dry-run, which goes on planning, logs `plan: stop here` and `plan`
+    /// instead. Each line is indented by `indent`, for code nested in a condition.
+    static func stop(_ message: ShellCode, plan: ShellCode, indent: String = "") -> ShellCode {
+        ShellCode(segments: [.code(indent + "if [ \"$DRY_RUN\" = 1 ]; then\n" + indent + "  log \"plan: stop here")] + plan.segments
+                  + [.code("\"\n" + indent + "else\n" + indent + "  fail \"")] + message.segments
+                  + [.code("\"\n" + indent + "fi")])
+    }
+
     /// `kubectl <arguments> --namespace <ns> --context <aks> [-- <command>]`: every kubectl call names its cluster, so
     /// a different current context never receives the objects.
     static func kubectl(_ arguments: [ShellWord], namespaced: Bool = true, then command: [ShellWord] = []) -> Command {
